@@ -1,0 +1,86 @@
+"""Every error kg raises, and every message it prints, in one place.
+
+Messages are specific enough to grep for: each names the file (and line) or
+the rule, query or node that caused it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "KgError",
+    "InputError",
+    "RuleError",
+    "GazetteerError",
+    "QueryError",
+    "StoreError",
+    "NodeNotFound",
+    "MSG",
+]
+
+# Reasons an input is rejected; the CLI prints them after the file name.
+MSG = {
+    "empty": "empty file",
+    "binary": "binary file (not UTF-8 text)",
+    "not_utf8": "not valid UTF-8 at byte {offset}",
+    "no_title": "no title line after the date line",
+    "no_body": "no article text after the title",
+    "bad_date": "unreadable date {value!r} (expected e.g. '20 February 2023' or '2023-02-20')",
+    "bad_json": "invalid JSON: {error}",
+    "not_object": "a JSON Lines record must be an object, got {kind}",
+    "missing_field": "missing required field {field!r}",
+    "bad_field": "field {field!r} must be a non-empty string",
+    "duplicate_id": "article id {id!r} already given by {other}",
+    "unsupported": "unsupported file type {suffix!r} (expected .txt, .jsonl or .html)",
+    "not_found": "no such file or folder",
+    "no_articles": "no articles found",
+}
+
+
+class KgError(Exception):
+    """Base class of every error kg raises on purpose."""
+
+
+class InputError(KgError):
+    """An input file (or one line of it) that cannot be read as an article.
+
+    >>> str(InputError("a.jsonl", "missing required field 'id'", line=3))
+    "a.jsonl:3: missing required field 'id'"
+    """
+
+    def __init__(self, path, reason: str, line: int | None = None):
+        self.path = str(path)
+        self.reason = reason
+        self.line = line
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {reason}")
+
+
+class RuleError(KgError):
+    """A relation rule or lexicon entry that cannot be used."""
+
+    def __init__(self, path, rule_id: str | None, reason: str):
+        self.path = str(path)
+        self.rule_id = rule_id
+        where = f"{self.path} (rule {rule_id!r})" if rule_id else self.path
+        super().__init__(f"{where}: {reason}")
+
+
+class GazetteerError(KgError):
+    """A gazetteer entry that cannot be used."""
+
+    def __init__(self, path, line: int, reason: str):
+        self.path = str(path)
+        self.line = line
+        super().__init__(f"{self.path}:{line}: {reason}")
+
+
+class QueryError(KgError):
+    """A SPARQL query (named or given) that failed to parse or run."""
+
+
+class StoreError(KgError):
+    """The store cannot be opened, read or written."""
+
+
+class NodeNotFound(KgError):
+    """An entity name that matches no node of the graph."""

@@ -1,0 +1,675 @@
+"""From an argument token to the entities it stands for.
+
+An argument of a rule is a token; this module says which entities it names:
+
+- the mention it is part of ("KAMAZ", "the Kovdor Mining and Processing Plant");
+- for a descriptor noun, the name it describes ("the Belshina plant", "the
+  plant ..., known as Renault Russia", "a holding that builds ..." apposed to
+  Amkodor);
+- the members of "such as" / "including" lists, and of a generic plural named
+  in the next sentence ("enterprises that ... These are MAZ and KAMAZ");
+- a nationality group ("Belarusian enterprises", "plants in Belarus", "the
+  Russian side") stands for its country, unless a relative clause or a number
+  narrows it to some members;
+- definite descriptions ("the company", "the Naberezhnye Chelny-based
+  manufacturer", "the two countries", "the Belarusian leader", "his country")
+  take the nearest fitting mention before them;
+- pronouns: "we"/"us"/"our" in a quote stand for what the speaker speaks for;
+  "he", "it", "they" for the nearest fitting mention;
+- otherwise, where a product may stand, the noun phrase itself names a product.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..gazetteer import Gazetteer
+from ..iri import normalize_name
+from .mentions import Discourse, Span, infer_class
+from .rules import RuleSet
+
+__all__ = ["Resolver", "quote_ranges"]
+
+_AGENTS = ("Country", "Region", "Company", "Organization")
+_OPEN, _CLOSE = "\u201c\u00ab", "\u201d\u00bb"
+
+
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quoted passages; an unclosed quote runs to the end of the paragraph.
+
+    >>> quote_ranges('He said "we will" and left.')
+    [(8, 17)]
+    >>> quote_ranges('\u201cWe produce parts.\u201d')
+    [(0, 19)]
+    """
+    ranges = []
+    start = None
+    for i, ch in enumerate(text):
+        if ch in _OPEN or (ch == '"' and start is None):
+            if start is None:
+                start = i
+        elif ch in _CLOSE or ch == '"':
+            if start is not None:
+                ranges.append((start, i + 1))
+                start = None
+    if start is not None:
+        ranges.append((start, len(text)))
+    return ranges
+
+
+class Resolver:
+    """Resolves argument tokens of one article to mentions."""
+
+    def __init__(self, discourse: Discourse, gazetteer: Gazetteer, ruleset: RuleSet):
+        self.discourse = discourse
+        self.gazetteer = gazetteer
+        self.ruleset = ruleset
+        self.lex = ruleset.lexicon
+        self.leads: dict[str, Span] = {}  # person name -> what they lead (from leads claims)
+        self.quotes = [quote_ranges(p.doc.text) for p in discourse.paragraphs]
+        self._speakers: dict[tuple[int, int], Span | None] = {}
+
+    # ------------------------------------------------------------------ entry point
+
+    def resolve(self, token, para: int, want, depth: int = 0, *, modifier: bool = False,
+                strict: bool = False) -> list[Span]:
+        """The mentions a token stands for, limited to the classes in ``want``.
+
+        ``modifier``: the token fills a modifier role, where a nationality word
+        ("Belarusian") names its country; elsewhere it names nothing.
+        ``strict``: only names and the descriptors of names, no coreference.
+        """
+        if depth > 3:
+            return []
+        span = self.discourse.at(para, token.i)
+        if span is not None:
+            if span.demonym and not modifier:
+                return []
+            entry = self.gazetteer.get(span.key)
+            if entry is not None and entry.category and not strict:
+                # "MC-21 and Superjet 100 aircraft": the named models, not the category
+                named = self._fit(self._modifiers(token, para, want), want)
+                if named:
+                    return named
+            return self._fit([span], want)
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "WP", "WDT"):
+            return [] if strict else self._fit(self.pronoun(token, para, want), want)
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X"):
+            return []
+        finders = (self._named,) if strict else (self._named, self._members, self._group, self._definite,
+                                                  self._modifiers)
+        for finder in finders:
+            found = self._fit(finder(token, para, want, depth), want)
+            if found:
+                return found
+        if strict:
+            return []
+        if token.pos_ == "PROPN" and any(c in want for c in _AGENTS + ("Person",)):
+            found = self._fit([self._proper(token, para)] if self._proper(token, para) else [], want)
+            if found:
+                return found
+        if "Product" in want or "Sector" in want:
+            phrase = self.phrase(token, para)
+            if phrase is not None:
+                return self._fit([phrase], want)
+        return []
+
+    def _fit(self, spans, want) -> list[Span]:
+        """Keep the spans of wanted classes; a weakly classed name takes the class the rule expects."""
+        out = []
+        for span in spans:
+            if span.cls not in want and span.weak:
+                for cls in ("Company", "Region", "Organization", "Person", "Product"):
+                    if cls in want:
+                        span = _copy(span, cls=cls, weak=False)
+                        break
+            if span.cls in want:
+                out.append(span)
+        return out
+
+    def stand_for(self, span: Span) -> Span:
+        """A head of state or company for what they lead; a capital for its country."""
+        if span.cls == "Person":
+            led = self.leads.get(span.name)
+            if led is not None:
+                return _copy(led, via="coref", first=span.first, last=span.last, start=span.start, end=span.end,
+                             surface=span.surface or span.name)
+            return span
+        entry = self.gazetteer.get(span.key)
+        if entry is not None and entry.capital_of:
+            country = self.gazetteer[entry.capital_of]
+            return _copy(span, name=country.name, cls=country.cls, key=country.id, surface=span.surface or span.name)
+        return span
+
+    def made(self, trigger, para) -> list[Span]:
+        """What a maker makes: "carmaker" -> cars, "the truck maker" -> trucks, "electric-vehicle maker"."""
+        maps = self.ruleset.maps.get("maker_compounds", {})
+        offset = self.discourse.paragraphs[para].offset
+        doc = trigger.doc
+        start, end = offset + trigger.idx, offset + trigger.idx + len(trigger.text)
+        if trigger.lower_ in maps:
+            return [self._product(str(maps[trigger.lower_]), para, trigger.i, trigger.i + 1, start, end,
+                                  trigger.text)]
+        out = []
+        for child in trigger.children:
+            if child.dep_ not in ("compound", "amod", "nmod") or child.i > trigger.i:
+                continue
+            if child.tag_ in ("JJS", "JJR", "RBS") or self.discourse.at(para, child.i) is not None:
+                continue
+            if child.pos_ not in ("NOUN", "PROPN") and not (child.pos_ == "ADJ" and "-" in
+                                                             "".join(t.text for t in child.subtree)):
+                continue
+            words = [t for t in child.subtree if not t.is_punct or t.text == "-"]
+            if any(self.discourse.at(para, t.i) is not None for t in words):
+                continue
+            first, last = min(t.i for t in words), max(t.i for t in words) + 1
+            text = doc[first:last].text.replace(" - ", "-")
+            name = _plural(text.replace("-", " "), self.lex["mass_nouns"])
+            out.append(self._product(name, para, first, last, offset + doc[first].idx,
+                                     offset + doc[last - 1].idx + len(doc[last - 1].text), text))
+        return out
+
+    def _product(self, name, para, first, last, start, end, surface) -> Span:
+        known = self.gazetteer.lookup(name)
+        if known is not None and known.cls in ("Product", "Sector"):
+            return Span(name=known.name, cls=known.cls, key=known.id, para=para, first=first, last=last,
+                        start=start, end=end, via="gazetteer", surface=surface)
+        return Span(name=name, cls="Product", key=None, para=para, first=first, last=last, start=start, end=end,
+                    via="phrase", surface=surface)
+
+    # ------------------------------------------------------------------ nouns
+
+    def _named(self, token, para, want, depth):
+        """A descriptor's name: apposition, "known as X", "the Belshina plant", a name right after it."""
+        lemma = token.lemma_.lower()
+        descriptor = lemma in self.lex["company_descriptors"] or lemma in self.lex["organization_descriptors"] \
+            or lemma in self.lex["region_descriptors"]
+        if not descriptor:
+            return []
+        for child in token.children:
+            if child.dep_ == "appos" and self.discourse.at(para, child.i):
+                return [self.discourse.at(para, child.i)]
+            if child.dep_ == "acl" and child.lemma_ in ("know", "call", "name", "register", "brand"):
+                for prep in child.children:
+                    if prep.dep_ in ("prep", "oprd") and prep.lower_ == "as":
+                        for obj in prep.children:
+                            if self.discourse.at(para, obj.i):
+                                return [self.discourse.at(para, obj.i)]
+        if token.dep_ == "appos" and self.discourse.at(para, token.head.i):
+            heads = [self.discourse.at(para, t.i) for t in (token.head, *token.head.conjuncts)]
+            return [h for h in heads if h is not None]
+        if token.dep_ == "conj" and token.head.pos_ == "PROPN" and self.discourse.at(para, token.head.i):
+            return [self.discourse.at(para, token.head.i)]  # "Uralchem, one of ... and the owner of ..."
+        if lemma in self.lex["company_descriptors"]:
+            for child in token.children:
+                if child.dep_ == "compound":
+                    span = self.discourse.at(para, child.i)
+                    if span is not None and span.cls in ("Company", "Organization") and not span.demonym:
+                        return [span]
+        doc = token.doc
+        if token.i + 1 < len(doc):
+            nxt = self.discourse.at(para, token.i + 1)
+            if nxt is not None and not nxt.demonym and doc[token.i + 1].head == token.head \
+                    and doc[token.i + 1].dep_ == token.dep_:
+                return [nxt]  # "The elevator maker Liftmash" parsed as two subjects
+        if token.dep_ == "compound" and self.discourse.at(para, token.head.i):
+            return [self.discourse.at(para, token.head.i)]  # "potash miner Uralkali"
+        return []
+
+    def _members(self, token, para, want, depth):
+        """"carmakers such as Renault, Volkswagen and Hyundai"; "enterprises ... These are MAZ and KAMAZ"."""
+        for child in token.children:
+            if child.dep_ != "prep":
+                continue
+            name = child.lower_
+            lead = [c for c in child.children if c.dep_ in ("amod", "advmod") and c.i == child.i - 1]
+            if lead:
+                name = f"{lead[0].lower_} {name}"
+            if name in ("such as", "including", "like", "notably", "especially"):
+                out = []
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        for member in (obj, *obj.conjuncts):
+                            out.extend(self.resolve(member, para, want, depth + 1))
+                if out:
+                    return out
+        if token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in self.lex["group_nouns"] and not _has_demonym(
+                self, token, para):
+            return self._named_in_next_sentence(token, para, want)
+        return []
+
+    def _named_in_next_sentence(self, token, para, want):
+        sent = token.sent
+        doc = token.doc
+        if sent.end >= len(doc):
+            return []
+        nxt = doc[sent.end].sent
+        root = nxt.root
+        if root.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ in ("these", "they", "those")
+                                          for c in root.children):
+            return []
+        out = []
+        for token in nxt:
+            if token.dep_ in ("nsubj", "punct") or token.head.dep_ == "nsubj":
+                continue
+            span = self.discourse.at(para, token.i)
+            if span is not None and span.cls in want and not span.demonym and span not in out:
+                out.append(span)
+        return out if len(out) >= 2 else []
+
+    def _group(self, token, para, want, depth):
+        """A group named only by a nationality stands for its country."""
+        lemma = token.lemma_.lower()
+        plural_group = lemma in self.lex["group_nouns"] and token.tag_ in ("NNS", "NNPS")
+        state_noun = lemma in self.lex["state_nouns"]
+        if not (plural_group or state_noun):
+            return []
+        if any(c.dep_ == "relcl" for c in token.children):
+            return []  # "the Russian companies that had roots in ..." are some companies, not the country
+        if any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in self.lex["partial_determiners"])
+               for c in token.children):
+            return []
+        country = None
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                span = self.discourse.at(para, child.i)
+                if span is not None and span.cls in ("Country", "Region") and (span.demonym or child.dep_ == "poss"):
+                    country = span
+            elif child.dep_ == "prep" and child.lower_ == "in" and plural_group:
+                for obj in child.children:
+                    span = self.discourse.at(para, obj.i)
+                    if obj.dep_ == "pobj" and span is not None and span.cls == "Country":
+                        country = span
+        if country is None:
+            return []
+        return [_copy(country, via="group", first=token.i, last=token.i + 1, demonym=False,
+                      surface=_phrase_text(token))]
+
+    def _definite(self, token, para, want, depth):
+        """"the company", "the two countries", "the Belarusian leader", "his country", "these companies"."""
+        lemma = token.lemma_.lower()
+        dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss", "predet")}
+        number = [c for c in token.children if c.dep_ == "nummod"]
+        plural = token.tag_ in ("NNS", "NNPS")
+        position = (para, token.i)
+        demonym = _demonym_of(self, token, para)
+        if lemma in self.lex["country_descriptors"] or lemma in self.lex["region_descriptors"]:
+            classes = ("Country",) if lemma in self.lex["country_descriptors"] else ("Region", "Country")
+            if lemma == "republic":
+                classes = ("Region", "Country")
+            owner = dets & {"his", "her", "our", "their", "its"}
+            if owner:
+                led = self._led_by_owner(token, para, owner.pop(), classes)
+                if led:
+                    return led
+                return []
+            if not dets & {"the", "this", "that", "these", "both"}:
+                return []
+            if plural or (number and number[0].lower_ in ("two", "both")):
+                return self._last_two(position, classes, want)
+            for span in self.discourse.before(position, classes):
+                if demonym is not None and not self._in_country(span, demonym):
+                    continue
+                return [_copy(span, via="coref", surface=_phrase_text(token), **_at(token))]
+            return []
+        if lemma in self.lex["company_descriptors"] or lemma in self.lex["organization_descriptors"]:
+            if not dets & {"the", "this", "that", "these", "both"}:
+                return []
+            classes = ("Company",) if lemma in self.lex["company_descriptors"] else ("Organization",)
+            if lemma in ("government", "authority", "authorities", "leadership"):
+                return []
+            if plural or (number and number[0].lower_ in ("two", "both")):
+                return self._last_two(position, classes, want)
+            for span in self.discourse.before(position, classes):
+                if span.weak and span.cls != "Company":
+                    continue
+                if demonym is not None and not self._in_country(span, demonym):
+                    continue
+                return [_copy(span, via="coref", surface=_phrase_text(token), **_at(token))]
+            return []
+        if lemma in self.lex["person_descriptors"] and "Person" in want:
+            if not dets & {"the", "this", "that", "both"} and not (plural and number):
+                return []
+            if plural or number:
+                found = self._last_two(position, ("Person",), want)
+                return found
+            return self._person_by_role(token, para, demonym)
+        return []
+
+    def _person_by_role(self, token, para, demonym):
+        """"the president", "the Belarusian leader": the nearest fitting person, a subject before an object."""
+        position = (para, token.i)
+        state_role = token.lemma_.lower() in self.lex["state_titles"]
+        fitting = []
+        for span in self.discourse.before(position, ("Person",)):
+            led = self.leads.get(span.name)
+            if demonym is not None:
+                if led is None or led.name != demonym.name:
+                    continue
+            elif state_role and led is not None and led.cls not in ("Country", "Region"):
+                continue
+            fitting.append(span)
+        if not fitting:
+            return []
+        subjects = [s for s in fitting if self._is_subject(s)]
+        best = subjects[0] if subjects else fitting[0]
+        return [_copy(best, via="coref", surface=_phrase_text(token), **_at(token))]
+
+    def _is_subject(self, span: Span) -> bool:
+        doc = self.discourse.paragraphs[span.para].doc
+        token = doc[span.last - 1]
+        while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
+            token = token.head
+        return token.dep_ in ("nsubj", "nsubjpass")
+
+    def _last_two(self, position, classes, want):
+        out, names = [], set()
+        for span in self.discourse.before(position, classes):
+            if span.name in names or span.weak:
+                continue
+            names.add(span.name)
+            out.append(span)
+            if len(out) == 2:
+                return [s for s in out if s.cls in want]
+        return []
+
+    def _in_country(self, span: Span, country: Span) -> bool:
+        entry = self.gazetteer.get(span.key)
+        if entry is not None and entry.country:
+            return entry.country == country.key
+        return True  # unknown: do not rule it out
+
+    def _led_by_owner(self, token, para, owner_word, classes):
+        """"his country" -> the country the person leads; "our republic" -> the speaker's."""
+        if owner_word in ("our",):
+            return self.speaker_entity(token, para, classes)
+        person = None
+        for span in self.discourse.before((para, token.i), ("Person",)):
+            person = span
+            break
+        if person is None:
+            return []
+        led = self.leads.get(person.name) or self._affiliation(person)
+        if led is not None and led.cls in classes:
+            return [_copy(led, via="coref", surface=_phrase_text(token), **_at(token))]
+        return []
+
+    def _modifiers(self, token, para, want, depth=0):
+        """"the MC-21 and Superjet 100 aircraft": a generic head with named modifiers stands for them."""
+        out = []
+        for child in token.children:
+            if child.dep_ in ("compound", "nmod", "amod") and child.i < token.i:
+                for member in (child, *child.conjuncts):
+                    span = self.discourse.at(para, member.i)
+                    if span is not None and span.cls in want and span.cls in ("Product",) and not span.demonym:
+                        if span not in out:
+                            out.append(span)
+        return out
+
+    def _proper(self, token, para) -> Span | None:
+        """A capitalised name the NER missed, with its compound parts."""
+        doc = token.doc
+        parts = sorted([token, *[c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]],
+                       key=lambda t: t.i)
+        first, last = parts[0].i, token.i + 1
+        if any(self.discourse.at(para, i) for i in range(first, last)):
+            return None
+        text = doc[first:last].text
+        if not re.search(r"[A-Z]", text) or doc[first].is_sent_start and last - first == 1:
+            return None
+        if any(doc[i].lemma_.lower() in self.lex["person_descriptors"] or doc[i].lemma_.lower() in
+               self.lex["state_titles"] for i in range(first, last)):
+            return None  # "President" in "Belarusian President Aleksandr Lukashenko"
+        if token.dep_ in ("compound", "nmod") and self.discourse.at(para, token.head.i) is not None:
+            return None
+        cls, weak = infer_class(doc, first, last, "ORG", self.ruleset)
+        offset = self.discourse.paragraphs[para].offset
+        return Span(name=text, cls=cls or "Company", key=None, para=para, first=first, last=last,
+                    start=offset + doc[first].idx, end=offset + doc[last - 1].idx + len(doc[last - 1].text),
+                    via="ner", weak=True, surface=text)
+
+    # ------------------------------------------------------------------ products
+
+    def phrase(self, token, para) -> Span | None:
+        """A product (or sector) named by a noun phrase: "haul trucks", "grain and forage harvesters"."""
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("NOUN", "PROPN") or lemma in self.lex["not_products"]:
+            return None
+        if token.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "DATE", "TIME", "CARDINAL"):
+            return None
+        dets = [c for c in token.children if c.dep_ in ("det", "poss")]
+        if any(d.lower_ in self.lex["partial_determiners"] for d in dets):
+            return None
+        own = any(c.lower_ == "own" for c in token.children)
+        if any(d.tag_ == "PRP$" for d in dets) and not own:
+            return None  # "its machines": an anaphor, not a product name
+        keep = [token]
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
+                if child.lower_ in ("other", "own", "such", "various", "different", "new", "certain", "same",
+                                    "remaining", "first", "flagship", "single", "total"):
+                    continue
+                if child.pos_ in ("ADJ", "NOUN", "PROPN", "VERB", "ADV"):
+                    keep.extend(child.subtree)
+        tokens = sorted({t.i for t in keep})
+        doc = token.doc
+        while tokens and (doc[tokens[0]].is_punct or doc[tokens[0]].pos_ in ("DET", "NUM", "PRON")):
+            tokens.pop(0)
+        if not tokens:
+            return None
+        first, last = tokens[0], tokens[-1] + 1
+        text = " ".join(doc[first:last].text.split())
+        bare = last - first == 1
+        if bare and (lemma in self.lex["generic_goods"] or lemma in self.lex["components"]):
+            return None
+        if token.lower_ == "other" or (any(c.lower_ == "other" for c in token.children) and token.dep_ == "conj"):
+            return None  # "A, B and other parts": the summary, not a product
+        cls = "Sector" if lemma in self.lex["sector_heads"] else "Product"
+        known = self.gazetteer.lookup(text) or (self.gazetteer.lookup(token.text) if bare else None)
+        offset = self.discourse.paragraphs[para].offset
+        start, end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1].text)
+        if known is not None and known.cls in ("Product", "Sector"):
+            return Span(name=known.name, cls=known.cls, key=known.id, para=para, first=first, last=last,
+                        start=start, end=end, via="gazetteer", surface=text)
+        return Span(name=text, cls=cls, key=None, para=para, first=first, last=last, start=start, end=end,
+                    via="phrase", surface=text)
+
+    # ------------------------------------------------------------------ pronouns and speakers
+
+    def pronoun(self, token, para, want) -> list[Span]:
+        word = token.lower_
+        position = (para, token.i)
+        if word in ("we", "us", "our", "ours", "ourselves"):
+            return self.speaker_entity(token, para, want)
+        if word in ("i", "me", "my"):
+            speaker = self.speaker(token, para)
+            return [speaker] if speaker is not None else []
+        if word in ("he", "him", "his", "she", "her"):
+            for span in self.discourse.before(position, ("Person",), limit=1):
+                return [_copy(span, via="coref", surface=token.text, **_at(token))]
+            return []
+        if word in ("it", "its"):
+            return self._it(token, para, want)
+        if word in ("they", "them", "their"):
+            return self._they(token, para, want)
+        if word in ("which", "that", "who") and token.head.dep_ == "relcl":
+            return self.resolve(token.head.head, para, want)
+        return []
+
+    def _it(self, token, para, want):
+        """The nearest non-person agent, preferring the subject of the sentence before."""
+        sent = token.sent
+        classes = tuple(c for c in _AGENTS if c in want) or _AGENTS
+        doc = token.doc
+        candidates = []
+        for span in self.discourse.before((para, token.i), classes, limit=6):
+            if span.para != para:
+                break
+            if span.weak:
+                continue
+            candidates.append(span)
+        for span in candidates:
+            tok = doc[span.last - 1]
+            head = tok
+            while head.dep_ in ("compound", "flat") and head.head != head:
+                head = head.head
+            if head.dep_ in ("nsubj", "nsubjpass") and head.sent.start < sent.start:
+                return [_copy(span, via="coref", surface=token.text, **_at(token))]
+        for span in candidates:
+            if span.first < sent.start:
+                return [_copy(span, via="coref", surface=token.text, **_at(token))]
+        return []
+
+    def _they(self, token, para, want):
+        """The nearest plural group in the sentence before: a coordination, or a nationality group."""
+        doc = token.doc
+        sent = token.sent
+        if sent.start == 0:
+            return []
+        previous = doc[sent.start - 1].sent
+        for candidate in reversed(list(previous)):
+            if candidate.tag_ not in ("NNS", "NNPS") and not candidate.conjuncts:
+                continue
+            found = self._group(candidate, para, want, 0)
+            if found:
+                return [_copy(found[0], surface=token.text, via="coref", **_at(token))]
+        return []
+
+    def speaker(self, token, para) -> Span | None:
+        """The person quoted, when the token is inside a quote."""
+        doc = token.doc
+        for index, (start, end) in enumerate(self.quotes[para]):
+            if start <= token.idx < end:
+                key = (para, index)
+                if key not in self._speakers:
+                    self._speakers[key] = self._find_speaker(para, start, end)
+                return self._speakers[key]
+        return None
+
+    def in_quote(self, token, para) -> bool:
+        return any(start <= token.idx < end for start, end in self.quotes[para])
+
+    def _find_speaker(self, para, start, end) -> Span | None:
+        """The subject of the nearest reporting verb outside the quote, in the same paragraph."""
+        doc = self.discourse.paragraphs[para].doc
+        ranges = self.quotes[para]
+        verbs = []
+        for token in doc:
+            if token.lemma_.lower() not in self.lex["reporting_verbs"] or token.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(s <= token.idx < e for s, e in ranges):
+                continue
+            distance = token.idx - end if token.idx >= end else (start - token.idx) * 2
+            verbs.append((distance, token))
+        for _, verb in sorted(verbs, key=lambda pair: pair[0]):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for subject in subjects:
+                span = self.discourse.at(para, subject.i)
+                if span is not None and span.cls == "Person":
+                    return span
+                found = self._definite(subject, para, ("Person",), 0) if subject.pos_ == "NOUN" else []
+                if subject.pos_ == "PRON" and subject.lower_ in ("he", "she"):
+                    found = self.pronoun(subject, para, ("Person",))
+                if found:
+                    return found[0]
+        return None
+
+    def speaker_entity(self, token, para, want) -> list[Span]:
+        """What "we" stands for: what the speaker leads or is affiliated with."""
+        speaker = self.speaker(token, para)
+        if speaker is None:
+            return []
+        led = self.leads.get(speaker.name) or self._affiliation(speaker)
+        if led is None:
+            return []
+        return [_copy(led, via="speaker", surface=token.text, **_at(token))]
+
+    def domestic_partner(self, country: Span, other: Span, position) -> Span | None:
+        """In "We supply KAMAZ" said for Belarus just after "MAZ and KAMAZ", "we" is MAZ.
+
+        The company named together with ``other`` in the nearest sentence
+        before, when it is based in the speaker's country.
+        """
+        if other.cls != "Company" or not country.key:
+            return None
+        spans = [s for s in self.discourse.spans if s.position < position and s.cls == "Company" and not s.demonym]
+        by_sentence: dict[tuple[int, int], list[Span]] = {}
+        for span in spans:
+            doc = self.discourse.paragraphs[span.para].doc
+            by_sentence.setdefault((span.para, doc[span.first].sent.start), []).append(span)
+        for key in sorted(by_sentence, reverse=True)[:4]:
+            group = by_sentence[key]
+            if not any(same_entity(s, other) for s in group):
+                continue
+            for span in group:
+                entry = self.gazetteer.get(span.key)
+                if not same_entity(span, other) and entry is not None and entry.country == country.key:
+                    return span
+        return None
+
+    def _affiliation(self, person: Span) -> Span | None:
+        entry = self.gazetteer.get(person.key)
+        if entry is None or not entry.affiliation:
+            return None
+        target = self.gazetteer[entry.affiliation]
+        return Span(name=target.name, cls=target.cls, key=target.id, para=person.para, first=person.first,
+                    last=person.last, start=person.start, end=person.end, via="speaker")
+
+
+def _plural(text: str, mass_nouns) -> str:
+    """The plural of a noun phrase's last word, unless it is a mass noun.
+
+    >>> _plural("electric vehicle", set()), _plural("potash", {"potash"}), _plural("battery", set())
+    ('electric vehicles', 'potash', 'batteries')
+    """
+    words = text.split()
+    last = words[-1]
+    low = last.lower()
+    if low in mass_nouns or low.endswith(("ics", "ware", "ery", "ment", "ing")) or low.endswith("s"):
+        return text
+    if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif low.endswith(("x", "z", "ch", "sh")):
+        last += "es"
+    else:
+        last += "s"
+    return " ".join(words[:-1] + [last])
+
+
+def _has_demonym(resolver: Resolver, token, para) -> bool:
+    return _demonym_of(resolver, token, para) is not None
+
+
+def _demonym_of(resolver: Resolver, token, para) -> Span | None:
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "npadvmod"):
+            span = resolver.discourse.at(para, child.i)
+            if span is not None and span.demonym:
+                return span
+    return None
+
+
+def _phrase_text(token) -> str:
+    doc = token.doc
+    left = min([token.i] + [c.i for c in token.children if c.i < token.i and c.dep_ in ("det", "amod", "compound",
+                                                                                         "poss", "nummod")])
+    return doc[left:token.i + 1].text
+
+
+def _at(token) -> dict:
+    return {"first": token.i, "last": token.i + 1}
+
+
+def _copy(span: Span, **changes) -> Span:
+    values = dict(span.__dict__)
+    if "first" in changes or "last" in changes:
+        # offsets follow the token the span now stands at
+        pass
+    values.update(changes)
+    return Span(**values)
+
+
+def same_entity(a: Span, b: Span) -> bool:
+    if a.key and b.key:
+        return a.key == b.key
+    return normalize_name(a.name) == normalize_name(b.name)

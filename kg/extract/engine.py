@@ -1,0 +1,326 @@
+"""Apply the relation rules to a parsed article and make Claim records."""
+
+from __future__ import annotations
+
+from ..gazetteer import Gazetteer
+from ..iri import normalize_name
+from ..nlp import Paragraph
+from ..records import Article, Claim, Mention
+from .coref import Resolver
+from .frames import Frame
+from .mentions import Discourse, Span, collect_mentions
+from .modality import modality_of
+from .rules import Rule, RuleSet
+
+__all__ = ["extract_claims"]
+
+_MODIFIER_ROLES = {"mod", "self", "poss", "hyphen", "next"}
+_CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN", "ADP", "NUM", "AUX"}
+
+
+def extract_claims(article: Article, paragraphs: list[Paragraph], gazetteer: Gazetteer,
+                   ruleset: RuleSet) -> list[Claim]:
+    """Every claim the rules find in an article, deduplicated and sorted by position."""
+    discourse = collect_mentions(paragraphs, gazetteer, ruleset)
+    resolver = Resolver(discourse, gazetteer, ruleset)
+    run = _Run(article, discourse, resolver, ruleset)
+    # leads first: who leads what tells whom "we" and "the Belarusian leader" stand for
+    run.apply(lambda rule: rule.predicate == "leads")
+    for claim in run.claims.values():
+        if claim.predicate == "leads" and claim.modality == "asserted":
+            resolver.leads.setdefault(claim.subject.name, run.spans[id(claim)][1])
+    run.apply(lambda rule: rule.predicate != "leads")
+    return sorted(run.claims.values(), key=lambda c: (c.sentence_start, c.predicate, c.subject.name,
+                                                       c.object.name, c.modality))
+
+
+class _Run:
+    def __init__(self, article: Article, discourse: Discourse, resolver: Resolver, ruleset: RuleSet):
+        self.article = article
+        self.discourse = discourse
+        self.resolver = resolver
+        self.ruleset = ruleset
+        self.claims: dict[tuple, Claim] = {}
+        self.spans: dict[int, tuple[Span, Span]] = {}
+
+    def apply(self, wanted) -> None:
+        by_lemma = self.ruleset.by_lemma
+        entity_rules = [r for r in self.ruleset.entity_rules if wanted(r)]
+        for para in self.discourse.paragraphs:
+            doc = para.doc
+            for sent in doc.sents:
+                if _is_question(sent):
+                    continue
+                for token in sent:
+                    if token.pos_ not in _CONTENT_POS:
+                        continue
+                    rules = by_lemma.get(token.lemma_.lower(), ()) or by_lemma.get(token.lower_, ())
+                    for rule in rules:
+                        if wanted(rule) and not rule.entity:
+                            trigger = _match_trigger(rule, token)
+                            if trigger is not None:
+                                self._apply(rule, trigger, para, sent)
+                if entity_rules:
+                    self._apply_entity_rules(entity_rules, para, sent)
+
+    def _apply_entity_rules(self, rules: list[Rule], para: Paragraph, sent) -> None:
+        for span in self.discourse.spans:
+            if span.para != para.index or not (sent.start <= span.first < sent.end):
+                continue
+            root = para.doc[span.last - 1]
+            for i in range(span.first, span.last):
+                if para.doc[i].head.i < span.first or para.doc[i].head.i >= span.last:
+                    root = para.doc[i]
+            for rule in rules:
+                if span.cls in rule.entity and (not rule.deps or root.dep_ in rule.deps):
+                    self._apply(rule, root, para, sent)
+
+    # ------------------------------------------------------------------ one rule at one trigger
+
+    def _apply(self, rule: Rule, trigger, para: Paragraph, sent) -> None:
+        frame = Frame(trigger)
+        lex = self.ruleset.lexicon
+        for role, name, negated in rule.where:
+            tokens = frame.role(role)
+            hit = any(_in_set(t, lex[name]) for t in tokens)
+            if hit == negated:
+                return
+        for role, need in rule.require:
+            tokens = frame.role(role)
+            if need == "filled" and not tokens:
+                return
+            if need == "empty" and tokens:
+                return
+            if need == "named" and not any(self.resolver.resolve(t, para.index, rule.subject_class | rule.object_class,
+                                                                 strict=True) for t in tokens):
+                return
+        modality = modality_of(trigger, self.ruleset.modality)
+        if modality.value is None:
+            return
+        want = rule.subject_class | rule.object_class
+        pairs: list[tuple[Span, Span]] = []
+        for role in rule.pair:
+            members = _unique(self._fill(rule, frame, role, para.index, want))
+            if len(members) >= 2:
+                pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
+                break
+        if not pairs and rule.subject and rule.object:
+            subjects = self._first(rule, frame, rule.subject, para.index, rule.subject_class)
+            if not subjects:
+                return
+            objects = []
+            for role in rule.object:
+                if any(_reciprocal(t) for t in frame.role(role)):
+                    members = _unique(subjects)
+                    pairs = [(a, b) for a in members for b in members if not _same(a, b)]
+                    break
+                objects = self._fill(rule, frame, role, para.index, rule.object_class)
+                if objects:
+                    break
+            if not pairs:
+                pairs = [(s, o) for s in _unique(subjects) for o in _unique(objects)]
+        speaker = self.resolver.speaker(trigger, para.index) if self.resolver.in_quote(trigger, para.index) else None
+        for subject, obj in pairs:
+            subject, obj = self._we_in_focus(subject, obj, (para.index, trigger.i))
+            if _same(subject, obj):
+                continue
+            self._emit(rule, rule.predicate, subject, obj, modality, trigger, para, sent, speaker)
+            for also in rule.also:
+                if subject.cls in also.subject_class and obj.cls in also.object_class:
+                    self._emit(rule, also.predicate, subject, obj, modality, trigger, para, sent, speaker)
+
+    def _we_in_focus(self, subject: Span, obj: Span, position) -> tuple[Span, Span]:
+        """"We" said for a country, facing a company: the domestic company named with it just before."""
+        if subject.via == "speaker" and subject.cls == "Country":
+            partner = self.resolver.domestic_partner(subject, obj, position)
+            if partner is not None:
+                subject = _swap(subject, partner)
+        if obj.via == "speaker" and obj.cls == "Country":
+            partner = self.resolver.domestic_partner(obj, subject, position)
+            if partner is not None:
+                obj = _swap(obj, partner)
+        return subject, obj
+
+    def _first(self, rule: Rule, frame: Frame, roles, para: int, want) -> list[Span]:
+        for role in roles:
+            found = self._fill(rule, frame, role, para, want)
+            if found:
+                return found
+        return []
+
+    def _fill(self, rule: Rule, frame: Frame, role: str, para: int, want) -> list[Span]:
+        """The entities filling a role, coordinated members included."""
+        if role == "made":
+            found = self.resolver.made(frame.trigger, para)
+        elif role == "salient_company":
+            found = [self.salient] if self.salient is not None else []
+        else:
+            last = role.rsplit(".", 1)[-1]
+            modifier = last in _MODIFIER_ROLES
+            strict = last == "next"
+            found = []
+            seen = set()
+            for token in frame.role(role):
+                for member in (token, *_conjuncts(token)):
+                    if member.i not in seen:
+                        seen.add(member.i)
+                        found.extend(self.resolver.resolve(member, para, want, modifier=modifier, strict=strict))
+        if rule.stand_for:
+            found = [self.resolver.stand_for(span) for span in found]
+        return [span for span in found if span.cls in want]
+
+    @property
+    def salient(self) -> Span | None:
+        """The company the article is about: the one named most often (first named on a tie)."""
+        if not hasattr(self, "_salient"):
+            counts: dict[str, list[Span]] = {}
+            for span in self.discourse.spans:
+                if span.cls == "Company" and not span.weak and not span.demonym:
+                    counts.setdefault(_identity(span), []).append(span)
+            best = sorted(counts.values(), key=lambda spans: (-len(spans), spans[0].position))
+            self._salient = best[0][0] if best and len(best[0]) >= 2 else None
+        return self._salient
+
+    def _emit(self, rule: Rule, predicate: str, subject: Span, obj: Span, modality, trigger, para, sent,
+              speaker: Span | None) -> None:
+        if subject.cls == "Person" and "Person" not in rule.subject_class:
+            return
+        start = para.offset + sent.start_char
+        end = para.offset + sent.end_char
+        text = sent.text.strip()
+        confidence = _confidence(rule, subject, obj)
+        claim = Claim(
+            subject=_record(subject), predicate=predicate, object=_record(obj), modality=modality.value,
+            article_id=self.article.id, sentence=text, sentence_start=start, sentence_end=end, rule_id=rule.id,
+            confidence=confidence, speaker=_record(speaker) if speaker is not None else None, cues=modality.cues,
+        )
+        key = (_identity(subject), predicate, _identity(obj), modality.value, start)
+        if predicate in ("cooperatesWith", "competesWith", "signedAgreementWith", "metWith"):
+            key = (*sorted([_identity(subject), _identity(obj)]), predicate, modality.value, start)
+        old = self.claims.get(key)
+        if old is None or old.confidence < claim.confidence:
+            self.claims[key] = claim
+            self.spans[id(claim)] = (subject, obj)
+
+
+def _swap(span: Span, target: Span) -> Span:
+    return Span(name=target.name, cls=target.cls, key=target.key, para=span.para, first=span.first, last=span.last,
+                start=span.start, end=span.end, via="speaker", surface=span.surface)
+
+
+def _record(span: Span) -> Mention:
+    return Mention(name=span.name, cls=span.cls, start=span.start, end=span.end, key=span.key, via=span.via,
+                   text=span.surface if span.surface != span.name else "")
+
+
+def _identity(span: Span) -> str:
+    return span.key or normalize_name(span.name)
+
+
+def _same(a: Span, b: Span) -> bool:
+    return _identity(a) == _identity(b)
+
+
+def _unique(spans: list[Span]) -> list[Span]:
+    out, seen = [], set()
+    for span in spans:
+        key = _identity(span)
+        if key not in seen:
+            seen.add(key)
+            out.append(span)
+    return out
+
+
+def _conjuncts(token):
+    if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"):
+        return ()
+    return tuple(t for t in token.conjuncts if t.pos_ in ("NOUN", "PROPN", "X", "ADJ", "NUM"))
+
+
+def _reciprocal(token) -> bool:
+    doc = token.doc
+    if token.lower_ == "other" and token.i > 0 and doc[token.i - 1].lower_ == "each":
+        return True
+    if token.lower_ == "another" and token.i > 0 and doc[token.i - 1].lower_ == "one":
+        return True
+    return False
+
+
+def _in_set(token, words) -> bool:
+    """The token, its lemma, or one of its modifiers is in the word set."""
+    if token.lemma_.lower() in words or token.lower_ in words:
+        return True
+    return any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in words or c.lower_ in words)
+               for c in token.children)
+
+
+def _is_question(sent) -> bool:
+    text = sent.text.strip()
+    return text.endswith("?") or text.endswith('?"') or text.endswith("?\u201d")
+
+
+def _match_trigger(rule: Rule, token):
+    """The syntactic head of the rule's trigger at this token, or None."""
+    lemma = token.lemma_.lower()
+    if rule.pos and token.pos_ not in rule.pos:
+        return None
+    if lemma in rule.lemmas or token.lower_ in rule.lemmas:
+        if rule.exclude and _excluded(rule, token):
+            return None
+        return token
+    for phrase in rule.phrases:
+        if lemma != phrase[-1] and token.lower_ != phrase[-1] and lemma != phrase[0]:
+            continue
+        head = _phrase_head(phrase, token)
+        if head == token:
+            if rule.exclude and _excluded(rule, token):
+                return None
+            return token
+    return None
+
+
+def _phrase_head(phrase: tuple[str, ...], token):
+    """The head of a multi-word trigger ending (or, for verb + particle, starting) at ``token``."""
+    doc = token.doc
+    n = len(phrase)
+    if token.lemma_.lower() == phrase[-1] or token.lower_ == phrase[-1]:
+        start = token.i - n + 1
+        if start >= 0 and all(_word_is(doc[start + k], phrase[k]) for k in range(n)):
+            return token
+    if token.lemma_.lower() == phrase[0] and token.pos_ in ("VERB", "AUX"):
+        rest = list(phrase[1:])
+        children = [c for c in token.children if c.dep_ in ("prt", "prep", "advmod", "dobj")]
+        if all(any(_word_is(c, word) for c in children) for word in rest):
+            return token
+    if token.lemma_.lower() == phrase[0] and n >= 2:
+        end = token.i + n
+        if end <= len(doc) and all(_word_is(doc[token.i + k], phrase[k]) for k in range(n)):
+            window = range(token.i, end)
+            heads = [doc[i] for i in window if doc[i].head.i not in window or doc[i].head.i == doc[i].i]
+            if heads and heads[0] == token:
+                return token
+    return None
+
+
+def _word_is(token, word: str) -> bool:
+    return token.lower_ == word or token.lemma_.lower() == word
+
+
+def _excluded(rule: Rule, token) -> bool:
+    doc = token.doc
+    near = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "advmod", "nmod")}
+    near |= {doc[i].lower_ for i in range(max(0, token.i - 3), token.i)}
+    return bool(near & rule.exclude)
+
+
+def _confidence(rule: Rule, subject: Span, obj: Span) -> float:
+    """The rule's strength, raised when both ends are known entities, lowered for guessed ends."""
+    score = rule.confidence
+    if subject.key and obj.key:
+        score += 0.1
+    for span in (subject, obj):
+        if span.via in ("coref", "speaker", "group"):
+            score -= 0.1
+        if span.weak:
+            score -= 0.1
+    return round(min(0.99, max(0.05, score)), 2)

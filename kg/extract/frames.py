@@ -1,0 +1,371 @@
+"""Grammatical frames: who does what to whom around a trigger word, whatever the sentence shape.
+
+A rule names *roles*, not dependency paths. This module finds the tokens that
+fill each role for a trigger token, undoing the surface variation of English:
+
+- voice: the logical ``agent`` is the ``by`` phrase of a passive verb and the
+  subject of an active one; the ``theme`` is the passive subject or the object;
+- relative clauses and participles: in "plants that supply X" and "components
+  supplied by Bosch" the agent (or theme) is the noun the clause modifies;
+- control and coordination: "X is ready to launch", "X plans to build",
+  "X restarted production and supplies" take the agent of the governing verb;
+- nominalisations: "deliveries of X to Y", "X's supplies", "Russian gas
+  deliveries", "cooperation between X and Y", "talks with Y" (the agent of the
+  verb governing the noun: "held talks with", "said at the talks with");
+- descriptors: the entity a noun is said of ("KAMAZ, Russia's largest truck
+  maker"; "the elevator maker Liftmash"; "Integral is a maker of chips";
+  "describes China as its partner").
+
+Roles:
+
+``agent``, ``theme``, ``dative``
+    logical subject, object and indirect object; for a noun trigger the agent
+    is its possessor or the governing verb's agent, the theme its ``of`` object.
+``<prep>``
+    objects of that preposition on the trigger (or, for a noun that is the
+    verb's subject or object, on the governing verb): ``to``, ``for``,
+    ``from``, ``with``, ``between``, ``such as``, ``according to``...
+``poss``, ``mod``
+    a noun trigger's possessor; its modifiers (compound, amod, nmod).
+``described``
+    the entity a descriptor noun is said of.
+``self``, ``head``, ``gov``, ``next``
+    the trigger itself; the word the trigger modifies; the verb governing a noun
+    trigger; the word after the trigger.
+``hyphen``
+    two names joined by a hyphen in front of the trigger ("Belarus-Russia projects").
+
+Any role can be followed by more roles, separated by dots: ``agent.of.poss``
+is "our" in "Half of our tractors come from ...".
+"""
+
+from __future__ import annotations
+
+__all__ = ["Frame", "agents", "themes", "described", "is_passive", "governor", "role_tokens", "hyphen_pair"]
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+CONTROL_DEPS = ("xcomp", "acomp", "pcomp", "advcl", "conj", "ccomp", "oprd", "relcl", "acl")
+MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
+
+
+def _own_subjects(verb):
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+
+
+def _by_agent(verb):
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def agents(verb, depth: int = 0):
+    """The logical subjects of a verb (or adjective), following the clause up where it has none.
+
+    Relative pronouns are replaced by the noun the clause modifies.
+    """
+    if depth > 6:
+        return []
+    if is_passive(verb):
+        found = _by_agent(verb)
+        if found:
+            return found
+        if verb.dep_ == "acl" or (verb.dep_ == "relcl" and not _own_subjects(verb)):
+            return []
+        # a passive without "by" has no agent of its own: its subject is the theme
+        subjects = []
+    else:
+        subjects = [s for s in _own_subjects(verb) if s.dep_ != "nsubjpass"]
+    out = []
+    for subject in subjects:
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            out.append(verb.head)
+        elif subject.lower_ in ("there", "it") and subject.dep_ == "expl":
+            continue
+        else:
+            out.append(subject)
+    if out:
+        return out
+    if subjects or is_passive(verb):
+        return []
+    dep = verb.dep_
+    head = verb.head
+    if head == verb:
+        return []
+    if dep == "relcl":
+        # "companies that make X": the pronoun is missing or parsed as the object
+        return [head] if verb.tag_ != "VBN" else []
+    if dep == "acl":
+        # "companies making plastic parts" (the noun acts); "components supplied by" has no subject
+        return [head] if verb.tag_ == "VBG" else []
+    if dep in ("xcomp", "acomp", "pcomp", "conj", "advcl", "ccomp", "oprd"):
+        if dep in ("advcl", "ccomp") and verb.tag_ not in ("VBG", "VBN", "VB"):
+            return []
+        if dep == "pcomp":
+            # "the intention of localising", "by building": up through the preposition to its head
+            prep = head
+            target = prep.head if prep.head != prep else prep
+            if target.pos_ in ("NOUN", "PROPN"):
+                gov = governor(target)
+                return agents(gov, depth + 1) if gov is not None else []
+            return agents(target, depth + 1)
+        if head.pos_ in ("NOUN", "PROPN") and dep == "conj":
+            return []
+        if head.pos_ in ("NOUN", "PROPN"):
+            # "an agreement to set up": the agent of the noun's governor
+            gov = governor(head)
+            return agents(gov, depth + 1) if gov is not None else []
+        return agents(head, depth + 1)
+    return []
+
+
+def themes(verb):
+    """The logical objects of a verb: the passive subject or the direct object."""
+    if is_passive(verb):
+        found = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if found:
+            return [verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in found]
+        if verb.dep_ in ("acl", "relcl"):
+            return [verb.head]  # "components supplied by Bosch"
+        if verb.dep_ == "conj":
+            return themes(verb.head)
+        return []
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    if found:
+        return [verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in found]
+    if verb.dep_ == "relcl" and any(s.lower_ not in RELATIVE_PRONOUNS for s in _own_subjects(verb)):
+        return [verb.head]  # "projects that Belarus is carrying out": the object is the modified noun
+    return []
+
+
+def governor(noun):
+    """The verb (or adjective) a noun is an argument of, through prepositions and coordination."""
+    token = noun
+    for _ in range(4):
+        dep = token.dep_
+        head = token.head
+        if head == token:
+            return None
+        if dep in ("dobj", "nsubj", "nsubjpass", "attr", "dative", "oprd", "npadvmod"):
+            return head if head.pos_ in ("VERB", "AUX", "ADJ") else None
+        if dep == "pobj":
+            prep = head
+            if prep.head == prep:
+                return None
+            if prep.head.pos_ in ("VERB", "AUX", "ADJ"):
+                return prep.head
+            return None
+        if dep == "conj":
+            token = head
+            continue
+        return None
+    return None
+
+
+def _preps(token):
+    """Preposition name -> objects, for the prepositions attached to a token."""
+    out: dict[str, list] = {}
+    for child in token.children:
+        if child.dep_ not in ("prep", "agent", "dative") or child.pos_ not in ("ADP", "SCONJ", "ADV", "VERB"):
+            continue
+        name = child.lower_ if child.dep_ != "agent" else "by"
+        lead = [c for c in child.children if c.dep_ in ("advmod", "amod") and c.i == child.i - 1]
+        if lead:
+            name = f"{lead[0].lower_} {name}"  # "such as", "together with"
+        objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        inner = [c for c in child.children if c.dep_ == "prep" and c.i == child.i + 1]
+        if inner:  # "according to", "out of", "because of"
+            name = f"{name} {inner[0].lower_}"
+            objects = [c for c in inner[0].children if c.dep_ in ("pobj", "pcomp")]
+        if child.i > 0 and child.doc[child.i - 1].dep_ == "advmod" and child.doc[child.i - 1].lower_ == "together":
+            name = f"together {name}"
+        if objects:
+            out.setdefault(name, []).extend(objects)
+    return out
+
+
+def described(noun, depth: int = 0):
+    """The entity a descriptor noun is said of, or None.
+
+    >>> # "KAMAZ, Russia's largest truck maker" -> KAMAZ (see tests/test_frames.py)
+    """
+    if depth > 4:
+        return None
+    dep = noun.dep_
+    head = noun.head
+    doc = noun.doc
+    if dep == "appos" and head != noun:
+        if head.pos_ == "NUM" or head.lower_ in ("one", "some"):
+            return described(head, depth + 1)
+        return head
+    apposed = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if apposed:
+        return apposed[0]
+    if dep in ("compound", "nmod") and head.pos_ == "PROPN":
+        # "President Lukashenko", "the elevator maker Liftmash", "Head of Bashkortostan Radiy Khabirov"
+        return head
+    if dep in ("compound", "amod") and head.pos_ in ("NOUN", "PROPN"):
+        return described(head, depth + 1)
+    if dep in ("attr", "acomp") and head.pos_ in ("AUX", "VERB"):
+        subjects = agents(head) or [c for c in head.children if c.dep_ == "nsubj"]
+        return subjects[0] if subjects else None
+    if dep == "pobj" and head.lower_ == "as" and head.head != head:
+        verb = head.head
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects:
+            return objects[0]
+        found = agents(verb) if verb.pos_ in ("VERB", "AUX") else []
+        if found:
+            return found[0]
+        return described(verb, depth + 1) if verb.pos_ in ("NOUN", "PROPN") else None
+    if dep == "pobj" and head.lower_ in ("of", "among") and head.head != head:
+        target = head.head
+        if target.lower_ in ("one", "some", "any") or target.pos_ == "NUM":
+            return described(target, depth + 1)
+        if target.pos_ in ("AUX", "VERB") and head.lower_ == "among":
+            subjects = agents(target) or [c for c in target.children if c.dep_ == "nsubj"]
+            return subjects[0] if subjects else None
+        return None
+    if dep == "conj" and head != noun:
+        if head.pos_ == "PROPN":
+            return head  # "Uralchem, one of ... and the owner of ..."
+        return described(head, depth + 1)
+    if dep == "dobj" and head.lemma_ in ("make", "call", "name", "appoint", "elect"):
+        # "making China Kazakhstan's largest trading partner": the name before the noun phrase
+        left = [t for t in noun.subtree if t.i < noun.i and t.pos_ == "PROPN" and t.dep_ == "compound"]
+        if left and left[0].head != noun:
+            return left[0]
+    if dep in ("nsubj", "nsubjpass", "dobj", "pobj") and noun.i + 1 < len(doc):
+        # "the elevator maker Liftmash": a name right after the noun, parsed as its sibling
+        nxt = doc[noun.i + 1]
+        if nxt.pos_ == "PROPN" and nxt.head == head and nxt.dep_ == dep:
+            return nxt
+    return None
+
+
+def role_tokens(trigger, role: str, cache: dict | None = None):
+    """The tokens filling a role of the frame around ``trigger`` (see the module docstring)."""
+    if cache is not None:
+        key = (trigger.i, role)
+        if key in cache:
+            return cache[key]
+        value = _role(trigger, role)
+        cache[key] = value
+        return value
+    return _role(trigger, role)
+
+
+def _is_nominal(token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or (token.pos_ == "ADJ" and token.dep_ != "acomp"
+                                                              and token.dep_ != "amod")
+
+
+def _role(trigger, role: str):
+    if "." in role:
+        parts = role.split(".")
+        tokens = [trigger]
+        for part in parts:
+            next_tokens = []
+            for token in tokens:
+                next_tokens.extend(_role(token, part))
+            tokens = next_tokens
+            if not tokens:
+                break
+        return tokens
+    nominal = trigger.pos_ in ("NOUN", "PROPN")
+    if role == "self":
+        return [trigger]
+    if role == "head":
+        return [trigger.head] if trigger.head != trigger else []
+    if role == "gov":
+        gov = governor(trigger)
+        return [gov] if gov is not None else []
+    if role == "described":
+        found = described(trigger)
+        return [found] if found is not None else []
+    if role == "poss":
+        return [c for c in trigger.children if c.dep_ == "poss"]
+    if role == "mod":
+        return [c for c in trigger.children if c.dep_ in MODIFIER_DEPS]
+    if role == "next":
+        doc = trigger.doc
+        return [doc[trigger.i + 1]] if trigger.i + 1 < len(doc) else []
+    if role == "hyphen":
+        return hyphen_pair(trigger)
+    if role == "agent":
+        if nominal:
+            poss = [c for c in trigger.children if c.dep_ == "poss"]
+            if poss:
+                return poss
+            by = _preps(trigger).get("by", [])
+            if by:
+                return by
+            gov = governor(trigger)
+            if gov is not None and trigger.dep_ in ("dobj", "pobj", "attr", "npadvmod"):
+                return agents(gov)
+            return []
+        if trigger.pos_ == "ADJ":
+            if trigger.dep_ == "amod":
+                return [trigger.head]
+            if trigger.dep_ == "acomp":
+                return agents(trigger.head)
+        return agents(trigger)
+    if role == "theme":
+        if trigger.pos_ == "ADP":
+            return [c for c in trigger.children if c.dep_ == "pobj"]
+        if nominal:
+            return _preps(trigger).get("of", [])
+        return themes(trigger)
+    if role == "dative":
+        out = []
+        for child in trigger.children:
+            if child.dep_ == "dative":
+                if child.pos_ == "ADP":
+                    out.extend(c for c in child.children if c.dep_ == "pobj")
+                else:
+                    out.append(child)
+        return out
+    # a preposition
+    own = _preps(trigger).get(role, [])
+    if own:
+        return own
+    if nominal and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+        gov = trigger.head
+        if gov.pos_ in ("VERB", "AUX"):
+            return _preps(gov).get(role, [])
+    if not nominal:
+        # "supply parts for KAMAZ" where "for" hangs on the object; "rely on X from China"
+        for obj in themes(trigger):
+            if obj.head == trigger:
+                found = _preps(obj).get(role, [])
+                if found:
+                    return found
+    return []
+
+
+def hyphen_pair(trigger):
+    """"Belarus-Russia projects", "China-Kazakhstan trade": two names joined by a hyphen before the noun."""
+    doc = trigger.doc
+    left = [t for t in trigger.subtree if t.i < trigger.i]
+    for token in left:
+        if token.text in ("-", "\u2013", "\u2014") and 0 < token.i < len(doc) - 1:
+            before, after = doc[token.i - 1], doc[token.i + 1]
+            if before.pos_ == "PROPN" and after.pos_ == "PROPN" and not token.whitespace_ \
+                    and not before.whitespace_:
+                return [before, after]
+    return []
+
+
+class Frame:
+    """Role lookups around one trigger token, cached."""
+
+    __slots__ = ("trigger", "_cache")
+
+    def __init__(self, trigger):
+        self.trigger = trigger
+        self._cache: dict = {}
+
+    def role(self, name: str):
+        return role_tokens(self.trigger, name, self._cache)

@@ -1,0 +1,251 @@
+"""Entity mentions of an article: gazetteer and NER spans, classed from their context.
+
+The statistical model finds names well but labels them poorly ("Liftmash",
+"Belshina" and "Uralkali" come out as PERSON, "Integral" as GPE). A mention's
+class is taken, in order, from the gazetteer, from words inside the name
+("... Mining Company", "... Oblast", "Ministry of ..."), from a descriptor noun
+next to it ("the elevator maker Liftmash", "Ufa, the capital of ..."), and
+only then from the NER label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..gazetteer import Gazetteer
+from ..iri import normalize_name
+from ..nlp import Paragraph
+from .rules import RuleSet
+
+__all__ = ["Span", "Discourse", "collect_mentions", "NER_CLASSES"]
+
+NER_CLASSES = {"ORG": "Company", "FAC": "Company", "GPE": "Region", "LOC": "Region", "PERSON": "Person",
+               "PRODUCT": "Product", "WORK_OF_ART": "Product"}
+_SKIP_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our"}
+
+
+@dataclass
+class Span:
+    """A mention while the article is being read (turned into a Mention record on output)."""
+
+    name: str
+    cls: str
+    key: str | None
+    para: int
+    first: int  # token index of the first token in the paragraph doc
+    last: int  # token index one past the end
+    start: int  # character offsets in Article.content
+    end: int
+    via: str
+    weak: bool = False  # class is a guess from the NER label alone
+    demonym: bool = False
+    surface: str = ""
+    members: tuple["Span", ...] = ()  # for groups ("the two companies")
+
+    @property
+    def position(self) -> tuple[int, int]:
+        return (self.para, self.first)
+
+
+@dataclass
+class Discourse:
+    """Every mention of an article in reading order, with the paragraphs they come from."""
+
+    paragraphs: list[Paragraph]
+    spans: list[Span] = field(default_factory=list)
+    by_token: dict[tuple[int, int], Span] = field(default_factory=dict)
+    aliases: dict[str, Span] = field(default_factory=dict)  # normalised surface -> first full mention
+
+    def add(self, span: Span) -> None:
+        self.spans.append(span)
+        for i in range(span.first, span.last):
+            self.by_token[(span.para, i)] = span
+
+    def at(self, para: int, i: int) -> Span | None:
+        return self.by_token.get((para, i))
+
+    def before(self, position: tuple[int, int], classes, *, limit: int = 40, skip_demonyms: bool = True):
+        """Mentions of the given classes before a position, nearest first."""
+        count = 0
+        for span in reversed(self.spans):
+            if span.position >= position:
+                continue
+            if span.cls in classes and not (skip_demonyms and span.demonym):
+                yield span
+                count += 1
+                if count >= limit:
+                    return
+
+
+def _clean_name(span) -> tuple[str, int, int]:
+    """Strip leading articles/possessives and a trailing "'s" from a span; return text and token bounds."""
+    first, last = span.start, span.end
+    doc = span.doc
+    while first < last and (doc[first].lower_ in _SKIP_WORDS or doc[first].is_punct):
+        first += 1
+    while last > first and (doc[last - 1].tag_ == "POS" or doc[last - 1].is_punct or doc[last - 1].is_space):
+        last -= 1
+    text = doc[first:last].text if first < last else ""
+    return " ".join(text.split()), first, last
+
+
+def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset: RuleSet) -> Discourse:
+    """Find the entity mentions of every paragraph, in order."""
+    discourse = Discourse(paragraphs=paragraphs)
+    persons: dict[str, Span] = {}  # surname -> full-name mention
+    for para in paragraphs:
+        doc = para.doc
+        for ent in doc.ents:
+            span = _from_ent(ent, para, gazetteer, ruleset)
+            if span is None:
+                continue
+            _link_alias(span, discourse, persons)
+            discourse.add(span)
+        for span in _named_by_descriptor(para, discourse, ruleset):
+            discourse.add(span)
+    discourse.spans.sort(key=lambda s: s.position)
+    return discourse
+
+
+def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> Span | None:
+    doc = para.doc
+    if ent.ent_id_ and ent.ent_id_ in gazetteer:
+        entry = gazetteer[ent.ent_id_]
+        demonym = ent.text in entry.demonyms or (ent.text not in entry.names and gazetteer.is_demonym(ent.text))
+        start = para.offset + ent.start_char
+        return Span(name=entry.name, cls=entry.cls, key=entry.id, para=para.index, first=ent.start, last=ent.end,
+                    start=start, end=start + len(ent.text), via="gazetteer", demonym=demonym, surface=ent.text)
+    cls = NER_CLASSES.get(ent.label_)
+    if cls is None:
+        return None
+    text, first, last = _clean_name(ent)
+    if not text or "\n" in text or not any(ch.isupper() for ch in text) or len(text) < 2:
+        return None
+    if all(doc[i].pos_ in ("ADJ", "ADV", "VERB", "NUM") for i in range(first, last)):
+        return None
+    known = gazetteer.lookup(text)
+    start = para.offset + doc[first].idx
+    end = para.offset + doc[last - 1].idx + len(doc[last - 1].text)
+    if known is not None:
+        return Span(name=known.name, cls=known.cls, key=known.id, para=para.index, first=first, last=last,
+                    start=start, end=end, via="gazetteer", surface=text)
+    inferred, weak = infer_class(doc, first, last, ent.label_, ruleset)
+    if inferred is None:
+        return None
+    return Span(name=text, cls=inferred, key=None, para=para.index, first=first, last=last, start=start, end=end,
+                via="ner", weak=weak, surface=text)
+
+
+def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tuple[str | None, bool]:
+    """The class of an unknown name: from words inside it, then descriptors beside it, then the NER label.
+
+    Returns the class and whether it is only a guess from the label.
+    """
+    words = [doc[i].lower_ for i in range(first, last)]
+    lex = ruleset.lexicon
+    if words[-1] in lex["company_name_words"] or any(w in lex["company_name_suffixes"] for w in words):
+        return "Company", False
+    if words[0] in lex["organization_name_words"] or words[-1] in lex["organization_name_words"]:
+        return "Organization", False
+    if words[-1] in lex["region_name_words"]:
+        return "Region", False
+    descriptor = _descriptor_beside(doc, first, last)
+    if descriptor is not None:
+        lemma = descriptor.lemma_.lower()
+        for cls, name in (("Company", "company_descriptors"), ("Organization", "organization_descriptors"),
+                          ("Region", "region_descriptors"), ("Person", "person_descriptors"),
+                          ("Product", "product_descriptors")):
+            if lemma in lex[name]:
+                return cls, False
+    cls = NER_CLASSES.get(label)
+    if cls == "Person":
+        # a lone capitalised word the model calls a person is as often a firm ("Belshina")
+        return cls, (last - first) < 2
+    return cls, cls is not None and label in ("GPE", "LOC", "FAC", "WORK_OF_ART")
+
+
+def _descriptor_beside(doc, first: int, last: int):
+    """A common noun that describes the name: its appositive, a compound before it, or what it heads."""
+    head = doc[last - 1]
+    for i in range(first, last):
+        if doc[i].head.i < first or doc[i].head.i >= last:
+            head = doc[i]
+            break
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return child
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        return head.head
+    for child in head.children:
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i < first:
+            return child
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+        return head.head  # "the Belshina plant", "Kovdor mine"
+    if first > 0 and doc[first - 1].pos_ == "NOUN" and doc[first - 1].head.i == head.i:
+        return doc[first - 1]
+    return None
+
+
+def _link_alias(span: Span, discourse: Discourse, persons: dict[str, Span]) -> None:
+    """Give later short forms the name of the first full mention: "Kharitonchik", "CNPC"."""
+    norm = normalize_name(span.surface or span.name)
+    if span.cls == "Person":
+        parts = span.name.split()
+        if len(parts) >= 2 and span.key is None:
+            persons[parts[-1].casefold()] = span
+        elif len(parts) == 1 and span.key is None and parts[0].casefold() in persons:
+            full = persons[parts[0].casefold()]
+            span.name, span.key, span.weak = full.name, full.key, False
+            return
+    if norm in discourse.aliases and span.key is None:
+        first = discourse.aliases[norm]
+        span.name, span.key, span.cls, span.weak = first.name, first.key, first.cls, first.weak
+        return
+    discourse.aliases.setdefault(norm, span)
+    # "China National Petroleum Corporation (CNPC)": the acronym in brackets names the same entity
+    doc = discourse.paragraphs[span.para].doc if span.para < len(discourse.paragraphs) else None
+    if doc is not None and span.last + 2 < len(doc) and doc[span.last].text == "(" and doc[span.last + 2].text == ")":
+        acronym = doc[span.last + 1].text
+        if re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", acronym):
+            discourse.aliases.setdefault(normalize_name(acronym), span)
+
+
+def _named_by_descriptor(para: Paragraph, discourse: Discourse, ruleset: RuleSet):
+    """Plants named after their place ("the Tula plant") and holdings after their company ("the BelAZ holding")."""
+    doc = para.doc
+    lex = ruleset.lexicon
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or (lemma not in lex["site_descriptors"] and lemma not in lex["naming_descriptors"]):
+            continue
+        if discourse.at(para.index, token.i) is not None:
+            continue
+        names = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+        if not names:
+            continue
+        owner = discourse.at(para.index, names[-1].i)
+        if owner is None:
+            continue
+        if lemma in lex["site_descriptors"] and owner.cls not in ("Region", "Country"):
+            continue  # "the Belshina plant" is Belshina itself
+        if lemma in lex["naming_descriptors"] and owner.cls != "Company":
+            continue
+        first = owner.first
+        name = f"{doc[first:token.i].text} {token.text}"
+        if lemma in lex["naming_descriptors"]:
+            name = f"{owner.name} {token.lemma_.lower()}"
+        start = para.offset + doc[first].idx
+        end = para.offset + token.idx + len(token.text)
+        span = Span(name=name, cls="Company", key=None, para=para.index, first=first, last=token.i + 1,
+                    start=start, end=end, via="descriptor", surface=doc[first:token.i + 1].text)
+        for i in range(owner.first, owner.last):
+            discourse.by_token.pop((para.index, i), None)
+        discourse.spans.remove(owner)
+        norm = normalize_name(span.name)
+        if norm in discourse.aliases:
+            earlier = discourse.aliases[norm]
+            span.name, span.key = earlier.name, earlier.key
+        else:
+            discourse.aliases[norm] = span
+        yield span

@@ -1,0 +1,150 @@
+"""Modality of a claim: asserted, negated, planned or past; or no claim at all (hypotheticals).
+
+The cues (``ontology/rules/modality.json``) are looked for on the trigger and
+on the words that govern it inside its clause: the verbs that control it ("is
+ready to launch", "plans to build", "has no intention of localising"), the
+verb of a nominal trigger ("halted deliveries"), and auxiliaries a coordinated
+verb shares ("will build and operate"). Coordination does not pass negation on:
+"no longer compete and now supply each other" gives past for compete and
+asserted for supply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Modality", "modality_of", "clause_chain"]
+
+_CLIMB = {"xcomp", "acomp", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "oprd", "acl", "compound",
+          "amod", "appos", "npadvmod"}
+
+
+@dataclass(frozen=True)
+class Modality:
+    value: str | None  # None: hypothetical or question, no claim
+    cues: tuple[str, ...] = ()
+
+
+def clause_chain(trigger, limit: int = 8):
+    """The trigger and the words governing it up to its clause boundary."""
+    chain = [trigger]
+    token = trigger
+    for _ in range(limit):
+        head = token.head
+        if head == token:
+            break
+        dep = token.dep_
+        if dep not in _CLIMB and not (dep == "advcl" and _infinitive(token)):
+            break
+        if dep == "acl" and token.tag_ not in ("VB", "VBG"):
+            break  # "components supplied by": the participle's own clause
+        if dep in ("nsubj", "nsubjpass", "appos", "compound", "amod") and token.pos_ in ("VERB", "AUX"):
+            break
+        if dep in ("nsubj", "nsubjpass") and head.pos_ not in ("VERB", "AUX"):
+            break
+        chain.append(head)
+        token = head
+        if head.pos_ in ("VERB", "AUX") and dep in ("nsubj", "nsubjpass", "dobj"):
+            # a nominal trigger's verb: keep climbing only through control relations
+            continue
+    return chain
+
+
+def _infinitive(token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def modality_of(trigger, cues: dict) -> Modality:
+    """The modality of a claim whose trigger is ``trigger``.
+
+    ``cues`` is the parsed ``modality.json``.
+    """
+    neg_cfg, plan_cfg, past_cfg, hyp_cfg = cues["negated"], cues["planned"], cues["past"], cues["hypothetical"]
+    negated, planned, past = [], [], []
+    chain = clause_chain(trigger)
+    doc = trigger.doc
+    for position, token in enumerate(chain):
+        lemma = _lemma(token)
+        children = list(token.children)
+        # auxiliaries, shared with a coordinated head verb when the conjunct has none
+        auxes = [c for c in children if c.dep_ in ("aux", "auxpass")]
+        if not auxes and token.dep_ == "conj" and token.tag_ == "VB":
+            auxes = [c for c in token.head.children if c.dep_ in ("aux",)]
+        for aux in auxes:
+            word = aux.lower_
+            if word in hyp_cfg["aux"]:
+                return Modality(None, (word,))
+            if word in plan_cfg["aux"]:
+                planned.append(word)
+        for child in children:
+            word = child.lower_
+            if child.dep_ == "neg":
+                if _no_longer(child, doc):
+                    past.append("no longer")
+                else:
+                    negated.append(word)
+            elif child.dep_ == "advmod":
+                if word == "longer" and any(g.lower_ == "no" for g in child.children):
+                    past.append("no longer")
+                elif word in past_cfg["advmod"] and (word != "once" or token.tag_ in ("VBD", "VBN")):
+                    past.append(word)
+                elif word in neg_cfg["advmod"]:
+                    negated.append(word)
+            elif child.dep_ == "det" and word in neg_cfg["det"] and token.pos_ in ("NOUN", "PROPN"):
+                negated.append(word)
+            elif child.dep_ == "mark" and word in hyp_cfg["marks"] and token.dep_ in ("advcl", "ccomp"):
+                return Modality(None, (word,))
+            elif child.dep_ == "amod" and position == 0 and word in plan_cfg["amod"]:
+                planned.append(word)
+            elif child.dep_ == "amod" and position == 0 and word in past_cfg["amod"]:
+                past.append(word)
+            elif child.dep_ == "prep" and word in past_cfg["preps"]:
+                objects = [g for g in child.children if g.dep_ in ("pobj", "advmod")]
+                if any(_is_past_time(g) for g in objects):
+                    past.append(f"{word} {objects[0].text}")
+            elif child.dep_ == "prep" and word == "in":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if any(m.lower_ in past_cfg["eras"] for g in objects for m in g.subtree):
+                    past.append(f"in {objects[0].text}")
+        if position == 0:
+            if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "had" for c in children) \
+                    and any(c.dep_ == "advmod" and c.lower_ == "long" for c in children):
+                past.append("had long")
+            continue
+        # governing words, and the predicate adjective of a governing copula ("is ready ... to launch")
+        if lemma in plan_cfg["governors"] and token.pos_ in ("VERB", "ADJ", "NOUN", "AUX"):
+            planned.append(token.lower_)
+        elif token.pos_ in ("AUX", "VERB") and any(c.dep_ == "acomp" and _lemma(c) in plan_cfg["governors"]
+                                                   for c in children):
+            planned.append(next(c.lower_ for c in children if c.dep_ == "acomp"))
+        elif lemma == "use" and token.tag_ == "VBD" and chain[position - 1].dep_ == "xcomp":
+            past.append("used to")
+        elif lemma == "be" and chain[position - 1].dep_ == "xcomp" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in chain[position - 1].children):
+            planned.append(f"{token.lower_} to")  # "is to lift"
+        elif lemma in neg_cfg["governors"]:
+            negated.append(token.lower_)
+        elif lemma in past_cfg["governors"]:
+            past.append(token.lower_)
+    if negated:
+        return Modality("negated", tuple(negated))
+    if past:
+        return Modality("past", tuple(past))
+    if planned:
+        return Modality("planned", tuple(planned))
+    return Modality("asserted")
+
+
+def _no_longer(neg, doc) -> bool:
+    return neg.lower_ == "no" and neg.i + 1 < len(doc) and doc[neg.i + 1].lower_ == "longer"
+
+
+def _is_past_time(token) -> bool:
+    """"now", "then" (in "until now") or a year or date expression."""
+    if token.lower_ in ("now", "then", "recently"):
+        return True
+    return token.ent_type_ == "DATE" or token.like_num or any(t.ent_type_ == "DATE" for t in token.subtree)

@@ -1,0 +1,290 @@
+"""Relation rules, word lists and modality cues: data files under ``ontology/rules/``.
+
+``relations.jsonl`` holds one rule a line::
+
+    {"id": "supplies/deliver-to", "predicate": "supplies",
+     "trigger": {"lemma": ["supply", "deliver", "hand over"], "pos": ["VERB"]},
+     "subject": ["agent"], "object": ["to", "dative"],
+     "where": {"theme": "!@components"}, "confidence": 0.8,
+     "note": "X delivers Y to Z"}
+
+- ``trigger.lemma``: lemmas (or ``@set`` names of ``lexicon.json``); a phrase
+  ("hand over", "prime minister") also needs its other words next to the trigger.
+- ``subject`` / ``object``: frame roles tried in order (see :mod:`kg.extract.frames`).
+- ``pair``: roles whose coordinated members are paired with each other
+  ("cooperation between X and Y", "X and Y signed an agreement").
+- ``where``: role -> ``@set`` (the role's head or one of its modifiers must be
+  in the set) or ``!@set`` (must not).
+- ``subject_class`` / ``object_class``: allowed entity classes (default: the
+  ontology's domain and range).
+- ``also``: further predicates the same match states, each with the classes
+  both ends must have.
+- ``exclude``: modifier lemmas that cancel the trigger ("deputy" president).
+- ``require``: roles that must be filled (``"with"``), empty (``"!agent"``) or
+  name an entity directly rather than through coreference (``"head:named"``).
+- ``stand_for``: a head of state or government stands for the state they
+  lead, and a capital for its country ("the two presidents agreed",
+  "Moscow lends Minsk").
+
+Every rule id travels onto the claims it makes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from ..errors import RuleError
+from ..vocab import AGENT_CLASSES, CLASSES, RELATIONS
+
+__all__ = ["Rule", "RuleSet", "load_rules", "DOMAIN", "RANGE"]
+
+_AGENTS = frozenset(AGENT_CLASSES)
+# Default classes of each end, from ontology/trade.ttl (tests/test_vocab.py checks they agree).
+DOMAIN = {
+    "supplies": frozenset({"Company", "Country", "Region"}),
+    "producesComponentsFor": frozenset({"Company", "Country", "Region"}),
+    "produces": frozenset({"Company", "Country", "Region"}),
+    "cooperatesWith": _AGENTS, "competesWith": _AGENTS, "exportsTo": _AGENTS, "importsFrom": _AGENTS,
+    "dependsOn": _AGENTS, "investsIn": _AGENTS, "signedAgreementWith": _AGENTS,
+    "leads": frozenset({"Person"}),
+    "metWith": frozenset({"Person"}),
+    "locatedIn": frozenset({"Company", "Region", "Organization"}),
+    "subsidiaryOf": frozenset({"Company"}),
+    "exitedMarket": frozenset({"Company", "Country"}),
+}
+RANGE = {
+    "supplies": frozenset({"Company", "Country", "Region", "Product"}),
+    "producesComponentsFor": frozenset({"Product", "Company"}),
+    "produces": frozenset({"Product"}),
+    "cooperatesWith": _AGENTS, "competesWith": _AGENTS, "exportsTo": _AGENTS, "importsFrom": _AGENTS,
+    "dependsOn": _AGENTS | {"Product", "Sector"}, "investsIn": _AGENTS | {"Product", "Sector"},
+    "signedAgreementWith": _AGENTS,
+    "leads": frozenset({"Country", "Region", "Company", "Organization"}),
+    "metWith": frozenset({"Person"}),
+    "locatedIn": frozenset({"Country", "Region"}),
+    "subsidiaryOf": frozenset({"Company", "Organization"}),
+    "exitedMarket": frozenset({"Country", "Region"}),
+}
+_RULE_KEYS = {"id", "predicate", "trigger", "subject", "object", "pair", "where", "subject_class", "object_class",
+              "also", "exclude", "require", "stand_for", "confidence", "note"}
+
+
+@dataclass(frozen=True)
+class Also:
+    predicate: str
+    subject_class: frozenset[str]
+    object_class: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    predicate: str
+    lemmas: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    pos: frozenset[str]
+    entity: frozenset[str]  # trigger is an entity of these classes (e.g. a demonym)
+    deps: frozenset[str]  # ... in one of these dependency relations
+    subject: tuple[str, ...]
+    object: tuple[str, ...]
+    pair: tuple[str, ...]
+    where: tuple[tuple[str, str, bool], ...]  # (role, set name, negated)
+    subject_class: frozenset[str]
+    object_class: frozenset[str]
+    also: tuple[Also, ...]
+    exclude: frozenset[str]
+    require: tuple[tuple[str, str], ...]  # (role, "filled" | "empty" | "named")
+    stand_for: bool  # heads of state and capitals stand for their country
+    confidence: float
+    note: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class RuleSet:
+    """The rules, indexed by trigger word, with the word lists and modality cues."""
+
+    rules: tuple[Rule, ...]
+    lexicon: dict[str, frozenset[str]]
+    maps: dict[str, dict[str, object]]  # lexicon entries that map words to values
+    modality: dict
+    fingerprint: str
+    by_lemma: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
+    entity_rules: tuple[Rule, ...] = ()
+
+    def words(self, name: str) -> frozenset[str]:
+        return self.lexicon[name]
+
+
+def _index(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
+    index: dict[str, list[Rule]] = {}
+    for rule in rules:
+        for key in set(rule.lemmas) | {word for phrase in rule.phrases for word in phrase}:
+            index.setdefault(key, []).append(rule)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def load_rules(folder: str | Path | None = None) -> RuleSet:
+    """Read ``relations.jsonl``, ``lexicon.json`` and ``modality.json`` from the rules folder.
+
+    Raises :class:`~kg.errors.RuleError` naming the file and rule of a bad entry.
+    """
+    if folder is None:
+        from ..paths import ontology_dir
+
+        folder = ontology_dir() / "rules"
+    return _load(str(Path(folder).resolve()))
+
+
+@cache
+def _load(folder: str) -> RuleSet:
+    base = Path(folder)
+    lexicon_path, relations_path, modality_path = base / "lexicon.json", base / "relations.jsonl", base / "modality.json"
+    digest = hashlib.sha256()
+    lexicon_raw = _read_json(lexicon_path, digest)
+    if not isinstance(lexicon_raw, dict):
+        raise RuleError(lexicon_path, None, "must be a JSON object of word lists")
+    lexicon = {}
+    for name, words in lexicon_raw.items():
+        if name.startswith("_"):
+            continue
+        if isinstance(words, dict):  # a mapping (e.g. maker compounds): keys are the words
+            lexicon[name] = frozenset(k.lower() for k in words)
+        elif isinstance(words, list) and all(isinstance(w, str) for w in words):
+            lexicon[name] = frozenset(w.lower() for w in words)
+        else:
+            raise RuleError(lexicon_path, name, "a word list must be a list of strings or an object")
+    maps = {name: {k.lower(): v for k, v in value.items()} for name, value in lexicon_raw.items()
+            if isinstance(value, dict) and not name.startswith("_")}
+    modality = _read_json(modality_path, digest)
+    if not isinstance(modality, dict):
+        raise RuleError(modality_path, None, "must be a JSON object")
+    rules = []
+    seen = set()
+    text = relations_path.read_text(encoding="utf-8")
+    digest.update(text.encode("utf-8"))
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise RuleError(f"{relations_path}:{number}", None, f"invalid JSON: {e.msg}") from e
+        rule = _parse_rule(f"{relations_path}:{number}", record, lexicon)
+        if rule.id in seen:
+            raise RuleError(f"{relations_path}:{number}", rule.id, "duplicate rule id")
+        seen.add(rule.id)
+        rules.append(rule)
+    rules = tuple(rules)
+    return RuleSet(rules=rules, lexicon=lexicon, maps=maps, modality=modality, fingerprint=digest.hexdigest()[:16],
+                   by_lemma=_index(rules), entity_rules=tuple(r for r in rules if r.entity))
+
+
+def _read_json(path: Path, digest) -> object:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise RuleError(path, None, f"cannot read: {e.strerror or e}") from e
+    digest.update(text.encode("utf-8"))
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise RuleError(path, None, f"invalid JSON at line {e.lineno}: {e.msg}") from e
+
+
+def _words(where: str, rule_id: str, values, lexicon) -> set[str]:
+    if isinstance(values, str):
+        values = [values]
+    if not isinstance(values, list):
+        raise RuleError(where, rule_id, "word lists must be lists of strings")
+    out = set()
+    for value in values:
+        if not isinstance(value, str) or not value:
+            raise RuleError(where, rule_id, "word lists must be lists of strings")
+        if value.startswith("@"):
+            if value[1:] not in lexicon:
+                raise RuleError(where, rule_id, f"unknown word list {value!r}")
+            out |= lexicon[value[1:]]
+        else:
+            out.add(value.lower())
+    return out
+
+
+def _classes(where, rule_id, values, default) -> frozenset[str]:
+    if values is None:
+        return default
+    if not isinstance(values, list) or any(v not in CLASSES for v in values):
+        raise RuleError(where, rule_id, f"classes must be a list of {', '.join(CLASSES)}")
+    return frozenset(values)
+
+
+def _parse_rule(where: str, record, lexicon) -> Rule:
+    if not isinstance(record, dict):
+        raise RuleError(where, None, "a rule must be a JSON object")
+    rule_id = record.get("id")
+    if not isinstance(rule_id, str) or not rule_id:
+        raise RuleError(where, None, "missing rule id")
+    unknown = set(record) - _RULE_KEYS
+    if unknown:
+        raise RuleError(where, rule_id, f"unknown key(s) {sorted(unknown)}")
+    predicate = record.get("predicate")
+    if predicate not in RELATIONS:
+        raise RuleError(where, rule_id, f"predicate {predicate!r} is not a vocabulary property")
+    trigger = record.get("trigger")
+    if not isinstance(trigger, dict):
+        raise RuleError(where, rule_id, "missing trigger")
+    words = _words(where, rule_id, trigger.get("lemma", []), lexicon)
+    lemmas = frozenset(w for w in words if " " not in w)
+    phrases = tuple(sorted(tuple(w.split()) for w in words if " " in w))
+    entity = frozenset(trigger.get("entity", []))
+    if not lemmas and not phrases and not entity:
+        raise RuleError(where, rule_id, "the trigger needs lemmas or an entity class")
+    roles = {}
+    for key in ("subject", "object", "pair"):
+        value = record.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise RuleError(where, rule_id, f"{key!r} must be a list of role names")
+        roles[key] = tuple(value)
+    if not roles["pair"] and not (roles["subject"] and roles["object"]):
+        raise RuleError(where, rule_id, "a rule needs subject and object roles, or pair roles")
+    where_clauses = []
+    for role, value in (record.get("where") or {}).items():
+        if not isinstance(value, str):
+            raise RuleError(where, rule_id, "'where' values must be '@set' or '!@set'")
+        negated = value.startswith("!")
+        name = value.lstrip("!").lstrip("@")
+        if name not in lexicon:
+            raise RuleError(where, rule_id, f"unknown word list {value!r} in 'where'")
+        where_clauses.append((role, name, negated))
+    also = []
+    for item in record.get("also", []):
+        if item.get("predicate") not in RELATIONS:
+            raise RuleError(where, rule_id, f"'also' predicate {item.get('predicate')!r} is not a vocabulary property")
+        also.append(Also(item["predicate"], _classes(where, rule_id, item.get("subject_class"), DOMAIN[item["predicate"]]),
+                         _classes(where, rule_id, item.get("object_class"), RANGE[item["predicate"]])))
+    require = []
+    for item in record.get("require", []):
+        if not isinstance(item, str) or not item:
+            raise RuleError(where, rule_id, "'require' must be a list of role names")
+        if item.startswith("!"):
+            require.append((item[1:], "empty"))
+        elif item.endswith(":named"):
+            require.append((item[:-len(":named")], "named"))
+        else:
+            require.append((item, "filled"))
+    confidence = record.get("confidence", 0.7)
+    if not isinstance(confidence, (int, float)) or not 0 < confidence <= 1:
+        raise RuleError(where, rule_id, "confidence must be a number in (0, 1]")
+    return Rule(
+        id=rule_id, predicate=predicate, lemmas=lemmas, phrases=phrases,
+        pos=frozenset(trigger.get("pos", [])), entity=entity, deps=frozenset(trigger.get("dep", [])),
+        subject=roles["subject"], object=roles["object"], pair=roles["pair"], where=tuple(where_clauses),
+        subject_class=_classes(where, rule_id, record.get("subject_class"), DOMAIN[predicate]),
+        object_class=_classes(where, rule_id, record.get("object_class"), RANGE[predicate]),
+        also=tuple(also), exclude=frozenset(_words(where, rule_id, record.get("exclude", []), lexicon)),
+        require=tuple(require), stand_for=bool(record.get("stand_for", False)),
+        confidence=float(confidence), note=record.get("note", ""),
+    )

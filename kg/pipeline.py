@@ -1,0 +1,207 @@
+"""Ingest: articles in, claims in the store; build: ingest, then write the exports.
+
+Re-ingesting an unchanged article changes nothing (it is not even parsed): an
+article is re-extracted only when its content hash or the extractor's
+fingerprint (code version, model, rules, gazetteer) differs from what the
+store holds. A changed article replaces exactly its own named graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .articles import read_articles
+from .errors import InputError
+from .records import Article, Claim
+
+__all__ = ["Extractor", "IngestReport", "ingest", "build", "extract_article"]
+
+
+@dataclass
+class Extractor:
+    """The gazetteer, rules and spaCy pipeline, loaded once and shared by every article."""
+
+    model: str | None = None
+    gazetteer_dir: str | Path | None = None
+    rules_dir: str | Path | None = None
+    _loaded: tuple | None = field(default=None, repr=False)
+
+    def load(self):
+        if self._loaded is None:
+            from .extract import load_rules
+            from .gazetteer import load_gazetteer
+            from .nlp import load_pipeline
+
+            gazetteer = load_gazetteer(self.gazetteer_dir)
+            rules = load_rules(self.rules_dir)
+            nlp = load_pipeline(gazetteer, self.model)
+            self._loaded = (gazetteer, rules, nlp)
+        return self._loaded
+
+    @property
+    def version(self) -> str:
+        """Fingerprint of everything that decides what is extracted."""
+        from .extract import load_rules
+        from .gazetteer import load_gazetteer
+        from .nlp import model_name
+
+        gazetteer = load_gazetteer(self.gazetteer_dir) if self._loaded is None else self._loaded[0]
+        rules = load_rules(self.rules_dir) if self._loaded is None else self._loaded[1]
+        name = model_name(self.model)
+        text = "|".join([__version__, name, _model_version(name), gazetteer.fingerprint, rules.fingerprint])
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+    def extract(self, article: Article) -> list[Claim]:
+        from .extract import extract_claims
+        from .nlp import parse_article
+
+        gazetteer, rules, nlp = self.load()
+        return extract_claims(article, parse_article(nlp, article), gazetteer, rules)
+
+
+def _model_version(name: str) -> str:
+    from importlib import metadata
+
+    for dist in (name, name.replace("_", "-")):
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            continue
+    return "unknown"
+
+
+def extract_article(article: Article, extractor: Extractor | None = None) -> list[Claim]:
+    """The claims of one article (no store involved)."""
+    return (extractor or Extractor()).extract(article)
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: article ids added, replaced or unchanged, and the rejected inputs."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    rejected: list[InputError] = field(default_factory=list)
+    claims: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = None) -> IngestReport:
+    """Read the articles under ``paths`` and write their claims into ``store``."""
+    from .rdf import article_graph, entity_graph, ontology_graph
+    from .resolve import resolve_entities
+    from .store import to_ox_quads
+    from .vocab import ONTOLOGY_GRAPH
+
+    extractor = extractor or Extractor()
+    articles, rejected = read_articles(paths)
+    report = IngestReport(rejected=list(rejected))
+    _ensure_ontology(store, ontology_graph, to_ox_quads, ONTOLOGY_GRAPH)
+    if not articles:
+        return report
+    version = extractor.version
+    known = _known_articles(store)
+    for article in articles:
+        state = known.get(article.id)
+        if state == (article.content_hash, version):
+            report.unchanged.append(article.id)
+            continue
+        claims = extractor.extract(article)
+        entities = resolve_entities(claims, extractor.load()[0])
+        graph = article_graph(article, claims, version)
+        described = _first_writer_wins(store, entity_graph(entities.values()))
+        store.replace_graphs({str(graph.identifier): to_ox_quads(graph)}, extra=to_ox_quads(described))
+        (report.replaced if state else report.added).append(article.id)
+        report.claims += len(claims)
+    _prune_entities(store)
+    store.flush()
+    return report
+
+
+def build(paths: Iterable[str | Path], out_dir: str | Path, store, extractor: Extractor | None = None
+          ) -> IngestReport:
+    """Ingest, then write ``graph.ttl`` and ``graph.html`` into ``out_dir``."""
+    from .export import export
+    from .viz import write_html
+
+    report = ingest(paths, store, extractor)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    export(store, "turtle", out / "graph.ttl")
+    write_html(store, out / "graph.html")
+    return report
+
+
+def _ensure_ontology(store, ontology_graph, to_ox_quads, name) -> None:
+    graph = ontology_graph()
+    have = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}").rows[0][0]
+    if int(have.value) != len(graph):
+        store.replace_graphs({str(name): to_ox_quads(graph)})
+
+
+def _known_articles(store) -> dict[str, tuple[str, str]]:
+    results = store.query("""
+        PREFIX trade: <https://w3id.org/kg-trade/ontology#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?id ?hash ?version WHERE { GRAPH ?g {
+            ?a a trade:Article ; dcterms:identifier ?id ; trade:contentHash ?hash ; trade:extractorVersion ?version } }""")
+    return {row[0].value: (row[1].value, row[2].value) for row in results.rows}
+
+
+def _first_writer_wins(store, graph):
+    """Entity descriptions minus a second type or label for entities the store already describes.
+
+    One entity keeps one class and one ``rdfs:label`` whatever the order of
+    ingestion; another article's label for it becomes an ``skos:altLabel``.
+    """
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF, RDFS, SKOS
+
+    from .vocab import ENTITIES_GRAPH
+
+    nodes = sorted({s for s in graph.subjects() if isinstance(s, URIRef)})
+    if not nodes:
+        return graph
+    existing: dict[str, dict[str, str]] = {}
+    for chunk in range(0, len(nodes), 200):
+        values = " ".join(f"<{n}>" for n in nodes[chunk:chunk + 200])
+        rows = store.query(f"""SELECT ?e ?type ?label WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{
+            VALUES ?e {{ {values} }} OPTIONAL {{ ?e a ?type }} OPTIONAL {{ ?e <{RDFS.label}> ?label }} }} }}""").rows
+        for entity, type_, label in rows:
+            slot = existing.setdefault(entity.value, {})
+            if type_ is not None:
+                slot["type"] = type_.value
+            if label is not None:
+                slot["label"] = label.value
+    for node in nodes:
+        have = existing.get(str(node))
+        if not have:
+            continue
+        for type_ in list(graph.objects(node, RDF.type)):
+            if "type" in have and str(type_) != have["type"]:
+                graph.remove((node, RDF.type, type_))
+        for label in list(graph.objects(node, RDFS.label)):
+            if "label" in have and str(label) != have["label"]:
+                graph.remove((node, RDFS.label, label))
+                graph.add((node, SKOS.altLabel, Literal(str(label))))
+    return graph
+
+
+def _prune_entities(store) -> None:
+    """Drop descriptions of entities no claim refers to any more (after an article changed)."""
+    from .vocab import ENTITIES_GRAPH
+
+    store.update(f"""
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        PREFIX trade: <https://w3id.org/kg-trade/ontology#>
+        DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }} }}
+        WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }}
+                 FILTER NOT EXISTS {{ GRAPH ?g {{ ?c rdf:subject|rdf:object|trade:speaker ?e }} }} }}""")

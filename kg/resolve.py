@@ -1,0 +1,123 @@
+"""Entity resolution: one canonical Entity per real-world entity.
+
+A mention the gazetteer knows resolves to the gazetteer entry (and gets all
+its aliases as alternative labels). Any other mention resolves by its
+normalised name, so the same name in two articles is the same node: keys (and
+so IRIs) depend on the name alone, never on the order of ingestion.
+
+    >>> from kg.records import Mention
+    >>> key_of(Mention(name="National Fertilizers Ltd", cls="Company", start=0, end=1))
+    'national-fertilizers'
+    >>> key_of(Mention(name="haul trucks", cls="Product", start=0, end=1))
+    'haul-truck'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from .gazetteer import Gazetteer
+from .iri import normalize_name, slug
+from .records import Claim, Entity, Mention
+
+__all__ = ["key_of", "resolve_entities", "name_variants"]
+
+_CORPORATE = re.compile(
+    r"\s+(ltd|limited|llc|inc|plc|corp|co|jsc|ojsc|pjsc|cjsc|ooo|oao|zao|ag|gmbh|sa|spa|nv|bv|ab)\.?$", re.I)
+# Mentions found through these routes are names of the entity; "we" and "the company" are not.
+_NAMING_ROUTES = {"gazetteer", "ner", "phrase", "descriptor"}
+
+
+def key_of(mention: Mention) -> str:
+    """The resolution key of a mention: its gazetteer id, or a slug of its normalised name."""
+    if mention.key:
+        return mention.key
+    name = normalize_name(mention.name)
+    if mention.cls == "Company":
+        name = _CORPORATE.sub("", name)
+    if mention.cls in ("Product", "Sector"):
+        name = _singular_phrase(name)
+    return slug(name)
+
+
+def _singular(word: str) -> str:
+    if len(word) <= 3 or word.endswith(("ss", "us", "is", "ics")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "zes", "sses")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def _singular_phrase(name: str) -> str:
+    words = name.split()
+    return " ".join(words[:-1] + [_singular(words[-1])]) if words else name
+
+
+def _plural_phrase(name: str) -> str:
+    words = name.split()
+    last = words[-1]
+    if last.endswith("s"):
+        return name
+    if last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("x", "z", "ch", "sh")):
+        last += "es"
+    else:
+        last += "s"
+    return " ".join(words[:-1] + [last])
+
+
+def name_variants(name: str, cls: str) -> set[str]:
+    """Other spellings of a product or sector name: number, hyphens, without a nationality word.
+
+    >>> sorted(name_variants("electric-vehicle", "Product"))
+    ['electric vehicle', 'electric vehicles', 'electric-vehicle', 'electric-vehicles']
+    """
+    if cls not in ("Product", "Sector"):
+        return {name}
+    forms = {name, name.replace("-", " ")}
+    forms |= {_singular_phrase(f) for f in list(forms)} | {_plural_phrase(f) for f in list(forms)}
+    return {f for f in forms if f}
+
+
+def resolve_entities(claims: Iterable[Claim], gazetteer: Gazetteer) -> dict[str, Entity]:
+    """The entities the claims' subjects, objects and speakers stand for, by key."""
+    names: dict[str, Counter] = defaultdict(Counter)
+    classes: dict[str, Counter] = defaultdict(Counter)
+    surfaces: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        for mention in (claim.subject, claim.object, claim.speaker):
+            if mention is None:
+                continue
+            key = key_of(mention)
+            names[key][mention.name] += 1
+            classes[key][mention.cls] += 1
+            if mention.via in _NAMING_ROUTES and mention.surface:
+                surfaces[key].add(" ".join(mention.surface.split()))
+    entities = {}
+    for key in sorted(names):
+        entry = gazetteer.get(key)
+        if entry is not None:
+            label, cls, wikidata = entry.name, entry.cls, entry.wikidata
+            others = set(entry.aliases) | surfaces[key] | set(names[key])
+        else:
+            # the most frequent name, then the longest, then alphabetical: stable for the same input
+            label = sorted(names[key], key=lambda n: (-names[key][n], -len(n), n))[0]
+            cls = sorted(classes[key], key=lambda c: (-classes[key][c], c))[0]
+            wikidata = None
+            others = surfaces[key] | set(names[key])
+            for name in list(others):
+                others |= name_variants(name, cls)
+        alt = tuple(sorted({o for o in others if o and o != label and not _is_pronoun(o)}))
+        entities[key] = Entity(key=key, cls=cls, label=label, alt_labels=alt, wikidata=wikidata)
+    return entities
+
+
+def _is_pronoun(text: str) -> bool:
+    return text.lower() in {"we", "us", "our", "it", "its", "they", "them", "their", "he", "his", "she", "her"}

@@ -1,0 +1,47 @@
+"""Counts: articles, entities per class, claims per predicate and modality, triples."""
+
+from __future__ import annotations
+
+__all__ = ["stats", "format_stats"]
+
+_PREFIX = """PREFIX trade: <https://w3id.org/kg-trade/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+
+
+def stats(store) -> dict:
+    """A dict of counts: ``articles``, ``entities`` (per class), ``claims`` (per predicate, then
+    per modality), ``claims_total``, ``triples`` (distinct, over all graphs)."""
+    articles = int(store.query(_PREFIX + "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a trade:Article }")
+                   .rows[0][0].value)
+    entities = {}
+    for cls, n in store.query(_PREFIX + """
+            SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?type ; rdfs:label ?l .
+            FILTER(?type IN (trade:Country, trade:Region, trade:Company, trade:Organization, trade:Person,
+                             trade:Product, trade:Sector)) } GROUP BY ?type""").rows:
+        entities[cls.value.rsplit("#", 1)[-1]] = int(n.value)
+    claims: dict[str, dict[str, int]] = {}
+    total = 0
+    for p, m, n in store.query(_PREFIX + """
+            SELECT ?p ?m (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a trade:Claim ; rdf:predicate ?p ; trade:modality ?m }
+            GROUP BY ?p ?m""").rows:
+        claims.setdefault(p.value.rsplit("#", 1)[-1], {})[m.value.rsplit("#", 1)[-1]] = int(n.value)
+        total += int(n.value)
+    return {"articles": articles, "entities": dict(sorted(entities.items())),
+            "claims": {k: dict(sorted(v.items())) for k, v in sorted(claims.items())},
+            "claims_total": total, "triples": store.count()}
+
+
+def format_stats(counts: dict) -> str:
+    modalities = ("asserted", "negated", "planned", "past")
+    lines = [f"articles  {counts['articles']}", f"triples   {counts['triples']}", "", "entities"]
+    for cls, n in counts["entities"].items():
+        lines.append(f"  {cls:<14}{n:>6}")
+    lines.append(f"  {'total':<14}{sum(counts['entities'].values()):>6}")
+    lines += ["", "claims" + " " * 17 + "".join(f"{m:>10}" for m in modalities) + f"{'total':>10}"]
+    for predicate, by_modality in counts["claims"].items():
+        row = "".join(f"{by_modality.get(m, 0):>10}" for m in modalities)
+        lines.append(f"  {predicate:<21}{row}{sum(by_modality.values()):>10}")
+    lines.append(f"  {'total':<21}{'':>40}{counts['claims_total']:>10}")
+    return "\n".join(lines)
