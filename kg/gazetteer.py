@@ -97,19 +97,16 @@ class Gazetteer:
         return normalize_name(word) in self._by_demonym
 
     def patterns(self) -> list[dict]:
-        """Entity ruler patterns: names and demonyms, case-sensitive; category names also lower-case.
+        """Entity ruler patterns: names and demonyms, matched case-sensitively.
 
-        Labels are the entity classes; demonym patterns get the label of their
-        country or region too, and ``id`` is always the entry id.
+        Labels are the entity classes, ``id`` the entry id. Category names are
+        lower case, so "mining" does not match inside "Kovdor Mining and
+        Processing Plant".
         """
         patterns = []
         for entry in sorted(self.entries.values(), key=lambda e: e.id):
-            forms = set(entry.names) | set(entry.demonyms)
-            for form in sorted(forms):
+            for form in sorted(set(entry.names) | set(entry.demonyms)):
                 patterns.append({"label": entry.cls, "pattern": form, "id": entry.id})
-                if entry.category and form.islower():
-                    patterns.append({"label": entry.cls, "id": entry.id,
-                                     "pattern": [{"LOWER": word} for word in form.split()]})
         return patterns
 
     @cached_property

@@ -25,6 +25,7 @@ import re
 
 from ..gazetteer import Gazetteer
 from ..iri import normalize_name
+from .frames import described
 from .mentions import Discourse, Span, infer_class
 from .rules import RuleSet
 
@@ -87,10 +88,17 @@ class Resolver:
                 return []
             entry = self.gazetteer.get(span.key)
             if entry is not None and entry.category and not strict:
-                # "MC-21 and Superjet 100 aircraft": the named models, not the category
+                # "MC-21 and Superjet 100 aircraft": the named models, not the category;
+                # "road-building and utility machinery": the longer phrase, not "machinery"
                 named = self._fit(self._modifiers(token, para, want), want)
                 if named:
                     return named
+                origin = self._fit(self._group(token, para, want, depth), want)
+                if origin:
+                    return origin  # "Belarusian machinery": the country it comes from
+                phrase = self.phrase(token, para)
+                if phrase is not None and phrase.last - phrase.first > span.last - span.first:
+                    return self._fit([phrase], want)
             return self._fit([span], want)
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "WP", "WDT"):
             return [] if strict else self._fit(self.pronoun(token, para, want), want)
@@ -119,7 +127,8 @@ class Resolver:
         out = []
         for span in spans:
             if span.cls not in want and span.weak:
-                for cls in ("Company", "Region", "Organization", "Person", "Product"):
+                # countries are all in the gazetteer: a guess never becomes one
+                for cls in ("Company", "Organization", "Region", "Person", "Product"):
                     if cls in want:
                         span = _copy(span, cls=cls, weak=False)
                         break
@@ -138,7 +147,8 @@ class Resolver:
         entry = self.gazetteer.get(span.key)
         if entry is not None and entry.capital_of:
             country = self.gazetteer[entry.capital_of]
-            return _copy(span, name=country.name, cls=country.cls, key=country.id, surface=span.surface or span.name)
+            return _copy(span, name=country.name, cls=country.cls, key=country.id, via="coref",
+                         surface=span.surface or span.name)
         return span
 
     def made(self, trigger, para) -> list[Span]:
@@ -154,7 +164,12 @@ class Resolver:
         for child in trigger.children:
             if child.dep_ not in ("compound", "amod", "nmod") or child.i > trigger.i:
                 continue
-            if child.tag_ in ("JJS", "JJR", "RBS") or self.discourse.at(para, child.i) is not None:
+            if child.tag_ in ("JJS", "JJR", "RBS"):
+                continue
+            known = self.discourse.at(para, child.i)
+            if known is not None:
+                if known.cls == "Product":  # "truck maker": the category "trucks"
+                    out.append(_copy(known, via="made"))
                 continue
             if child.pos_ not in ("NOUN", "PROPN") and not (child.pos_ == "ADJ" and "-" in
                                                              "".join(t.text for t in child.subtree)):
@@ -170,12 +185,13 @@ class Resolver:
         return out
 
     def _product(self, name, para, first, last, start, end, surface) -> Span:
+        """A product named after its maker's description: the surface ("truck maker") is not its name."""
         known = self.gazetteer.lookup(name)
         if known is not None and known.cls in ("Product", "Sector"):
             return Span(name=known.name, cls=known.cls, key=known.id, para=para, first=first, last=last,
-                        start=start, end=end, via="gazetteer", surface=surface)
+                        start=start, end=end, via="made", surface=surface)
         return Span(name=name, cls="Product", key=None, para=para, first=first, last=last, start=start, end=end,
-                    via="phrase", surface=surface)
+                    via="made", surface=surface)
 
     # ------------------------------------------------------------------ nouns
 
@@ -198,7 +214,8 @@ class Resolver:
         if token.dep_ == "appos" and self.discourse.at(para, token.head.i):
             heads = [self.discourse.at(para, t.i) for t in (token.head, *token.head.conjuncts)]
             return [h for h in heads if h is not None]
-        if token.dep_ == "conj" and token.head.pos_ == "PROPN" and self.discourse.at(para, token.head.i):
+        if token.dep_ == "conj" and token.head.pos_ == "PROPN" and self.discourse.at(para, token.head.i) \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return [self.discourse.at(para, token.head.i)]  # "Uralchem, one of ... and the owner of ..."
         if lemma in self.lex["company_descriptors"]:
             for child in token.children:
@@ -214,6 +231,10 @@ class Resolver:
                 return [nxt]  # "The elevator maker Liftmash" parsed as two subjects
         if token.dep_ == "compound" and self.discourse.at(para, token.head.i):
             return [self.discourse.at(para, token.head.i)]  # "potash miner Uralkali"
+        if token.dep_ == "pobj" and token.head.lower_ in ("of", "among"):
+            said_of = described(token)  # "one of Russia's largest producers"
+            if said_of is not None and self.discourse.at(para, said_of.i):
+                return [self.discourse.at(para, said_of.i)]
         return []
 
     def _members(self, token, para, want, depth):
@@ -233,10 +254,30 @@ class Resolver:
                             out.extend(self.resolve(member, para, want, depth + 1))
                 if out:
                     return out
-        if token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in self.lex["group_nouns"] and not _has_demonym(
-                self, token, para):
-            return self._named_in_next_sentence(token, para, want)
+        if token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in self.lex["group_nouns"]:
+            count = _count(token)
+            if count:
+                # "Three Indian fertiliser companies are set to sign ... X and Y will each take ..., and Z ..."
+                return self._counted_in_next_sentence(token, para, want, count)
+            if not _has_demonym(self, token, para):
+                return self._named_in_next_sentence(token, para, want)
         return []
+
+    def _counted_in_next_sentence(self, token, para, want, count: int):
+        """The members of a counted group, when the next sentence names exactly that many of its kind."""
+        doc = token.doc
+        sent = token.sent
+        if sent.end >= len(doc):
+            return []
+        nxt = doc[sent.end].sent
+        classes = {"Company", "Organization"} & set(want) if token.lemma_.lower() not in ("country",) else {"Country"}
+        out = []
+        for t in nxt:
+            span = self.discourse.at(para, t.i)
+            if span is not None and span.cls in classes and not span.demonym and span not in out \
+                    and t.i == span.last - 1 and t.dep_ in ("nsubj", "nsubjpass", "conj", "appos"):
+                out.append(span)
+        return out if len(out) == count else []
 
     def _named_in_next_sentence(self, token, para, want):
         sent = token.sent
@@ -261,7 +302,8 @@ class Resolver:
         """A group named only by a nationality stands for its country."""
         lemma = token.lemma_.lower()
         plural_group = lemma in self.lex["group_nouns"] and token.tag_ in ("NNS", "NNPS")
-        state_noun = lemma in self.lex["state_nouns"]
+        # "the Russian side", "Russian money", and goods named only by origin ("Belarusian machinery")
+        state_noun = lemma in self.lex["state_nouns"] or lemma in self.lex["generic_goods"]
         if not (plural_group or state_noun):
             return []
         if any(c.dep_ == "relcl" for c in token.children):
@@ -307,11 +349,15 @@ class Resolver:
                 return []
             if plural or (number and number[0].lower_ in ("two", "both")):
                 return self._last_two(position, classes, want)
-            for span in self.discourse.before(position, classes):
-                if demonym is not None and not self._in_country(span, demonym):
-                    continue
-                return [_copy(span, via="coref", surface=_phrase_text(token), **_at(token))]
-            return []
+            candidates = list(self.discourse.before(position, classes))
+            if lemma == "republic":
+                # "the republic": the nearest entity called a republic, else a country; not the city named last
+                republics = [s for s in candidates if self._has_word(s, "republic")]
+                # a region that is a republic before a country that is one ("the head of the republic")
+                republics = [s for s in republics if s.cls == "Region"] or republics
+                candidates = republics or [s for s in candidates if s.cls == "Country"] or candidates
+            best = self._best(candidates, demonym)
+            return [_copy(best, via="coref", surface=_phrase_text(token), **_at(token))] if best else []
         if lemma in self.lex["company_descriptors"] or lemma in self.lex["organization_descriptors"]:
             if not dets & {"the", "this", "that", "these", "both"}:
                 return []
@@ -320,13 +366,13 @@ class Resolver:
                 return []
             if plural or (number and number[0].lower_ in ("two", "both")):
                 return self._last_two(position, classes, want)
-            for span in self.discourse.before(position, classes):
-                if span.weak and span.cls != "Company":
-                    continue
-                if demonym is not None and not self._in_country(span, demonym):
-                    continue
-                return [_copy(span, via="coref", surface=_phrase_text(token), **_at(token))]
-            return []
+            candidates = [s for s in self.discourse.before(position, classes) if not (s.weak and s.cls != "Company")]
+            if lemma in self.lex["site_descriptors"]:
+                # "the plant", "the factory": a company named as a plant or factory, if one was named
+                sites = [s for s in candidates if any(self._has_word(s, w) for w in self.lex["site_descriptors"])]
+                candidates = sites or candidates
+            best = self._best(candidates, demonym)
+            return [_copy(best, via="coref", surface=_phrase_text(token), **_at(token))] if best else []
         if lemma in self.lex["person_descriptors"] and "Person" in want:
             if not dets & {"the", "this", "that", "both"} and not (plural and number):
                 return []
@@ -373,11 +419,29 @@ class Resolver:
                 return [s for s in out if s.cls in want]
         return []
 
-    def _in_country(self, span: Span, country: Span) -> bool:
+    def _best(self, candidates: list[Span], demonym: Span | None) -> Span | None:
+        """The nearest candidate; with a nationality word, the nearest known to be of that country,
+        else the nearest whose country is unknown."""
+        if demonym is None:
+            return candidates[0] if candidates else None
+        known = [s for s in candidates if self._country_of(s) == demonym.key]
+        if known:
+            return known[0]
+        unknown = [s for s in candidates if self._country_of(s) is None]
+        return unknown[0] if unknown else None
+
+    def _country_of(self, span: Span) -> str | None:
         entry = self.gazetteer.get(span.key)
-        if entry is not None and entry.country:
-            return entry.country == country.key
-        return True  # unknown: do not rule it out
+        if entry is None:
+            return None
+        return entry.country or (entry.id if entry.cls == "Country" else None)
+
+    def _has_word(self, span: Span, word: str) -> bool:
+        names = [span.name, span.surface]
+        entry = self.gazetteer.get(span.key)
+        if entry is not None:
+            names += list(entry.aliases)
+        return any(word in n.lower().split() for n in names if n)
 
     def _led_by_owner(self, token, para, owner_word, classes):
         """"his country" -> the country the person leads; "our republic" -> the speaker's."""
@@ -395,15 +459,17 @@ class Resolver:
         return []
 
     def _modifiers(self, token, para, want, depth=0):
-        """"the MC-21 and Superjet 100 aircraft": a generic head with named modifiers stands for them."""
+        """"the MC-21 and Superjet 100 aircraft": a generic head with named products before it stands for them."""
         out = []
-        for child in token.children:
-            if child.dep_ in ("compound", "nmod", "amod") and child.i < token.i:
-                for member in (child, *child.conjuncts):
-                    span = self.discourse.at(para, member.i)
-                    if span is not None and span.cls in want and span.cls in ("Product",) and not span.demonym:
-                        if span not in out:
-                            out.append(span)
+        for left in token.subtree:
+            if left.i >= token.i:
+                break
+            span = self.discourse.at(para, left.i)
+            if span is None or span.cls != "Product" or span.cls not in want or span in out:
+                continue
+            entry = self.gazetteer.get(span.key)
+            if entry is None or not entry.category:
+                out.append(span)
         return out
 
     def _proper(self, token, para) -> Span | None:
@@ -418,8 +484,11 @@ class Resolver:
         if not re.search(r"[A-Z]", text) or doc[first].is_sent_start and last - first == 1:
             return None
         if any(doc[i].lemma_.lower() in self.lex["person_descriptors"] or doc[i].lemma_.lower() in
-               self.lex["state_titles"] for i in range(first, last)):
+               self.lex["state_titles"] or doc[i].lower_ in self.lex["title_words"] for i in range(first, last)):
             return None  # "President" in "Belarusian President Aleksandr Lukashenko"
+        if any(doc[i].ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
+               or doc[i].lower_ in self.lex["months"] for i in range(first, last)):
+            return None
         if token.dep_ in ("compound", "nmod") and self.discourse.at(para, token.head.i) is not None:
             return None
         cls, weak = infer_class(doc, first, last, "ORG", self.ruleset)
@@ -449,8 +518,14 @@ class Resolver:
                 if child.lower_ in ("other", "own", "such", "various", "different", "new", "certain", "same",
                                     "remaining", "first", "flagship", "single", "total"):
                     continue
+                named = self.discourse.at(para, child.i)
+                if named is not None and named.cls in _AGENTS + ("Person",):
+                    continue  # the maker or origin is not part of the product's name: "BelAZ mining equipment"
+                if any(t.like_num or t.ent_type_ in ("QUANTITY", "CARDINAL", "MONEY") for t in child.subtree):
+                    continue  # "136-tonne", "220-tonne": a size, not a kind
                 if child.pos_ in ("ADJ", "NOUN", "PROPN", "VERB", "ADV"):
-                    keep.extend(child.subtree)
+                    keep.extend(t for t in child.subtree if not (self.discourse.at(para, t.i) and
+                                                                 self.discourse.at(para, t.i).cls in _AGENTS))
         tokens = sorted({t.i for t in keep})
         doc = token.doc
         while tokens and (doc[tokens[0]].is_punct or doc[tokens[0]].pos_ in ("DET", "NUM", "PRON")):
@@ -458,14 +533,18 @@ class Resolver:
         if not tokens:
             return None
         first, last = tokens[0], tokens[-1] + 1
-        text = " ".join(doc[first:last].text.split())
+        text = "".join(doc[i].text + (doc[i].whitespace_ if i != tokens[-1] else "") for i in tokens)
+        text = " ".join(text.split())
         bare = last - first == 1
-        if bare and (lemma in self.lex["generic_goods"] or lemma in self.lex["components"]):
+        if bare and (lemma in self.lex["generic_goods"] or lemma in self.lex["generic_parts"]):
             return None
         if token.lower_ == "other" or (any(c.lower_ == "other" for c in token.children) and token.dep_ == "conj"):
             return None  # "A, B and other parts": the summary, not a product
         cls = "Sector" if lemma in self.lex["sector_heads"] else "Product"
         known = self.gazetteer.lookup(text) or (self.gazetteer.lookup(token.text) if bare else None)
+        if bare and known is None and token.tag_ not in ("NNS", "NNPS") and token.pos_ != "PROPN" \
+                and lemma not in self.lex["product_descriptors"] and lemma not in self.lex["mass_nouns"]:
+            return None  # a lone singular common noun ("the factory's move") names no product
         offset = self.discourse.paragraphs[para].offset
         start, end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1].text)
         if known is not None and known.cls in ("Product", "Sector"):
@@ -497,10 +576,16 @@ class Resolver:
         return []
 
     def _it(self, token, para, want):
-        """The nearest non-person agent, preferring the subject of the sentence before."""
+        """The subject of its own sentence when that comes first ("Integral has signed a contract under
+        which it will supply"), else the subject of the sentence before, else the nearest agent."""
         sent = token.sent
         classes = tuple(c for c in _AGENTS if c in want) or _AGENTS
         doc = token.doc
+        root = sent.root
+        for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i):
+            span = self.discourse.at(para, subject.i)
+            if span is not None and span.cls in classes and not span.demonym and not span.weak:
+                return [_copy(span, via="coref", surface=token.text, **_at(token))]
         candidates = []
         for span in self.discourse.before((para, token.i), classes, limit=6):
             if span.para != para:
@@ -634,6 +719,21 @@ def _plural(text: str, mass_nouns) -> str:
     else:
         last += "s"
     return " ".join(words[:-1] + [last])
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _count(token) -> int:
+    """The number a plural noun is counted with ("three companies" -> 3), or 0."""
+    for child in token.children:
+        if child.dep_ == "nummod":
+            word = child.lower_
+            if word in _NUMBERS:
+                return _NUMBERS[word]
+            if word.isdigit() and 1 < int(word) <= 10:
+                return int(word)
+    return 0
 
 
 def _has_demonym(resolver: Resolver, token, para) -> bool:

@@ -57,9 +57,9 @@ class _Run:
                     rules = by_lemma.get(token.lemma_.lower(), ()) or by_lemma.get(token.lower_, ())
                     for rule in rules:
                         if wanted(rule) and not rule.entity:
-                            trigger = _match_trigger(rule, token)
-                            if trigger is not None:
-                                self._apply(rule, trigger, para, sent)
+                            match = _match_trigger(rule, token)
+                            if match is not None:
+                                self._apply(rule, match[0], para, sent, match[1])
                 if entity_rules:
                     self._apply_entity_rules(entity_rules, para, sent)
 
@@ -77,12 +77,12 @@ class _Run:
 
     # ------------------------------------------------------------------ one rule at one trigger
 
-    def _apply(self, rule: Rule, trigger, para: Paragraph, sent) -> None:
-        frame = Frame(trigger)
+    def _apply(self, rule: Rule, trigger, para: Paragraph, sent, exclude: frozenset[int] = frozenset()) -> None:
+        frame = Frame(trigger, exclude)
         lex = self.ruleset.lexicon
         for role, name, negated in rule.where:
             tokens = frame.role(role)
-            hit = any(_in_set(t, lex[name]) for t in tokens)
+            hit = any(self._in_set(t, para.index, lex[name]) for t in tokens)
             if hit == negated:
                 return
         for role, need in rule.require:
@@ -94,7 +94,7 @@ class _Run:
             if need == "named" and not any(self.resolver.resolve(t, para.index, rule.subject_class | rule.object_class,
                                                                  strict=True) for t in tokens):
                 return
-        modality = modality_of(trigger, self.ruleset.modality)
+        modality = modality_of(trigger, self.ruleset.modality, local=rule.local_modality)
         if modality.value is None:
             return
         want = rule.subject_class | rule.object_class
@@ -129,6 +129,15 @@ class _Run:
                 if subject.cls in also.subject_class and obj.cls in also.object_class:
                     self._emit(rule, also.predicate, subject, obj, modality, trigger, para, sent, speaker)
 
+    def _in_set(self, token, para: int, words) -> bool:
+        """The token (or a modifier of it) is in a word list; a word inside a name never is
+        ("Company" in "Udokan Mining Company")."""
+        span = self.discourse.at(para, token.i)
+        if span is not None and span.via in ("gazetteer", "ner", "descriptor") and \
+                not (self.resolver.gazetteer.get(span.key) and self.resolver.gazetteer[span.key].category):
+            return False
+        return _in_set(token, words)
+
     def _we_in_focus(self, subject: Span, obj: Span, position) -> tuple[Span, Span]:
         """"We" said for a country, facing a company: the domestic company named with it just before."""
         if subject.via == "speaker" and subject.cls == "Country":
@@ -156,12 +165,14 @@ class _Run:
             found = [self.salient] if self.salient is not None else []
         else:
             last = role.rsplit(".", 1)[-1]
-            modifier = last in _MODIFIER_ROLES
+            modifier = last in _MODIFIER_ROLES or last == "premod"
             strict = last == "next"
+            # a descriptor is said of one entity: "Chinese President Xi and Kazakh President Tokayev"
+            single = last in ("described", "self", "head", "next")
             found = []
             seen = set()
             for token in frame.role(role):
-                for member in (token, *_conjuncts(token)):
+                for member in (token,) if single else (token, *_conjuncts(token)):
                     if member.i not in seen:
                         seen.add(member.i)
                         found.extend(self.resolver.resolve(member, para, want, modifier=modifier, strict=strict))
@@ -232,9 +243,11 @@ def _unique(spans: list[Span]) -> list[Span]:
 
 
 def _conjuncts(token):
+    """Coordinated members, minus a closing summary ("A, B and other parts")."""
     if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"):
         return ()
-    return tuple(t for t in token.conjuncts if t.pos_ in ("NOUN", "PROPN", "X", "ADJ", "NUM"))
+    return tuple(t for t in token.conjuncts if t.pos_ in ("NOUN", "PROPN", "X", "ADJ", "NUM")
+                 and not any(c.dep_ == "amod" and c.lower_ in ("other", "similar") for c in t.children))
 
 
 def _reciprocal(token) -> bool:
@@ -260,45 +273,48 @@ def _is_question(sent) -> bool:
 
 
 def _match_trigger(rule: Rule, token):
-    """The syntactic head of the rule's trigger at this token, or None."""
+    """The trigger at this token, with the indices of its other words; None if the rule does not fire."""
     lemma = token.lemma_.lower()
     if rule.pos and token.pos_ not in rule.pos:
         return None
     if lemma in rule.lemmas or token.lower_ in rule.lemmas:
         if rule.exclude and _excluded(rule, token):
             return None
-        return token
+        return token, frozenset()
     for phrase in rule.phrases:
-        if lemma != phrase[-1] and token.lower_ != phrase[-1] and lemma != phrase[0]:
+        if lemma not in (phrase[-1], phrase[0]) and token.lower_ not in (phrase[-1], phrase[0]):
             continue
-        head = _phrase_head(phrase, token)
-        if head == token:
-            if rule.exclude and _excluded(rule, token):
+        window = _phrase_window(phrase, token)
+        if window is not None:
+            if rule.exclude and _excluded(rule, token, window):
                 return None
-            return token
+            return token, frozenset(window) - {token.i}
     return None
 
 
-def _phrase_head(phrase: tuple[str, ...], token):
-    """The head of a multi-word trigger ending (or, for verb + particle, starting) at ``token``."""
+def _phrase_window(phrase: tuple[str, ...], token):
+    """The token indices of a multi-word trigger whose syntactic head is ``token``, or None.
+
+    "prime minister", "director general" are read off consecutive words; a verb
+    with its particle or preposition ("hand over", "buy into") off its children.
+    """
     doc = token.doc
     n = len(phrase)
-    if token.lemma_.lower() == phrase[-1] or token.lower_ == phrase[-1]:
-        start = token.i - n + 1
-        if start >= 0 and all(_word_is(doc[start + k], phrase[k]) for k in range(n)):
-            return token
-    if token.lemma_.lower() == phrase[0] and token.pos_ in ("VERB", "AUX"):
-        rest = list(phrase[1:])
-        children = [c for c in token.children if c.dep_ in ("prt", "prep", "advmod", "dobj")]
-        if all(any(_word_is(c, word) for c in children) for word in rest):
-            return token
-    if token.lemma_.lower() == phrase[0] and n >= 2:
-        end = token.i + n
-        if end <= len(doc) and all(_word_is(doc[token.i + k], phrase[k]) for k in range(n)):
-            window = range(token.i, end)
+    for start in range(max(0, token.i - n + 1), token.i + 1):
+        if start + n <= len(doc) and all(_word_is(doc[start + k], phrase[k]) for k in range(n)):
+            window = range(start, start + n)
             heads = [doc[i] for i in window if doc[i].head.i not in window or doc[i].head.i == doc[i].i]
             if heads and heads[0] == token:
-                return token
+                return list(window)
+    if _word_is(token, phrase[0]) and token.pos_ in ("VERB", "AUX"):
+        children = [c for c in token.children if c.dep_ in ("prt", "prep", "advmod", "dobj")]
+        found = [token.i]
+        for word in phrase[1:]:
+            match = [c for c in children if _word_is(c, word)]
+            if not match:
+                return None
+            found.append(match[0].i)
+        return found
     return None
 
 
@@ -306,10 +322,13 @@ def _word_is(token, word: str) -> bool:
     return token.lower_ == word or token.lemma_.lower() == word
 
 
-def _excluded(rule: Rule, token) -> bool:
+def _excluded(rule: Rule, token, window=()) -> bool:
+    """A modifier or a word just before the trigger cancels it ("Deputy Prime Minister")."""
     doc = token.doc
-    near = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "advmod", "nmod")}
-    near |= {doc[i].lower_ for i in range(max(0, token.i - 3), token.i)}
+    first = min([token.i, *window])
+    near = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "advmod", "nmod")
+            and c.i not in window}
+    near |= {doc[i].lower_ for i in range(max(0, first - 3), first)}
     return bool(near & rule.exclude)
 
 

@@ -25,8 +25,9 @@ Roles:
     objects of that preposition on the trigger (or, for a noun that is the
     verb's subject or object, on the governing verb): ``to``, ``for``,
     ``from``, ``with``, ``between``, ``such as``, ``according to``...
-``poss``, ``mod``
-    a noun trigger's possessor; its modifiers (compound, amod, nmod).
+``poss``, ``mod``, ``premod``
+    a noun trigger's possessor; its modifiers (compound, amod, nmod); every
+    modifier before it, however deep ("BelAZ" in "136-tonne BelAZ dump trucks").
 ``described``
     the entity a descriptor noun is said of.
 ``self``, ``head``, ``gov``, ``next``
@@ -135,6 +136,15 @@ def themes(verb):
     found = [c for c in verb.children if c.dep_ == "dobj"]
     if found:
         return [verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in found]
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        # "manufacturing up to a thousand components": the parser reads "up" as a particle and
+        # "to a thousand components" as a prepositional phrase; the object is that quantity's noun
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                objects = [o for o in prep.children if o.dep_ == "pobj"
+                           and any(c.dep_ in ("nummod", "quantmod") for c in o.children)]
+                if objects:
+                    return objects
     if verb.dep_ == "relcl" and any(s.lower_ not in RELATIVE_PRONOUNS for s in _own_subjects(verb)):
         return [verb.head]  # "projects that Belarus is carrying out": the object is the modified noun
     return []
@@ -171,6 +181,8 @@ def _preps(token):
         if child.dep_ not in ("prep", "agent", "dative") or child.pos_ not in ("ADP", "SCONJ", "ADV", "VERB"):
             continue
         name = child.lower_ if child.dep_ != "agent" else "by"
+        if name == "according":
+            continue  # "according to X" names the source, not a participant
         lead = [c for c in child.children if c.dep_ in ("advmod", "amod") and c.i == child.i - 1]
         if lead:
             name = f"{lead[0].lower_} {name}"  # "such as", "together with"
@@ -289,6 +301,9 @@ def _role(trigger, role: str):
         return [c for c in trigger.children if c.dep_ == "poss"]
     if role == "mod":
         return [c for c in trigger.children if c.dep_ in MODIFIER_DEPS]
+    if role == "premod":
+        # every modifier before the noun, however deep: "136-tonne BelAZ dump trucks"
+        return [t for t in trigger.subtree if t.i < trigger.i and t.dep_ in MODIFIER_DEPS]
     if role == "next":
         doc = trigger.doc
         return [doc[trigger.i + 1]] if trigger.i + 1 < len(doc) else []
@@ -336,13 +351,32 @@ def _role(trigger, role: str):
         if gov.pos_ in ("VERB", "AUX"):
             return _preps(gov).get(role, [])
     if not nominal:
-        # "supply parts for KAMAZ" where "for" hangs on the object; "rely on X from China"
-        for obj in themes(trigger):
-            if obj.head == trigger:
-                found = _preps(obj).get(role, [])
-                if found:
-                    return found
+        # "supply parts for KAMAZ" where "for" hangs on the object, or deeper: "delivering ten trucks
+        # with a payload of 220 tonnes each to the Kovdor plant" (the parser attaches "to" to "payload")
+        return _nested_prep(trigger, role)
     return []
+
+
+_NESTED_DEPS = ("dobj", "prep", "pobj", "npadvmod", "appos", "nummod", "quantmod", "advmod")
+
+
+def _nested_prep(trigger, name: str, depth: int = 3):
+    """The objects of a preposition inside the verb's own phrases (not in clauses below it)."""
+    frontier = [c for c in trigger.children if c.dep_ in ("dobj", "prep", "npadvmod", "advmod")
+                and not (c.dep_ == "prep" and _prep_name(c) == name) and c.lower_ != "according"]
+    for _ in range(depth):
+        next_frontier = []
+        for token in frontier:
+            found = _preps(token).get(name, [])
+            if found:
+                return found
+            next_frontier.extend(c for c in token.children if c.dep_ in _NESTED_DEPS)
+        frontier = next_frontier
+    return []
+
+
+def _prep_name(token) -> str:
+    return token.lower_
 
 
 def hyphen_pair(trigger):
@@ -359,13 +393,19 @@ def hyphen_pair(trigger):
 
 
 class Frame:
-    """Role lookups around one trigger token, cached."""
+    """Role lookups around one trigger token, cached.
 
-    __slots__ = ("trigger", "_cache")
+    ``exclude``: token indices that fill no role (the other words of a
+    multi-word trigger: "Director" in "Director General Sergei Kogogin").
+    """
 
-    def __init__(self, trigger):
+    __slots__ = ("trigger", "exclude", "_cache")
+
+    def __init__(self, trigger, exclude: frozenset[int] = frozenset()):
         self.trigger = trigger
+        self.exclude = exclude
         self._cache: dict = {}
 
     def role(self, name: str):
-        return role_tokens(self.trigger, name, self._cache)
+        tokens = role_tokens(self.trigger, name, self._cache)
+        return [t for t in tokens if t.i not in self.exclude] if self.exclude else tokens

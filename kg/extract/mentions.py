@@ -124,6 +124,8 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
         return None
     if all(doc[i].pos_ in ("ADJ", "ADV", "VERB", "NUM") for i in range(first, last)):
         return None
+    if any(doc[i].lower_ in ruleset.lexicon["event_words"] for i in range(first, last)):
+        return None  # "the Caspian Economic Forum", "Innoprom exhibition": events are not entities
     known = gazetteer.lookup(text)
     start = para.offset + doc[first].idx
     end = para.offset + doc[last - 1].idx + len(doc[last - 1].text)

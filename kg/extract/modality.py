@@ -15,8 +15,7 @@ from dataclasses import dataclass
 
 __all__ = ["Modality", "modality_of", "clause_chain"]
 
-_CLIMB = {"xcomp", "acomp", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "oprd", "acl", "compound",
-          "amod", "appos", "npadvmod"}
+_CLIMB = {"xcomp", "acomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "attr", "oprd", "acl", "npadvmod"}
 
 
 @dataclass(frozen=True)
@@ -26,7 +25,12 @@ class Modality:
 
 
 def clause_chain(trigger, limit: int = 8):
-    """The trigger and the words governing it up to its clause boundary."""
+    """The trigger and the words governing it up to its clause boundary.
+
+    The subject of a verb is not governed by it in this sense: in "the stake
+    will pass to NAMI" the stake is held now, and "joint production ... is
+    developing" states the production; an object is ("plans to take a stake").
+    """
     chain = [trigger]
     token = trigger
     for _ in range(limit):
@@ -58,14 +62,15 @@ def _lemma(token) -> str:
     return token.lemma_.lower()
 
 
-def modality_of(trigger, cues: dict) -> Modality:
+def modality_of(trigger, cues: dict, local: bool = False) -> Modality:
     """The modality of a claim whose trigger is ``trigger``.
 
-    ``cues`` is the parsed ``modality.json``.
+    ``cues`` is the parsed ``modality.json``; ``local`` reads only the trigger's
+    own words ("former chairman", "no longer a partner").
     """
     neg_cfg, plan_cfg, past_cfg, hyp_cfg = cues["negated"], cues["planned"], cues["past"], cues["hypothetical"]
     negated, planned, past = [], [], []
-    chain = clause_chain(trigger)
+    chain = [trigger] if local else clause_chain(trigger)
     doc = trigger.doc
     for position, token in enumerate(chain):
         lemma = _lemma(token)
@@ -110,10 +115,10 @@ def modality_of(trigger, cues: dict) -> Modality:
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 if any(m.lower_ in past_cfg["eras"] for g in objects for m in g.subtree):
                     past.append(f"in {objects[0].text}")
+        if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "had" for c in children) \
+                and any(c.dep_ == "advmod" and c.lower_ == "long" for c in children):
+            past.append("had long")  # "which had long regarded each other as competitors"
         if position == 0:
-            if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "had" for c in children) \
-                    and any(c.dep_ == "advmod" and c.lower_ == "long" for c in children):
-                past.append("had long")
             continue
         # governing words, and the predicate adjective of a governing copula ("is ready ... to launch")
         if lemma in plan_cfg["governors"] and token.pos_ in ("VERB", "ADJ", "NOUN", "AUX"):

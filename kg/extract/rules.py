@@ -22,6 +22,11 @@
 - ``exclude``: modifier lemmas that cancel the trigger ("deputy" president).
 - ``require``: roles that must be filled (``"with"``), empty (``"!agent"``) or
   name an entity directly rather than through coreference (``"head:named"``).
+- ``modality``: ``"local"`` for relations stated by a noun phrase alone
+  (appositions, titles, nationality words): "Uralchem, one of Russia's largest
+  producers of X, will keep the stake" asserts that Uralchem produces X,
+  whatever "will keep" says. The default, ``"clause"``, also reads the cues of
+  the governing verbs.
 - ``stand_for``: a head of state or government stands for the state they
   lead, and a capital for its country ("the two presidents agreed",
   "Moscow lends Minsk").
@@ -70,7 +75,7 @@ RANGE = {
     "exitedMarket": frozenset({"Country", "Region"}),
 }
 _RULE_KEYS = {"id", "predicate", "trigger", "subject", "object", "pair", "where", "subject_class", "object_class",
-              "also", "exclude", "require", "stand_for", "confidence", "note"}
+              "also", "exclude", "require", "stand_for", "modality", "confidence", "note"}
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,7 @@ class Rule:
     exclude: frozenset[str]
     require: tuple[tuple[str, str], ...]  # (role, "filled" | "empty" | "named")
     stand_for: bool  # heads of state and capitals stand for their country
+    local_modality: bool  # modality from the trigger's own words only (appositions, titles, modifiers)
     confidence: float
     note: str = ""
 
@@ -231,6 +237,8 @@ def _parse_rule(where: str, record, lexicon) -> Rule:
     if unknown:
         raise RuleError(where, rule_id, f"unknown key(s) {sorted(unknown)}")
     predicate = record.get("predicate")
+    if record.get("modality", "clause") not in ("clause", "local"):
+        raise RuleError(where, rule_id, "'modality' must be 'clause' or 'local'")
     if predicate not in RELATIONS:
         raise RuleError(where, rule_id, f"predicate {predicate!r} is not a vocabulary property")
     trigger = record.get("trigger")
@@ -286,5 +294,6 @@ def _parse_rule(where: str, record, lexicon) -> Rule:
         object_class=_classes(where, rule_id, record.get("object_class"), RANGE[predicate]),
         also=tuple(also), exclude=frozenset(_words(where, rule_id, record.get("exclude", []), lexicon)),
         require=tuple(require), stand_for=bool(record.get("stand_for", False)),
+        local_modality=record.get("modality", "clause") == "local",
         confidence=float(confidence), note=record.get("note", ""),
     )
