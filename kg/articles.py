@@ -130,13 +130,13 @@ def _decode(path: Path, data: bytes) -> tuple[str, InputError | None]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         return "", InputError(path, MSG["not_utf8"].format(offset=e.start))
-    if _control_ratio(text) > 0.01:
+    if _control_ratio(text) > 0.1:  # a stray control character is cleaned; a tenth of them is not text
         return "", InputError(path, MSG["binary"])
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
 def _control_ratio(text: str) -> float:
-    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     return bad / max(len(text), 1)
 
 
@@ -173,7 +173,8 @@ def _read_txt(path: Path, text: str) -> Article:
     if not body:
         raise InputError(path, MSG["no_body"], line=title_i + 1)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body) if p.strip()]
-    return Article(id=path.stem, title=_clean(title), date=date, text=_clean("\n\n".join(paragraphs)),
+    return Article(id=path.stem, title=_clean(" ".join(title.split())), date=date,
+                   text=_clean("\n\n".join(paragraphs)),
                    path=str(path), source=source)
 
 

@@ -54,6 +54,11 @@ def export(store, fmt: str = "turtle", path: str | Path | None = None) -> bytes 
 
 def _rdf(store, fmt: str) -> bytes:
     quads = list(store.quads())
+    if any(isinstance(term, ox.BlankNode) for q in quads for term in (q.subject, q.object)):
+        # blank node labels are whatever the last parse or update chose: relabel them canonically
+        dataset = ox.Dataset(quads)
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+        quads = list(dataset)
     if fmt in ("turtle", "jsonld"):
         triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_triple_key)
         format_ = ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.JSON_LD

@@ -136,7 +136,7 @@ def load_gazetteer(folder: str | Path | None = None) -> Gazetteer:
             if entry.id in gazetteer.entries:
                 raise GazetteerError(path, number, f"duplicate id {entry.id!r} (first at {where[entry.id]})")
             gazetteer.entries[entry.id] = entry
-            where[entry.id] = f"{path.name}:{number}"
+            where[entry.id] = f"{path}:{number}"
     _check_references(gazetteer, where)
     return gazetteer
 
@@ -178,7 +178,7 @@ def _check_references(gazetteer: Gazetteer, where: dict[str, str]) -> None:
         for key in ("capital_of", "country", "affiliation"):
             target = getattr(entry, key)
             if target and target not in gazetteer.entries:
-                file, _, line = where[entry.id].partition(":")
+                file, _, line = where[entry.id].rpartition(":")
                 raise GazetteerError(file, int(line), f"{key} {target!r} of {entry.id!r} is not a gazetteer id")
 
 

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from .vocab import ART, CLAIM, ENT
 
-__all__ = ["slug", "entity_iri", "article_iri", "claim_iri", "normalize_name"]
+__all__ = ["slug", "entity_iri", "article_iri", "claim_iri", "normalize_name", "close_names"]
 
 # Russian / Belarusian / Ukrainian / Kazakh Cyrillic to Latin, close to BGN/PCGN.
 _CYRILLIC = dict(zip(
@@ -88,3 +88,18 @@ def claim_iri(article_id: str, *parts: object):
     """A claim IRI, stable for the same article, sentence, ends, predicate and modality."""
     digest = hashlib.sha1("\x1f".join([article_id, *map(str, parts)]).encode("utf-8")).hexdigest()[:20]
     return CLAIM[f"{slug(article_id)}-{digest}"]
+
+
+def close_names(name: str, names, n: int = 5) -> list[str]:
+    """The names most like ``name``, ignoring case and punctuation (for "did you mean" hints).
+
+    >>> close_names("Kamazz", ["KAMAZ", "MAZ", "Belarus"])
+    ['KAMAZ', 'MAZ']
+    """
+    import difflib
+
+    by_form: dict[str, str] = {}
+    for candidate in sorted(names):
+        by_form.setdefault(normalize_name(candidate), candidate)
+    found = difflib.get_close_matches(normalize_name(name), list(by_form), n=n, cutoff=0.6)
+    return [by_form[form] for form in found]

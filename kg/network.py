@@ -9,12 +9,11 @@ follows relations whichever way they were stated.
 
 from __future__ import annotations
 
-import difflib
 
 import networkx as nx
 
 from .errors import NodeNotFound
-from .iri import normalize_name
+from .iri import close_names, normalize_name
 
 __all__ = ["entity_graph", "find_node", "neighbors", "shortest_path", "Step"]
 
@@ -89,7 +88,7 @@ def find_node(graph: nx.MultiDiGraph, name: str) -> str:
         # the best-connected one when a name is shared
         return sorted(exact, key=lambda n: (-graph.degree(n), n))[0]
     labels = sorted({d["label"] for _, d in graph.nodes(data=True)})
-    close = difflib.get_close_matches(name, labels, n=5, cutoff=0.6)
+    close = close_names(name, labels)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
     raise NodeNotFound(f"no entity named {name!r} in the graph{hint}")
 

@@ -52,7 +52,8 @@ class Extractor:
         gazetteer = load_gazetteer(self.gazetteer_dir) if self._loaded is None else self._loaded[0]
         rules = load_rules(self.rules_dir) if self._loaded is None else self._loaded[1]
         name = model_name(self.model)
-        text = "|".join([__version__, name, _model_version(name), gazetteer.fingerprint, rules.fingerprint])
+        text = "|".join([__version__, _code_fingerprint(), name, _model_version(name), gazetteer.fingerprint,
+                         rules.fingerprint])
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     def extract(self, article: Article) -> list[Claim]:
@@ -61,6 +62,17 @@ class Extractor:
 
         gazetteer, rules, nlp = self.load()
         return extract_claims(article, parse_article(nlp, article), gazetteer, rules)
+
+
+def _code_fingerprint() -> str:
+    """Hash of the modules that decide an article's graph (reading, parsing, extraction, resolution, mapping)."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.glob("extract/*.py"), *(package / n for n in (
+            "articles.py", "nlp.py", "resolve.py", "rdf.py", "records.py", "iri.py", "inflect.py", "gazetteer.py"))]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _model_version(name: str) -> str:
@@ -141,10 +153,17 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, store, extractor: Ex
 
 
 def _ensure_ontology(store, ontology_graph, to_ox_quads, name) -> None:
-    graph = ontology_graph()
-    have = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}").rows[0][0]
-    if int(have.value) != len(graph):
-        store.replace_graphs({str(name): to_ox_quads(graph)})
+    """Write the ontology graph unless the store holds it already (compared as graphs: blank
+    node labels differ from one parse, or one SPARQL update, to the next)."""
+    import pyoxigraph as ox
+
+    expected = ox.Dataset(to_ox_quads(ontology_graph()))
+    rows = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}").rows
+    held = ox.Dataset(ox.Quad(s, p, o, ox.NamedNode(str(name))) for s, p, o in rows)
+    for dataset in (expected, held):
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    if sorted(map(str, expected)) != sorted(map(str, held)):
+        store.replace_graphs({str(name): list(expected)})
 
 
 def _known_articles(store) -> dict[str, tuple[str, str]]:

@@ -27,7 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import NodeNotFound, QueryError
-from .iri import normalize_name
+from .iri import close_names, normalize_name
 from .store import Results
 from .vocab import PREFIXES
 
@@ -115,7 +115,7 @@ def resolve_entity(store, name: str) -> str:
     found = find_entities(store, name)
     if not found:
         labels = sorted({label for _, label, _ in _labels(store)})
-        close = difflib.get_close_matches(name, labels, n=5, cutoff=0.6)
+        close = close_names(name, labels)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         raise NodeNotFound(f"no entity named {name!r} in the store{hint}")
     iris = sorted({iri for iri, _ in found})

@@ -117,7 +117,11 @@ def entity_graph(entities: Iterable[Entity]) -> Graph:
 
 
 def ontology_graph() -> Graph:
-    """``ontology/trade.ttl`` as a graph."""
+    """``ontology/trade.ttl`` as a graph.
+
+    Its blank nodes (class unions, lists) get new labels at every parse and in
+    every SPARQL update; exports relabel them canonically (RDFC-1.0).
+    """
     from .paths import ontology_dir
     from .vocab import ONTOLOGY_GRAPH
 

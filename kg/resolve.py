@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from .gazetteer import Gazetteer
+from .inflect import plural, singular
 from .iri import normalize_name, slug
 from .records import Claim, Entity, Mention
 
@@ -38,39 +39,8 @@ def key_of(mention: Mention) -> str:
     if mention.cls == "Company":
         name = _CORPORATE.sub("", name)
     if mention.cls in ("Product", "Sector"):
-        name = _singular_phrase(name)
+        name = singular(name)
     return slug(name)
-
-
-def _singular(word: str) -> str:
-    if len(word) <= 3 or word.endswith(("ss", "us", "is", "ics")):
-        return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "zes", "sses")):
-        return word[:-2]
-    if word.endswith("s"):
-        return word[:-1]
-    return word
-
-
-def _singular_phrase(name: str) -> str:
-    words = name.split()
-    return " ".join(words[:-1] + [_singular(words[-1])]) if words else name
-
-
-def _plural_phrase(name: str) -> str:
-    words = name.split()
-    last = words[-1]
-    if last.endswith("s"):
-        return name
-    if last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
-        last = last[:-1] + "ies"
-    elif last.endswith(("x", "z", "ch", "sh")):
-        last += "es"
-    else:
-        last += "s"
-    return " ".join(words[:-1] + [last])
 
 
 def name_variants(name: str, cls: str) -> set[str]:
@@ -82,7 +52,7 @@ def name_variants(name: str, cls: str) -> set[str]:
     if cls not in ("Product", "Sector"):
         return {name}
     forms = {name, name.replace("-", " ")}
-    forms |= {_singular_phrase(f) for f in list(forms)} | {_plural_phrase(f) for f in list(forms)}
+    forms |= {singular(f) for f in list(forms)} | {plural(f) for f in list(forms)}
     return {f for f in forms if f}
 
 

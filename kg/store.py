@@ -9,6 +9,12 @@ a failed write leaves nothing half-written.
 Through oxrdflib, ``graph.query(string)`` runs in Oxigraph but a prepared
 query silently falls back to rdflib's slow engine, and ``len(graph)`` iterates
 in Python; the hot paths here call pyoxigraph directly.
+
+Query parameters are bound as RDF terms in a ``VALUES`` block at the top of the
+query's WHERE clause, each term serialized by Oxigraph (never pasted text).
+pyoxigraph's own ``substitutions=`` would be the natural tool, but it only
+accepts variables that the SELECT projects, which "suppliers of ?entity"
+does not; one binding path for both stores also keeps their answers equal.
 """
 
 from __future__ import annotations
@@ -125,9 +131,10 @@ class EmbeddedStore(_Base):
         return self._store
 
     def query(self, sparql: str, bindings: Mapping[str, object] | None = None, name: str = "query") -> Results:
-        substitutions = {ox.Variable(k): _ox(v) for k, v in (bindings or {}).items()}
+        if bindings:
+            sparql = _bind_values(sparql, bindings)
         try:
-            result = self._store.query(sparql, substitutions=substitutions or None, use_default_graph_as_union=True)
+            result = self._store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as e:
             raise QueryError(f"{name}: SPARQL syntax error: {e}") from e
         except OSError as e:
@@ -209,7 +216,9 @@ class RemoteStore(_Base):
             body = self._request(self.query_url, sparql.encode("utf-8"), "application/sparql-query",
                                  "application/sparql-results+json")
         except StoreError as e:
-            raise QueryError(f"{name}: {e}") from e
+            if isinstance(e.__cause__, urllib.error.HTTPError) and e.__cause__.code == 400:
+                raise QueryError(f"{name}: {e}") from e  # the endpoint rejected the query
+            raise StoreError(f"{name}: {e}") from e  # unreachable or failing endpoint
         data = json.loads(body)
         if "boolean" in data:
             return Results(["ask"], [(ox.Literal(str(data["boolean"]).lower(),

@@ -90,6 +90,7 @@ def network_html(graph: nx.MultiDiGraph, *, focus: str | None = None, hops: int 
     if isinstance(options, str):
         options = json.loads(options)
     data = {"nodes": nodes, "edges": edges, "options": options, "colors": CLASS_COLORS,
+            "names": {node: [d["label"], *d.get("aliases", [])] for node, d in graph.nodes(data=True)},
             "focus": None if focus is None else _focus_id(graph, focus)}
     return _TEMPLATE.format(
         title=_html_text(title),
@@ -164,10 +165,13 @@ _TEMPLATE = """<!DOCTYPE html>
   var status = document.getElementById("status");
   var byLabel = {{}};
   var list = document.getElementById("names");
-  data.nodes.forEach(function (n) {{
-    byLabel[n.label.toLowerCase()] = n.id;
+  Object.keys(data.names).forEach(function (id) {{  // aliases first: a label wins over an alias
+    data.names[id].slice(1).forEach(function (alias) {{ byLabel[alias.toLowerCase()] = id; }});
+  }});
+  Object.keys(data.names).forEach(function (id) {{
+    byLabel[data.names[id][0].toLowerCase()] = id;
     var option = document.createElement("option");
-    option.value = n.label;  // set as a property: text, never markup
+    option.value = data.names[id][0];  // the full name, set as a property: text, never markup
     list.appendChild(option);
   }});
   function ready() {{

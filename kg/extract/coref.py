@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from ..gazetteer import Gazetteer
+from ..inflect import plural
 from ..iri import normalize_name
 from .frames import described
 from .mentions import Discourse, Span, infer_class
@@ -179,7 +180,7 @@ class Resolver:
                 continue
             first, last = min(t.i for t in words), max(t.i for t in words) + 1
             text = doc[first:last].text.replace(" - ", "-")
-            name = _plural(text.replace("-", " "), self.lex["mass_nouns"])
+            name = plural(text.replace("-", " "), self.lex["mass_nouns"])
             out.append(self._product(name, para, first, last, offset + doc[first].idx,
                                      offset + doc[last - 1].idx + len(doc[last - 1].text), text))
         return out
@@ -699,26 +700,6 @@ class Resolver:
         target = self.gazetteer[entry.affiliation]
         return Span(name=target.name, cls=target.cls, key=target.id, para=person.para, first=person.first,
                     last=person.last, start=person.start, end=person.end, via="speaker")
-
-
-def _plural(text: str, mass_nouns) -> str:
-    """The plural of a noun phrase's last word, unless it is a mass noun.
-
-    >>> _plural("electric vehicle", set()), _plural("potash", {"potash"}), _plural("battery", set())
-    ('electric vehicles', 'potash', 'batteries')
-    """
-    words = text.split()
-    last = words[-1]
-    low = last.lower()
-    if low in mass_nouns or low.endswith(("ics", "ware", "ery", "ment", "ing")) or low.endswith("s"):
-        return text
-    if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
-        last = last[:-1] + "ies"
-    elif low.endswith(("x", "z", "ch", "sh")):
-        last += "es"
-    else:
-        last += "s"
-    return " ".join(words[:-1] + [last])
 
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}

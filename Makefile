@@ -1,0 +1,45 @@
+# kg: set-up, demo and tests. Needs Python 3.11+ and make; everything else is installed here.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# The demo's own embedded store, so that other builds in the default store (.kg/store) never leak into exports/.
+DEMO_STORE := .kg/demo-store
+
+.PHONY: demo test install install-test bench lock clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "kg needs Python 3.11 or newer"'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e .
+	@touch $@
+
+$(VENV)/.test: $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.runtime
+
+install-test: $(VENV)/.test
+
+## demo: build the graph of seeds/ into exports/ (graph.ttl, graph.html) on the embedded store
+demo: $(VENV)/.runtime
+	$(BIN)/kg build seeds --out exports --store $(DEMO_STORE)
+
+## test: the whole test suite
+test: $(VENV)/.test
+	$(BIN)/python -m pytest
+
+## bench: the benchmarks (ratios measured side by side)
+bench: $(VENV)/.test
+	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/store.py
+
+## lock: re-pin every installed package into constraints.txt
+lock: $(VENV)/.test
+	@echo "# Every package the project installs, pinned (pip install -c constraints.txt). Regenerate with: make lock" > constraints.txt
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e ' >> constraints.txt
+
+clean:
+	rm -rf $(VENV) .kg build .pytest_cache

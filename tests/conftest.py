@@ -1,0 +1,74 @@
+"""Shared fixtures: the statistical model is loaded once per session; stores live in tmp folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED = SEEDS / "000_96bef5b325124bb3.txt"
+SHARED = ROOT.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The project's Extractor with gazetteer, rules and spaCy model loaded once."""
+    from kg.pipeline import Extractor
+
+    loaded = Extractor()
+    loaded.load()
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def claims_of(extractor):
+    """claims_of(text, title=...) -> the Claim records extracted from a handmade article."""
+    from kg.records import Article
+
+    def run(text: str, title: str = "Untitled report") -> list:
+        article = Article(id="t", title=title, date=None, text=text, path="t.txt")
+        return extractor.extract(article)
+
+    return run
+
+
+def relations(claims) -> set[tuple[str, str, str, str]]:
+    """(subject name, predicate, object name, modality) of each claim."""
+    return {(c.subject.name, c.predicate, c.object.name, c.modality) for c in claims}
+
+
+def triples(claims) -> set[tuple[str, str, str]]:
+    """(subject name, predicate, object name) of each claim, whatever its modality."""
+    return {(c.subject.name, c.predicate, c.object.name) for c in claims}
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory, extractor):
+    """The seed built once: SimpleNamespace(out=folder with graph.ttl and graph.html, store=open store, report)."""
+    from kg.pipeline import build
+    from kg.store import open_store
+
+    out = tmp_path_factory.mktemp("seed-out")
+    store = open_store(tmp_path_factory.mktemp("seed-store"))
+    report = build([SEEDS], out, store, extractor)
+    return SimpleNamespace(out=out, store=store, report=report)
+
+
+def run_kg(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run the command line (``python -m kg``) in a subprocess; returns the completed process."""
+    env = dict(os.environ)
+    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=cwd or ROOT, env=env, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def chromium() -> str | None:
+    """Debian's chromium, if installed."""
+    return shutil.which("chromium") or shutil.which("chromium-browser")
