@@ -96,6 +96,11 @@ class Gazetteer:
     def is_demonym(self, word: str) -> bool:
         return normalize_name(word) in self._by_demonym
 
+    @cached_property
+    def demonym_forms(self) -> frozenset[str]:
+        """Every nationality word as written ("Belarusian", "Chinese")."""
+        return frozenset(name for entry in self.entries.values() for name in entry.demonyms)
+
     def patterns(self) -> list[dict]:
         """Entity ruler patterns: names and demonyms, matched case-sensitively.
 

@@ -1,7 +1,7 @@
 """Singular and plural of English noun phrases (the last word inflects), for product names.
 
->>> plural("electric vehicle"), plural("battery"), plural("box"), plural("potash", {"potash"})
-('electric vehicles', 'batteries', 'boxes', 'potash')
+>>> plural("electric vehicle"), plural("battery"), plural("box"), plural("potash", {"potash"}), plural("potato")
+('electric vehicles', 'batteries', 'boxes', 'potash', 'potatoes')
 >>> singular("haul trucks"), singular("batteries"), singular("electronics"), singular("gas")
 ('haul truck', 'battery', 'electronics', 'gas')
 """
@@ -24,11 +24,14 @@ def plural(phrase: str, mass_nouns=frozenset()) -> str:
         return phrase
     if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
         last = last[:-1] + "ies"
-    elif low.endswith(("x", "z", "ch", "sh")):
+    elif low.endswith(("x", "z", "ch", "sh")) or low in _OES:
         last += "es"
     else:
         last += "s"
     return " ".join(words[:-1] + [last])
+
+
+_OES = {"potato", "tomato", "hero", "echo", "torpedo", "veto", "embargo"}
 
 
 def singular(phrase: str) -> str:

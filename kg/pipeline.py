@@ -61,7 +61,8 @@ class Extractor:
         from .nlp import parse_article
 
         gazetteer, rules, nlp = self.load()
-        return extract_claims(article, parse_article(nlp, article), gazetteer, rules)
+        paragraphs = parse_article(nlp, article, rules.verb_lemmas, gazetteer.demonym_forms)
+        return extract_claims(article, paragraphs, gazetteer, rules)
 
 
 def _code_fingerprint() -> str:

@@ -68,6 +68,7 @@ class Resolver:
         self.ruleset = ruleset
         self.lex = ruleset.lexicon
         self.leads: dict[str, Span] = {}  # person name -> what they lead (from leads claims)
+        self.speaks_for: dict[str, Span] = {}  # unnamed office holder ("director of MAZ") -> organisation
         self.quotes = [quote_ranges(p.doc.text) for p in discourse.paragraphs]
         self._speakers: dict[tuple[int, int], Span | None] = {}
 
@@ -360,6 +361,8 @@ class Resolver:
             best = self._best(candidates, demonym)
             return [_copy(best, via="coref", surface=_phrase_text(token), **_at(token))] if best else []
         if lemma in self.lex["company_descriptors"] or lemma in self.lex["organization_descriptors"]:
+            if "our" in dets:  # "our company" in a quote: what the speaker speaks for
+                return self.speaker_entity(token, para, want)
             if not dets & {"the", "this", "that", "these", "both"}:
                 return []
             classes = ("Company",) if lemma in self.lex["company_descriptors"] else ("Organization",)
@@ -487,6 +490,8 @@ class Resolver:
         if any(doc[i].lemma_.lower() in self.lex["person_descriptors"] or doc[i].lemma_.lower() in
                self.lex["state_titles"] or doc[i].lower_ in self.lex["title_words"] for i in range(first, last)):
             return None  # "President" in "Belarusian President Aleksandr Lukashenko"
+        if last - first == 1 and doc[first].lower_ in self.lex["proper_stopwords"]:
+            return None  # "Industry" in "Industry Minister": a capitalised common word, not a name
         if any(doc[i].ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
                or doc[i].lower_ in self.lex["months"] for i in range(first, last)):
             return None
@@ -653,6 +658,9 @@ class Resolver:
                 span = self.discourse.at(para, subject.i)
                 if span is not None and span.cls == "Person":
                     return span
+                office = self._office_holder(subject, para)
+                if office is not None:
+                    return office
                 found = self._definite(subject, para, ("Person",), 0) if subject.pos_ == "NOUN" else []
                 if subject.pos_ == "PRON" and subject.lower_ in ("he", "she"):
                     found = self.pronoun(subject, para, ("Person",))
@@ -660,12 +668,35 @@ class Resolver:
                     return found[0]
         return None
 
+    def _office_holder(self, subject, para) -> Span | None:
+        """"the director of MAZ said", "a spokesman for Gazprom said": an unnamed speaker for an organisation.
+
+        Returns a Person span named after the office; what it speaks for is recorded in ``leads``-like
+        form in ``self.speaks_for``.
+        """
+        if subject.pos_ != "NOUN" or subject.lemma_.lower() not in self.lex["person_descriptors"]:
+            return None
+        for prep in subject.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
+                for obj in prep.children:
+                    org = self.discourse.at(para, obj.i)
+                    if obj.dep_ == "pobj" and org is not None and org.cls in ("Company", "Organization", "Country",
+                                                                            "Region"):
+                        name = f"{subject.lemma_} of {org.name}"
+                        self.speaks_for[name] = org
+                        doc = subject.doc
+                        offset = self.discourse.paragraphs[para].offset
+                        return Span(name=name, cls="Person", key=None, para=para, first=subject.i,
+                                    last=subject.i + 1, start=offset + subject.idx,
+                                    end=offset + subject.idx + len(subject.text), via="coref", surface=subject.text)
+        return None
+
     def speaker_entity(self, token, para, want) -> list[Span]:
         """What "we" stands for: what the speaker leads or is affiliated with."""
         speaker = self.speaker(token, para)
         if speaker is None:
             return []
-        led = self.leads.get(speaker.name) or self._affiliation(speaker)
+        led = self.leads.get(speaker.name) or self.speaks_for.get(speaker.name) or self._affiliation(speaker)
         if led is None:
             return []
         return [_copy(led, via="speaker", surface=token.text, **_at(token))]

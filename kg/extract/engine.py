@@ -15,7 +15,7 @@ from .rules import Rule, RuleSet
 __all__ = ["extract_claims"]
 
 _MODIFIER_ROLES = {"mod", "self", "poss", "hyphen", "next"}
-_CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN", "ADP", "NUM", "AUX"}
+_CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN", "ADP", "NUM", "AUX", "ADV"}
 
 
 def extract_claims(article: Article, paragraphs: list[Paragraph], gazetteer: Gazetteer,
@@ -135,7 +135,7 @@ class _Run:
         span = self.discourse.at(para, token.i)
         if span is not None and span.via in ("gazetteer", "ner", "descriptor") and \
                 not (self.resolver.gazetteer.get(span.key) and self.resolver.gazetteer[span.key].category):
-            return False
+            return span.name.lower() in words or span.surface.lower() in words
         return _in_set(token, words)
 
     def _we_in_focus(self, subject: Span, obj: Span, position) -> tuple[Span, Span]:

@@ -51,6 +51,10 @@ MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 
 
 def is_passive(verb) -> bool:
+    """A passive clause, or a reduced one: "the engines supplied to MAZ by ..." (a past participle
+    modifying a noun)."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
     return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
 
 
@@ -100,7 +104,13 @@ def agents(verb, depth: int = 0):
         return [head] if verb.tag_ != "VBN" else []
     if dep == "acl":
         # "companies making plastic parts" (the noun acts); "components supplied by" has no subject
-        return [head] if verb.tag_ == "VBG" else []
+        if verb.tag_ == "VBG":
+            return [head]
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "has no plans to supply", "an agreement to set up": the agent of the noun's verb
+            gov = governor(head)
+            return agents(gov, depth + 1) if gov is not None else []
+        return []
     if dep in ("xcomp", "acomp", "pcomp", "conj", "advcl", "ccomp", "oprd"):
         if dep in ("advcl", "ccomp") and verb.tag_ not in ("VBG", "VBN", "VB"):
             return []
@@ -191,7 +201,8 @@ def _preps(token):
         if inner:  # "according to", "out of", "because of"
             name = f"{name} {inner[0].lower_}"
             objects = [c for c in inner[0].children if c.dep_ in ("pobj", "pcomp")]
-        if child.i > 0 and child.doc[child.i - 1].dep_ == "advmod" and child.doc[child.i - 1].lower_ == "together":
+        if child.i > 0 and child.doc[child.i - 1].dep_ == "advmod" and child.doc[child.i - 1].lower_ == "together" \
+                and not name.startswith("together"):
             name = f"together {name}"
         if objects:
             out.setdefault(name, []).extend(objects)
@@ -215,8 +226,9 @@ def described(noun, depth: int = 0):
     apposed = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if apposed:
         return apposed[0]
-    if dep in ("compound", "nmod") and head.pos_ == "PROPN":
-        # "President Lukashenko", "the elevator maker Liftmash", "Head of Bashkortostan Radiy Khabirov"
+    if dep in ("compound", "nmod") and (head.pos_ == "PROPN" or head.is_title or head.is_upper):
+        # "President Lukashenko", "the elevator maker Liftmash", "Head of Bashkortostan Radiy Khabirov",
+        # "the truckmaker KAMAZ" (a name the tagger calls a common noun)
         return head
     if dep in ("compound", "amod") and head.pos_ in ("NOUN", "PROPN"):
         return described(head, depth + 1)
@@ -244,6 +256,10 @@ def described(noun, depth: int = 0):
         if head.pos_ == "PROPN":
             return head  # "Uralchem, one of ... and the owner of ..."
         return described(head, depth + 1)
+    if dep == "oprd" and head.pos_ in ("VERB", "AUX"):
+        # "Rostec calls Belarus its key partner": the object the predicate is said of
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        return objects[0] if objects else None
     if dep == "dobj" and head.lemma_ in ("make", "call", "name", "appoint", "elect"):
         # "making China Kazakhstan's largest trading partner": the name before the noun phrase
         left = [t for t in noun.subtree if t.i < noun.i and t.pos_ == "PROPN" and t.dep_ == "compound"]
@@ -290,6 +306,8 @@ def _role(trigger, role: str):
     if role == "self":
         return [trigger]
     if role == "head":
+        if trigger.pos_ == "ADV" and trigger.head.pos_ == "ADP" and trigger.head.head != trigger.head:
+            return [trigger.head.head]  # "together with": the verb, not the preposition
         return [trigger.head] if trigger.head != trigger else []
     if role == "gov":
         gov = governor(trigger)

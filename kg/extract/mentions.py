@@ -114,6 +114,9 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
         entry = gazetteer[ent.ent_id_]
         demonym = ent.text in entry.demonyms or (ent.text not in entry.names and gazetteer.is_demonym(ent.text))
         start = para.offset + ent.start_char
+        longer = _longer_company_name(ent, entry, ruleset) if entry.cls == "Company" else None
+        if longer is not None:
+            return longer(para)
         return Span(name=entry.name, cls=entry.cls, key=entry.id, para=para.index, first=ent.start, last=ent.end,
                     start=start, end=start + len(ent.text), via="gazetteer", demonym=demonym, surface=ent.text)
     cls = NER_CLASSES.get(ent.label_)
@@ -137,6 +140,25 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
         return None
     return Span(name=text, cls=inferred, key=None, para=para.index, first=first, last=last, start=start, end=end,
                 via="ner", weak=weak, surface=text)
+
+
+def _longer_company_name(ent, entry, ruleset):
+    """"Volvo Cars", "Boeing Defense": a known company's name followed by capitalised company words names
+    another company (a subsidiary); returns a maker of its Span, or None."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and doc[end].is_title and doc[end].lower_ in ruleset.lexicon["company_name_words"] \
+            and not doc[end].ent_type_:
+        end += 1
+    if end == ent.end:
+        return None
+    text = doc[ent.start:end].text
+
+    def make(para):
+        start = para.offset + doc[ent.start].idx
+        return Span(name=text, cls="Company", key=None, para=para.index, first=ent.start, last=end, start=start,
+                    end=start + len(text), via="ner", surface=text)
+    return make
 
 
 def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tuple[str | None, bool]:

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 __all__ = ["Modality", "modality_of", "clause_chain"]
 
 _CLIMB = {"xcomp", "acomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "attr", "oprd", "acl", "npadvmod"}
+# prepositions that open an adjunct: "during talks with X, Putin discussed ..." does not plan the talks
+_ADJUNCT_PREPS = {"during", "at", "after", "amid", "since", "following", "despite", "because", "while", "before",
+                  "throughout", "under"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ def clause_chain(trigger, limit: int = 8):
             break
         dep = token.dep_
         if dep not in _CLIMB and not (dep == "advcl" and _infinitive(token)):
+            break
+        if dep == "prep" and token.lower_ in _ADJUNCT_PREPS:
             break
         if dep == "acl" and token.tag_ not in ("VB", "VBG"):
             break  # "components supplied by": the participle's own clause
@@ -101,7 +106,8 @@ def modality_of(trigger, cues: dict, local: bool = False) -> Modality:
                     negated.append(word)
             elif child.dep_ == "det" and word in neg_cfg["det"] and token.pos_ in ("NOUN", "PROPN"):
                 negated.append(word)
-            elif child.dep_ == "mark" and word in hyp_cfg["marks"] and token.dep_ in ("advcl", "ccomp"):
+            elif child.dep_ == "mark" and word in hyp_cfg["marks"] and token.dep_ in ("advcl", "ccomp", "csubj",
+                                                                                       "csubjpass"):
                 return Modality(None, (word,))
             elif child.dep_ == "amod" and position == 0 and word in plan_cfg["amod"]:
                 planned.append(word)
@@ -120,8 +126,10 @@ def modality_of(trigger, cues: dict, local: bool = False) -> Modality:
             past.append("had long")  # "which had long regarded each other as competitors"
         if position == 0:
             continue
-        # governing words, and the predicate adjective of a governing copula ("is ready ... to launch")
-        if lemma in plan_cfg["governors"] and token.pos_ in ("VERB", "ADJ", "NOUN", "AUX"):
+        # governing words, and the predicate adjective of a governing copula ("is ready ... to launch");
+        # a phrasal verb is another verb ("set up" a venture is done, "is set to" is planned)
+        phrasal = any(c.dep_ == "prt" for c in children)
+        if lemma in plan_cfg["governors"] and token.pos_ in ("VERB", "ADJ", "NOUN", "AUX") and not phrasal:
             planned.append(token.lower_)
         elif token.pos_ in ("AUX", "VERB") and any(c.dep_ == "acomp" and _lemma(c) in plan_cfg["governors"]
                                                    for c in children):
@@ -135,6 +143,13 @@ def modality_of(trigger, cues: dict, local: bool = False) -> Modality:
             negated.append(token.lower_)
         elif lemma in past_cfg["governors"]:
             past.append(token.lower_)
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and not local:
+        # "the partnership ... ended in 2020", "the deal collapsed": the verb says what became of it
+        verb = _lemma(trigger.head)
+        if verb in past_cfg["governors"]:
+            past.append(trigger.head.lower_)
+        elif verb in neg_cfg["governors"]:
+            negated.append(trigger.head.lower_)
     if negated:
         return Modality("negated", tuple(negated))
     if past:

@@ -124,6 +124,12 @@ class RuleSet:
     def words(self, name: str) -> frozenset[str]:
         return self.lexicon[name]
 
+    @property
+    def verb_lemmas(self) -> frozenset[str]:
+        """The lemmas that trigger a rule as a verb (the first word of a verb phrase trigger)."""
+        return frozenset({lemma for rule in self.rules if "VERB" in rule.pos for lemma in rule.lemmas} |
+                         {phrase[0] for rule in self.rules if "VERB" in rule.pos for phrase in rule.phrases})
+
 
 def _index(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
     index: dict[str, list[Rule]] = {}

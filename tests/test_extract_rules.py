@@ -1,0 +1,843 @@
+"""Grammar tests for the relation rules: handmade sentences, one expectation set per sentence.
+
+Each case is (text, claims that must be present, claims that must be absent). The
+sentences are written for these tests (not taken from the dev set or the seeds): they
+check that a rule follows the grammar of its trigger - voice, nominalisation,
+coordination, apposition, relative clauses, participles, control verbs, quotes and
+coreference - and that modality is read off the right words.
+
+Conventions of ``../shared/spec/vocabulary.md`` the matcher applies:
+
+- symmetric properties (cooperatesWith, competesWith, signedAgreementWith, metWith)
+  match in either order;
+- producesComponentsFor is a sub-property of supplies: an expected ``supplies`` is
+  met by a ``producesComponentsFor`` claim between the same ends;
+- "X exports to Y" and "Y imports from X" are the same fact: an expected exportsTo
+  is met by the inverse importsFrom and the other way round;
+- an expected name may list alternatives (a tuple) where the vocabulary leaves the
+  surface form open ("combine harvesters" / "harvesters"); a modality may list the
+  values the vocabulary allows ("no longer" -> past or negated).
+
+The rules are read from ``ontology/rules/relations.jsonl``; roles from
+``kg/extract/frames.py``; modality cues from ``kg/extract/modality.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+SYMMETRIC = {"cooperatesWith", "competesWith", "signedAgreementWith", "metWith"}
+SUPER = {"producesComponentsFor": "supplies"}
+INVERSE = {"exportsTo": "importsFrom", "importsFrom": "exportsTo"}
+ANY = None
+
+
+def _alternatives(value) -> tuple:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def readings(claim):
+    """(subject, predicate, object) readings of an extracted claim under the vocabulary's conventions."""
+    s, p, o = claim.subject.name, claim.predicate, claim.object.name
+    out = [(s, p, o)]
+    if p in SYMMETRIC:
+        out.append((o, p, s))
+    if p in SUPER:
+        out.append((s, SUPER[p], o))
+    if p in INVERSE:
+        out.append((o, INVERSE[p], s))
+    return out
+
+
+@dataclass(frozen=True)
+class Expect:
+    """A claim pattern. ``modality`` None: any; a tuple: one of them. ``classes``: (subject, object) classes."""
+
+    subject: object
+    predicate: str
+    object: object
+    modality: object = "asserted"
+    classes: tuple | None = None
+    speaker: str | None = None
+
+    def matches(self, claim) -> bool:
+        modalities = _alternatives(self.modality)
+        if modalities and claim.modality not in modalities:
+            return False
+        if self.classes is not None:
+            subject_cls, object_cls = self.classes
+            by_name = {claim.subject.name: claim.subject.cls, claim.object.name: claim.object.cls}
+            # the classes follow the reading, so look them up by name
+            if not any(s in _alternatives(self.subject) and by_name.get(s) == subject_cls and
+                       o in _alternatives(self.object) and by_name.get(o) == object_cls
+                       for s, p, o in readings(claim) if p == self.predicate):
+                return False
+        if self.speaker is not None and (claim.speaker is None or claim.speaker.name != self.speaker):
+            return False
+        return any(p == self.predicate and s in _alternatives(self.subject) and o in _alternatives(self.object)
+                   for s, p, o in readings(claim))
+
+    def __str__(self) -> str:
+        subject = "|".join(_alternatives(self.subject))
+        obj = "|".join(_alternatives(self.object))
+        modality = "|".join(_alternatives(self.modality)) or "any"
+        extra = f" classes={self.classes}" if self.classes else ""
+        extra += f" speaker={self.speaker}" if self.speaker else ""
+        return f"({subject}, {self.predicate}, {obj}, {modality}){extra}"
+
+
+@dataclass(frozen=True)
+class OneOf:
+    """At least one of several patterns (two wordings the vocabulary treats as the same fact)."""
+
+    options: tuple
+
+    def matches(self, claim) -> bool:
+        return any(option.matches(claim) for option in self.options)
+
+    def __str__(self) -> str:
+        return " OR ".join(str(option) for option in self.options)
+
+
+def C(subject, predicate, obj, modality="asserted", *, classes=None, speaker=None) -> Expect:
+    """A claim that must (in ``must``) or must not (in ``must_not``) be extracted."""
+    return Expect(subject, predicate, obj, modality, classes, speaker)
+
+
+def either(*options) -> OneOf:
+    return OneOf(tuple(options))
+
+
+NO_CLAIM = "no claim at all"
+NO_ASSERTED = "no asserted claim"
+
+
+def case(case_id: str, text: str, must=(), must_not=(), misparsed: str | None = None):
+    """A case; ``misparsed`` documents a known failure of the small parser (a strict xfail: it fails
+    loudly once the parse, or a repair of it, gets the sentence right)."""
+    marks = [pytest.mark.xfail(strict=True, reason=f"en_core_web_sm misparse: {misparsed}")] if misparsed else []
+    return pytest.param(text, tuple(must), tuple(must_not), id=case_id, marks=marks)
+
+
+def describe(claims) -> str:
+    if not claims:
+        return "    (no claims)"
+    lines = []
+    for c in claims:
+        speaker = f" speaker={c.speaker.name}" if c.speaker is not None else ""
+        lines.append(f"    ({c.subject.name} [{c.subject.cls}], {c.predicate}, {c.object.name} [{c.object.cls}], "
+                     f"{c.modality}) rule={c.rule_id}{speaker}")
+    return "\n".join(lines)
+
+
+def check(claims_of, text, must, must_not):
+    claims = claims_of(text)
+    problems = []
+    for expected in must:
+        if not any(expected.matches(c) for c in claims):
+            problems.append(f"missing: {expected}")
+    for unwanted in must_not:
+        if unwanted == NO_CLAIM:
+            if claims:
+                problems.append("expected no claim at all")
+        elif unwanted == NO_ASSERTED:
+            if any(c.modality == "asserted" for c in claims):
+                problems.append("expected no asserted claim")
+        elif any(unwanted.matches(c) for c in claims):
+            problems.append(f"unwanted: {unwanted}")
+    assert not problems, f"{text}\n  " + "\n  ".join(problems) + "\n  extracted:\n" + describe(claims)
+
+
+# ---------------------------------------------------------------------------------------------- supplies
+
+SUPPLIES = [
+    case("supplies-active-to", "Belshina supplies tyres to BELAZ.",
+         [C("Belshina", "supplies", "BELAZ")],
+         [C("BELAZ", "supplies", "Belshina", ANY)]),
+    case("supplies-passive-by", "Tyres are supplied to BELAZ by Belshina.",
+         [C("Belshina", "supplies", "BELAZ")],
+         [C("BELAZ", "supplies", "Belshina", ANY)]),
+    case("supplies-passive-with-by", "BELAZ is supplied with tyres by Belshina.",
+         [C("Belshina", "supplies", "BELAZ")],
+         [C("BELAZ", "supplies", "Belshina", ANY)]),
+    case("supplies-active-with", "Belshina supplies BELAZ with tyres.",
+         [C("Belshina", "supplies", "BELAZ")],
+         [C("BELAZ", "supplies", "Belshina", ANY)]),
+    case("supplies-direct-object-buyer", "Minsk Motor Plant supplies MAZ.",
+         [C("Minsk Motor Plant", "supplies", "MAZ")],
+         [C("MAZ", "supplies", "Minsk Motor Plant", ANY)]),
+    case("supplies-dative", "Belshina sends BELAZ a batch of tyres every month.",
+         [C("Belshina", "supplies", "BELAZ")]),
+    case("supplies-nominal-deliveries-of-to", "Deliveries of Belshina tyres to BELAZ rose by ten percent.",
+         [C("Belshina", "supplies", "BELAZ")],
+         misparsed="'Deliveries of Belshina tyres to BELAZ rose' gets a flat parse: 'Belshina tyres' is not the 'of' object"),
+    case("supplies-nominal-possessive", "Belshina's deliveries of tyres to BELAZ doubled.",
+         [C("Belshina", "supplies", "BELAZ")]),
+    case("supplies-nominal-possessive-supplies", "Gazprom's supplies to China have grown.",
+         [C("Gazprom", "supplies", "China")]),
+    case("supplies-coordinated-subjects-three",
+         "Minsk Motor Plant, Minsk Gear Works and Minsk Bearing Plant supply components to MAZ.",
+         [C("Minsk Motor Plant", "supplies", "MAZ"), C("Minsk Gear Works", "supplies", "MAZ"),
+          C("Minsk Bearing Plant", "supplies", "MAZ")]),
+    case("supplies-coordinated-subjects-deliver", "Belshina, Avtodiesel and Integral deliver components to MAZ.",
+         [C("Belshina", "supplies", "MAZ"), C("Avtodiesel", "supplies", "MAZ"), C("Integral", "supplies", "MAZ")]),
+    case("supplies-coordinated-subjects-multiword",
+         "Minsk Motor Plant, Minsk Gear Works and Minsk Bearing Plant deliver components to MAZ.",
+         [C("Minsk Motor Plant", "supplies", "MAZ"), C("Minsk Gear Works", "supplies", "MAZ"),
+          C("Minsk Bearing Plant", "supplies", "MAZ")]),
+    case("supplies-coordinated-buyers-buy-from", "MAZ, BELAZ and Minsk Tractor Works buy tyres from Belshina.",
+         [C("Belshina", "supplies", "MAZ"), C("Belshina", "supplies", "BELAZ"),
+          C("Belshina", "supplies", "Minsk Tractor Works")]),
+    case("supplies-coordinated-objects", "Belshina supplies tyres to BELAZ and MAZ.",
+         [C("Belshina", "supplies", "BELAZ"), C("Belshina", "supplies", "MAZ")]),
+    case("supplies-apposition", "Belshina, the Belarusian tyre maker, supplies tyres to MAZ.",
+         [C("Belshina", "supplies", "MAZ"), C("Belshina", "produces", "tyres"),
+          C("Belshina", "locatedIn", "Belarus")]),
+    case("supplies-relative-clause", "Belshina, which supplies tyres to MAZ, raised its output.",
+         [C("Belshina", "supplies", "MAZ")]),
+    case("supplies-participle", "The engines supplied to MAZ by Minsk Motor Plant meet the Euro-5 standard.",
+         [C("Minsk Motor Plant", "supplies", "MAZ")],
+         [C("MAZ", "supplies", "Minsk Motor Plant", ANY)]),
+    case("supplies-control-plans-to", "MAZ plans to supply 500 buses to Uzbekistan.",
+         [C("MAZ", "supplies", "Uzbekistan", "planned")],
+         [C("MAZ", "supplies", "Uzbekistan", "asserted")]),
+    case("supplies-receive-from", "KAMAZ receives gearboxes from Minsk Gear Works.",
+         [C("Minsk Gear Works", "supplies", "KAMAZ")],
+         [C("KAMAZ", "supplies", "Minsk Gear Works", ANY)]),
+    case("supplies-make-for-company", "Amkodor builds loaders for Russian Railways.",
+         [C("Amkodor", "supplies", "Russian Railways"), C("Amkodor", "produces", "loaders")]),
+    case("supplies-sell-to", "Gomselmash sold 300 harvesters to Kazakhstan last year.",
+         [C("Gomselmash", "supplies", "Kazakhstan")]),
+    case("supplies-country-also-exports", "Belarus ships potash to China.",
+         [C("Belarus", "supplies", "China"), C("Belarus", "exportsTo", "China")]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", SUPPLIES)
+def test_supplies(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)
+
+
+# ---------------------------------------------------------------------------------------------- producesComponentsFor
+
+COMPONENTS = [
+    case("components-make-for-company", "Minsk Motor Plant produces engines for MAZ.",
+         [C("Minsk Motor Plant", "producesComponentsFor", "MAZ")],
+         [C("MAZ", "producesComponentsFor", "Minsk Motor Plant", ANY)]),
+    case("components-make-for-product", "Peleng manufactures optical components for the MC-21 airliner.",
+         [C("Peleng", "producesComponentsFor", "MC-21")]),
+    case("components-passive-for-on-subject", "Gearboxes for KAMAZ are made by Minsk Gear Works.",
+         [C("Minsk Gear Works", "producesComponentsFor", "KAMAZ")]),
+    case("components-supplier-compound", "Integral, the main chip supplier for KAMAZ, expanded its plant.",
+         [C("Integral", "producesComponentsFor", "KAMAZ")]),
+    case("components-supplier-of-for", "Avtodiesel is a major supplier of engines for MAZ.",
+         [C("Avtodiesel", "producesComponentsFor", "MAZ")]),
+    case("components-coordinated-subjects", "Integral and Planar develop microchips for KAMAZ.",
+         [C("Integral", "producesComponentsFor", "KAMAZ"), C("Planar", "producesComponentsFor", "KAMAZ")]),
+    case("components-relative-clause", "Minsk Gear Works, which produces gearboxes for KAMAZ, is expanding.",
+         [C("Minsk Gear Works", "producesComponentsFor", "KAMAZ")]),
+    case("components-supply-for-product", "Bosch supplies brake systems for the Lada Vesta.",
+         [C("Bosch", "producesComponentsFor", "Lada Vesta")]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", COMPONENTS)
+def test_produces_components_for(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)
+
+
+# ---------------------------------------------------------------------------------------------- produces
+
+PRODUCES = [
+    case("produces-active-coordinated-objects", "MAZ produces trucks and buses.",
+         [C("MAZ", "produces", "trucks"), C("MAZ", "produces", "buses")]),
+    case("produces-passive-by", "The Lada Vesta is assembled by AvtoVAZ in Izhevsk.",
+         [C("AvtoVAZ", "produces", "Lada Vesta")]),
+    case("produces-maker-compound", "The truckmaker KAMAZ reported a loss.",
+         [C("KAMAZ", "produces", "trucks")]),
+    case("produces-maker-apposition", "Gomselmash, a harvester maker, opened a dealership in Almaty.",
+         [C("Gomselmash", "produces", "harvesters")]),
+    case("produces-maker-of-predicate", "Rostselmash is the largest maker of combine harvesters in Russia.",
+         [C("Rostselmash", "produces", ("combine harvesters", "harvesters"))]),
+    # "electric buses" is a gazetteer alias of the category "buses": either name is fair
+    case("produces-launched-production-of", "MAZ launched production of electric buses in 2023.",
+         [C("MAZ", "produces", ("electric buses", "buses"))]),
+    case("produces-ready-to-launch-production", "KAMAZ is ready to launch production of hydrogen trucks.",
+         [C("KAMAZ", "produces", "hydrogen trucks", "planned")],
+         [C("KAMAZ", "produces", "hydrogen trucks", "asserted")]),
+    case("produces-relative-clause", "Amkodor, which makes loaders, won a tender in Moscow.",
+         [C("Amkodor", "produces", "loaders")]),
+    case("produces-possessive-production-of", "AvtoVAZ's production of the Lada Granta fell in May.",
+         [C("AvtoVAZ", "produces", "Lada Granta")]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", PRODUCES)
+def test_produces(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)
+
+
+# ---------------------------------------------------------------------------------------------- cooperatesWith
+
+COOPERATES = [
+    case("cooperates-between", "Cooperation between MAZ and KAMAZ is growing.",
+         [C("MAZ", "cooperatesWith", "KAMAZ")]),
+    case("cooperates-verb-with", "MAZ cooperates with Weichai.",
+         [C("MAZ", "cooperatesWith", "Weichai")]),
+    case("cooperates-coordinated-subjects", "MAZ and Weichai cooperate closely.",
+         [C("MAZ", "cooperatesWith", "Weichai")]),
+    case("cooperates-possessive-noun-with", "MAZ's cooperation with Weichai has expanded.",
+         [C("MAZ", "cooperatesWith", "Weichai")]),
+    case("cooperates-noun-object-of-verb", "KAMAZ is expanding cooperation with Belshina.",
+         [C("KAMAZ", "cooperatesWith", "Belshina")]),
+    case("cooperates-joint-venture-with", "BELAZ set up a joint venture with Komatsu.",
+         [C("BELAZ", "cooperatesWith", "Komatsu")]),
+    case("cooperates-joint-plant-pair", "MAZ and Weichai run a joint engine plant in Minsk.",
+         [C("MAZ", "cooperatesWith", "Weichai")]),
+    case("cooperates-hyphen-pair", "Belarus-Uzbekistan projects in machine building are progressing.",
+         [C("Belarus", "cooperatesWith", "Uzbekistan")]),
+    case("cooperates-together-with", "Integral develops the processor together with Mikron.",
+         [C("Integral", "cooperatesWith", "Mikron")]),
+    case("cooperates-partner-described", "Rostec calls Belarus its key partner.",
+         [C("Rostec", "cooperatesWith", "Belarus")]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", COOPERATES)
+def test_cooperates_with(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)
+
+
+# ---------------------------------------------------------------------------------------------- competesWith
+
+COMPETES = [
+    case("competes-verb-with", "MAZ competes with KAMAZ in the Russian truck market.",
+         [C("MAZ", "competesWith", "KAMAZ")]),
+    case("competes-coordinated-subjects", "MAZ and KAMAZ compete in Russia.",
+         [C("MAZ", "competesWith", "KAMAZ")]),
+    case("competes-possessive-competitor", "KAMAZ is MAZ's main competitor.",
+         [C("KAMAZ", "competesWith", "MAZ")]),
+    case("competes-competition-between", "Competition between Geely and Chery is intensifying.",
+         [C("Geely", "competesWith", "Chery")],
+         misparsed="'Geely' is tagged as an adverb (its -ly ending), so 'between Geely and Chery' has no coordinated names"),
+    case("competes-used-to-each-other", "Belshina and Bridgestone used to view each other as rivals.",
+         [C("Belshina", "competesWith", "Bridgestone", "past")],
+         [C("Belshina", "competesWith", "Bridgestone", "asserted")]),
+    case("competes-no-longer", "MAZ and KAMAZ no longer compete.",
+         [C("MAZ", "competesWith", "KAMAZ", ("past", "negated"))],
+         [C("MAZ", "competesWith", "KAMAZ", "asserted")]),
+    case("competes-overtake", "BYD overtook Tesla in electric car sales.",
+         [C("BYD", "competesWith", "Tesla")]),
+    case("competes-rival-of-apposition", "Chery, a rival of Geely, expanded in Kazakhstan.",
+         [C("Chery", "competesWith", "Geely")]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", COMPETES)
+def test_competes_with(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)
+
+
+# ---------------------------------------------------------------------------------------------- exportsTo / importsFrom
+
+TRADE = [
+    case("exports-verb", "Belarus exports tractors to Russia.",
+         [C("Belarus", "exportsTo", "Russia")],
+         [C("Russia", "exportsTo", "Belarus", ANY)]),
+    case("exports-possessive-noun", "Belarus's exports to China rose by 20 percent.",
+         [C("Belarus", "exportsTo", "China")]),
+    case("exports-demonym-noun", "Uzbek exports to Kazakhstan grew last year.",
+         [C("Uzbekistan", "exportsTo", "Kazakhstan")]),
+    case("exports-passive-by", "Potash is exported to India by Belaruskali.",
+         [C("Belaruskali", "exportsTo", "India")]),
+    case("exports-coordinated-objects", "Belarus exports tractors to Russia, Kazakhstan and Uzbekistan.",
+         [C("Belarus", "exportsTo", "Russia"), C("Belarus", "exportsTo", "Kazakhstan"),
+          C("Belarus", "exportsTo", "Uzbekistan")]),
+    case("exports-will", "Uzbekistan will export cotton yarn to China.",
+         [C("Uzbekistan", "exportsTo", "China", "planned")],
+         [C("Uzbekistan", "exportsTo", "China", "asserted")]),
+    case("imports-verb", "Kazakhstan imports fuel from Russia.",
+         [C("Kazakhstan", "importsFrom", "Russia")],
+         [C("Russia", "importsFrom", "Kazakhstan", ANY)]),
+    case("imports-possessive-noun", "Kazakhstan's imports from China grew.",
+         [C("Kazakhstan", "importsFrom", "China")]),
+    case("imports-buy-from-company", "KAMAZ buys gearboxes from ZF Friedrichshafen.",
+         [either(C("KAMAZ", "importsFrom", "ZF Friedrichshafen"), C("ZF Friedrichshafen", "supplies", "KAMAZ"))],
+         [C("KAMAZ", "supplies", "ZF Friedrichshafen", ANY)]),
+    case("imports-come-from", "Most of Kazakhstan's tractors come from Belarus.",
+         [C("Kazakhstan", "importsFrom", "Belarus")]),
+    case("imports-goods-from", "Russia relies on gearboxes from China.",
+         [C("Russia", "importsFrom", "China")]),
+    case("imports-purchases-noun", "Uzbekistan's purchases of wheat from Kazakhstan increased.",
+         [C("Uzbekistan", "importsFrom", "Kazakhstan")]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", TRADE)
+def test_exports_imports(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)
+
+
+# ---------------------------------------------------------------------------------------------- dependsOn
+
+DEPENDS = [
+    case("depends-rely-on-for", "KAMAZ relies on Weichai for engines.",
+         [C("KAMAZ", "dependsOn", "Weichai")],
+         [C("Weichai", "dependsOn", "KAMAZ", ANY)]),
+    case("depends-depend-on-country", "Belarus depends on Russia for oil and gas.",
+         [C("Belarus", "dependsOn", "Russia")]),
+    case("depends-adjective", "Armenia is heavily dependent on Russia.",
+         [C("Armenia", "dependsOn", "Russia")]),
+    case("depends-possessive-noun", "Kazakhstan's dependence on China is growing.",
+         [C("Kazakhstan", "dependsOn", "China")]),
+    case("depends-no-longer", "Uzbekistan no longer depends on Russia for fuel.",
+         [C("Uzbekistan", "dependsOn", "Russia", ("past", "negated"))],
+         [C("Uzbekistan", "dependsOn", "Russia", "asserted")]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", DEPENDS)
+def test_depends_on(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)
+
+
+# ---------------------------------------------------------------------------------------------- investsIn
+
+INVESTS = [
+    case("invests-verb-in", "Rosatom invested two billion dollars in Uzbekistan.",
+         [C("Rosatom", "investsIn", "Uzbekistan")]),
+    case("invests-lend-dative", "Russia lent Belarus 1.5 billion dollars.",
+         [C("Russia", "investsIn", "Belarus")],
+         [C("Belarus", "investsIn", "Russia", ANY)]),
+    case("invests-provide-with-loan", "Sberbank provided MAZ with a loan.",
+         [C("Sberbank", "investsIn", "MAZ")],
+         [C("Sberbank", "supplies", "MAZ", ANY)]),
+    case("invests-stake-object-of-verb", "Gazprom holds a 40 percent stake in Wintershall Dea.",
+         [C("Gazprom", "investsIn", "Wintershall Dea")]),
+    case("invests-possessive-stake", "Rostec's stake in KAMAZ is 47 percent.",
+         [C("Rostec", "investsIn", "KAMAZ")]),
+    case("invests-among-investors", "China is one of the largest investors in Belarus.",
+         [C("China", "investsIn", "Belarus")]),
+    case("invests-plans-to", "Geely plans to invest in Belarus.",
+         [C("Geely", "investsIn", "Belarus", "planned")],
+         [C("Geely", "investsIn", "Belarus", "asserted")]),
+    case("invests-grant-loan-to", "VTB granted a loan to Belshina.",
+         [C("VTB", "investsIn", "Belshina")],
+         [C("VTB", "supplies", "Belshina", ANY)]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", INVESTS)
+def test_invests_in(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)
+
+
+# ---------------------------------------------------------------------------------------------- signedAgreementWith
+
+SIGNED = [
+    case("signed-coordinated-subjects", "MAZ and Weichai signed an agreement on engine supplies.",
+         [C("MAZ", "signedAgreementWith", "Weichai")]),
+    case("signed-with", "Belarus signed a memorandum with Oman.",
+         [C("Belarus", "signedAgreementWith", "Oman")]),
+    case("signed-reached-agreement-with", "KAMAZ reached an agreement with Uzbekistan on truck assembly.",
+         [C("KAMAZ", "signedAgreementWith", "Uzbekistan")]),
+    case("signed-agreement-between", "The agreement between Belaruskali and Indian Potash Ltd covers potash.",
+         [C("Belaruskali", "signedAgreementWith", "Indian Potash Ltd")]),
+    case("signed-agree-with", "MAZ agreed with KAMAZ on a common price policy.",
+         [C("MAZ", "signedAgreementWith", "KAMAZ")]),
+    case("signed-plan-to-sign", "MAZ and Weichai plan to sign a contract in May.",
+         [C("MAZ", "signedAgreementWith", "Weichai", "planned")],
+         [C("MAZ", "signedAgreementWith", "Weichai", "asserted")]),
+    case("signed-passive-by-pair", "The contract was signed by MAZ and Weichai.",
+         [C("MAZ", "signedAgreementWith", "Weichai")]),
+    case("signed-possessive-contract-with", "Belshina's contract with BELAZ was extended.",
+         [C("Belshina", "signedAgreementWith", "BELAZ")]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", SIGNED)
+def test_signed_agreement_with(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)
+
+
+# ---------------------------------------------------------------------------------------------- leads
+
+LEADS = [
+    case("leads-title-of-state", "Belarusian President Aleksandr Lukashenko visited Moscow.",
+         [C("Aleksandr Lukashenko", "leads", "Belarus")],
+         [C("Aleksandr Lukashenko", "leads", "Moscow", ANY)]),
+    case("leads-apposition-director-of", "Sergei Kogogin, director general of KAMAZ, spoke at the forum.",
+         [C("Sergei Kogogin", "leads", "KAMAZ")]),
+    case("leads-compound-chief-executive", "KAMAZ chief executive Sergei Kogogin said sales rose.",
+         [C("Sergei Kogogin", "leads", "KAMAZ")]),
+    case("leads-relative-clause-heads", "Ivan Petrov, who heads MAZ, visited Kazan.",
+         [C("Ivan Petrov", "leads", "MAZ")]),
+    case("leads-deputy-excluded", "Belarusian Deputy Prime Minister Viktor Karankevich visited Tashkent.",
+         [],
+         [C("Viktor Karankevich", "leads", "Belarus", ANY)]),
+    case("leads-ambassador-excluded", "Russian Ambassador Boris Gryzlov attended the ceremony in Minsk.",
+         [],
+         [C("Boris Gryzlov", "leads", "Russia", ANY), C("Boris Gryzlov", "leads", "Minsk", ANY)]),
+    case("leads-minister-without-named-ministry", "Belarusian Industry Minister Alexander Yefimov visited MAZ.",
+         [],
+         [C("Alexander Yefimov", "leads", "Belarus", ANY), C("Alexander Yefimov", "leads", "MAZ", ANY),
+          C("Alexander Yefimov", "leads", "Industry", ANY)]),
+    case("leads-head-of-region", "Radiy Khabirov, head of Bashkortostan, toured the plant.",
+         [C("Radiy Khabirov", "leads", "Bashkortostan")]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", LEADS)
+def test_leads(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)
+
+
+# ---------------------------------------------------------------------------------------------- metWith
+
+MET = [
+    case("met-verb-with", "Aleksandr Lukashenko met with Vladimir Putin in Sochi.",
+         [C("Aleksandr Lukashenko", "metWith", "Vladimir Putin")]),
+    case("met-verb-direct-object", "Vladimir Putin met Kassym-Jomart Tokayev in Astana.",
+         [C("Vladimir Putin", "metWith", "Kassym-Jomart Tokayev")]),
+    case("met-held-talks-with", "Aleksandr Lukashenko held talks with Xi Jinping in Beijing.",
+         [C("Aleksandr Lukashenko", "metWith", "Xi Jinping")]),
+    case("met-coordinated-held-talks", "Vladimir Putin and Kassym-Jomart Tokayev held talks in the Kremlin.",
+         [C("Vladimir Putin", "metWith", "Kassym-Jomart Tokayev")]),
+    case("met-received", "Shavkat Mirziyoyev received Aleksandr Lukashenko in Tashkent.",
+         [C("Shavkat Mirziyoyev", "metWith", "Aleksandr Lukashenko")]),
+    case("met-phone-call-with", "During a phone call with Narendra Modi, Vladimir Putin discussed fertiliser supplies.",
+         [C("Vladimir Putin", "metWith", "Narendra Modi")]),
+    case("met-negated", "Vladimir Putin did not meet Olaf Scholz.",
+         [C("Vladimir Putin", "metWith", "Olaf Scholz", "negated")],
+         [C("Vladimir Putin", "metWith", "Olaf Scholz", "asserted")]),
+    case("met-not-a-person", "Aleksandr Lukashenko visited KAMAZ in Naberezhnye Chelny.",
+         [],
+         [C("Aleksandr Lukashenko", "metWith", "KAMAZ", ANY)]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", MET)
+def test_met_with(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)
+
+
+# ---------------------------------------------------------------------------------------------- locatedIn
+
+LOCATED = [
+    case("located-based-in", "KAMAZ is based in Naberezhnye Chelny.",
+         [C("KAMAZ", "locatedIn", "Naberezhnye Chelny")]),
+    case("located-hyphen-based", "The Gomel-based harvester maker Gomselmash opened a plant.",
+         [C("Gomselmash", "locatedIn", "Gomel"), C("Gomselmash", "produces", "harvesters")]),
+    case("located-nationality-adjective", "The Belarusian holding Amkodor won a tender.",
+         [C("Amkodor", "locatedIn", "Belarus")]),
+    case("located-plant-in-city", "The Belshina plant in Bobruisk is expanding.",
+         [C("Belshina", "locatedIn", "Bobruisk")]),
+    case("located-capital-of", "Ufa, the capital of Bashkortostan, hosted the meeting.",
+         [C("Ufa", "locatedIn", "Bashkortostan")]),
+    case("located-name-contains-country", "The Export-Import Bank of China financed the bridge.",
+         [],
+         [C("Export-Import Bank of China", "locatedIn", "China", ANY)]),
+    case("located-not-from-adjunct", "Belshina competes with Bridgestone in Europe.",
+         [C("Belshina", "competesWith", "Bridgestone")],
+         [C("Bridgestone", "locatedIn", "Europe", ANY)]),
+    case("located-brackets", "Minsk Tractor Works (Belarus) showed a new tractor.",
+         [C("Minsk Tractor Works", "locatedIn", "Belarus")]),
+    case("located-possessive-region", "Russia's Krasnodar Krai harvested a record crop.",
+         [C("Krasnodar Krai", "locatedIn", "Russia")]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", LOCATED)
+def test_located_in(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)
+
+
+# ---------------------------------------------------------------------------------------------- subsidiaryOf
+
+SUBSIDIARY = [
+    case("subsidiary-apposition-subsidiary-of", "Gazprom Neft, a subsidiary of Gazprom, opened a terminal.",
+         [C("Gazprom Neft", "subsidiaryOf", "Gazprom")],
+         [C("Gazprom", "subsidiaryOf", "Gazprom Neft", ANY)]),
+    case("subsidiary-part-of", "Avtodiesel, part of GAZ Group, makes engines.",
+         [C("Avtodiesel", "subsidiaryOf", "GAZ Group"), C("Avtodiesel", "produces", "engines")]),
+    case("subsidiary-owner-of", "Gazprom, the owner of Gazprom Neft, reported a profit.",
+         [C("Gazprom Neft", "subsidiaryOf", "Gazprom")],
+         [C("Gazprom", "subsidiaryOf", "Gazprom Neft", ANY)]),
+    case("subsidiary-owns", "Rostec owns Kalashnikov Concern.",
+         [C("Kalashnikov Concern", "subsidiaryOf", "Rostec")],
+         [C("Rostec", "subsidiaryOf", "Kalashnikov Concern", ANY)]),
+    case("subsidiary-owned-until-past", "Renault owned AvtoVAZ until 2022.",
+         [C("AvtoVAZ", "subsidiaryOf", "Renault", "past")],
+         [C("AvtoVAZ", "subsidiaryOf", "Renault", "asserted")]),
+    case("subsidiary-minority-stake-is-investment", "Rostec holds a minority stake in KAMAZ.",
+         [C("Rostec", "investsIn", "KAMAZ")],
+         [C("KAMAZ", "subsidiaryOf", "Rostec", ANY)]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", SUBSIDIARY)
+def test_subsidiary_of(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)
+
+
+# ---------------------------------------------------------------------------------------------- exitedMarket
+
+EXITED = [
+    case("exited-left-market-demonym", "Renault left the Russian market in 2022.",
+         [C("Renault", "exitedMarket", "Russia")]),
+    case("exited-pulled-out-of", "Carlsberg pulled out of Russia last year.",
+         [C("Carlsberg", "exitedMarket", "Russia")]),
+    case("exited-possessive-withdrawal-from", "Heineken's withdrawal from Russia took a year.",
+         [C("Heineken", "exitedMarket", "Russia")]),
+    case("exited-quit", "IKEA quit Russia in 2022.",
+         [C("IKEA", "exitedMarket", "Russia")]),
+    case("exited-plans-to-leave", "Heineken plans to leave Russia.",
+         [C("Heineken", "exitedMarket", "Russia", "planned")],
+         [C("Heineken", "exitedMarket", "Russia", "asserted")]),
+    case("exited-negated", "Auchan has not left Russia.",
+         [C("Auchan", "exitedMarket", "Russia", "negated")],
+         [C("Auchan", "exitedMarket", "Russia", "asserted")]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", EXITED)
+def test_exited_market(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)
+
+
+# ---------------------------------------------------------------------------------------------- modality
+
+MODALITY = [
+    case("modality-negated-does-not", "MAZ does not supply buses to Ukraine.",
+         [C("MAZ", "supplies", "Ukraine", "negated")],
+         [NO_ASSERTED]),
+    case("modality-negated-never", "Belshina has never supplied tyres to Tesla.",
+         [C("Belshina", "supplies", "Tesla", "negated")],
+         [NO_ASSERTED]),
+    case("modality-negated-no-cooperation", "There is no cooperation between MAZ and KAMAZ.",
+         [C("MAZ", "cooperatesWith", "KAMAZ", "negated")],
+         [NO_ASSERTED]),
+    case("modality-negated-no-plans-to", "MAZ has no plans to supply trucks to Vietnam.",
+         [C("MAZ", "supplies", "Vietnam", "negated")],
+         [NO_ASSERTED, C("MAZ", "supplies", "Vietnam", "planned")]),
+    case("modality-negated-refused", "MAZ refused to supply buses to Ukraine.",
+         [C("MAZ", "supplies", "Ukraine", "negated")],
+         [NO_ASSERTED]),
+    case("modality-negated-did-not-sign", "KAMAZ has not signed any agreement with MAZ.",
+         [C("KAMAZ", "signedAgreementWith", "MAZ", "negated")],
+         [NO_ASSERTED]),
+    case("modality-planned-will", "MAZ will supply buses to Vietnam.",
+         [C("MAZ", "supplies", "Vietnam", "planned")],
+         [NO_ASSERTED]),
+    case("modality-planned-intends-to", "Belshina intends to make tyres for BYD.",
+         [C("Belshina", "producesComponentsFor", "BYD", "planned")],
+         [NO_ASSERTED]),
+    case("modality-planned-ready-to", "Belshina is ready to supply tyres to KAMAZ.",
+         [C("Belshina", "supplies", "KAMAZ", "planned")],
+         [NO_ASSERTED]),
+    case("modality-planned-agreed-to-start", "MAZ and Weichai agreed to start joint production of engines.",
+         [C("MAZ", "cooperatesWith", "Weichai", "planned")],
+         [C("MAZ", "cooperatesWith", "Weichai", "asserted")]),
+    case("modality-planned-intends-to-cooperate", "MAZ intends to cooperate with Weichai on engines.",
+         [C("MAZ", "cooperatesWith", "Weichai", "planned")],
+         [NO_ASSERTED]),
+    case("modality-past-used-to", "MAZ used to supply buses to Ukraine.",
+         [C("MAZ", "supplies", "Ukraine", "past")],
+         [NO_ASSERTED]),
+    case("modality-past-previously", "MAZ previously supplied buses to Ukraine.",
+         [C("MAZ", "supplies", "Ukraine", "past")],
+         [NO_ASSERTED]),
+    case("modality-past-no-longer", "MAZ no longer supplies buses to Ukraine.",
+         [C("MAZ", "supplies", "Ukraine", ("past", "negated"))],
+         [NO_ASSERTED]),
+    case("modality-past-until-fronted", "Until 2022, MAZ supplied buses to Ukraine.",
+         [C("MAZ", "supplies", "Ukraine", "past")],
+         [NO_ASSERTED]),
+    case("modality-past-until-final", "MAZ supplied buses to Ukraine until 2022.",
+         [C("MAZ", "supplies", "Ukraine", "past")],
+         [NO_ASSERTED]),
+    case("modality-past-stopped", "MAZ stopped supplying buses to Ukraine in 2022.",
+         [C("MAZ", "supplies", "Ukraine", "past")],
+         [NO_ASSERTED]),
+    case("modality-past-partnership-ended", "The partnership between Belshina and Bridgestone ended in 2020.",
+         [C("Belshina", "cooperatesWith", "Bridgestone", "past")],
+         [NO_ASSERTED]),
+    case("modality-past-former-partner", "Bridgestone, a former partner of Belshina, left Belarus.",
+         [C("Bridgestone", "cooperatesWith", "Belshina", "past"), C("Bridgestone", "exitedMarket", "Belarus")],
+         [C("Bridgestone", "cooperatesWith", "Belshina", "asserted")]),
+    case("modality-coordination-does-not-spread",
+         "MAZ and KAMAZ no longer compete and now supply each other with parts.",
+         [C("MAZ", "competesWith", "KAMAZ", ("past", "negated")), C("MAZ", "supplies", "KAMAZ", "asserted"),
+          C("KAMAZ", "supplies", "MAZ", "asserted")],
+         [C("MAZ", "competesWith", "KAMAZ", "asserted")]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", MODALITY)
+def test_modality(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)
+
+
+# ---------------------------------------------------------------------------------------------- no claim at all
+
+NOTHING = [
+    case("none-relation-noun-alone", "Supplies rose sharply.", [], [NO_CLAIM]),
+    case("none-exports-without-agents", "Exports of tractors grew by 12 percent last year.", [], [NO_CLAIM]),
+    case("none-question", "Does MAZ supply KAMAZ?", [], [NO_CLAIM]),
+    case("none-question-with-to", "Does Belarus export tractors to Russia?", [], [NO_CLAIM]),
+    case("none-hypothetical-if", "If MAZ supplied KAMAZ, prices could fall.", [], [NO_CLAIM]),
+    case("none-hypothetical-if-to", "If MAZ supplied engines to KAMAZ, prices could fall.", [], [NO_CLAIM]),
+    case("none-hypothetical-might", "MAZ might supply KAMAZ.", [], [NO_CLAIM]),
+    case("none-hypothetical-might-to", "MAZ might supply engines to KAMAZ.", [], [NO_CLAIM]),
+    case("none-hypothetical-may", "Belarus may export more potash to China next year.", [], [NO_CLAIM]),
+    case("none-generic-western-companies", "Western companies left the market.", [], [NO_CLAIM]),
+    case("none-generic-foreign-manufacturers", "Foreign manufacturers supply most of the components.", [],
+         [NO_CLAIM]),
+    case("none-generic-several-carmakers", "Several carmakers left the market in 2022.", [], [NO_CLAIM]),
+    case("none-no-antecedent", "The company signed an agreement.", [], [NO_CLAIM]),
+    case("none-cooperation-without-parties", "Cooperation is developing in many areas.", [], [NO_CLAIM]),
+    case("none-whether-clause", "Whether KAMAZ buys engines from MAZ remains unclear.", [], [NO_CLAIM]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", NOTHING)
+def test_no_claim(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)
+
+
+# ---------------------------------------------------------------------------------------------- quotes and coreference
+
+COREFERENCE = [
+    case("coref-the-company", "KAMAZ is based in Naberezhnye Chelny. The company supplies trucks to Mongolia.",
+         [C("KAMAZ", "supplies", "Mongolia")]),
+    case("coref-the-plant", "Belshina is located in Bobruisk. The plant supplies tyres to BELAZ.",
+         [C("Belshina", "supplies", "BELAZ")]),
+    case("coref-it", "Integral is based in Minsk. It supplies chips to KAMAZ.",
+         [C("Integral", "supplies", "KAMAZ")]),
+    case("coref-the-country", "Uzbekistan grows a lot of cotton. The country exports it to China.",
+         [C("Uzbekistan", "exportsTo", "China")]),
+    case("coref-the-president",
+         "Aleksandr Lukashenko arrived in Moscow on Monday. The president met Vladimir Putin on Tuesday.",
+         [C("Aleksandr Lukashenko", "metWith", "Vladimir Putin")]),
+    case("coref-the-two-companies",
+         "MAZ and KAMAZ held a board meeting in Minsk. The two companies signed a cooperation agreement.",
+         [C("MAZ", "signedAgreementWith", "KAMAZ")]),
+    case("quote-we-unnamed-director", '"We supply KAMAZ," the director of MAZ said.',
+         [C("MAZ", "supplies", "KAMAZ")]),
+    case("quote-we-unnamed-director-with", '"We supply KAMAZ with cabs," the director of MAZ said.',
+         [C("MAZ", "supplies", "KAMAZ")]),
+    case("quote-we-named-director", '"We supply cabs to KAMAZ," said Ivan Petrov, the director general of MAZ.',
+         [C("MAZ", "supplies", "KAMAZ", speaker="Ivan Petrov"), C("Ivan Petrov", "leads", "MAZ")]),
+    case("quote-we-known-chief", '"We supply trucks to Mongolia," Sergei Kogogin said.',
+         [C("KAMAZ", "supplies", "Mongolia", speaker="Sergei Kogogin")]),
+    case("quote-we-head-of-state",
+         '"We export a lot of potash to India," Belarusian President Aleksandr Lukashenko said.',
+         [C("Belarus", "exportsTo", "India", speaker="Aleksandr Lukashenko")]),
+    case("quote-our-company", '"Our company supplies engines to MAZ," said Ivan Petrov, head of Avtodiesel.',
+         [C("Avtodiesel", "supplies", "MAZ"), C("Ivan Petrov", "leads", "Avtodiesel")]),
+    case("quote-we-will-planned", '"We will build a joint plant with Weichai," Sergei Kogogin said.',
+         [C("KAMAZ", "cooperatesWith", "Weichai", "planned")],
+         [C("KAMAZ", "cooperatesWith", "Weichai", "asserted")]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", COREFERENCE)
+def test_quotes_and_coreference(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)
+
+
+# ---------------------------------------------------------------------------------------------- out of domain
+
+OUT_OF_DOMAIN = [
+    case("ood-supply-startup-apposition",
+         "Nordwind Robotics, a Berlin-based startup, will supply lidar sensors to Volvo Cars.",
+         [C("Nordwind Robotics", "supplies", ("Volvo Cars", "Volvo"), "planned", classes=("Company", "Company")),
+          C("Nordwind Robotics", "locatedIn", "Berlin")],
+         [C("Nordwind Robotics", "supplies", ("Volvo Cars", "Volvo"), "asserted"),
+          C("Nordwind Robotics", "supplies", "cars", ANY)]),
+    case("ood-acquired", "Acme Foods acquired Bluebell Dairy.",
+         [C("Bluebell Dairy", "subsidiaryOf", "Acme Foods", classes=("Company", "Company"))],
+         [C("Acme Foods", "subsidiaryOf", "Bluebell Dairy", ANY)]),
+    case("ood-acquired-passive", "Bluebell Dairy was acquired by Acme Foods in 2021.",
+         [C("Bluebell Dairy", "subsidiaryOf", "Acme Foods")]),
+    case("ood-made-by-passive", "The Helix X2 drone is made by Skyforge Labs.",
+         [C("Skyforge Labs", "produces", ("Helix X2 drone", "Helix X2"), classes=("Company", "Product"))]),
+    case("ood-signed-supply-agreement", "Solara Energy signed a supply agreement with Vantor Mining.",
+         [C("Solara Energy", "signedAgreementWith", "Vantor Mining")]),
+    case("ood-components-for", "Kestrel Aerospace produces carbon-fibre wings for Orion Aviation.",
+         [C("Kestrel Aerospace", "producesComponentsFor", "Orion Aviation")]),
+    case("ood-supplier-of-to", "Kestrel Aerospace is a key supplier of landing gear to Orion Aviation.",
+         [C("Kestrel Aerospace", "supplies", "Orion Aviation")]),
+    case("ood-withdrew-from", "Brightwave Telecom withdrew from Kazakhstan last year.",
+         [C("Brightwave Telecom", "exitedMarket", "Kazakhstan")]),
+    case("ood-invested-in", "Helios Capital invested $40 million in Nordwind Robotics.",
+         [C("Helios Capital", "investsIn", "Nordwind Robotics", classes=("Company", "Company"))]),
+    case("ood-loan-from", "Marrow Biotech received a $5 million loan from Helios Capital.",
+         [C("Helios Capital", "investsIn", "Marrow Biotech")],
+         [C("Helios Capital", "supplies", "Marrow Biotech", ANY)]),
+    case("ood-subsidiary-predicate", "Quillon Pay is a wholly owned subsidiary of Northgate Bank.",
+         [C("Quillon Pay", "subsidiaryOf", "Northgate Bank")]),
+    case("ood-subsidiary-apposition", "Zephyrine Shipping, a subsidiary of Meridian Holdings, operates 40 vessels.",
+         [C("Zephyrine Shipping", "subsidiaryOf", "Meridian Holdings")]),
+    case("ood-partners-with", "Marrow Biotech partners with Celadon Pharmaceuticals on vaccine research.",
+         [C("Marrow Biotech", "cooperatesWith", "Celadon Pharmaceuticals")]),
+    case("ood-teamed-up-with", "Skyforge Labs teamed up with Corvane Systems to develop a cargo drone.",
+         [C("Skyforge Labs", "cooperatesWith", "Corvane Systems")]),
+    case("ood-joint-plant-planned", "Tessaro Motors and Lumen Batteries will build a joint battery plant in Poland.",
+         [C("Tessaro Motors", "cooperatesWith", "Lumen Batteries", "planned")],
+         [C("Tessaro Motors", "cooperatesWith", "Lumen Batteries", "asserted")]),
+    case("ood-exports-to", "Dravik Steel exports steel pipes to Canada.",
+         [C("Dravik Steel", "exportsTo", "Canada")]),
+    case("ood-imports-from", "Ostrava Glassworks imports soda ash from Turkey.",
+         [C("Ostrava Glassworks", "importsFrom", "Turkey")]),
+    case("ood-relies-on", "Pellworth Farms relies on Granary Logistics for grain transport.",
+         [C("Pellworth Farms", "dependsOn", "Granary Logistics")]),
+    case("ood-leads-and-met",
+         "Anya Ivers, chief executive of Tessaro Motors, met Karl Brenner, the head of Lumen Batteries.",
+         [C("Anya Ivers", "leads", "Tessaro Motors"), C("Karl Brenner", "leads", "Lumen Batteries"),
+          C("Anya Ivers", "metWith", "Karl Brenner")]),
+    case("ood-competes-with", "Corvane Systems competes with Halden Electronics in the radar market.",
+         [C("Corvane Systems", "competesWith", "Halden Electronics")]),
+    case("ood-headquartered-in", "Ferrona Mining is headquartered in Santiago.",
+         [C("Ferrona Mining", "locatedIn", "Santiago")]),
+    case("ood-sells-to", "Bluebell Dairy sells cheese to Greenmart Stores.",
+         [C("Bluebell Dairy", "supplies", "Greenmart Stores")]),
+    case("ood-assembled-by-in", "The Orion A9 jet is assembled by Kestrel Aerospace in Toulouse.",
+         [C("Kestrel Aerospace", "produces", ("Orion A9 jet", "Orion A9"))]),
+    case("ood-relative-makes-and-will-open",
+         "Lumen Batteries, which makes solid-state cells, will open a factory in Hungary.",
+         [C("Lumen Batteries", "produces", "solid-state cells", "asserted")]),
+    case("ood-no-plans-to-leave", "Arvel Motors has no plans to leave Brazil.",
+         [C("Arvel Motors", "exitedMarket", "Brazil", "negated")],
+         [NO_ASSERTED, C("Arvel Motors", "exitedMarket", "Brazil", "planned")]),
+    case("ood-stopped-buying-from", "Tessaro Motors stopped buying batteries from Lumen Batteries in 2021.",
+         [either(C("Lumen Batteries", "supplies", "Tessaro Motors", "past"),
+                 C("Tessaro Motors", "importsFrom", "Lumen Batteries", "past"))],
+         [NO_ASSERTED]),
+    case("ood-possessive-exports", "Vantor Mining's copper exports to China doubled.",
+         [C("Vantor Mining", "exportsTo", "China")],
+         misparsed="the possessive 's of 'Vantor Mining's' is parsed as a noun subject of 'exports'"),
+    case("ood-grower-descriptor", "Pellworth Farms, the potato grower, sells crisps to Greenmart Stores.",
+         [C("Pellworth Farms", "produces", "potatoes"), C("Pellworth Farms", "supplies", "Greenmart Stores")]),
+    case("ood-launched-product", "Arvel Motors launched the Comet, an electric SUV, in March.",
+         [C("Arvel Motors", "produces", "Comet")]),
+    case("ood-begin-shipping-planned",
+         "Halden Electronics will begin shipping its new radar module to Corvane Systems in March.",
+         [C("Halden Electronics", "supplies", "Corvane Systems", "planned")],
+         [NO_ASSERTED]),
+    case("ood-the-startup-coref",
+         "Nordwind Robotics was founded in 2019. The startup now supplies lidar sensors to Arvel Motors.",
+         [C("Nordwind Robotics", "supplies", "Arvel Motors")]),
+    case("ood-negated-export", "Dravik Steel does not export pipes to Russia.",
+         [C("Dravik Steel", "exportsTo", "Russia", "negated")],
+         [NO_ASSERTED]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", OUT_OF_DOMAIN)
+def test_out_of_domain(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)
