@@ -14,9 +14,11 @@ An argument of a rule is a token; this module says which entities it names:
 - definite descriptions ("the company", "the Naberezhnye Chelny-based
   manufacturer", "the two countries", "the Belarusian leader", "his country")
   take the nearest fitting mention before them;
-- pronouns: "we"/"us"/"our" in a quote stand for what the speaker speaks for;
-  "he", "it", "they" for the nearest fitting mention;
-- otherwise, where a product may stand, the noun phrase itself names a product.
+- pronouns: "we"/"us"/"our" in a quote stand for what the speaker speaks for
+  (quotes and speakers: :mod:`kg.extract.speakers`); "he", "it", "they" for
+  the nearest fitting mention;
+- otherwise, where a product may stand, the noun phrase itself names a
+  product (:mod:`kg.extract.products`).
 """
 
 from __future__ import annotations
@@ -24,39 +26,16 @@ from __future__ import annotations
 import re
 
 from ..gazetteer import Gazetteer
-from ..inflect import plural
 from ..iri import normalize_name
 from .frames import described
-from .mentions import Discourse, Span, infer_class
+from .mentions import Discourse, Span, copy_span as _copy, infer_class, same_entity
+from .products import made_products, noun_phrase_product
+from .speakers import domestic_partner, quote_ranges
 from .rules import RuleSet
 
-__all__ = ["Resolver", "quote_ranges"]
+__all__ = ["Resolver"]
 
 _AGENTS = ("Country", "Region", "Company", "Organization")
-_OPEN, _CLOSE = "\u201c\u00ab", "\u201d\u00bb"
-
-
-def quote_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of quoted passages; an unclosed quote runs to the end of the paragraph.
-
-    >>> quote_ranges('He said "we will" and left.')
-    [(8, 17)]
-    >>> quote_ranges('\u201cWe produce parts.\u201d')
-    [(0, 19)]
-    """
-    ranges = []
-    start = None
-    for i, ch in enumerate(text):
-        if ch in _OPEN or (ch == '"' and start is None):
-            if start is None:
-                start = i
-        elif ch in _CLOSE or ch == '"':
-            if start is not None:
-                ranges.append((start, i + 1))
-                start = None
-    if start is not None:
-        ranges.append((start, len(text)))
-    return ranges
 
 
 class Resolver:
@@ -154,46 +133,16 @@ class Resolver:
         return span
 
     def made(self, trigger, para) -> list[Span]:
-        """What a maker makes: "carmaker" -> cars, "the truck maker" -> trucks, "electric-vehicle maker"."""
-        maps = self.ruleset.maps.get("maker_compounds", {})
-        offset = self.discourse.paragraphs[para].offset
-        doc = trigger.doc
-        start, end = offset + trigger.idx, offset + trigger.idx + len(trigger.text)
-        if trigger.lower_ in maps:
-            return [self._product(str(maps[trigger.lower_]), para, trigger.i, trigger.i + 1, start, end,
-                                  trigger.text)]
-        out = []
-        for child in trigger.children:
-            if child.dep_ not in ("compound", "amod", "nmod") or child.i > trigger.i:
-                continue
-            if child.tag_ in ("JJS", "JJR", "RBS"):
-                continue
-            known = self.discourse.at(para, child.i)
-            if known is not None:
-                if known.cls == "Product":  # "truck maker": the category "trucks"
-                    out.append(_copy(known, via="made"))
-                continue
-            if child.pos_ not in ("NOUN", "PROPN") and not (child.pos_ == "ADJ" and "-" in
-                                                             "".join(t.text for t in child.subtree)):
-                continue
-            words = [t for t in child.subtree if not t.is_punct or t.text == "-"]
-            if any(self.discourse.at(para, t.i) is not None for t in words):
-                continue
-            first, last = min(t.i for t in words), max(t.i for t in words) + 1
-            text = doc[first:last].text.replace(" - ", "-")
-            name = plural(text.replace("-", " "), self.lex["mass_nouns"])
-            out.append(self._product(name, para, first, last, offset + doc[first].idx,
-                                     offset + doc[last - 1].idx + len(doc[last - 1].text), text))
-        return out
+        """What a maker makes (:func:`kg.extract.products.made_products`)."""
+        return made_products(trigger, para, self.discourse, self.gazetteer, self.lex,
+                             self.ruleset.maps.get("maker_compounds", {}))
 
-    def _product(self, name, para, first, last, start, end, surface) -> Span:
-        """A product named after its maker's description: the surface ("truck maker") is not its name."""
-        known = self.gazetteer.lookup(name)
-        if known is not None and known.cls in ("Product", "Sector"):
-            return Span(name=known.name, cls=known.cls, key=known.id, para=para, first=first, last=last,
-                        start=start, end=end, via="made", surface=surface)
-        return Span(name=name, cls="Product", key=None, para=para, first=first, last=last, start=start, end=end,
-                    via="made", surface=surface)
+    def phrase(self, token, para) -> Span | None:
+        """A product named by a noun phrase (:func:`kg.extract.products.noun_phrase_product`)."""
+        return noun_phrase_product(token, para, self.discourse, self.gazetteer, self.lex)
+
+    def domestic_partner(self, country: Span, other: Span, position) -> Span | None:
+        return domestic_partner(self.discourse, self.gazetteer, country, other, position)
 
     # ------------------------------------------------------------------ nouns
 
@@ -503,62 +452,6 @@ class Resolver:
                     start=offset + doc[first].idx, end=offset + doc[last - 1].idx + len(doc[last - 1].text),
                     via="ner", weak=True, surface=text)
 
-    # ------------------------------------------------------------------ products
-
-    def phrase(self, token, para) -> Span | None:
-        """A product (or sector) named by a noun phrase: "haul trucks", "grain and forage harvesters"."""
-        lemma = token.lemma_.lower()
-        if token.pos_ not in ("NOUN", "PROPN") or lemma in self.lex["not_products"]:
-            return None
-        if token.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "DATE", "TIME", "CARDINAL"):
-            return None
-        dets = [c for c in token.children if c.dep_ in ("det", "poss")]
-        if any(d.lower_ in self.lex["partial_determiners"] for d in dets):
-            return None
-        own = any(c.lower_ == "own" for c in token.children)
-        if any(d.tag_ == "PRP$" for d in dets) and not own:
-            return None  # "its machines": an anaphor, not a product name
-        keep = [token]
-        for child in token.children:
-            if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
-                if child.lower_ in ("other", "own", "such", "various", "different", "new", "certain", "same",
-                                    "remaining", "first", "flagship", "single", "total"):
-                    continue
-                named = self.discourse.at(para, child.i)
-                if named is not None and named.cls in _AGENTS + ("Person",):
-                    continue  # the maker or origin is not part of the product's name: "BelAZ mining equipment"
-                if any(t.like_num or t.ent_type_ in ("QUANTITY", "CARDINAL", "MONEY") for t in child.subtree):
-                    continue  # "136-tonne", "220-tonne": a size, not a kind
-                if child.pos_ in ("ADJ", "NOUN", "PROPN", "VERB", "ADV"):
-                    keep.extend(t for t in child.subtree if not (self.discourse.at(para, t.i) and
-                                                                 self.discourse.at(para, t.i).cls in _AGENTS))
-        tokens = sorted({t.i for t in keep})
-        doc = token.doc
-        while tokens and (doc[tokens[0]].is_punct or doc[tokens[0]].pos_ in ("DET", "NUM", "PRON")):
-            tokens.pop(0)
-        if not tokens:
-            return None
-        first, last = tokens[0], tokens[-1] + 1
-        text = "".join(doc[i].text + (doc[i].whitespace_ if i != tokens[-1] else "") for i in tokens)
-        text = " ".join(text.split())
-        bare = last - first == 1
-        if bare and (lemma in self.lex["generic_goods"] or lemma in self.lex["generic_parts"]):
-            return None
-        if token.lower_ == "other" or (any(c.lower_ == "other" for c in token.children) and token.dep_ == "conj"):
-            return None  # "A, B and other parts": the summary, not a product
-        cls = "Sector" if lemma in self.lex["sector_heads"] else "Product"
-        known = self.gazetteer.lookup(text) or (self.gazetteer.lookup(token.text) if bare else None)
-        if bare and known is None and token.tag_ not in ("NNS", "NNPS") and token.pos_ != "PROPN" \
-                and lemma not in self.lex["product_descriptors"] and lemma not in self.lex["mass_nouns"]:
-            return None  # a lone singular common noun ("the factory's move") names no product
-        offset = self.discourse.paragraphs[para].offset
-        start, end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1].text)
-        if known is not None and known.cls in ("Product", "Sector"):
-            return Span(name=known.name, cls=known.cls, key=known.id, para=para, first=first, last=last,
-                        start=start, end=end, via="gazetteer", surface=text)
-        return Span(name=text, cls=cls, key=None, para=para, first=first, last=last, start=start, end=end,
-                    via="phrase", surface=text)
-
     # ------------------------------------------------------------------ pronouns and speakers
 
     def pronoun(self, token, para, want) -> list[Span]:
@@ -701,29 +594,6 @@ class Resolver:
             return []
         return [_copy(led, via="speaker", surface=token.text, **_at(token))]
 
-    def domestic_partner(self, country: Span, other: Span, position) -> Span | None:
-        """In "We supply KAMAZ" said for Belarus just after "MAZ and KAMAZ", "we" is MAZ.
-
-        The company named together with ``other`` in the nearest sentence
-        before, when it is based in the speaker's country.
-        """
-        if other.cls != "Company" or not country.key:
-            return None
-        spans = [s for s in self.discourse.spans if s.position < position and s.cls == "Company" and not s.demonym]
-        by_sentence: dict[tuple[int, int], list[Span]] = {}
-        for span in spans:
-            doc = self.discourse.paragraphs[span.para].doc
-            by_sentence.setdefault((span.para, doc[span.first].sent.start), []).append(span)
-        for key in sorted(by_sentence, reverse=True)[:4]:
-            group = by_sentence[key]
-            if not any(same_entity(s, other) for s in group):
-                continue
-            for span in group:
-                entry = self.gazetteer.get(span.key)
-                if not same_entity(span, other) and entry is not None and entry.country == country.key:
-                    return span
-        return None
-
     def _affiliation(self, person: Span) -> Span | None:
         entry = self.gazetteer.get(person.key)
         if entry is None or not entry.affiliation:
@@ -770,18 +640,3 @@ def _phrase_text(token) -> str:
 
 def _at(token) -> dict:
     return {"first": token.i, "last": token.i + 1}
-
-
-def _copy(span: Span, **changes) -> Span:
-    values = dict(span.__dict__)
-    if "first" in changes or "last" in changes:
-        # offsets follow the token the span now stands at
-        pass
-    values.update(changes)
-    return Span(**values)
-
-
-def same_entity(a: Span, b: Span) -> bool:
-    if a.key and b.key:
-        return a.key == b.key
-    return normalize_name(a.name) == normalize_name(b.name)

@@ -18,7 +18,7 @@ from ..iri import normalize_name
 from ..nlp import Paragraph
 from .rules import RuleSet
 
-__all__ = ["Span", "Discourse", "collect_mentions", "NER_CLASSES"]
+__all__ = ["Span", "Discourse", "collect_mentions", "copy_span", "same_entity", "infer_class", "NER_CLASSES"]
 
 NER_CLASSES = {"ORG": "Company", "FAC": "Company", "GPE": "Region", "LOC": "Region", "PERSON": "Person",
                "PRODUCT": "Product", "WORK_OF_ART": "Product"}
@@ -273,3 +273,16 @@ def _named_by_descriptor(para: Paragraph, discourse: Discourse, ruleset: RuleSet
         else:
             discourse.aliases[norm] = span
         yield span
+
+
+def copy_span(span: Span, **changes) -> Span:
+    """A copy of a span with some fields changed (a coreferent mention keeps the entity, not the place)."""
+    values = dict(span.__dict__)
+    values.update(changes)
+    return Span(**values)
+
+
+def same_entity(a: Span, b: Span) -> bool:
+    if a.key and b.key:
+        return a.key == b.key
+    return normalize_name(a.name) == normalize_name(b.name)

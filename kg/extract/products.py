@@ -1,0 +1,119 @@
+"""Products named by noun phrases: "haul trucks", "grain and forage harvesters", "truck maker" -> trucks.
+
+A product mention is built from a noun and the modifiers before it, minus
+what is not part of the product's name: determiners, numbers and sizes
+("136-tonne"), the maker or origin ("BelAZ", "Belarusian"), and words such as
+"other" or "new". A gazetteer category with that name is used when there is
+one.
+"""
+
+from __future__ import annotations
+
+from ..gazetteer import Gazetteer
+from ..inflect import plural
+from .mentions import Discourse, Span, copy_span
+
+__all__ = ["noun_phrase_product", "made_products"]
+
+_AGENTS = ("Country", "Region", "Company", "Organization")
+_NOT_KINDS = {"other", "own", "such", "various", "different", "new", "certain", "same", "remaining", "first",
+              "flagship", "single", "total"}
+
+
+def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazetteer, lex) -> Span | None:
+    """A product (or sector) named by the noun phrase headed by ``token``, or None."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("NOUN", "PROPN") or lemma in lex["not_products"]:
+        return None
+    if token.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "DATE", "TIME", "CARDINAL"):
+        return None
+    dets = [c for c in token.children if c.dep_ in ("det", "poss")]
+    if any(d.lower_ in lex["partial_determiners"] for d in dets):
+        return None
+    own = any(c.lower_ == "own" for c in token.children)
+    if any(d.tag_ == "PRP$" for d in dets) and not own:
+        return None  # "its machines": an anaphor, not a product name
+    keep = [token]
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
+            if child.lower_ in ("other", "own", "such", "various", "different", "new", "certain", "same",
+                                "remaining", "first", "flagship", "single", "total"):
+                continue
+            named = discourse.at(para, child.i)
+            if named is not None and named.cls in _AGENTS + ("Person",):
+                continue  # the maker or origin is not part of the product's name: "BelAZ mining equipment"
+            if any(t.like_num or t.ent_type_ in ("QUANTITY", "CARDINAL", "MONEY") for t in child.subtree):
+                continue  # "136-tonne", "220-tonne": a size, not a kind
+            if child.pos_ in ("ADJ", "NOUN", "PROPN", "VERB", "ADV"):
+                keep.extend(t for t in child.subtree if not (discourse.at(para, t.i) and
+                                                             discourse.at(para, t.i).cls in _AGENTS))
+    tokens = sorted({t.i for t in keep})
+    doc = token.doc
+    while tokens and (doc[tokens[0]].is_punct or doc[tokens[0]].pos_ in ("DET", "NUM", "PRON")):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    first, last = tokens[0], tokens[-1] + 1
+    text = "".join(doc[i].text + (doc[i].whitespace_ if i != tokens[-1] else "") for i in tokens)
+    text = " ".join(text.split())
+    bare = last - first == 1
+    if bare and (lemma in lex["generic_goods"] or lemma in lex["generic_parts"]):
+        return None
+    if token.lower_ == "other" or (any(c.lower_ == "other" for c in token.children) and token.dep_ == "conj"):
+        return None  # "A, B and other parts": the summary, not a product
+    cls = "Sector" if lemma in lex["sector_heads"] else "Product"
+    known = gazetteer.lookup(text) or (gazetteer.lookup(token.text) if bare else None)
+    if bare and known is None and token.tag_ not in ("NNS", "NNPS") and token.pos_ != "PROPN" \
+            and lemma not in lex["product_descriptors"] and lemma not in lex["mass_nouns"]:
+        return None  # a lone singular common noun ("the factory's move") names no product
+    offset = discourse.paragraphs[para].offset
+    start, end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1].text)
+    if known is not None and known.cls in ("Product", "Sector"):
+        return Span(name=known.name, cls=known.cls, key=known.id, para=para, first=first, last=last,
+                    start=start, end=end, via="gazetteer", surface=text)
+    return Span(name=text, cls=cls, key=None, para=para, first=first, last=last, start=start, end=end,
+                via="phrase", surface=text)
+
+
+def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer, lex,
+                  maker_compounds) -> list[Span]:
+    """What a maker makes: "carmaker" -> cars, "the truck maker" -> trucks, "electric-vehicle maker"."""
+    offset = discourse.paragraphs[para].offset
+    doc = trigger.doc
+    start, end = offset + trigger.idx, offset + trigger.idx + len(trigger.text)
+    if trigger.lower_ in maker_compounds:
+        return [_product(gazetteer, str(maker_compounds[trigger.lower_]), para, trigger.i, trigger.i + 1, start,
+                         end, trigger.text)]
+    out = []
+    for child in trigger.children:
+        if child.dep_ not in ("compound", "amod", "nmod") or child.i > trigger.i:
+            continue
+        if child.tag_ in ("JJS", "JJR", "RBS"):
+            continue
+        known = discourse.at(para, child.i)
+        if known is not None:
+            if known.cls == "Product":  # "truck maker": the category "trucks"
+                out.append(copy_span(known, via="made"))
+            continue
+        if child.pos_ not in ("NOUN", "PROPN") and not (child.pos_ == "ADJ" and "-" in
+                                                         "".join(t.text for t in child.subtree)):
+            continue
+        words = [t for t in child.subtree if not t.is_punct or t.text == "-"]
+        if any(discourse.at(para, t.i) is not None for t in words):
+            continue
+        first, last = min(t.i for t in words), max(t.i for t in words) + 1
+        text = doc[first:last].text.replace(" - ", "-")
+        name = plural(text.replace("-", " "), lex["mass_nouns"])
+        out.append(_product(gazetteer, name, para, first, last, offset + doc[first].idx,
+                                 offset + doc[last - 1].idx + len(doc[last - 1].text), text))
+    return out
+
+
+def _product(gazetteer: Gazetteer, name, para, first, last, start, end, surface) -> Span:
+    """A product named after its maker's description: the surface ("truck maker") is not its name."""
+    known = gazetteer.lookup(name)
+    if known is not None and known.cls in ("Product", "Sector"):
+        return Span(name=known.name, cls=known.cls, key=known.id, para=para, first=first, last=last,
+                    start=start, end=end, via="made", surface=surface)
+    return Span(name=name, cls="Product", key=None, para=para, first=first, last=last, start=start, end=end,
+                via="made", surface=surface)
