@@ -27,7 +27,7 @@ import re
 
 from ..gazetteer import Gazetteer
 from ..iri import normalize_name
-from .frames import described
+from .frames import described, hyphen_word
 from .mentions import Discourse, Span, copy_span as _copy, infer_class, same_entity
 from .products import made_products, noun_phrase_product
 from .speakers import domestic_partner, quote_ranges
@@ -148,14 +148,16 @@ class Resolver:
 
     def _named(self, token, para, want, depth):
         """A descriptor's name: apposition, "known as X", "the Belshina plant", a name right after it."""
-        lemma = token.lemma_.lower()
+        lemma = hyphen_word(token)
         descriptor = lemma in self.lex["company_descriptors"] or lemma in self.lex["organization_descriptors"] \
             or lemma in self.lex["region_descriptors"]
         if not descriptor:
             return []
         for child in token.children:
             if child.dep_ == "appos" and self.discourse.at(para, child.i):
-                return [self.discourse.at(para, child.i)]
+                # "the national oil company KazMunayGas and CNPC": the name and those coordinated with it
+                named = [self.discourse.at(para, t.i) for t in (child, *child.conjuncts)]
+                return [n for n in named if n is not None]
             if child.dep_ == "acl" and child.lemma_ in ("know", "call", "name", "register", "brand"):
                 for prep in child.children:
                     if prep.dep_ in ("prep", "oprd") and prep.lower_ == "as":
@@ -166,7 +168,7 @@ class Resolver:
             heads = [self.discourse.at(para, t.i) for t in (token.head, *token.head.conjuncts)]
             return [h for h in heads if h is not None]
         if token.dep_ == "conj" and token.head.pos_ == "PROPN" and self.discourse.at(para, token.head.i) \
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                and token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return [self.discourse.at(para, token.head.i)]  # "Uralchem, one of ... and the owner of ..."
         if lemma in self.lex["company_descriptors"]:
             for child in token.children:
@@ -254,7 +256,7 @@ class Resolver:
         lemma = token.lemma_.lower()
         plural_group = lemma in self.lex["group_nouns"] and token.tag_ in ("NNS", "NNPS")
         # "the Russian side", "Russian money", and goods named only by origin ("Belarusian machinery")
-        state_noun = lemma in self.lex["state_nouns"] or lemma in self.lex["generic_goods"]
+        state_noun = lemma in self.lex["state_nouns"] or lemma in self.lex["origin_goods"]
         if not (plural_group or state_noun):
             return []
         if any(c.dep_ == "relcl" for c in token.children):
@@ -280,7 +282,7 @@ class Resolver:
 
     def _definite(self, token, para, want, depth):
         """"the company", "the two countries", "the Belarusian leader", "his country", "these companies"."""
-        lemma = token.lemma_.lower()
+        lemma = hyphen_word(token)
         dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss", "predet")}
         number = [c for c in token.children if c.dep_ == "nummod"]
         plural = token.tag_ in ("NNS", "NNPS")
@@ -312,18 +314,30 @@ class Resolver:
         if lemma in self.lex["company_descriptors"] or lemma in self.lex["organization_descriptors"]:
             if "our" in dets:  # "our company" in a quote: what the speaker speaks for
                 return self.speaker_entity(token, para, want)
-            if not dets & {"the", "this", "that", "these", "both"}:
-                return []
+            if not dets & {"the", "this", "that", "these", "both"} or lemma in self.lex["no_antecedent"]:
+                return []  # "the venture" in "each take 22.5 percent of the venture" names no one before
+            nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            if nxt is not None and nxt.pos_ == "PROPN" and (nxt.is_title or nxt.is_upper):
+                return []  # "the tyre maker Belshina", "the contractor NFC": the name that follows
             classes = ("Company",) if lemma in self.lex["company_descriptors"] else ("Organization",)
             if lemma in ("government", "authority", "authorities", "leadership"):
                 return []
             if plural or (number and number[0].lower_ in ("two", "both")):
                 return self._last_two(position, classes, want)
             candidates = [s for s in self.discourse.before(position, classes) if not (s.weak and s.cls != "Company")]
+            if self.salient is not None and any(same_entity(s, self.salient) for s in candidates):
+                # "the company" is, after a company just talked about, the one the article is about
+                main = [s for s in candidates if same_entity(s, self.salient)]
+                candidates = main[:1] + [s for s in candidates if not same_entity(s, self.salient)]
             if lemma in self.lex["site_descriptors"]:
                 # "the plant", "the factory": a company named as a plant or factory, if one was named
                 sites = [s for s in candidates if any(self._has_word(s, w) for w in self.lex["site_descriptors"])]
                 candidates = sites or candidates
+            else:
+                # "the brand", "the company": the one the last sentences were about (a subject) first
+                recent = [s for s in self.discourse.before(position, classes, limit=6) if self._is_subject(s)
+                          and not s.weak and self._sentences_between(s, token, para) <= 1]
+                candidates = recent + [s for s in candidates if s not in recent]
             best = self._best(candidates, demonym)
             return [_copy(best, via="coref", surface=_phrase_text(token), **_at(token))] if best else []
         if lemma in self.lex["person_descriptors"] and "Person" in want:
@@ -353,6 +367,25 @@ class Resolver:
         subjects = [s for s in fitting if self._is_subject(s)]
         best = subjects[0] if subjects else fitting[0]
         return [_copy(best, via="coref", surface=_phrase_text(token), **_at(token))]
+
+    @property
+    def salient(self) -> Span | None:
+        """The company the article is about: the one named most often (first named on a tie), if twice."""
+        if not hasattr(self, "_salient"):
+            counts: dict[str, list[Span]] = {}
+            for span in self.discourse.spans:
+                if span.cls == "Company" and not span.demonym:
+                    counts.setdefault(span.key or normalize_name(span.name), []).append(span)
+            best = sorted(counts.values(), key=lambda spans: (-len(spans), spans[0].position))
+            self._salient = best[0][0] if best and len(best[0]) >= 2 else None
+        return self._salient
+
+    def _sentences_between(self, span: Span, token, para: int) -> int:
+        """How many sentence starts lie between a mention and a token (a rough distance)."""
+        if span.para != para:
+            return 99
+        doc = token.doc
+        return sum(1 for t in doc[span.first:token.i] if t.is_sent_start)
 
     def _is_subject(self, span: Span) -> bool:
         doc = self.discourse.paragraphs[span.para].doc
@@ -434,8 +467,11 @@ class Resolver:
         if any(self.discourse.at(para, i) for i in range(first, last)):
             return None
         text = doc[first:last].text
-        if not re.search(r"[A-Z]", text) or doc[first].is_sent_start and last - first == 1:
+        if not re.search(r"[A-Z]", text):
             return None
+        if doc[first].is_sent_start and last - first == 1 and not (
+                token.tag_ == "NNP" and not token.is_stop and any(c.dep_ == "appos" for c in token.children)):
+            return None  # a capitalised first word is a name only when something describes it ("Cropmind, a ...")
         if any(doc[i].lemma_.lower() in self.lex["person_descriptors"] or doc[i].lemma_.lower() in
                self.lex["state_titles"] or doc[i].lower_ in self.lex["title_words"] for i in range(first, last)):
             return None  # "President" in "Belarusian President Aleksandr Lukashenko"

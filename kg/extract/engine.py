@@ -7,7 +7,7 @@ from ..iri import normalize_name
 from ..nlp import Paragraph
 from ..records import Article, Claim, Mention
 from .coref import Resolver
-from .frames import Frame
+from .frames import Frame, hyphen_word
 from .mentions import Discourse, Span, collect_mentions
 from .modality import modality_of
 from .rules import Rule, RuleSet
@@ -82,7 +82,9 @@ class _Run:
         lex = self.ruleset.lexicon
         for role, name, negated in rule.where:
             tokens = frame.role(role)
-            hit = any(self._in_set(t, para.index, lex[name]) for t in tokens)
+            # a required word may sit in a modifier ("tyre sizes" are components); an excluded one is the
+            # head itself ("a venture fund" is no venture)
+            hit = any(self._in_set(t, para.index, lex[name], modifiers=not negated) for t in tokens)
             if hit == negated:
                 return
         for role, need in rule.require:
@@ -129,14 +131,14 @@ class _Run:
                 if subject.cls in also.subject_class and obj.cls in also.object_class:
                     self._emit(rule, also.predicate, subject, obj, modality, trigger, para, sent, speaker)
 
-    def _in_set(self, token, para: int, words) -> bool:
-        """The token (or a modifier of it) is in a word list; a word inside a name never is
-        ("Company" in "Udokan Mining Company")."""
+    def _in_set(self, token, para: int, words, modifiers: bool = True) -> bool:
+        """The token (or, with ``modifiers``, a modifier of it) is in a word list; a word inside a name
+        never is ("Company" in "Udokan Mining Company"), though the whole name may be ("Europe")."""
         span = self.discourse.at(para, token.i)
         if span is not None and span.via in ("gazetteer", "ner", "descriptor") and \
                 not (self.resolver.gazetteer.get(span.key) and self.resolver.gazetteer[span.key].category):
             return span.name.lower() in words or span.surface.lower() in words
-        return _in_set(token, words)
+        return _in_set(token, words, modifiers)
 
     def _we_in_focus(self, subject: Span, obj: Span, position) -> tuple[Span, Span]:
         """"We" said for a country, facing a company: the domestic company named with it just before."""
@@ -167,6 +169,56 @@ class _Run:
             last = role.rsplit(".", 1)[-1]
             modifier = last in _MODIFIER_ROLES or last == "premod"
             strict = last == "next"
+            if strict:  # "Belarusian BelAZ mining equipment": a company right after, not a place
+                want = want & {"Company", "Organization"}
+            # a descriptor is said of one entity: "Chinese President Xi and Kazakh President Tokayev"
+            single = last in ("described", "self", "head", "next")
+            found = []
+            seen = set()
+            for token in frame.role(role):
+                for member in (token,) if single else (token, *_conjuncts(token)):
+                    if member.i not in seen:
+                        seen.add(member.i)
+                        found.extend(self.resolver.resolve(member, para, want, modifier=modifier, strict=strict))
+        if rule.stand_for:
+            found = [self.resolver.stand_for(span) for span in found]
+        return [span for span in found if span.cls in want]
+
+    @property
+    def salient(self) -> Span | None:
+        return self.resolver.salient
+
+    def _we_in_focus(self, subject: Span, obj: Span, position) -> tuple[Span, Span]:
+        """"We" said for a country, facing a company: the domestic company named with it just before."""
+        if subject.via == "speaker" and subject.cls == "Country":
+            partner = self.resolver.domestic_partner(subject, obj, position)
+            if partner is not None:
+                subject = _swap(subject, partner)
+        if obj.via == "speaker" and obj.cls == "Country":
+            partner = self.resolver.domestic_partner(obj, subject, position)
+            if partner is not None:
+                obj = _swap(obj, partner)
+        return subject, obj
+
+    def _first(self, rule: Rule, frame: Frame, roles, para: int, want) -> list[Span]:
+        for role in roles:
+            found = self._fill(rule, frame, role, para, want)
+            if found:
+                return found
+        return []
+
+    def _fill(self, rule: Rule, frame: Frame, role: str, para: int, want) -> list[Span]:
+        """The entities filling a role, coordinated members included."""
+        if role == "made":
+            found = self.resolver.made(frame.trigger, para)
+        elif role == "salient_company":
+            found = [self.salient] if self.salient is not None else []
+        else:
+            last = role.rsplit(".", 1)[-1]
+            modifier = last in _MODIFIER_ROLES or last == "premod"
+            strict = last == "next"
+            if strict:  # "Belarusian BelAZ mining equipment": a company right after, not a place
+                want = want & {"Company", "Organization"}
             # a descriptor is said of one entity: "Chinese President Xi and Kazakh President Tokayev"
             single = last in ("described", "self", "head", "next")
             found = []
@@ -259,12 +311,18 @@ def _reciprocal(token) -> bool:
     return False
 
 
-def _in_set(token, words) -> bool:
-    """The token, its lemma, or one of its modifiers is in the word set."""
-    if token.lemma_.lower() in words or token.lower_ in words:
+def _in_set(token, words, modifiers: bool = True) -> bool:
+    """The token (its lemma, its hyphenated word, "$money" for an amount) or one of its modifiers is in the set."""
+    if _forms(token) & words:
         return True
-    return any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in words or c.lower_ in words)
-               for c in token.children)
+    return modifiers and any(c.dep_ in ("compound", "amod") and _forms(c) & words for c in token.children)
+
+
+def _forms(token) -> set[str]:
+    forms = {token.lemma_.lower(), token.lower_, hyphen_word(token)}
+    if token.ent_type_:
+        forms.add("$" + token.ent_type_.lower())  # "150 million crowns" is "$money"
+    return forms
 
 
 def _is_question(sent) -> bool:

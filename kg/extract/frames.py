@@ -42,12 +42,28 @@ is "our" in "Half of our tractors come from ...".
 
 from __future__ import annotations
 
-__all__ = ["Frame", "agents", "themes", "described", "is_passive", "governor", "role_tokens", "hyphen_pair"]
+__all__ = ["Frame", "agents", "themes", "described", "is_passive", "governor", "role_tokens", "hyphen_pair",
+           "hyphen_word"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 CONTROL_DEPS = ("xcomp", "acomp", "pcomp", "advcl", "conj", "ccomp", "oprd", "relcl", "acl")
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
+
+
+def hyphen_word(token) -> str:
+    """The whole hyphenated word a token ends ("start-up", "e-bike"), lower case; else the token's lemma.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("a battery start-up")
+    >>> hyphen_word(doc[4])
+    'start-up'
+    """
+    doc = token.doc
+    i = token.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        return f"{doc[i - 2].lower_}-{token.lower_}"
+    return token.lemma_.lower()
 
 
 def is_passive(verb) -> bool:
@@ -235,6 +251,10 @@ def described(noun, depth: int = 0):
     if dep in ("attr", "acomp") and head.pos_ in ("AUX", "VERB"):
         subjects = agents(head) or [c for c in head.children if c.dep_ == "nsubj"]
         return subjects[0] if subjects else None
+    if dep == "nsubj" and head.lemma_ == "be":
+        # "Its largest customer is Kaufstern": the noun is said of the predicate
+        predicates = [c for c in head.children if c.dep_ == "attr"]
+        return predicates[0] if predicates else None
     if dep == "pobj" and head.lower_ == "as" and head.head != head:
         verb = head.head
         objects = [c for c in verb.children if c.dep_ == "dobj"]

@@ -105,6 +105,7 @@ def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset:
         for span in _named_by_descriptor(para, discourse, ruleset):
             discourse.add(span)
     discourse.spans.sort(key=lambda s: s.position)
+    merge_place_suffixes(discourse)
     return discourse
 
 
@@ -175,7 +176,8 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
     if words[-1] in lex["region_name_words"]:
         return "Region", False
     descriptor = _descriptor_beside(doc, first, last)
-    if descriptor is not None:
+    if descriptor is not None and not (label == "PERSON" and last - first > 1 and
+                                       descriptor.lemma_.lower() in lex["person_descriptors"]):
         lemma = descriptor.lemma_.lower()
         for cls, name in (("Company", "company_descriptors"), ("Organization", "organization_descriptors"),
                           ("Region", "region_descriptors"), ("Person", "person_descriptors"),
@@ -183,8 +185,9 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
             if lemma in lex[name]:
                 return cls, False
     cls = NER_CLASSES.get(label)
-    if cls == "Person":
-        # a lone capitalised word the model calls a person is as often a firm ("Belshina")
+    if cls in ("Person", "Company"):
+        # a lone capitalised word the model calls a person or an organisation is as often a firm or a
+        # town ("Belshina" as PERSON, "Lyon" as ORG): its class stays open to what the sentence says
         return cls, (last - first) < 2
     return cls, cls is not None and label in ("GPE", "LOC", "FAC", "WORK_OF_ART")
 
@@ -251,8 +254,11 @@ def _named_by_descriptor(para: Paragraph, discourse: Discourse, ruleset: RuleSet
         owner = discourse.at(para.index, names[-1].i)
         if owner is None:
             continue
-        if lemma in lex["site_descriptors"] and owner.cls not in ("Region", "Country"):
-            continue  # "the Belshina plant" is Belshina itself
+        if lemma in lex["site_descriptors"] and owner.cls != "Region":
+            continue  # "the Belshina plant" is Belshina itself; "its first US factory" is no name
+        dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss", "amod") and c.i < names[0].i}
+        if lemma in lex["site_descriptors"] and dets - {"the"}:
+            continue  # "a Minsk plant", "its Kaluga plant": a plant there, not one called so
         if lemma in lex["naming_descriptors"] and owner.cls != "Company":
             continue
         first = owner.first
@@ -267,12 +273,48 @@ def _named_by_descriptor(para: Paragraph, discourse: Discourse, ruleset: RuleSet
             discourse.by_token.pop((para.index, i), None)
         discourse.spans.remove(owner)
         norm = normalize_name(span.name)
+        named_there = _named_there(discourse, owner, span.position) if lemma in lex["site_descriptors"] else None
         if norm in discourse.aliases:
             earlier = discourse.aliases[norm]
             span.name, span.key = earlier.name, earlier.key
+        elif named_there is not None:
+            # "the Minsk plant" after "Minsk Motor Plant": the plant already named
+            span.name, span.key, span.via = named_there.name, named_there.key, "coref"
         else:
             discourse.aliases[norm] = span
         yield span
+
+
+def _named_there(discourse: Discourse, place: Span, position) -> Span | None:
+    """The nearest company named before whose name holds the place's name."""
+    word = (place.surface or place.name).lower()
+    for span in reversed(discourse.spans):
+        if span.position < position and span.cls == "Company" and word in (span.surface or span.name).lower():
+            return span
+    return None
+
+
+def merge_place_suffixes(discourse: Discourse) -> None:
+    """"Solvane Ohio", "Tesla Shanghai": a company name followed right away by a place names a company
+    (a subsidiary); the place there is part of that name, not a mention of the place."""
+    for span in list(discourse.spans):
+        if span.cls != "Company" or span.demonym:
+            continue
+        after = discourse.at(span.para, span.last)
+        if after is None or after.cls not in ("Region", "Country") or after.demonym or after.para != span.para:
+            continue
+        doc = discourse.paragraphs[span.para].doc
+        if after.last < len(doc) and doc[after.last].tag_ == "POS":
+            continue  # "Renault Russia's plant" is fine, but "Renault's Russia ..." never merges
+        if doc[span.last - 1].whitespace_ == "" or not doc[span.first].is_title:
+            continue
+        text = doc[span.first:after.last].text
+        merged = Span(name=text, cls="Company", key=None, para=span.para, first=span.first, last=after.last,
+                      start=span.start, end=after.end, via="ner", surface=text)
+        for old in (span, after):
+            discourse.spans.remove(old)
+        discourse.add(merged)
+        discourse.spans.sort(key=lambda s: s.position)
 
 
 def copy_span(span: Span, **changes) -> Span:

@@ -75,8 +75,13 @@ def modality_of(trigger, cues: dict, local: bool = False) -> Modality:
     """
     neg_cfg, plan_cfg, past_cfg, hyp_cfg = cues["negated"], cues["planned"], cues["past"], cues["hypothetical"]
     negated, planned, past = [], [], []
+    if trigger.pos_ == "ADV" and not local:
+        # "together with": the verb it qualifies says the modality
+        trigger = trigger.head.head if trigger.head.pos_ == "ADP" else trigger.head
     chain = [trigger] if local else clause_chain(trigger)
     doc = trigger.doc
+    if not local and _purpose_infinitive(trigger):
+        planned.append("to")  # "signed a contract to supply", "an agreement to build": not done yet
     for position, token in enumerate(chain):
         lemma = _lemma(token)
         children = list(token.children)
@@ -114,8 +119,8 @@ def modality_of(trigger, cues: dict, local: bool = False) -> Modality:
             elif child.dep_ == "amod" and position == 0 and word in past_cfg["amod"]:
                 past.append(word)
             elif child.dep_ == "prep" and word in past_cfg["preps"]:
-                objects = [g for g in child.children if g.dep_ in ("pobj", "advmod")]
-                if any(_is_past_time(g) for g in objects):
+                objects = [g for g in child.children if g.dep_ in ("pobj", "advmod", "pcomp")]
+                if any(_is_past_time(g) for g in objects) and _ended(token, objects):
                     past.append(f"{word} {objects[0].text}")
             elif child.dep_ == "prep" and word == "in":
                 objects = [g for g in child.children if g.dep_ == "pobj"]
@@ -131,6 +136,8 @@ def modality_of(trigger, cues: dict, local: bool = False) -> Modality:
         phrasal = any(c.dep_ == "prt" for c in children)
         if lemma in plan_cfg["governors"] and token.pos_ in ("VERB", "ADJ", "NOUN", "AUX") and not phrasal:
             planned.append(token.lower_)
+        elif lemma in plan_cfg["contract_verbs"] and chain[position - 1].dep_ == "xcomp":
+            planned.append(f"{token.lower_} to")  # "signs a contract to deliver", read as "signs to deliver"
         elif token.pos_ in ("AUX", "VERB") and any(c.dep_ == "acomp" and _lemma(c) in plan_cfg["governors"]
                                                    for c in children):
             planned.append(next(c.lower_ for c in children if c.dep_ == "acomp"))
@@ -157,6 +164,28 @@ def modality_of(trigger, cues: dict, local: bool = False) -> Modality:
     if planned:
         return Modality("planned", tuple(planned))
     return Modality("asserted")
+
+
+def _purpose_infinitive(verb) -> bool:
+    """A to-infinitive that modifies a noun or adds a purpose ("a contract to supply"); not "the first
+    company to leave" (an ordinal or superlative makes it a fact)."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("acl", "advcl", "relcl"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    return not any(c.dep_ == "amod" and (c.tag_ in ("JJS",) or c.ent_type_ == "ORDINAL" or c.lower_ in
+                                        ("first", "last", "only")) for c in head.children)
+
+
+def _ended(verb, objects) -> bool:
+    """"until now", "until then" end a state; "until 2026" ends one only for a verb in the past
+    ("supplied buses until 2022"), not for "will keep supplying until 2026"."""
+    if any(o.lower_ in ("now", "then", "recently") for o in objects):
+        return True
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children):
+        return False
+    return verb.tag_ in ("VBD", "VBN")
 
 
 def _no_longer(neg, doc) -> bool:

@@ -16,20 +16,28 @@ from .mentions import Discourse, Span, copy_span
 __all__ = ["noun_phrase_product", "made_products"]
 
 _AGENTS = ("Country", "Region", "Company", "Organization")
+# words before a noun that say how much, how good or which, not what kind
 _NOT_KINDS = {"other", "own", "such", "various", "different", "new", "certain", "same", "remaining", "first",
-              "flagship", "single", "total"}
+              "flagship", "single", "total", "small", "large", "big", "huge", "major", "minor", "key", "main",
+              "several", "many", "few", "limited", "full", "initial", "final", "additional", "extra", "further",
+              "latest", "current", "existing", "future", "next", "last", "previous", "more", "most", "less",
+              "entire", "whole", "overall", "annual", "monthly", "daily", "yearly", "high", "low", "top", "best",
+              "leading", "largest", "biggest", "clinical", "test", "pilot", "sample", "early", "late"}
 
 
 def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazetteer, lex) -> Span | None:
     """A product (or sector) named by the noun phrase headed by ``token``, or None."""
     lemma = token.lemma_.lower()
-    if token.pos_ not in ("NOUN", "PROPN") or lemma in lex["not_products"]:
+    if token.pos_ not in ("NOUN", "PROPN") or lemma in lex["not_products"] or len(token.text) < 2:
         return None
     if token.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "DATE", "TIME", "CARDINAL"):
         return None
     dets = [c for c in token.children if c.dep_ in ("det", "poss")]
     if any(d.lower_ in lex["partial_determiners"] for d in dets):
         return None
+    if token.pos_ == "NOUN" and any(d.lower_ in ("the", "this", "these", "those", "that") for d in dets) and not any(
+            c.dep_ in ("compound", "amod", "nmod") and c.i < token.i for c in token.children):
+        return None  # "the devices": a product named before, not a name of one
     own = any(c.lower_ == "own" for c in token.children)
     if any(d.tag_ == "PRP$" for d in dets) and not own:
         return None  # "its machines": an anaphor, not a product name
@@ -49,12 +57,16 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
                                                              discourse.at(para, t.i).cls in _AGENTS))
     tokens = sorted({t.i for t in keep})
     doc = token.doc
+    while tokens[0] >= 2 and doc[tokens[0] - 1].text == "-" and not doc[tokens[0] - 2].whitespace_ \
+            and not doc[tokens[0] - 1].whitespace_:
+        tokens[:0] = [tokens[0] - 2, tokens[0] - 1]  # "e-bikes", "plant-based cartons"
     while tokens and (doc[tokens[0]].is_punct or doc[tokens[0]].pos_ in ("DET", "NUM", "PRON")):
         tokens.pop(0)
     if not tokens:
         return None
     first, last = tokens[0], tokens[-1] + 1
     text = "".join(doc[i].text + (doc[i].whitespace_ if i != tokens[-1] else "") for i in tokens)
+    text = text.replace(" - ", "-")
     text = " ".join(text.split())
     bare = last - first == 1
     if bare and (lemma in lex["generic_goods"] or lemma in lex["generic_parts"]):
@@ -88,8 +100,8 @@ def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer
     for child in trigger.children:
         if child.dep_ not in ("compound", "amod", "nmod") or child.i > trigger.i:
             continue
-        if child.tag_ in ("JJS", "JJR", "RBS"):
-            continue
+        if child.tag_ in ("JJS", "JJR", "RBS") or child.lower_ in lex["not_products"] or len(child.text) < 2:
+            continue  # "Russia's largest truck maker"; "a contract manufacturer" makes no contracts
         known = discourse.at(para, child.i)
         if known is not None:
             if known.cls == "Product":  # "truck maker": the category "trucks"
