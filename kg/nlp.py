@@ -180,6 +180,9 @@ def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = fro
     for sent in doc.sents:
         names = _leading_names(sent, demonyms)
         if not names:
+            phrase = _subject_phrase(nlp, sent, verbs)
+            if phrase is not None:
+                patches[sent.start] = phrase
             continue
         k = names[-1][1]
         if k >= sent.end:
@@ -205,6 +208,39 @@ def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = fro
     return _transplant(doc, patches)
 
 
+def _subject_phrase(nlp, sent, verbs):
+    """A sentence with no verb at its root, where a trigger verb after a long subject was read as a noun
+    ("The Norwegian company, which is 60 percent owned by X, already exports to Sweden"): re-parse from
+    the verb with "It" for the subject phrase; returns a patch (the phrase as one "name", the verb's
+    index, the fresh parse) or None."""
+    doc = sent.doc
+    if sent.root.pos_ in ("VERB", "AUX"):
+        return None
+    for k in range(sent.start + 2, sent.end - 1):
+        verb = doc[k]
+        if not verb.is_alpha or not verb.is_lower or verb.lemma_.lower() not in verbs or verb.pos_ == "VERB":
+            continue
+        start = k - 1 if doc[k - 1].pos_ == "ADV" else k
+        if doc[start - 1].text != "," and doc[start - 1].pos_ not in ("NOUN", "PROPN"):
+            continue
+        pronoun = "It" if verb.lower_.endswith("s") else "They"
+        rest = doc[start:sent.end]
+        with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in ("ner", "entity_ruler")]):
+            fresh = nlp(pronoun + " " + rest.text)
+        if len(fresh) != 1 + len(rest) or any(fresh[j + 1].text != rest[j].text for j in range(len(rest))):
+            continue
+        if fresh[0].dep_ != "nsubj" or fresh[fresh[0].head.i].pos_ != "VERB" or fresh[0].head.i != k - start + 1:
+            continue
+        # the subject phrase: from the sentence start to before the verb, headed by its root-most noun
+        prefix = range(sent.start, start)
+        heads = [i for i in prefix if doc[i].head.i not in prefix or doc[i].head.i == i]
+        nouns = [i for i in heads if doc[i].pos_ in ("NOUN", "PROPN", "PRON")]
+        if not nouns:
+            return None
+        return ("phrase", nouns[0], start, fresh)
+    return None
+
+
 def _transplant(doc, patches):
     from spacy.tokens import Doc, Span
 
@@ -213,6 +249,20 @@ def _transplant(doc, patches):
     pos = [t.pos_ for t in doc]
     tags = [t.tag_ for t in doc]
     lemmas = [t.lemma_ for t in doc]
+    for start, patch in list(patches.items()):
+        if patch[0] == "phrase":
+            _, head, k, fresh = patch
+            for j in range(1, len(fresh)):
+                token = fresh[j]
+                i = k + j - 1
+                heads[i] = head if token.head.i == 0 else k + token.head.i - 1
+                deps[i], pos[i], tags[i], lemmas[i] = token.dep_, token.pos_, token.tag_, token.lemma_
+            heads[head] = k + fresh[0].head.i - 1
+            deps[head] = fresh[0].dep_
+            for i in range(start, k):  # the subject phrase keeps its own parse, hung on its head
+                if i != head and (heads[i] < start or heads[i] >= k):
+                    heads[i], deps[i] = head, "punct" if doc[i].is_punct else deps[i]
+            del patches[start]
     for start, (names, k, fresh) in patches.items():
         def at(j):  # fresh token index -> doc token index
             return k + j - 1

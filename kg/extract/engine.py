@@ -188,62 +188,6 @@ class _Run:
     def salient(self) -> Span | None:
         return self.resolver.salient
 
-    def _we_in_focus(self, subject: Span, obj: Span, position) -> tuple[Span, Span]:
-        """"We" said for a country, facing a company: the domestic company named with it just before."""
-        if subject.via == "speaker" and subject.cls == "Country":
-            partner = self.resolver.domestic_partner(subject, obj, position)
-            if partner is not None:
-                subject = _swap(subject, partner)
-        if obj.via == "speaker" and obj.cls == "Country":
-            partner = self.resolver.domestic_partner(obj, subject, position)
-            if partner is not None:
-                obj = _swap(obj, partner)
-        return subject, obj
-
-    def _first(self, rule: Rule, frame: Frame, roles, para: int, want) -> list[Span]:
-        for role in roles:
-            found = self._fill(rule, frame, role, para, want)
-            if found:
-                return found
-        return []
-
-    def _fill(self, rule: Rule, frame: Frame, role: str, para: int, want) -> list[Span]:
-        """The entities filling a role, coordinated members included."""
-        if role == "made":
-            found = self.resolver.made(frame.trigger, para)
-        elif role == "salient_company":
-            found = [self.salient] if self.salient is not None else []
-        else:
-            last = role.rsplit(".", 1)[-1]
-            modifier = last in _MODIFIER_ROLES or last == "premod"
-            strict = last == "next"
-            if strict:  # "Belarusian BelAZ mining equipment": a company right after, not a place
-                want = want & {"Company", "Organization"}
-            # a descriptor is said of one entity: "Chinese President Xi and Kazakh President Tokayev"
-            single = last in ("described", "self", "head", "next")
-            found = []
-            seen = set()
-            for token in frame.role(role):
-                for member in (token,) if single else (token, *_conjuncts(token)):
-                    if member.i not in seen:
-                        seen.add(member.i)
-                        found.extend(self.resolver.resolve(member, para, want, modifier=modifier, strict=strict))
-        if rule.stand_for:
-            found = [self.resolver.stand_for(span) for span in found]
-        return [span for span in found if span.cls in want]
-
-    @property
-    def salient(self) -> Span | None:
-        """The company the article is about: the one named most often (first named on a tie)."""
-        if not hasattr(self, "_salient"):
-            counts: dict[str, list[Span]] = {}
-            for span in self.discourse.spans:
-                if span.cls == "Company" and not span.weak and not span.demonym:
-                    counts.setdefault(_identity(span), []).append(span)
-            best = sorted(counts.values(), key=lambda spans: (-len(spans), spans[0].position))
-            self._salient = best[0][0] if best and len(best[0]) >= 2 else None
-        return self._salient
-
     def _emit(self, rule: Rule, predicate: str, subject: Span, obj: Span, modality, trigger, para, sent,
               speaker: Span | None) -> None:
         if subject.cls == "Person" and "Person" not in rule.subject_class:

@@ -176,6 +176,8 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
     if words[-1] in lex["region_name_words"]:
         return "Region", False
     descriptor = _descriptor_beside(doc, first, last)
+    if label in ("GPE", "LOC") and descriptor is not None and descriptor.i > first:
+        descriptor = None  # "a Chicago grocery distributor": the place of the distributor, not its name
     if descriptor is not None and not (label == "PERSON" and last - first > 1 and
                                        descriptor.lemma_.lower() in lex["person_descriptors"]):
         lemma = descriptor.lemma_.lower()
@@ -185,7 +187,7 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
             if lemma in lex[name]:
                 return cls, False
     cls = NER_CLASSES.get(label)
-    if cls in ("Person", "Company"):
+    if cls in ("Person", "Company", "Product"):
         # a lone capitalised word the model calls a person or an organisation is as often a firm or a
         # town ("Belshina" as PERSON, "Lyon" as ORG): its class stays open to what the sentence says
         return cls, (last - first) < 2
