@@ -48,6 +48,7 @@ class Resolver:
         self.lex = ruleset.lexicon
         self.leads: dict[str, Span] = {}  # person name -> what they lead (from leads claims)
         self.speaks_for: dict[str, Span] = {}  # unnamed office holder ("director of MAZ") -> organisation
+        self.located: dict[str, str] = {}  # entity identity -> country id, from the article's locatedIn claims
         self.quotes = [quote_ranges(p.doc.text) for p in discourse.paragraphs]
         self._speakers: dict[tuple[int, int], Span | None] = {}
 
@@ -406,21 +407,26 @@ class Resolver:
         return []
 
     def _best(self, candidates: list[Span], demonym: Span | None) -> Span | None:
-        """The nearest candidate; with a nationality word, the nearest known to be of that country,
-        else the nearest whose country is unknown."""
+        """The nearest candidate; with a nationality word, the nearest known to be of that country; else,
+        among those whose country is unknown, the article's main company, or the nearest in the paragraph."""
         if demonym is None:
             return candidates[0] if candidates else None
         known = [s for s in candidates if self._country_of(s) == demonym.key]
         if known:
             return known[0]
         unknown = [s for s in candidates if self._country_of(s) is None]
-        return unknown[0] if unknown else None
+        main = [s for s in unknown if self.salient is not None and same_entity(s, self.salient)]
+        if main:
+            return main[0]
+        near = [s for s in unknown if s.para == demonym.para]
+        return max(near, key=lambda s: s.first) if near else None
 
     def _country_of(self, span: Span) -> str | None:
+        """The country a mention's entity is in: from the gazetteer, or as the article states it."""
         entry = self.gazetteer.get(span.key)
-        if entry is None:
-            return None
-        return entry.country or (entry.id if entry.cls == "Country" else None)
+        if entry is not None and (entry.country or entry.cls == "Country"):
+            return entry.country or entry.id
+        return self.located.get(span.key or normalize_name(span.name))
 
     def _has_word(self, span: Span, word: str) -> bool:
         names = [span.name, span.surface]
@@ -445,17 +451,58 @@ class Resolver:
         return []
 
     def _modifiers(self, token, para, want, depth=0):
-        """"the MC-21 and Superjet 100 aircraft": a generic head with named products before it stands for them."""
-        out = []
+        """"the MC-21 and Superjet 100 aircraft", "its GAZon Next and Valdai trucks": a generic product noun
+        with named models before it stands for them (:meth:`models`)."""
+        if "Product" not in want or not self._product_noun(token, para):
+            return []
+        return self.models(token, para)
+
+    def _product_noun(self, token, para) -> bool:
+        """A word for a kind of product ("trucks", "drink"), whether the gazetteer has it as a category or not."""
+        if token.lemma_.lower() in self.lex["product_descriptors"]:
+            return True
+        span = self.discourse.at(para, token.i)
+        entry = self.gazetteer.get(span.key) if span is not None else None
+        return entry is not None and entry.category
+
+    def models(self, token, para) -> list[Span]:
+        """The models named before a product noun: "its GAZon Next and Valdai trucks", "Havrefjord's Barista
+        Oat drink", "the Chazor and Song Plus Champion hybrids". Known products, and capitalised names
+        the NER missed or could not class, become Product mentions; makers ("BelAZ dump trucks") do not."""
+        doc = token.doc
+        offset = self.discourse.paragraphs[para].offset
+        out: list[Span] = []
+        chunk: list = []
+
+        def close():
+            if chunk:
+                first, last = chunk[0].i, chunk[-1].i + 1
+                text = doc[first:last].text
+                out.append(Span(name=text, cls="Product", key=None, para=para, first=first, last=last,
+                                start=offset + doc[first].idx,
+                                end=offset + doc[last - 1].idx + len(doc[last - 1].text), via="ner", surface=text))
+                chunk.clear()
+
         for left in token.subtree:
             if left.i >= token.i:
                 break
-            span = self.discourse.at(para, left.i)
-            if span is None or span.cls != "Product" or span.cls not in want or span in out:
+            if left.dep_ in ("poss", "case", "det") or left.head.dep_ == "poss":
+                close()
                 continue
-            entry = self.gazetteer.get(span.key)
-            if entry is None or not entry.category:
-                out.append(span)
+            span = self.discourse.at(para, left.i)
+            if span is not None and not span.weak:
+                close()
+                entry = self.gazetteer.get(span.key)
+                if span.cls == "Product" and (entry is None or not entry.category) and span not in out:
+                    out.append(span)
+                continue
+            if left.pos_ in ("PROPN", "NUM") or (span is not None and span.weak) or (left.is_title and left.i > 0):
+                if left.like_num and not chunk:
+                    continue
+                chunk.append(left)
+            else:
+                close()
+        close()
         return out
 
     def _proper(self, token, para) -> Span | None:
@@ -659,10 +706,11 @@ def _has_demonym(resolver: Resolver, token, para) -> bool:
 
 
 def _demonym_of(resolver: Resolver, token, para) -> Span | None:
+    """The country a noun is qualified by: "the Belarusian manufacturer", "the US company"."""
     for child in token.children:
-        if child.dep_ in ("amod", "compound", "npadvmod"):
+        if child.dep_ in ("amod", "compound", "npadvmod", "nmod"):
             span = resolver.discourse.at(para, child.i)
-            if span is not None and span.demonym:
+            if span is not None and (span.demonym or span.cls == "Country"):
                 return span
     return None
 

@@ -24,11 +24,21 @@ def extract_claims(article: Article, paragraphs: list[Paragraph], gazetteer: Gaz
     discourse = collect_mentions(paragraphs, gazetteer, ruleset)
     resolver = Resolver(discourse, gazetteer, ruleset)
     run = _Run(article, discourse, resolver, ruleset)
-    # leads first: who leads what tells whom "we" and "the Belarusian leader" stand for
-    run.apply(lambda rule: rule.predicate == "leads")
+    # first who leads what and what is where: they tell whom "we" and "the Belarusian leader" stand for,
+    # and which company "the US company" can be
+    first = ("leads", "locatedIn")
+    run.apply(lambda rule: rule.predicate in first)
     for claim in run.claims.values():
-        if claim.predicate == "leads" and claim.modality == "asserted":
-            resolver.leads.setdefault(claim.subject.name, run.spans[id(claim)][1])
+        if claim.modality != "asserted":
+            continue
+        subject, obj = run.spans[id(claim)]
+        if claim.predicate == "leads":
+            resolver.leads.setdefault(claim.subject.name, obj)
+        elif obj.cls == "Country" and obj.key and subject.via not in ("coref", "speaker"):
+            resolver.located.setdefault(_identity(subject), obj.key)
+    # a place found through coreference ("the US company") is decided again, now with what is known
+    for key in [k for k, c in run.claims.items() if c.predicate == "locatedIn" and c.subject.via == "coref"]:
+        del run.claims[key]
     run.apply(lambda rule: rule.predicate != "leads")
     return sorted(run.claims.values(), key=lambda c: (c.sentence_start, c.predicate, c.subject.name,
                                                        c.object.name, c.modality))
@@ -163,6 +173,8 @@ class _Run:
         """The entities filling a role, coordinated members included."""
         if role == "made":
             found = self.resolver.made(frame.trigger, para)
+        elif role == "models":
+            found = self.resolver.models(frame.trigger, para)
         elif role == "salient_company":
             found = [self.salient] if self.salient is not None else []
         else:
@@ -180,6 +192,8 @@ class _Run:
                     if member.i not in seen:
                         seen.add(member.i)
                         found.extend(self.resolver.resolve(member, para, want, modifier=modifier, strict=strict))
+            if last == "premod":  # a name of unsure class before a noun is as likely a model as a maker
+                found = [span for span in found if not span.weak]
         if rule.stand_for:
             found = [self.resolver.stand_for(span) for span in found]
         return [span for span in found if span.cls in want]

@@ -30,9 +30,10 @@ Roles:
     modifier before it, however deep ("BelAZ" in "136-tonne BelAZ dump trucks").
 ``described``
     the entity a descriptor noun is said of.
-``self``, ``head``, ``gov``, ``next``
+``self``, ``head``, ``gov``, ``next``, ``acl``
     the trigger itself; the word the trigger modifies; the verb governing a noun
-    trigger; the word after the trigger.
+    trigger; the word after the trigger; the clause modifying a noun ("a
+    contract *to supply* engines").
 ``hyphen``
     two names joined by a hyphen in front of the trigger ("Belarus-Russia projects").
 
@@ -347,6 +348,8 @@ def _role(trigger, role: str):
         return [doc[trigger.i + 1]] if trigger.i + 1 < len(doc) else []
     if role == "hyphen":
         return hyphen_pair(trigger)
+    if role == "acl":  # "a contract to supply ...": the clause that says what the noun is for
+        return [c for c in trigger.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
     if role == "agent":
         if nominal:
             poss = [c for c in trigger.children if c.dep_ == "poss"]
