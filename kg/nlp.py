@@ -140,6 +140,8 @@ def _leading_names(sent, demonyms=frozenset()) -> list:
             end += 1
         if doc[i:end].text in demonyms:
             return []
+        while end < sent.end and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end].ent_iob_ != "B":
+            end += 1  # "Ostrava Glassworks": a place's name that goes on as a company's
         names.append((i, end))
         i = end
         if i + 1 < sent.end and doc[i].text in _LINKS and doc[i + 1].ent_iob_ == "B":

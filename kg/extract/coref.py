@@ -84,7 +84,7 @@ class Resolver:
             return self._fit([span], want)
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "WP", "WDT"):
             return [] if strict else self._fit(self.pronoun(token, para, want), want)
-        if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X"):
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X") and not _name_like(token):
             return []
         finders = (self._named,) if strict else (self._named, self._members, self._group, self._definite,
                                                   self._modifiers)
@@ -94,7 +94,7 @@ class Resolver:
                 return found
         if strict:
             return []
-        if token.pos_ == "PROPN" and any(c in want for c in _AGENTS + ("Person",)):
+        if (token.pos_ == "PROPN" or _name_like(token)) and any(c in want for c in _AGENTS + ("Person",)):
             found = self._fit([self._proper(token, para)] if self._proper(token, para) else [], want)
             if found:
                 return found
@@ -108,6 +108,8 @@ class Resolver:
         """Keep the spans of wanted classes; a weakly classed name takes the class the rule expects."""
         out = []
         for span in spans:
+            if span.weak and span.cls == "Person" and "Company" in want and " " not in span.name:
+                span = _copy(span, cls="Company", weak=False)  # "Garra's production": a one-word name acting
             if span.cls not in want and span.weak:
                 # countries are all in the gazetteer: a guess never becomes one
                 for cls in ("Company", "Organization", "Region", "Person", "Product"):
@@ -262,9 +264,10 @@ class Resolver:
             return []
         if any(c.dep_ == "relcl" for c in token.children):
             return []  # "the Russian companies that had roots in ..." are some companies, not the country
-        if any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in self.lex["partial_determiners"])
-               for c in token.children):
+        if any(c.dep_ == "det" and c.lower_ in self.lex["partial_determiners"] for c in token.children):
             return []
+        if any(c.dep_ == "nummod" for c in token.children) and not _many(token):
+            return []  # "three Indian companies" are some companies, "about 40 Belarusian enterprises" the country
         country = None
         for child in token.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
@@ -505,6 +508,13 @@ class Resolver:
         close()
         return out
 
+    @property
+    def _common_words(self) -> frozenset[str]:
+        """Words of the lexicon: capitalised at a sentence's start, they are still not names."""
+        if not hasattr(self, "_common"):
+            self._common = frozenset().union(*(words for words in self.lex.values()))
+        return self._common
+
     def _proper(self, token, para) -> Span | None:
         """A capitalised name the NER missed, with its compound parts."""
         doc = token.doc
@@ -517,8 +527,9 @@ class Resolver:
         if not re.search(r"[A-Z]", text):
             return None
         if doc[first].is_sent_start and last - first == 1 and not (
-                token.tag_ == "NNP" and not token.is_stop and any(c.dep_ == "appos" for c in token.children)):
-            return None  # a capitalised first word is a name only when something describes it ("Cropmind, a ...")
+                token.tag_ == "NNP" and not token.is_stop and token.lower_ not in self._common_words and (
+                    any(c.dep_ == "appos" for c in token.children) or token.dep_ in ("nsubj", "nsubjpass"))):
+            return None  # a capitalised first word is a name when it is described or is the subject
         if any(doc[i].lemma_.lower() in self.lex["person_descriptors"] or doc[i].lemma_.lower() in
                self.lex["state_titles"] or doc[i].lower_ in self.lex["title_words"] for i in range(first, last)):
             return None  # "President" in "Belarusian President Aleksandr Lukashenko"
@@ -687,6 +698,26 @@ class Resolver:
 
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _name_like(token) -> bool:
+    """A capitalised word inside a sentence that the tagger took for an adverb or adjective: "Sweden's
+    Oatly", "Geely" (names ending in -ly)."""
+    return token.is_title and not token.is_sent_start and token.pos_ in ("ADV", "ADJ") and not token.is_stop \
+        and token.i > 0 and token.doc[token.i - 1].tag_ == "POS"
+
+
+def _many(token) -> bool:
+    """A plural counted roughly or by the dozen ("about 40 enterprises", "more than 4,700 companies")."""
+    for child in token.children:
+        if child.dep_ != "nummod":
+            continue
+        if any(g.dep_ in ("quantmod", "advmod") for g in child.children):
+            return True
+        digits = child.text.replace(",", "")
+        if digits.isdigit() and int(digits) >= 10:
+            return True
+    return False
 
 
 def _count(token) -> int:

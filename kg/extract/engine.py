@@ -293,6 +293,8 @@ def _match_trigger(rule: Rule, token):
     lemma = token.lemma_.lower()
     if rule.pos and token.pos_ not in rule.pos:
         return None
+    if rule.deps and token.dep_ not in rule.deps:
+        return None
     if lemma in rule.lemmas or token.lower_ in rule.lemmas:
         if rule.exclude and _excluded(rule, token):
             return None

@@ -115,7 +115,8 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
         entry = gazetteer[ent.ent_id_]
         demonym = ent.text in entry.demonyms or (ent.text not in entry.names and gazetteer.is_demonym(ent.text))
         start = para.offset + ent.start_char
-        longer = _longer_company_name(ent, entry, ruleset) if entry.cls == "Company" else None
+        longer = _longer_company_name(ent, entry, ruleset) if entry.cls in ("Company", "Region", "Country") \
+            and not demonym else None
         if longer is not None:
             return longer(para)
         return Span(name=entry.name, cls=entry.cls, key=entry.id, para=para.index, first=ent.start, last=ent.end,
@@ -144,8 +145,9 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
 
 
 def _longer_company_name(ent, entry, ruleset):
-    """"Volvo Cars", "Boeing Defense": a known company's name followed by capitalised company words names
-    another company (a subsidiary); returns a maker of its Span, or None."""
+    """"Volvo Cars", "Boeing Defense", "Ostrava Glassworks", "Sichuan Airlines": a known company's or
+    place's name followed by capitalised company words names another company; returns a maker of its
+    Span, or None."""
     doc = ent.doc
     end = ent.end
     while end < len(doc) and doc[end].is_title and doc[end].lower_ in ruleset.lexicon["company_name_words"] \
@@ -178,6 +180,13 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
     descriptor = _descriptor_beside(doc, first, last)
     if label in ("GPE", "LOC") and descriptor is not None and descriptor.i > first:
         descriptor = None  # "a Chicago grocery distributor": the place of the distributor, not its name
+    if descriptor is not None and descriptor.lemma_.lower() in lex["ambiguous_descriptors"]:
+        # "the chip designer Meridian Semi", "a drone developer" name firms by what they make; a person's
+        # name next to a bare "designer" stays a person ("Yevgeni Kernozhitski, a tyre designer at the centre")
+        makes = any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in descriptor.children)
+        if not makes or (label == "PERSON" and last - first > 1 and any(
+                c.dep_ == "prep" and c.lower_ in ("at", "of") for c in descriptor.children)):
+            descriptor = None
     if descriptor is not None and not (label == "PERSON" and last - first > 1 and
                                        descriptor.lemma_.lower() in lex["person_descriptors"]):
         lemma = descriptor.lemma_.lower()
@@ -300,7 +309,7 @@ def merge_place_suffixes(discourse: Discourse) -> None:
     """"Solvane Ohio", "Tesla Shanghai": a company name followed right away by a place names a company
     (a subsidiary); the place there is part of that name, not a mention of the place."""
     for span in list(discourse.spans):
-        if span.cls != "Company" or span.demonym:
+        if span.demonym or span.key is not None or not (span.cls == "Company" or span.weak):
             continue
         after = discourse.at(span.para, span.last)
         if after is None or after.cls not in ("Region", "Country") or after.demonym or after.para != span.para:

@@ -287,6 +287,8 @@ def _parse_rule(where: str, record, lexicon) -> Rule:
             require.append((item[1:], "empty"))
         elif item.endswith(":named"):
             require.append((item[:-len(":named")], "named"))
+        elif item.endswith(":filled"):
+            require.append((item[:-len(":filled")], "filled"))
         else:
             require.append((item, "filled"))
     confidence = record.get("confidence", 0.7)
