@@ -106,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         parse_extra["verbs"] = getattr(rules, "verb_lemmas", frozenset())
     if "demonyms" in params:
         parse_extra["demonyms"] = getattr(gazetteer, "demonym_forms", frozenset())
+    if "name_words" in params:
+        parse_extra["name_words"] = frozenset(rules.lexicon.get("company_name_words", ()))
 
     def kg_parse():
         for article in articles:

@@ -80,19 +80,21 @@ def _load(name: str, fingerprint: str, patterns: _Patterns):
 
 
 def parse_article(nlp, article: Article, verbs: frozenset[str] = frozenset(),
-                  demonyms: frozenset[str] = frozenset()) -> list[Paragraph]:
+                  demonyms: frozenset[str] = frozenset(), name_words: frozenset[str] = frozenset()) -> list[Paragraph]:
     """Parse an article's title and paragraphs, each as its own Doc.
 
     ``verbs``: lemmas of trigger verbs; sentences whose name-led subject made
     the parser read such a verb as a noun are re-parsed (:func:`repair_parse`).
     ``demonyms``: nationality words, which never lead such a subject
     ("Chinese exports to Russia rose").
+    ``name_words``: last words of company names ("Telecom", "Robotics"): a
+    sentence may open with such a name the entity recogniser missed.
     """
-    return next(parse_articles(nlp, [article], verbs, demonyms))
+    return next(parse_articles(nlp, [article], verbs, demonyms, name_words))
 
 
-def parse_articles(nlp, articles, verbs: frozenset[str] = frozenset(),
-                   demonyms: frozenset[str] = frozenset()) -> Iterator[list[Paragraph]]:
+def parse_articles(nlp, articles, verbs: frozenset[str] = frozenset(), demonyms: frozenset[str] = frozenset(),
+                   name_words: frozenset[str] = frozenset()) -> Iterator[list[Paragraph]]:
     """Parse many articles in one stream (spaCy batches across them); yields each article's paragraphs."""
     blocks = [(number, offset, text) for number, article in enumerate(articles)
               for offset, text in _blocks(article.content)]
@@ -104,7 +106,7 @@ def parse_articles(nlp, articles, verbs: frozenset[str] = frozenset(),
             yield current
             current, number = [], number + 1
         if verbs:
-            doc = repair_parse(nlp, doc, verbs, demonyms)
+            doc = repair_parse(nlp, doc, verbs, demonyms, name_words)
         current.append(Paragraph(doc=doc, offset=offset, index=len(current)))
     while number < len(articles):
         yield current
@@ -125,7 +127,7 @@ def _blocks(content: str) -> list[tuple[int, str]]:
 _LINKS = {",", "and", "&"}
 
 
-def _leading_names(sent, demonyms=frozenset()) -> list:
+def _leading_names(sent, demonyms=frozenset(), name_words=frozenset()) -> list:
     """The entity spans a sentence opens with ("Minsk Motor Plant, Minsk Gear Works and MAZ ..."), or []."""
     doc = sent.doc
     i = sent.start
@@ -133,6 +135,9 @@ def _leading_names(sent, demonyms=frozenset()) -> list:
         i += 1
     if i + 1 < sent.end and doc[i].pos_ == "ADV" and doc[i + 1].ent_iob_ == "B":
         i += 1  # "Then MAZ ships ..."
+    unlabelled = _unlabelled_name(doc, i, sent.end, name_words)
+    if unlabelled is not None:
+        return [unlabelled]
     names = []
     while i < sent.end and doc[i].ent_iob_ == "B" and doc[i].ent_type_ not in _NOT_NAMES:
         end = i + 1
@@ -151,6 +156,19 @@ def _leading_names(sent, demonyms=frozenset()) -> list:
     return names
 
 
+def _unlabelled_name(doc, i: int, end: int, name_words) -> tuple[int, int] | None:
+    """"Brightwave Telecom no longer operates ...": capitalised words ending in a company word that the
+    entity recogniser left unlabelled, opening a sentence; their token bounds, or None."""
+    j = i
+    while j < end and j - i < 5 and doc[j].is_title and doc[j].is_alpha and not doc[j].ent_type_:
+        j += 1
+    if j - i < 2 or doc[j - 1].lower_ not in name_words or doc[i].pos_ in ("DET", "ADP", "PRON", "CCONJ"):
+        return None
+    return (i, j)
+
+
+_PRE_VERB_ADVERBS = {"no", "longer", "also", "now", "already", "still", "recently", "currently", "soon", "further",
+                     "jointly", "formally", "officially", "reportedly", "quietly", "never", "not"}
 _NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _AUXILIARIES = {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have", "had",
                 "is", "are", "was", "were", "plans", "planned", "intends", "aims", "wants", "agreed", "agrees",
@@ -167,7 +185,8 @@ def _subject_read_right(doc, names, k) -> bool:
     return all(doc[b - 1].dep_ == "conj" for _, b in names[1:])
 
 
-def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = frozenset()):
+def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = frozenset(),
+                 name_words: frozenset[str] = frozenset()):
     """Re-parse sentences where a subject of names hid the verb from the small model.
 
     "MAZ cooperates with Weichai." and "Dravik Steel exports steel pipes to
@@ -180,7 +199,7 @@ def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = fro
     """
     patches = {}
     for sent in doc.sents:
-        names = _leading_names(sent, demonyms)
+        names = _leading_names(sent, demonyms, name_words)
         if not names:
             phrase = _subject_phrase(nlp, sent, verbs)
             if phrase is not None:
@@ -190,6 +209,8 @@ def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = fro
         if k >= sent.end:
             continue
         verb = doc[k]
+        while verb.lower_ in _PRE_VERB_ADVERBS and verb.i + 1 < sent.end:
+            verb = doc[verb.i + 1]  # "no longer operates", "also supplies"
         if not verb.is_alpha or not verb.is_lower:
             continue
         if verb.lemma_.lower() not in verbs and verb.lower_ not in _AUXILIARIES:
@@ -291,5 +312,8 @@ def _transplant(doc, patches):
             deps[i] = "punct" if doc[i].is_punct else "advmod"
     repaired = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
                    heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
-    repaired.ents = [Span(repaired, e.start, e.end, label=e.label_, span_id=e.ent_id_ or 0) for e in doc.ents]
+    ents = [Span(repaired, e.start, e.end, label=e.label_, span_id=e.ent_id_ or 0) for e in doc.ents]
+    for names, _, _ in patches.values():
+        ents += [Span(repaired, a, b, label="ORG") for a, b in names if not any(doc[i].ent_type_ for i in range(a, b))]
+    repaired.ents = sorted(ents, key=lambda e: e.start)
     return repaired

@@ -68,7 +68,8 @@ class Extractor:
         from .nlp import parse_articles
 
         gazetteer, rules, nlp = self.load()
-        parsed = parse_articles(nlp, articles, rules.verb_lemmas, gazetteer.demonym_forms)
+        parsed = parse_articles(nlp, articles, rules.verb_lemmas, gazetteer.demonym_forms,
+                                frozenset(rules.lexicon["company_name_words"]))
         for article, paragraphs in zip(articles, parsed):
             yield extract_claims(article, paragraphs, gazetteer, rules)
 

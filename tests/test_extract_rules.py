@@ -601,6 +601,15 @@ EXITED = [
     case("exited-negated", "Auchan has not left Russia.",
          [C("Auchan", "exitedMarket", "Russia", "negated")],
          [C("Auchan", "exitedMarket", "Russia", "asserted")]),
+    case("exited-no-longer-operates", "Brightwave Telecom no longer operates in Kazakhstan.",
+         [C("Brightwave Telecom", "exitedMarket", "Kazakhstan")]),
+    case("exited-stopped-selling", "Stellantis stopped selling cars in Iran in 2018.",
+         [C("Stellantis", "exitedMarket", "Iran")]),
+    case("exited-will-stop-selling", "Stellantis will stop selling cars in Iran.",
+         [C("Stellantis", "exitedMarket", "Iran", "planned")],
+         [C("Stellantis", "exitedMarket", "Iran", "asserted")]),
+    case("exited-still-operates", "Auchan still operates in Russia.", [],
+         [C("Auchan", "exitedMarket", "Russia", ANY)]),
 ]
 
 
@@ -753,6 +762,23 @@ def test_quotes_and_coreference(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- out of domain
 
 OUT_OF_DOMAIN = [
+    case("ood-short-name-links-to-full", "Orvella Robotics opened a plant in Lyon. Orvella said it had signed "
+         "a memorandum with Brightwave Telecom.",
+         [C("Orvella Robotics", "signedAgreementWith", "Brightwave Telecom")],
+         [C("Orvella", "signedAgreementWith", "Brightwave Telecom", ANY)]),
+    case("ood-backed-by-and-by", "Marrow Biotech is backed by Helios Capital and by Quarry Ventures.",
+         [C("Helios Capital", "investsIn", "Marrow Biotech"), C("Quarry Ventures", "investsIn", "Marrow Biotech")]),
+    case("ood-service-for-clients", "Polar Freight handles cold storage for Kaufstern and for Lumio Foods.",
+         [C("Polar Freight", "supplies", "Kaufstern"), C("Polar Freight", "supplies", "Lumio Foods")]),
+    case("ood-model-of-maker", "Its rival is the Tundra 5 tractor of Harrow Machines.",
+         [C("Harrow Machines", "produces", ("Tundra 5", "Tundra 5 tractor"), classes=("Company", "Product"))]),
+    case("ood-part-of-product-supplied-by", "Velora launched the Nimbus S3, a compact e-bike. The e-bike's motor "
+         "is supplied by Drava Motors, while its frame comes from Kovin Metals.",
+         [C("Velora", "produces", "Nimbus S3"), C("Drava Motors", "producesComponentsFor", "Nimbus S3"),
+          C("Kovin Metals", "producesComponentsFor", ("Velora", "Nimbus S3"))],
+         [C("Velora", "importsFrom", "Kovin Metals", ANY)]),
+    case("ood-network-is-a-company", "Lumen Network makes ultrasound probes.",
+         [C("Lumen Network", "produces", "ultrasound probes", classes=("Company", "Product"))]),
     case("ood-supply-startup-apposition",
          "Nordwind Robotics, a Berlin-based startup, will supply lidar sensors to Volvo Cars.",
          [C("Nordwind Robotics", "supplies", ("Volvo Cars", "Volvo"), "planned", classes=("Company", "Company")),

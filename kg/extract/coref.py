@@ -28,7 +28,7 @@ import re
 from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from .frames import described, hyphen_word
-from .mentions import Discourse, Span, copy_span as _copy, infer_class, same_entity
+from .mentions import Discourse, Span, copy_span as _copy, descriptor_beside, infer_class, same_entity
 from .products import made_products, noun_phrase_product
 from .speakers import domestic_partner, quote_ranges
 from .rules import RuleSet
@@ -108,11 +108,15 @@ class Resolver:
         """Keep the spans of wanted classes; a weakly classed name takes the class the rule expects."""
         out = []
         for span in spans:
-            if span.weak and span.cls == "Person" and "Company" in want and " " not in span.name:
-                span = _copy(span, cls="Company", weak=False)  # "Garra's production": a one-word name acting
+            if span.weak and span.cls in ("Person", "Region") and "Company" in want and " " not in span.name:
+                # "Garra's production", "Foxconn assembles": a one-word name the model took for a person or
+                # a place (the world's places are in the gazetteer) acting as a firm
+                span = _copy(span, cls="Company", weak=False)
             if span.cls not in want and span.weak:
                 # countries are all in the gazetteer: a guess never becomes one
                 for cls in ("Company", "Organization", "Region", "Person", "Product"):
+                    if cls == "Region" and span.cls == "Person":
+                        continue  # a name the model took for a person is a firm or a product, not a place
                     if cls in want:
                         span = _copy(span, cls=cls, weak=False)
                         break
@@ -344,6 +348,9 @@ class Resolver:
                 candidates = recent + [s for s in candidates if s not in recent]
             best = self._best(candidates, demonym)
             return [_copy(best, via="coref", surface=_phrase_text(token), **_at(token))] if best else []
+        if "Product" in want and lemma in self.lex["product_descriptors"] and not plural and (
+                dets & {"the", "this", "that"} or _article_before_word(token) in ("the", "this", "that")):
+            return self._named_product(token, para)
         if lemma in self.lex["person_descriptors"] and "Person" in want:
             if not dets & {"the", "this", "that", "both"} and not (plural and number):
                 return []
@@ -351,6 +358,21 @@ class Resolver:
                 found = self._last_two(position, ("Person",), want)
                 return found
             return self._person_by_role(token, para, demonym)
+        return []
+
+    def _named_product(self, token, para) -> list[Span]:
+        """"the scanner", "the device" after "the Sirius U2, a handheld ultrasound scanner": the nearest model
+        named before and described by the same noun; a generic noun ("device", "model") takes the nearest."""
+        lemma = token.lemma_.lower()
+        generic = lemma in self.lex["generic_product_nouns"]
+        for span in self.discourse.before((para, token.i), ("Product",), limit=8):
+            entry = self.gazetteer.get(span.key)
+            if span.weak or (entry is not None and entry.category):
+                continue  # a kind of product ("trucks"), not a model
+            doc = self.discourse.paragraphs[span.para].doc
+            descriptor = descriptor_beside(doc, span.first, span.last)
+            if generic or (descriptor is not None and descriptor.lemma_.lower() == lemma):
+                return [_copy(span, via="coref", surface=_phrase_text(token), **_at(token))]
         return []
 
     def _person_by_role(self, token, para, demonym):
@@ -580,10 +602,15 @@ class Resolver:
             if span is not None and span.cls in classes and not span.demonym and not span.weak:
                 return [_copy(span, via="coref", surface=token.text, **_at(token))]
         candidates = []
-        for span in self.discourse.before((para, token.i), classes, limit=6):
+        guesses = ("Person", "Company") if "Company" in classes else ()
+        for span in self.discourse.before((para, token.i), classes + guesses, limit=6):
             if span.para != para:
                 break
-            if span.weak:
+            if span.weak and span.cls in guesses and " " not in span.name:
+                # "Velora launched a bike. Its frame ...": a one-word name the model took for a person is,
+                # as what "it" stands for, a firm
+                span = _copy(span, cls="Company", weak=False)
+            elif span.weak or span.cls not in classes:
                 continue
             candidates.append(span)
         for span in candidates:
@@ -596,6 +623,10 @@ class Resolver:
         for span in candidates:
             if span.first < sent.start:
                 return [_copy(span, via="coref", surface=token.text, **_at(token))]
+        main = self.salient
+        if main is not None and main.cls in classes and main.position < (para, token.i):
+            # "it" with no company named in the sentences before it in its paragraph: the article's main company
+            return [_copy(main, via="coref", surface=token.text, **_at(token))]
         return []
 
     def _they(self, token, para, want):
@@ -698,6 +729,16 @@ class Resolver:
 
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _article_before_word(token) -> str:
+    """The word before a (hyphenated) noun, lower case: "the" in "The e-bike's motor", where the small
+    model hangs the article on "motor"."""
+    doc = token.doc
+    i = token.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    return doc[i - 1].lower_ if i > 0 else ""
 
 
 def _name_like(token) -> bool:

@@ -106,7 +106,7 @@ class _Run:
             if need == "named" and not any(self.resolver.resolve(t, para.index, rule.subject_class | rule.object_class,
                                                                  strict=True) for t in tokens):
                 return
-        modality = modality_of(trigger, self.ruleset.modality, local=rule.local_modality)
+        modality = modality_of(trigger, self.ruleset.modality, local=rule.local_modality, ended=rule.ended)
         if modality.value is None:
             return
         want = rule.subject_class | rule.object_class

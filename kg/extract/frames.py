@@ -80,7 +80,10 @@ def _own_subjects(verb):
 
 
 def _by_agent(verb):
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    """The objects of a passive verb's "by", and of a second "by" coordinated with it ("backed by X and by Y")."""
+    bys = [c for c in verb.children if c.dep_ == "agent"]
+    bys += [c for b in bys for c in b.children if c.dep_ == "conj" and c.lower_ == "by"]
+    return [g for c in bys for g in c.children if g.dep_ == "pobj"]
 
 
 def agents(verb, depth: int = 0):
@@ -221,6 +224,9 @@ def _preps(token):
         if child.i > 0 and child.doc[child.i - 1].dep_ == "advmod" and child.doc[child.i - 1].lower_ == "together" \
                 and not name.startswith("together"):
             name = f"together {name}"
+        for again in (c for c in child.children if c.dep_ == "conj" and c.lower_ == child.lower_):
+            # "for Zielony Koszyk and for Lodowa Gora", "by Bpifrance and by Halvorsen"
+            objects += [c for c in again.children if c.dep_ in ("pobj", "pcomp")]
         if objects:
             out.setdefault(name, []).extend(objects)
     return out

@@ -18,7 +18,7 @@ from ..iri import normalize_name
 from ..nlp import Paragraph
 from .rules import RuleSet
 
-__all__ = ["Span", "Discourse", "collect_mentions", "copy_span", "same_entity", "infer_class", "NER_CLASSES"]
+__all__ = ["Span", "Discourse", "collect_mentions", "copy_span", "same_entity", "infer_class", "descriptor_beside", "NER_CLASSES"]
 
 NER_CLASSES = {"ORG": "Company", "FAC": "Company", "GPE": "Region", "LOC": "Region", "PERSON": "Person",
                "PRODUCT": "Product", "WORK_OF_ART": "Product"}
@@ -106,6 +106,7 @@ def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset:
             discourse.add(span)
     discourse.spans.sort(key=lambda s: s.position)
     merge_place_suffixes(discourse)
+    link_short_names(discourse)
     return discourse
 
 
@@ -177,7 +178,7 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
         return "Organization", False
     if words[-1] in lex["region_name_words"]:
         return "Region", False
-    descriptor = _descriptor_beside(doc, first, last)
+    descriptor = descriptor_beside(doc, first, last)
     if label in ("GPE", "LOC") and descriptor is not None and descriptor.i > first:
         descriptor = None  # "a Chicago grocery distributor": the place of the distributor, not its name
     if descriptor is not None and descriptor.lemma_.lower() in lex["ambiguous_descriptors"]:
@@ -203,16 +204,16 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
     return cls, cls is not None and label in ("GPE", "LOC", "FAC", "WORK_OF_ART")
 
 
-def _descriptor_beside(doc, first: int, last: int):
+def descriptor_beside(doc, first: int, last: int):
     """A common noun that describes the name: its appositive, a compound before it, or what it heads."""
     head = doc[last - 1]
     for i in range(first, last):
         if doc[i].head.i < first or doc[i].head.i >= last:
             head = doc[i]
             break
-    for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            return child
+    apposed = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if apposed:
+        return apposed[-1]  # the last: "a compact e-bike" can come out as three appositions, e - bike
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
         return head.head
     for child in head.children:
@@ -247,6 +248,24 @@ def _link_alias(span: Span, discourse: Discourse, persons: dict[str, Span]) -> N
         acronym = doc[span.last + 1].text
         if re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", acronym):
             discourse.aliases.setdefault(normalize_name(acronym), span)
+
+
+def link_short_names(discourse: Discourse) -> None:
+    """"Tarvo" beside "Tarvo Logistics", "Cardeon" (in a title) beside "Cardeon Imaging": the leading
+    words of an organisation's full name, used alone anywhere in the article, name that organisation."""
+    full_names = [s for s in discourse.spans if s.cls in ("Company", "Organization") and not s.demonym and not s.weak
+                  and len((s.surface or s.name).split()) > 1]
+    for span in discourse.spans:
+        if span.key is not None or span.demonym or (span.cls == "Person" and not span.weak):
+            continue
+        words = span.name.casefold().split()
+        if not words or not span.name[:1].isupper() or not all(w[:1].isalpha() for w in words):
+            continue
+        for full in full_names:
+            texts = [(full.surface or full.name).casefold().split(), full.name.casefold().split()]
+            if any(len(t) > len(words) and t[:len(words)] == words for t in texts):
+                span.name, span.key, span.cls, span.weak = full.name, full.key, full.cls, False
+                break
 
 
 def _named_by_descriptor(para: Paragraph, discourse: Discourse, ruleset: RuleSet):

@@ -67,11 +67,14 @@ def _lemma(token) -> str:
     return token.lemma_.lower()
 
 
-def modality_of(trigger, cues: dict, local: bool = False) -> Modality:
+def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -> Modality:
     """The modality of a claim whose trigger is ``trigger``.
 
     ``cues`` is the parsed ``modality.json``; ``local`` reads only the trigger's
-    own words ("former chairman", "no longer a partner").
+    own words ("former chairman", "no longer a partner"). With ``ended`` the
+    claim is that something stopped ("no longer operates in Belarus", "stopped
+    selling in Russia"): the past cue is what states it, so it must be there,
+    and the claim is asserted (planned with "will", negated with "not").
     """
     neg_cfg, plan_cfg, past_cfg, hyp_cfg = cues["negated"], cues["planned"], cues["past"], cues["hypothetical"]
     negated, planned, past = [], [], []
@@ -157,6 +160,12 @@ def modality_of(trigger, cues: dict, local: bool = False) -> Modality:
             past.append(trigger.head.lower_)
         elif verb in neg_cfg["governors"]:
             negated.append(trigger.head.lower_)
+    if ended:
+        if not past:
+            return Modality(None)
+        if negated:
+            return Modality("negated", tuple(negated + past))
+        return Modality("planned" if planned else "asserted", tuple(planned + past))
     if negated:
         return Modality("negated", tuple(negated))
     if past:

@@ -27,6 +27,9 @@
   producers of X, will keep the stake" asserts that Uralchem produces X,
   whatever "will keep" says. The default, ``"clause"``, also reads the cues of
   the governing verbs.
+  ``"ended"`` is for verbs of presence whose ending is the relation: "X no
+  longer operates in Belarus", "X stopped selling cars in Russia" state that X
+  left; without such a cue the rule makes no claim.
 - ``stand_for``: a head of state or government stands for the state they
   lead, and a capital for its country ("the two presidents agreed",
   "Moscow lends Minsk").
@@ -105,6 +108,7 @@ class Rule:
     require: tuple[tuple[str, str], ...]  # (role, "filled" | "empty" | "named")
     stand_for: bool  # heads of state and capitals stand for their country
     local_modality: bool  # modality from the trigger's own words only (appositions, titles, modifiers)
+    ended: bool  # the claim is that the trigger's state stopped ("no longer operates in")
     confidence: float
     note: str = ""
 
@@ -243,8 +247,8 @@ def _parse_rule(where: str, record, lexicon) -> Rule:
     if unknown:
         raise RuleError(where, rule_id, f"unknown key(s) {sorted(unknown)}")
     predicate = record.get("predicate")
-    if record.get("modality", "clause") not in ("clause", "local"):
-        raise RuleError(where, rule_id, "'modality' must be 'clause' or 'local'")
+    if record.get("modality", "clause") not in ("clause", "local", "ended"):
+        raise RuleError(where, rule_id, "'modality' must be 'clause', 'local' or 'ended'")
     if predicate not in RELATIONS:
         raise RuleError(where, rule_id, f"predicate {predicate!r} is not a vocabulary property")
     trigger = record.get("trigger")
@@ -303,5 +307,6 @@ def _parse_rule(where: str, record, lexicon) -> Rule:
         also=tuple(also), exclude=frozenset(_words(where, rule_id, record.get("exclude", []), lexicon)),
         require=tuple(require), stand_for=bool(record.get("stand_for", False)),
         local_modality=record.get("modality", "clause") == "local",
+        ended=record.get("modality", "clause") == "ended",
         confidence=float(confidence), note=record.get("note", ""),
     )
