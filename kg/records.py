@@ -57,8 +57,9 @@ class Mention:
 
     ``key`` is the gazetteer id when the gazetteer knows the entity; otherwise
     resolution derives one from ``name`` and ``cls``. ``via`` says how the
-    mention was found: "gazetteer", "ner", "descriptor", "coref", "phrase",
-    "speaker" or "group".
+    mention was found: "gazetteer", "ner", "descriptor", "alias" (a short
+    form of a name the article gives in full), "coref", "phrase", "speaker" or
+    "group".
     """
 
     name: str

@@ -28,7 +28,7 @@ __all__ = ["key_of", "resolve_entities", "name_variants"]
 _CORPORATE = re.compile(
     r"\s+(ltd|limited|llc|inc|plc|corp|co|jsc|ojsc|pjsc|cjsc|ooo|oao|zao|ag|gmbh|sa|spa|nv|bv|ab)\.?$", re.I)
 # Mentions found through these routes are names of the entity; "we" and "the company" are not.
-_NAMING_ROUTES = {"gazetteer", "ner", "phrase", "descriptor"}
+_NAMING_ROUTES = {"gazetteer", "ner", "phrase", "descriptor", "alias"}
 
 
 def key_of(mention: Mention) -> str:

@@ -777,6 +777,26 @@ OUT_OF_DOMAIN = [
          [C("Velora", "produces", "Nimbus S3"), C("Drava Motors", "producesComponentsFor", "Nimbus S3"),
           C("Kovin Metals", "producesComponentsFor", ("Velora", "Nimbus S3"))],
          [C("Velora", "importsFrom", "Kovin Metals", ANY)]),
+    case("ood-fitted-to-owned-model", "Tesna's sensors are now fitted to Harrow's Tundra tractors.",
+         [C("Tesna", "producesComponentsFor", ("Tundra", "Tundra tractors"), classes=("Company", "Product"))]),
+    case("ood-brought-into-competition", "The merger brings Polar Freight into direct competition with Nordline "
+         "Cargo.",
+         [C("Polar Freight", "competesWith", "Nordline Cargo")]),
+    case("ood-batches-of-the-drug", "Kestra Bio is developing ZX-11, an asthma drug. So far, batches of the "
+         "drug have been produced by Corvane Labs.",
+         [C("Corvane Labs", "produces", "ZX-11", classes=("Company", "Product"))]),
+    case("ood-reflexive-object", '"We will not make the Aria X9 ourselves," said Lena Maris, chief executive '
+         'of Solvik Audio.',
+         [C("Solvik Audio", "produces", "Aria X9", "negated")],
+         [C("Solvik Audio", "produces", "Aria X9", "asserted")]),
+    case("ood-short-name-missed-by-ner", "Brennholt Automation makes warehouse robots. Brennholt, which is owned "
+         "by Quarry Ventures, sells most of its robots to Kaufstern.",
+         [C("Brennholt Automation", "supplies", "Kaufstern"),
+          C("Brennholt Automation", "subsidiaryOf", "Quarry Ventures")],
+         [C("Brennholt", "supplies", "Kaufstern", ANY)]),
+    case("ood-person-first-name-joined", '"Prices will fall," Solvik chief executive Anders Holmqvist said.',
+         [],
+         [C("Holmqvist", "leads", ANY, ANY)]),
     case("ood-network-is-a-company", "Lumen Network makes ultrasound probes.",
          [C("Lumen Network", "produces", "ultrasound probes", classes=("Company", "Product"))]),
     case("ood-supply-startup-apposition",

@@ -28,7 +28,7 @@ import re
 from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from .frames import described, hyphen_word
-from .mentions import Discourse, Span, copy_span as _copy, descriptor_beside, infer_class, same_entity
+from .mentions import Discourse, Span, copy_span as _copy, descriptor_beside, full_name_of, infer_class, same_entity
 from .products import made_products, noun_phrase_product
 from .speakers import domestic_partner, quote_ranges
 from .rules import RuleSet
@@ -81,7 +81,7 @@ class Resolver:
                 phrase = self.phrase(token, para)
                 if phrase is not None and phrase.last - phrase.first > span.last - span.first:
                     return self._fit([phrase], want)
-            return self._fit([span], want)
+            return self._fit([_owned_model(span, token, want)], want)
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "WP", "WDT"):
             return [] if strict else self._fit(self.pronoun(token, para, want), want)
         if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X") and not _name_like(token):
@@ -95,7 +95,8 @@ class Resolver:
         if strict:
             return []
         if (token.pos_ == "PROPN" or _name_like(token)) and any(c in want for c in _AGENTS + ("Person",)):
-            found = self._fit([self._proper(token, para)] if self._proper(token, para) else [], want)
+            proper = self._proper(token, para)
+            found = self._fit([_owned_model(proper, token, want)] if proper is not None else [], want)
             if found:
                 return found
         if "Product" in want or "Sector" in want:
@@ -550,8 +551,9 @@ class Resolver:
             return None
         if doc[first].is_sent_start and last - first == 1 and not (
                 token.tag_ == "NNP" and not token.is_stop and token.lower_ not in self._common_words and (
-                    any(c.dep_ == "appos" for c in token.children) or token.dep_ in ("nsubj", "nsubjpass"))):
-            return None  # a capitalised first word is a name when it is described or is the subject
+                    any(c.dep_ == "appos" or c.tag_ == "POS" for c in token.children)
+                    or token.dep_ in ("nsubj", "nsubjpass"))):
+            return None  # a capitalised first word is a name when it is described, the subject or a possessor
         if any(doc[i].lemma_.lower() in self.lex["person_descriptors"] or doc[i].lemma_.lower() in
                self.lex["state_titles"] or doc[i].lower_ in self.lex["title_words"] for i in range(first, last)):
             return None  # "President" in "Belarusian President Aleksandr Lukashenko"
@@ -562,11 +564,14 @@ class Resolver:
             return None
         if token.dep_ in ("compound", "nmod") and self.discourse.at(para, token.head.i) is not None:
             return None
-        cls, weak = infer_class(doc, first, last, "ORG", self.ruleset)
         offset = self.discourse.paragraphs[para].offset
-        return Span(name=text, cls=cls or "Company", key=None, para=para, first=first, last=last,
-                    start=offset + doc[first].idx, end=offset + doc[last - 1].idx + len(doc[last - 1].text),
-                    via="ner", weak=True, surface=text)
+        bounds = dict(para=para, first=first, last=last, start=offset + doc[first].idx,
+                      end=offset + doc[last - 1].idx + len(doc[last - 1].text), surface=text)
+        named = self.discourse.aliases.get(normalize_name(text)) or full_name_of(text, self.discourse)
+        if named is not None and not named.demonym:  # "Brennholt", missed here, named in full elsewhere
+            return Span(name=named.name, cls=named.cls, key=named.key, via="alias", weak=named.weak, **bounds)
+        cls, weak = infer_class(doc, first, last, "ORG", self.ruleset)
+        return Span(name=text, cls=cls or "Company", key=None, via="ner", weak=True, **bounds)
 
     # ------------------------------------------------------------------ pronouns and speakers
 
@@ -729,6 +734,14 @@ class Resolver:
 
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _owned_model(span: Span, token, want) -> Span:
+    """"Brennholt's Kestrel", "its Nova": a name of unsure class that a firm owns is, where a product may
+    stand, a model."""
+    if span.weak and "Product" in want and any(c.dep_ == "poss" for c in token.children):
+        return _copy(span, cls="Product", weak=False)
+    return span
 
 
 def _article_before_word(token) -> str:

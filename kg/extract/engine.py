@@ -126,7 +126,8 @@ class _Run:
                     members = _unique(subjects)
                     pairs = [(a, b) for a in members for b in members if not _same(a, b)]
                     break
-                objects = self._fill(rule, frame, role, para.index, rule.object_class)
+                objects = [o for o in self._fill(rule, frame, role, para.index, rule.object_class)
+                           if not any(_same(o, s) for s in subjects)]  # a role the subject fills is not the object's
                 if objects:
                     break
             if not pairs:
@@ -145,7 +146,7 @@ class _Run:
         """The token (or, with ``modifiers``, a modifier of it) is in a word list; a word inside a name
         never is ("Company" in "Udokan Mining Company"), though the whole name may be ("Europe")."""
         span = self.discourse.at(para, token.i)
-        if span is not None and span.via in ("gazetteer", "ner", "descriptor") and \
+        if span is not None and span.via in ("gazetteer", "ner", "descriptor", "alias") and \
                 not (self.resolver.gazetteer.get(span.key) and self.resolver.gazetteer[span.key].category):
             return span.name.lower() in words or span.surface.lower() in words
         return _in_set(token, words, modifiers)

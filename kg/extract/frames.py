@@ -48,6 +48,7 @@ __all__ = ["Frame", "agents", "themes", "described", "is_passive", "governor", "
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+REFLEXIVES = {"itself", "themselves", "ourselves", "myself", "himself", "herself", "yourself", "yourselves"}
 CONTROL_DEPS = ("xcomp", "acomp", "pcomp", "advcl", "conj", "ccomp", "oprd", "relcl", "acl")
 MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
 
@@ -164,6 +165,7 @@ def themes(verb):
             return themes(verb.head)
         return []
     found = [c for c in verb.children if c.dep_ == "dobj"]
+    found = [n for t in found for n in (_under_reflexive(t) if t.lower_ in REFLEXIVES else [t])]
     if found:
         return [verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in found]
     if any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
@@ -178,6 +180,12 @@ def themes(verb):
     if verb.dep_ == "relcl" and any(s.lower_ not in RELATIVE_PRONOUNS for s in _own_subjects(verb)):
         return [verb.head]  # "projects that Belarus is carrying out": the object is the modified noun
     return []
+
+
+def _under_reflexive(pronoun):
+    """"manufacture KLP-204 ourselves" comes out with the name as a compound of "ourselves": the name is the
+    object; an emphatic "ourselves" alone is none."""
+    return [c for c in pronoun.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ in ("PROPN", "NOUN")]
 
 
 def governor(noun):

@@ -18,7 +18,7 @@ from ..iri import normalize_name
 from ..nlp import Paragraph
 from .rules import RuleSet
 
-__all__ = ["Span", "Discourse", "collect_mentions", "copy_span", "same_entity", "infer_class", "descriptor_beside", "NER_CLASSES"]
+__all__ = ["Span", "Discourse", "collect_mentions", "copy_span", "same_entity", "infer_class", "descriptor_beside", "full_name_of", "NER_CLASSES"]
 
 NER_CLASSES = {"ORG": "Company", "FAC": "Company", "GPE": "Region", "LOC": "Region", "PERSON": "Person",
                "PRODUCT": "Product", "WORK_OF_ART": "Product"}
@@ -79,9 +79,13 @@ class Discourse:
 
 
 def _clean_name(span) -> tuple[str, int, int]:
-    """Strip leading articles/possessives and a trailing "'s" from a span; return text and token bounds."""
+    """Strip leading articles/possessives and a trailing "'s" from a span; return text and token bounds.
+    A possessive inside ends the name: "Harrow's Tundra" names Harrow (what it owns is another name)."""
     first, last = span.start, span.end
     doc = span.doc
+    inner = [t.i for t in span[1:-1] if t.tag_ == "POS"] if len(span) > 2 else []
+    if inner:
+        last = inner[0]
     while first < last and (doc[first].lower_ in _SKIP_WORDS or doc[first].is_punct):
         first += 1
     while last > first and (doc[last - 1].tag_ == "POS" or doc[last - 1].is_punct or doc[last - 1].is_space):
@@ -107,7 +111,34 @@ def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset:
     discourse.spans.sort(key=lambda s: s.position)
     merge_place_suffixes(discourse)
     link_short_names(discourse)
+    for para in paragraphs:
+        for span in _missed_known_names(para, discourse):
+            discourse.add(span)
+    discourse.spans.sort(key=lambda s: s.position)
     return discourse
+
+
+def _missed_known_names(para: Paragraph, discourse: Discourse):
+    """Names of organisations the article names elsewhere, where the NER missed them this time
+    ("Brennholt, which is owned by ..." after "Brennholt Automation")."""
+    doc = para.doc
+    i = 0
+    while i < len(doc):
+        if not doc[i].is_title or not doc[i].is_alpha or discourse.at(para.index, i) is not None:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].is_title and doc[j].is_alpha and discourse.at(para.index, j) is None:
+            j += 1
+        text = doc[i:j].text
+        known = discourse.aliases.get(normalize_name(text))
+        if known is None or known.cls not in ("Company", "Organization") or known.weak:
+            known = full_name_of(text, discourse)
+        if known is not None and known.cls in ("Company", "Organization") and not known.demonym:
+            start = para.offset + doc[i].idx
+            yield Span(name=known.name, cls=known.cls, key=known.key, para=para.index, first=i, last=j, start=start,
+                       end=start + len(text), via="alias", surface=text)
+        i = j
 
 
 def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> Span | None:
@@ -126,10 +157,17 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
     if cls is None:
         return None
     text, first, last = _clean_name(ent)
+    if ent.label_ == "PERSON":
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title and not \
+                doc[first - 1].ent_type_ and doc[first - 1].head.i in range(first, last) and \
+                doc[first - 1].lower_ not in ruleset.lexicon["title_words"]:
+            first -= 1  # "Anders Holmgaard" when the model labelled "Holmgaard" alone
+        text = doc[first:last].text
     if not text or "\n" in text or not any(ch.isupper() for ch in text) or len(text) < 2:
         return None
-    if all(doc[i].pos_ in ("ADJ", "ADV", "VERB", "NUM") for i in range(first, last)):
-        return None
+    if all(doc[i].pos_ in ("ADJ", "ADV", "VERB") or (doc[i].pos_ == "NUM" and not any(c.isalpha() for c in doc[i].text))
+           for i in range(first, last)):
+        return None  # not a name; "ZX-11" tagged as a number still is one
     if any(doc[i].lower_ in ruleset.lexicon["event_words"] for i in range(first, last)):
         return None  # "the Caspian Economic Forum", "Innoprom exhibition": events are not entities
     known = gazetteer.lookup(text)
@@ -197,6 +235,8 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
             if lemma in lex[name]:
                 return cls, False
     cls = NER_CLASSES.get(label)
+    if cls == "Person" and any(ch.isdigit() for i in range(first, last) for ch in doc[i].text):
+        return "Product", True  # "Aria X9": no person's name has digits; a model's often does
     if cls in ("Person", "Company", "Product"):
         # a lone capitalised word the model calls a person or an organisation is as often a firm or a
         # town ("Belshina" as PERSON, "Lyon" as ORG): its class stays open to what the sentence says
@@ -253,19 +293,27 @@ def _link_alias(span: Span, discourse: Discourse, persons: dict[str, Span]) -> N
 def link_short_names(discourse: Discourse) -> None:
     """"Tarvo" beside "Tarvo Logistics", "Cardeon" (in a title) beside "Cardeon Imaging": the leading
     words of an organisation's full name, used alone anywhere in the article, name that organisation."""
-    full_names = [s for s in discourse.spans if s.cls in ("Company", "Organization") and not s.demonym and not s.weak
-                  and len((s.surface or s.name).split()) > 1]
     for span in discourse.spans:
         if span.key is not None or span.demonym or (span.cls == "Person" and not span.weak):
             continue
-        words = span.name.casefold().split()
-        if not words or not span.name[:1].isupper() or not all(w[:1].isalpha() for w in words):
+        full = full_name_of(span.name, discourse)
+        if full is not None:
+            span.name, span.key, span.cls, span.weak = full.name, full.key, full.cls, False
+
+
+def full_name_of(name: str, discourse: Discourse) -> Span | None:
+    """The first organisation in the article whose longer name begins with ``name``'s words, or None."""
+    words = name.casefold().split()
+    if not words or not name[:1].isupper() or not all(w[:1].isalpha() for w in words):
+        return None
+    for full in discourse.spans:
+        if full.cls not in ("Company", "Organization") or full.demonym or full.weak:
             continue
-        for full in full_names:
-            texts = [(full.surface or full.name).casefold().split(), full.name.casefold().split()]
-            if any(len(t) > len(words) and t[:len(words)] == words for t in texts):
-                span.name, span.key, span.cls, span.weak = full.name, full.key, full.cls, False
-                break
+        for text in (full.surface or full.name, full.name):
+            longer = text.casefold().split()
+            if len(longer) > len(words) and longer[:len(words)] == words:
+                return full
+    return None
 
 
 def _named_by_descriptor(para: Paragraph, discourse: Discourse, ruleset: RuleSet):

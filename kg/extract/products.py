@@ -30,6 +30,9 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
     lemma = token.lemma_.lower()
     if token.pos_ not in ("NOUN", "PROPN") or lemma in lex["not_products"] or len(token.text) < 2:
         return None
+    if lemma in lex["company_descriptors"] or lemma in lex["organization_descriptors"] or \
+            lemma in lex["person_descriptors"]:
+        return None  # "food retailers", "European drug companies", "engineers": who, not what
     if token.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "DATE", "TIME", "CARDINAL"):
         return None
     dets = [c for c in token.children if c.dep_ in ("det", "poss")]
