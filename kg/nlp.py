@@ -197,6 +197,9 @@ def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = fro
     labels and hang on the verb as its subject). Returns ``doc`` itself when
     nothing needed repair.
     """
+    respells = {sent.start: patch for sent in doc.sents if (patch := _respell_ly_names(nlp, sent)) is not None}
+    if respells:
+        doc = _transplant(doc, respells)
     patches = {}
     for sent in doc.sents:
         names = _leading_names(sent, demonyms, name_words)
@@ -220,8 +223,8 @@ def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = fro
         pronoun = "They" if len(names) > 1 or not verb.lower_.endswith("s") else "It"
         rest = doc[k:sent.end]
         with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in ("ner", "entity_ruler")]):
-            fresh = nlp(pronoun + " " + rest.text)
-        if len(fresh) != 1 + len(rest) or any(fresh[j + 1].text != rest[j].text for j in range(len(rest))):
+            fresh = nlp(pronoun + " " + _plain(rest))
+        if not _aligned(fresh, rest):
             continue
         if fresh[0].dep_ not in ("nsubj", "nsubjpass") or fresh[fresh[0].head.i].pos_ not in ("VERB", "AUX"):
             continue
@@ -229,6 +232,39 @@ def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = fro
     if not patches:
         return doc
     return _transplant(doc, patches)
+
+
+def _ly_name(token) -> bool:
+    """A capitalised word ending in -ly inside a sentence: a name ("Oatly", "Geely") whatever its tag."""
+    return token.i > token.sent.start and token.is_title and token.is_alpha and token.lower_.endswith("ly")
+
+
+def _plain(span) -> str:
+    """A span's text with its -ly names spelled as a plain name, for a re-parse."""
+    return "".join(("Acme" if _ly_name(t) else t.text) + t.whitespace_ for t in span).strip()
+
+
+def _aligned(fresh, rest) -> bool:
+    """The fresh parse of a pronoun + ``_plain(rest)`` has the same tokens as ``rest``."""
+    return len(fresh) == 1 + len(rest) and all(
+        fresh[j + 1].text == ("Acme" if _ly_name(rest[j]) else rest[j].text) for j in range(len(rest)))
+
+
+def _respell_ly_names(nlp, sent):
+    """"competes with Sweden's Oatly", "pits Geely against Chery": a capitalised word ending in -ly inside
+    a sentence is a name the small model reads as an adverb, which breaks the parse around it. The sentence
+    is parsed again with a plain name in its place; returns a patch (the names' indices, the fresh parse)
+    or None."""
+    doc = sent.doc
+    names = [t.i for t in sent if _ly_name(t) and t.pos_ in ("ADV", "ADJ")]
+    if not names:
+        return None
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in ("ner", "entity_ruler")]):
+        fresh = nlp(_plain(sent))
+    if len(fresh) != len(sent) or any(fresh[j].text != ("Acme" if _ly_name(t) else t.text)
+                                      for j, t in enumerate(sent)):
+        return None
+    return ("respell", names, fresh)
 
 
 def _subject_phrase(nlp, sent, verbs):
@@ -249,8 +285,8 @@ def _subject_phrase(nlp, sent, verbs):
         pronoun = "It" if verb.lower_.endswith("s") else "They"
         rest = doc[start:sent.end]
         with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in ("ner", "entity_ruler")]):
-            fresh = nlp(pronoun + " " + rest.text)
-        if len(fresh) != 1 + len(rest) or any(fresh[j + 1].text != rest[j].text for j in range(len(rest))):
+            fresh = nlp(pronoun + " " + _plain(rest))
+        if not _aligned(fresh, rest):
             continue
         if fresh[0].dep_ != "nsubj" or fresh[fresh[0].head.i].pos_ != "VERB" or fresh[0].head.i != k - start + 1:
             continue
@@ -267,12 +303,23 @@ def _subject_phrase(nlp, sent, verbs):
 def _transplant(doc, patches):
     from spacy.tokens import Doc, Span
 
+    respelled = [i for patch in patches.values() if patch[0] == "respell" for i in patch[1]]
     heads = [t.head.i for t in doc]
     deps = [t.dep_ for t in doc]
     pos = [t.pos_ for t in doc]
     tags = [t.tag_ for t in doc]
     lemmas = [t.lemma_ for t in doc]
     for start, patch in list(patches.items()):
+        if patch[0] == "respell":
+            _, names, fresh = patch
+            for j, token in enumerate(fresh):
+                i = start + j
+                heads[i] = start + token.head.i
+                deps[i], pos[i], tags[i] = token.dep_, token.pos_, token.tag_
+                if i not in names:
+                    lemmas[i] = token.lemma_
+            del patches[start]
+            continue
         if patch[0] == "phrase":
             _, head, k, fresh = patch
             for j in range(1, len(fresh)):
@@ -310,10 +357,12 @@ def _transplant(doc, patches):
         for i in range(start, names[0][0]):  # an opening quote mark or adverb
             heads[i] = at(fresh[0].head.i)
             deps[i] = "punct" if doc[i].is_punct else "advmod"
+    lemmas = [t.lemma_ if _ly_name(t) else lemma for t, lemma in zip(doc, lemmas)]  # not the stand-in's
     repaired = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
                    heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
     ents = [Span(repaired, e.start, e.end, label=e.label_, span_id=e.ent_id_ or 0) for e in doc.ents]
     for names, _, _ in patches.values():
         ents += [Span(repaired, a, b, label="ORG") for a, b in names if not any(doc[i].ent_type_ for i in range(a, b))]
+    ents += [Span(repaired, i, i + 1, label="ORG") for i in respelled if not doc[i].ent_type_]
     repaired.ents = sorted(ents, key=lambda e: e.start)
     return repaired

@@ -602,22 +602,28 @@ class Resolver:
         classes = tuple(c for c in _AGENTS if c in want) or _AGENTS
         doc = token.doc
         root = sent.root
+        guesses = ("Person", "Company") if "Company" in classes else ()
+
+        def antecedent(span):
+            """The span as what "it" can stand for, or None: "Velora launched a bike. Its frame ...": a
+            one-word name the model took for a person (or only guessed a firm) is a firm."""
+            if span is None or span.demonym:
+                return None
+            if span.weak and span.cls in guesses and " " not in span.name:
+                return _copy(span, cls="Company", weak=False)
+            return None if span.weak or span.cls not in classes else span
+
         for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i):
-            span = self.discourse.at(para, subject.i)
-            if span is not None and span.cls in classes and not span.demonym and not span.weak:
+            span = antecedent(self.discourse.at(para, subject.i))
+            if span is not None:
                 return [_copy(span, via="coref", surface=token.text, **_at(token))]
         candidates = []
-        guesses = ("Person", "Company") if "Company" in classes else ()
         for span in self.discourse.before((para, token.i), classes + guesses, limit=6):
             if span.para != para:
                 break
-            if span.weak and span.cls in guesses and " " not in span.name:
-                # "Velora launched a bike. Its frame ...": a one-word name the model took for a person is,
-                # as what "it" stands for, a firm
-                span = _copy(span, cls="Company", weak=False)
-            elif span.weak or span.cls not in classes:
-                continue
-            candidates.append(span)
+            span = antecedent(span)
+            if span is not None:
+                candidates.append(span)
         for span in candidates:
             tok = doc[span.last - 1]
             head = tok

@@ -240,6 +240,22 @@ def _preps(token):
     return out
 
 
+def _name_after(noun):
+    """"... ," chief executive Helene Marchetti said": a title noun right before a name it governs (or
+    shares a head with), however the parser hung the pair; the name's head token, or None."""
+    doc = noun.doc
+    i = noun.i + 1
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].is_title:
+        i += 1
+    if i == noun.i + 1:
+        return None
+    name = doc[i - 1]
+    if name.head == noun or noun.head == name or (name.head == noun.head.head and noun.dep_ == "appos") or \
+            (name.dep_ == "nsubj" and name.head.head == noun):
+        return name
+    return None
+
+
 def described(noun, depth: int = 0):
     """The entity a descriptor noun is said of, or None.
 
@@ -250,6 +266,9 @@ def described(noun, depth: int = 0):
     dep = noun.dep_
     head = noun.head
     doc = noun.doc
+    name = _name_after(noun)
+    if name is not None:
+        return name
     if dep == "appos" and head != noun:
         if head.pos_ == "NUM" or head.lower_ in ("one", "some"):
             return described(head, depth + 1)

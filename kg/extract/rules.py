@@ -14,7 +14,7 @@
 - ``pair``: roles whose coordinated members are paired with each other
   ("cooperation between X and Y", "X and Y signed an agreement").
 - ``where``: role -> ``@set`` (the role's head or one of its modifiers must be
-  in the set) or ``!@set`` (must not).
+  in the set) or ``!@set`` (must not), or a list of such conditions.
 - ``subject_class`` / ``object_class``: allowed entity classes (default: the
   ontology's domain and range).
 - ``also``: further predicates the same match states, each with the classes
@@ -269,14 +269,15 @@ def _parse_rule(where: str, record, lexicon) -> Rule:
     if not roles["pair"] and not (roles["subject"] and roles["object"]):
         raise RuleError(where, rule_id, "a rule needs subject and object roles, or pair roles")
     where_clauses = []
-    for role, value in (record.get("where") or {}).items():
-        if not isinstance(value, str):
-            raise RuleError(where, rule_id, "'where' values must be '@set' or '!@set'")
-        negated = value.startswith("!")
-        name = value.lstrip("!").lstrip("@")
-        if name not in lexicon:
-            raise RuleError(where, rule_id, f"unknown word list {value!r} in 'where'")
-        where_clauses.append((role, name, negated))
+    for role, values in (record.get("where") or {}).items():
+        for value in [values] if isinstance(values, str) else values:
+            if not isinstance(value, str) or not value.lstrip("!").startswith("@"):
+                raise RuleError(where, rule_id, "'where' values must be '@set', '!@set' or a list of them")
+            negated = value.startswith("!")
+            name = value.lstrip("!").lstrip("@")
+            if name not in lexicon:
+                raise RuleError(where, rule_id, f"unknown word list {value!r} in 'where'")
+            where_clauses.append((role, name, negated))
     also = []
     for item in record.get("also", []):
         if item.get("predicate") not in RELATIONS:
