@@ -808,6 +808,17 @@ OUT_OF_DOMAIN = [
     case("ood-quote-chief-executive-no-company-named", 'Solvane Energy builds cells. Solvane Energy has a plant '
          'in Grenoble. "We do not depend on Chinese refiners," chief executive Helene Marchetti said.',
          [C("Helene Marchetti", "leads", "Solvane Energy"), C("Solvane Energy", "dependsOn", "China", "negated")]),
+    case("ood-round-led-by", "Quillon Systems raised $12 million in a round led by Harbourline Capital.",
+         [C("Harbourline Capital", "investsIn", "Quillon Systems")]),
+    case("ood-led-funding-round", "Harbourline Capital led the latest funding round of Quillon Systems.",
+         [C("Harbourline Capital", "investsIn", "Quillon Systems")]),
+    case("ood-led-funding-round-possessive", "Harbourline Capital led Quillon Systems' latest funding round.",
+         [C("Harbourline Capital", "investsIn", "Quillon Systems")],
+         misparsed="the NER takes 'Harbourline Capital led Quillon Systems'' for one name and 'round' is an adverb"),
+    case("ood-surname-speaker-we", 'Verdanta Farms opened a farm in Osaka. Verdanta Farms grows salad in '
+         'Singapore, chief executive Priya Raman said. "We are not exporting to Malaysia any more," Raman said.',
+         [C("Verdanta Farms", "exportsTo", "Malaysia", ("negated", "past"))],
+         [C("Verdanta Farms", "exportsTo", "Malaysia", "asserted")]),
     case("ood-network-is-a-company", "Lumen Network makes ultrasound probes.",
          [C("Lumen Network", "produces", "ultrasound probes", classes=("Company", "Product"))]),
     case("ood-supply-startup-apposition",

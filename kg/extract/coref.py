@@ -116,8 +116,9 @@ class Resolver:
             if span.cls not in want and span.weak:
                 # countries are all in the gazetteer: a guess never becomes one
                 for cls in ("Company", "Organization", "Region", "Person", "Product"):
-                    if cls == "Region" and span.cls == "Person":
-                        continue  # a name the model took for a person is a firm or a product, not a place
+                    if cls == "Region" and span.cls in ("Person", "Company"):
+                        continue  # a name the model took for a person or a firm is not a place (the world's
+                        # places are in the gazetteer)
                     if cls in want:
                         span = _copy(span, cls=cls, weak=False)
                         break

@@ -18,7 +18,7 @@ from ..iri import normalize_name
 from ..nlp import Paragraph
 from .rules import RuleSet
 
-__all__ = ["Span", "Discourse", "collect_mentions", "copy_span", "same_entity", "infer_class", "descriptor_beside", "full_name_of", "NER_CLASSES"]
+__all__ = ["Span", "Discourse", "collect_mentions", "copy_span", "same_entity", "infer_class", "descriptor_beside", "full_name_of", "settle_classes", "NER_CLASSES"]
 
 NER_CLASSES = {"ORG": "Company", "FAC": "Company", "GPE": "Region", "LOC": "Region", "PERSON": "Person",
                "PRODUCT": "Product", "WORK_OF_ART": "Product"}
@@ -111,6 +111,7 @@ def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset:
     discourse.spans.sort(key=lambda s: s.position)
     merge_place_suffixes(discourse)
     link_short_names(discourse)
+    settle_classes(discourse)
     for para in paragraphs:
         for span in _missed_known_names(para, discourse):
             discourse.add(span)
@@ -119,9 +120,11 @@ def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset:
 
 
 def _missed_known_names(para: Paragraph, discourse: Discourse):
-    """Names of organisations the article names elsewhere, where the NER missed them this time
-    ("Brennholt, which is owned by ..." after "Brennholt Automation")."""
+    """Names of organisations the article names elsewhere, and surnames of people it named before, where
+    the NER missed them this time ("Brennholt, which is owned by ..." after "Brennholt Automation")."""
     doc = para.doc
+    surnames = {s.name.split()[-1].casefold(): s for s in discourse.spans
+                if s.cls == "Person" and not s.weak and len(s.name.split()) > 1}
     i = 0
     while i < len(doc):
         if not doc[i].is_title or not doc[i].is_alpha or discourse.at(para.index, i) is not None:
@@ -132,12 +135,15 @@ def _missed_known_names(para: Paragraph, discourse: Discourse):
             j += 1
         text = doc[i:j].text
         known = discourse.aliases.get(normalize_name(text))
-        if known is None or known.cls not in ("Company", "Organization") or known.weak:
+        if known is None or known.cls not in ("Company", "Organization"):
             known = full_name_of(text, discourse)
-        if known is not None and known.cls in ("Company", "Organization") and not known.demonym:
+        if known is None and j == i + 1 and text.casefold() in surnames and surnames[text.casefold()].position < \
+                (para.index, i):
+            known = surnames[text.casefold()]  # "Raman said" after "chief executive Priya Raman"
+        if known is not None and known.cls in ("Company", "Organization", "Person") and not known.demonym:
             start = para.offset + doc[i].idx
             yield Span(name=known.name, cls=known.cls, key=known.key, para=para.index, first=i, last=j, start=start,
-                       end=start + len(text), via="alias", surface=text)
+                       end=start + len(text), via="alias", weak=known.weak, surface=text)
         i = j
 
 
@@ -299,6 +305,20 @@ def link_short_names(discourse: Discourse) -> None:
         full = full_name_of(span.name, discourse)
         if full is not None:
             span.name, span.key, span.cls, span.weak = full.name, full.key, full.cls, False
+
+
+def settle_classes(discourse: Discourse) -> None:
+    """One name, one class: where the model only guessed a name's class ("Verdanta" as a place in one
+    sentence), a mention of the same name whose class is known (a company elsewhere) decides it."""
+    known: dict[str, Span] = {}
+    for span in discourse.spans:
+        if not span.weak and not span.demonym and span.key is None:
+            known.setdefault(normalize_name(span.name), span)
+    for span in discourse.spans:
+        if span.weak and not span.demonym and span.key is None:
+            sure = known.get(normalize_name(span.name))
+            if sure is not None:
+                span.cls, span.weak = sure.cls, False
 
 
 def full_name_of(name: str, discourse: Discourse) -> Span | None:

@@ -31,8 +31,8 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
     if token.pos_ not in ("NOUN", "PROPN") or lemma in lex["not_products"] or len(token.text) < 2:
         return None
     if lemma in lex["company_descriptors"] or lemma in lex["organization_descriptors"] or \
-            lemma in lex["person_descriptors"]:
-        return None  # "food retailers", "European drug companies", "engineers": who, not what
+            lemma in lex["person_descriptors"] or lemma in lex["group_nouns"] or lemma in lex["relation_nouns"]:
+        return None  # "food retailers", "European drug companies", "supplier Lumaveld": who, not what
     if token.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "DATE", "TIME", "CARDINAL"):
         return None
     dets = [c for c in token.children if c.dep_ in ("det", "poss")]
@@ -58,6 +58,9 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
             if child.pos_ in ("ADJ", "NOUN", "PROPN", "VERB", "ADV"):
                 keep.extend(t for t in child.subtree if not (discourse.at(para, t.i) and
                                                              discourse.at(para, t.i).cls in _AGENTS))
+    if token.pos_ == "PROPN" and any(t.lemma_.lower() in lex["company_descriptors"] or t.lemma_.lower() in
+                                     lex["group_nouns"] for t in keep if t is not token):
+        return None  # "supplier Lumaveld", "drone developer Skyvale": a firm the NER missed, not a product
     tokens = sorted({t.i for t in keep})
     doc = token.doc
     while tokens[0] >= 2 and doc[tokens[0] - 1].text == "-" and not doc[tokens[0] - 2].whitespace_ \
