@@ -819,6 +819,16 @@ OUT_OF_DOMAIN = [
          'Singapore, chief executive Priya Raman said. "We are not exporting to Malaysia any more," Raman said.',
          [C("Verdanta Farms", "exportsTo", "Malaysia", ("negated", "past"))],
          [C("Verdanta Farms", "exportsTo", "Malaysia", "asserted")]),
+    case("ood-fitted-with-maker-parts", "Orvella fitted its Nova 7 scooters with Drava motors until 2021, "
+         "but the Slovenian company then stopped selling in Austria.",
+         [C("Drava", "producesComponentsFor", ("Nova 7", "Nova 7 scooters"), "past"),
+          C("Drava", "exitedMarket", "Austria")]),
+    case("ood-parts-for-goods-built-by", "Kovin Metals supplies frames for bikes built by Velora Cycles.",
+         [C("Kovin Metals", "producesComponentsFor", "Velora Cycles")],
+         [C("Kovin Metals", "producesComponentsFor", "bikes", ANY)]),
+    case("ood-worked-with", '"We have worked with Kovin Metals for a decade," said Lena Maris, chief executive '
+         'of Velora Cycles.',
+         [C("Velora Cycles", "cooperatesWith", "Kovin Metals")]),
     case("ood-network-is-a-company", "Lumen Network makes ultrasound probes.",
          [C("Lumen Network", "produces", "ultrasound probes", classes=("Company", "Product"))]),
     case("ood-supply-startup-apposition",

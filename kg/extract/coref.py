@@ -334,7 +334,13 @@ class Resolver:
                 return []
             if plural or (number and number[0].lower_ in ("two", "both")):
                 return self._last_two(position, classes, want)
-            candidates = [s for s in self.discourse.before(position, classes) if not (s.weak and s.cls != "Company")]
+            candidates = []
+            for s in self.discourse.before(position, classes + ("Person", "Product") if "Company" in classes
+                                           else classes):
+                if s.cls in ("Person", "Product") and s.weak and " " not in s.name and self._as_modifier(s):
+                    s = _copy(s, cls="Company", weak=False)  # "Cummins engines": a name before a product
+                if s.cls in classes and not (s.weak and s.cls != "Company"):
+                    candidates.append(s)
             if self.salient is not None and any(same_entity(s, self.salient) for s in candidates):
                 # "the company" is, after a company just talked about, the one the article is about
                 main = [s for s in candidates if same_entity(s, self.salient)]
@@ -414,6 +420,11 @@ class Resolver:
             return 99
         doc = token.doc
         return sum(1 for t in doc[span.first:token.i] if t.is_sent_start)
+
+    def _as_modifier(self, span: Span) -> bool:
+        """The name modifies a noun ("Cummins engines", "Cummins's plant")."""
+        token = self.discourse.paragraphs[span.para].doc[span.last - 1]
+        return token.dep_ in ("compound", "poss") and token.head.pos_ == "NOUN"
 
     def _is_subject(self, span: Span) -> bool:
         doc = self.discourse.paragraphs[span.para].doc

@@ -235,6 +235,11 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
     if descriptor is not None and not (label == "PERSON" and last - first > 1 and
                                        descriptor.lemma_.lower() in lex["person_descriptors"]):
         lemma = descriptor.lemma_.lower()
+        if descriptor.i >= last and lemma in lex["product_descriptors"] and not any(
+                ch.isdigit() for i in range(first, last) for ch in doc[i].text):
+            # "GAZelle vans" name a model, "Cummins engines" their maker: a name before a product noun is
+            # one or the other, as the sentence says
+            return "Product", True
         for cls, name in (("Company", "company_descriptors"), ("Organization", "organization_descriptors"),
                           ("Region", "region_descriptors"), ("Person", "person_descriptors"),
                           ("Product", "product_descriptors")):
