@@ -829,6 +829,22 @@ OUT_OF_DOMAIN = [
     case("ood-worked-with", '"We have worked with Kovin Metals for a decade," said Lena Maris, chief executive '
          'of Velora Cycles.',
          [C("Velora Cycles", "cooperatesWith", "Kovin Metals")]),
+    case("ood-stake-in-which", "Most of the gas comes from Nordgas, in which Helios Capital holds a 30 percent "
+         "stake.",
+         [C("Helios Capital", "investsIn", "Nordgas")]),
+    case("ood-agreement-that-x-and-y-signed", "The volumes are covered by a deal that the state firm Nordgas and "
+         "Helios Capital signed in May.",
+         [C("Nordgas", "signedAgreementWith", "Helios Capital")]),
+    case("ood-share-of-goods-is-no-stake", "China takes only a small share of Kazakh crude.", [],
+         [C("China", "investsIn", "Kazakhstan", ANY)]),
+    case("ood-port-of", "The oil goes to the Russian Black Sea port of Novorossiysk.",
+         [C("Novorossiysk", "locatedIn", "Russia")],
+         [C("Black Sea", "locatedIn", "Russia", ANY)]),
+    case("ood-the-country-of-the-article", "Kazakhstan will ship more oil to China this year. Kazakh output "
+         "rose. China takes little Kazakh crude. Most of it comes from Tengizchevroil, the country's largest "
+         "oil producer.",
+         [C("Tengizchevroil", "locatedIn", "Kazakhstan")],
+         [C("Tengizchevroil", "locatedIn", "China", ANY)]),
     case("ood-network-is-a-company", "Lumen Network makes ultrasound probes.",
          [C("Lumen Network", "produces", "ultrasound probes", classes=("Company", "Product"))]),
     case("ood-supply-startup-apposition",

@@ -319,6 +319,12 @@ class Resolver:
                 # a region that is a republic before a country that is one ("the head of the republic")
                 republics = [s for s in republics if s.cls == "Region"] or republics
                 candidates = republics or [s for s in candidates if s.cls == "Country"] or candidates
+            main = self.salient_country
+            if demonym is None and lemma == "country" and main is not None and any(
+                    s.key == main.key for s in self.discourse.before(position, ("Country",), limit=8,
+                                                                     skip_demonyms=False)):
+                # "the country" in an article about one country, which was talked about just before
+                candidates = [main] + [s for s in candidates if s.key != main.key]
             best = self._best(candidates, demonym)
             return [_copy(best, via="coref", surface=_phrase_text(token), **_at(token))] if best else []
         if lemma in self.lex["company_descriptors"] or lemma in self.lex["organization_descriptors"]:
@@ -413,6 +419,23 @@ class Resolver:
             best = sorted(counts.values(), key=lambda spans: (-len(spans), spans[0].position))
             self._salient = best[0][0] if best and len(best[0]) >= 2 else None
         return self._salient
+
+    @property
+    def salient_country(self) -> Span | None:
+        """The country the article is about: named (or its nationality word used) most often, at least
+        three times and more often than any other."""
+        if not hasattr(self, "_salient_country"):
+            counts: dict[str, list[Span]] = {}
+            for span in self.discourse.spans:
+                if span.cls == "Country" and span.key:
+                    counts.setdefault(span.key, []).append(span)
+            ranked = sorted(counts.values(), key=lambda spans: -len(spans))
+            best = ranked[0] if ranked and len(ranked[0]) >= 3 else None
+            if best is not None and len(ranked) > 1 and len(ranked[1]) == len(best):
+                best = None
+            self._salient_country = None if best is None else next((s for s in best if not s.demonym), None) or \
+                _copy(best[0], demonym=False)
+        return self._salient_country
 
     def _sentences_between(self, span: Span, token, para: int) -> int:
         """How many sentence starts lie between a mention and a token (a rough distance)."""
@@ -605,6 +628,9 @@ class Resolver:
             return self._they(token, para, want)
         if word in ("which", "that", "who") and token.head.dep_ == "relcl":
             return self.resolve(token.head.head, para, want)
+        if word in ("which", "whom") and token.dep_ == "pobj" and token.head.head.dep_ == "relcl":
+            # "Tengizchevroil, in which Chevron holds a stake": the noun the clause is about
+            return self.resolve(token.head.head.head, para, want)
         return []
 
     def _it(self, token, para, want):

@@ -257,7 +257,12 @@ def _conjuncts(token):
     """Coordinated members, minus a closing summary ("A, B and other parts")."""
     if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"):
         return ()
-    return tuple(t for t in token.conjuncts if t.pos_ in ("NOUN", "PROPN", "X", "ADJ", "NUM")
+    members = list(token.conjuncts)
+    if token.pos_ == "NOUN" and not members:
+        # "the national oil company KazMunayGas and CNPC signed": the name in apposition is coordinated
+        for name in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            members += [name, *name.conjuncts]
+    return tuple(t for t in members if t.pos_ in ("NOUN", "PROPN", "X", "ADJ", "NUM")
                  and not any(c.dep_ == "amod" and c.lower_ in ("other", "similar") for c in t.children))
 
 

@@ -72,7 +72,8 @@ def is_passive(verb) -> bool:
     """A passive clause, or a reduced one: "the engines supplied to MAZ by ..." (a past participle
     modifying a noun)."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return True
+        # but "an agreement that X and Y signed" has a subject of its own: active
+        return not any(c.dep_ == "nsubj" for c in verb.children)
     return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
 
 
@@ -167,7 +168,8 @@ def themes(verb):
     found = [c for c in verb.children if c.dep_ == "dobj"]
     found = [n for t in found for n in (_under_reflexive(t) if t.lower_ in REFLEXIVES else [t])]
     if found:
-        return [verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in found]
+        # "an agreement that X and Y signed" (the clause may come out as acl or relcl)
+        return [verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ in ("relcl", "acl")) else t for t in found]
     if any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         # "manufacturing up to a thousand components": the parser reads "up" as a particle and
         # "to a thousand components" as a prepositional phrase; the object is that quantity's noun
