@@ -157,8 +157,12 @@ def _leading_names(sent, demonyms=frozenset(), name_words=frozenset()) -> list:
 
 
 def _unlabelled_name(doc, i: int, end: int, name_words) -> tuple[int, int] | None:
-    """"Brightwave Telecom no longer operates ...": capitalised words ending in a company word that the
-    entity recogniser left unlabelled, opening a sentence; their token bounds, or None."""
+    """"Brightwave Telecom no longer operates ...", "BATE supplies ...": capitalised words ending in a
+    company word, or an acronym, that the entity recogniser left unlabelled, opening a sentence; their
+    token bounds, or None."""
+    if i < end and doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1 and not doc[i].ent_type_ and \
+            i + 1 < end and doc[i + 1].is_lower:
+        return (i, i + 1)  # "BATE supplies Geely": an acronym is a name
     j = i
     while j < end and j - i < 5 and doc[j].is_title and doc[j].is_alpha and not doc[j].ent_type_:
         j += 1

@@ -845,6 +845,13 @@ OUT_OF_DOMAIN = [
          "oil producer.",
          [C("Tengizchevroil", "locatedIn", "Kazakhstan")],
          [C("Tengizchevroil", "locatedIn", "China", ANY)]),
+    case("ood-joint-venture-of", "Velgee, the joint venture of Orvella Robotics and the Slovenian maker Drava "
+         "Motors, builds scooters.",
+         [C("Orvella Robotics", "cooperatesWith", "Drava Motors")]),
+    case("ood-name-goes-on-after-of", "The Kaunas Plant of Precision and Laser Equipment (KPPLE) makes lenses. "
+         "KPPLE supplies Velora Cycles.",
+         [C("Kaunas Plant of Precision and Laser Equipment", "produces", "lenses"),
+          C("Kaunas Plant of Precision and Laser Equipment", "supplies", "Velora Cycles")]),
     case("ood-network-is-a-company", "Lumen Network makes ultrasound probes.",
          [C("Lumen Network", "produces", "ultrasound probes", classes=("Company", "Product"))]),
     case("ood-supply-startup-apposition",

@@ -353,8 +353,12 @@ class Resolver:
                 candidates = main[:1] + [s for s in candidates if not same_entity(s, self.salient)]
             if lemma in self.lex["site_descriptors"]:
                 # "the plant", "the factory": a company named as a plant or factory, if one was named
+                # (as the article calls it first, then the article's main company, then by its other names)
+                called = [s for s in candidates if any(w in (s.surface or "").lower().split()
+                                                       for w in self.lex["site_descriptors"])]
+                main = [s for s in candidates if self.salient is not None and same_entity(s, self.salient)]
                 sites = [s for s in candidates if any(self._has_word(s, w) for w in self.lex["site_descriptors"])]
-                candidates = sites or candidates
+                candidates = called or main[:1] or sites or candidates
             else:
                 # "the brand", "the company": the one the last sentences were about (a subject) first
                 recent = [s for s in self.discourse.before(position, classes, limit=6) if self._is_subject(s)

@@ -101,6 +101,8 @@ def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset:
     for para in paragraphs:
         doc = para.doc
         for ent in doc.ents:
+            if any(discourse.at(para.index, i) is not None for i in range(ent.start, ent.end)):
+                continue  # inside a longer name read before ("Laser Equipment" in "... Plant of ... Equipment")
             span = _from_ent(ent, para, gazetteer, ruleset)
             if span is None:
                 continue
@@ -125,13 +127,16 @@ def _missed_known_names(para: Paragraph, discourse: Discourse):
     doc = para.doc
     surnames = {s.name.split()[-1].casefold(): s for s in discourse.spans
                 if s.cls == "Person" and not s.weak and len(s.name.split()) > 1}
+    def name_word(t) -> bool:
+        return t.is_alpha and (t.is_title or (t.is_upper and len(t) > 1))  # "Brennholt", "BATE"
+
     i = 0
     while i < len(doc):
-        if not doc[i].is_title or not doc[i].is_alpha or discourse.at(para.index, i) is not None:
+        if not name_word(doc[i]) or discourse.at(para.index, i) is not None:
             i += 1
             continue
         j = i
-        while j < len(doc) and doc[j].is_title and doc[j].is_alpha and discourse.at(para.index, j) is None:
+        while j < len(doc) and name_word(doc[j]) and discourse.at(para.index, j) is None:
             j += 1
         text = doc[i:j].text
         known = discourse.aliases.get(normalize_name(text))
@@ -163,6 +168,9 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
     if cls is None:
         return None
     text, first, last = _clean_name(ent)
+    if ent.label_ in ("ORG", "FAC"):
+        last = _of_continuation(doc, last, ruleset.lexicon)
+        text = doc[first:last].text
     if ent.label_ == "PERSON":
         while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title and not \
                 doc[first - 1].ent_type_ and doc[first - 1].head.i in range(first, last) and \
@@ -200,6 +208,7 @@ def _longer_company_name(ent, entry, ruleset):
         end += 1
     if end == ent.end:
         return None
+    end = _of_continuation(doc, end, ruleset.lexicon)
     text = doc[ent.start:end].text
 
     def make(para):
@@ -207,6 +216,22 @@ def _longer_company_name(ent, entry, ruleset):
         return Span(name=text, cls="Company", key=None, para=para.index, first=ent.start, last=end, start=start,
                     end=start + len(text), via="ner", surface=text)
     return make
+
+
+def _of_continuation(doc, last: int, lex) -> int:
+    """"the Borisov Plant of Automotive and Tractor Electrical Equipment (BATE)", "Bank of Georgia": a
+    company or organisation word followed by "of" and capitalised words goes on; returns the new end."""
+    if last + 1 >= len(doc) or doc[last].lower_ != "of" or not (
+            doc[last - 1].lower_ in lex["company_name_words"] or doc[last - 1].lower_ in lex["organization_name_words"]):
+        return last
+    end = last + 1
+    while end < len(doc) and doc[end].ent_type_ not in _NOT_NAME_TYPES and (doc[end].is_title or (
+            doc[end].lower_ in ("and", "&") and end + 1 < len(doc) and doc[end + 1].is_title)):
+        end += 1
+    return end if end > last + 1 and doc[end - 1].is_title else last
+
+
+_NOT_NAME_TYPES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 
 
 def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tuple[str | None, bool]:
