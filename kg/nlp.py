@@ -163,6 +163,9 @@ def _unlabelled_name(doc, i: int, end: int, name_words) -> tuple[int, int] | Non
     if i < end and doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1 and not doc[i].ent_type_ and \
             i + 1 < end and doc[i + 1].is_lower:
         return (i, i + 1)  # "BATE supplies Geely": an acronym is a name
+    if i + 1 < end and doc[i].is_title and doc[i].pos_ == "PROPN" and not doc[i].ent_type_ and \
+            doc[i].dep_ == "ROOT" and doc[i + 1].is_lower:
+        return (i, i + 1)  # "Tumapesa previously partnered with ...": a name left as the root, its verb hung on it
     j = i
     while j < end and j - i < 5 and doc[j].is_title and doc[j].is_alpha and not doc[j].ent_type_:
         j += 1
@@ -172,7 +175,9 @@ def _unlabelled_name(doc, i: int, end: int, name_words) -> tuple[int, int] | Non
 
 
 _PRE_VERB_ADVERBS = {"no", "longer", "also", "now", "already", "still", "recently", "currently", "soon", "further",
-                     "jointly", "formally", "officially", "reportedly", "quietly", "never", "not"}
+                     "jointly", "formally", "officially", "reportedly", "quietly", "never", "not", "previously",
+                     "formerly", "once", "initially", "later", "then", "again", "first", "eventually", "finally",
+                     "only", "just", "even", "mainly", "largely", "mostly", "partly", "primarily"}
 _NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _AUXILIARIES = {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have", "had",
                 "is", "are", "was", "were", "plans", "planned", "intends", "aims", "wants", "agreed", "agrees",

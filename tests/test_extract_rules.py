@@ -852,6 +852,16 @@ OUT_OF_DOMAIN = [
          "KPPLE supplies Velora Cycles.",
          [C("Kaunas Plant of Precision and Laser Equipment", "produces", "lenses"),
           C("Kaunas Plant of Precision and Laser Equipment", "supplies", "Velora Cycles")]),
+    case("ood-recurring-name-the-ner-missed", "Tumapesa, a Nairobi-based fintech, raised $38 million. "
+         "Tumapesa will use the money to expand into Uganda. Tumapesa previously partnered with Safira Mobile.",
+         [C("Tumapesa", "locatedIn", "Nairobi", classes=("Company", "Region")),
+          C("Tumapesa", "cooperatesWith", "Safira Mobile", "past")]),
+    case("ood-person-labelled-as-firm-after-title", "Founder and chief executive Wanjiru Kamau said Tumapesa "
+         "would not enter Nigeria. Tumapesa makes card terminals.",
+         [], [C("Wanjiru Kamau", "produces", ANY, ANY), C("Wanjiru Kamau", "exitedMarket", ANY, ANY)]),
+    case("ood-name-before-chairman-is-a-firm", "Quorra chairman Mukesh Patel met the Indian oil minister. "
+         "Quorra refines crude in Gujarat.",
+         [C("Mukesh Patel", "leads", "Quorra", classes=("Person", "Company"))]),
     case("ood-network-is-a-company", "Lumen Network makes ultrasound probes.",
          [C("Lumen Network", "produces", "ultrasound probes", classes=("Company", "Product"))]),
     case("ood-supply-startup-apposition",

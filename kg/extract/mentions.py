@@ -23,6 +23,7 @@ __all__ = ["Span", "Discourse", "collect_mentions", "copy_span", "same_entity", 
 NER_CLASSES = {"ORG": "Company", "FAC": "Company", "GPE": "Region", "LOC": "Region", "PERSON": "Person",
                "PRODUCT": "Product", "WORK_OF_ART": "Product"}
 _SKIP_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our"}
+_TRAILING_WORDS = {"of", "and", "&", "the", "for", "in", "at"}
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Span:
     end: int
     via: str
     weak: bool = False  # class is a guess from the NER label alone
+    unlabelled: bool = False  # a name the NER missed: its class is a default, not even a guess
     demonym: bool = False
     surface: str = ""
     members: tuple["Span", ...] = ()  # for groups ("the two companies")
@@ -88,8 +90,9 @@ def _clean_name(span) -> tuple[str, int, int]:
         last = inner[0]
     while first < last and (doc[first].lower_ in _SKIP_WORDS or doc[first].is_punct):
         first += 1
-    while last > first and (doc[last - 1].tag_ == "POS" or doc[last - 1].is_punct or doc[last - 1].is_space):
-        last -= 1
+    while last > first and (doc[last - 1].tag_ == "POS" or doc[last - 1].is_punct or doc[last - 1].is_space or
+                            doc[last - 1].lower_ in _TRAILING_WORDS):
+        last -= 1  # "Al Sayegh Trading of" (before "Dubai"): a name does not end in "of"
     text = doc[first:last].text if first < last else ""
     return " ".join(text.split()), first, last
 
@@ -108,6 +111,12 @@ def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset:
                 continue
             _link_alias(span, discourse, persons)
             discourse.add(span)
+    for span in _unlabelled_names(paragraphs, discourse, ruleset):
+        _link_alias(span, discourse, persons)
+        discourse.add(span)
+    discourse.spans.sort(key=lambda s: s.position)
+    settle_classes(discourse)
+    for para in paragraphs:
         for span in _named_by_descriptor(para, discourse, ruleset):
             discourse.add(span)
     discourse.spans.sort(key=lambda s: s.position)
@@ -119,6 +128,77 @@ def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset:
             discourse.add(span)
     discourse.spans.sort(key=lambda s: s.position)
     return discourse
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset: RuleSet):
+    """Names the entity recogniser missed: runs of capitalised words that recur in the article
+    ("Tumapesa raises ...", "Tumapesa will use ...") or come with a descriptor ("Tumapesa, a
+    Nairobi-based fintech"). A headline in title case only repeats names the body gives."""
+    lex = ruleset.lexicon
+    skip = lex["not_names"] | lex["months"] | lex["proper_stopwords"] | lex["title_words"] | \
+        lex["person_descriptors"] | lex["state_titles"] | _WEEKDAYS
+
+    def word(t) -> bool:
+        return t.is_alpha and (t.is_title or (t.is_upper and len(t) > 2)) and t.ent_type_ not in _NOT_NAME_TYPES
+
+    runs = []
+    for para in paragraphs:
+        doc = para.doc
+        words = [t for t in doc if t.is_alpha]
+        headline = len(words) > 3 and sum(t.is_title for t in words) > 0.6 * len(words)
+        i = 0
+        while i < len(doc):
+            if not word(doc[i]) or discourse.at(para.index, i) is not None:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and word(doc[j]) and discourse.at(para.index, j) is None:
+                j += 1
+            glued = i > 0 and (discourse.at(para.index, i - 1) is not None or (
+                doc[i - 1].text == "-" and i > 1 and discourse.at(para.index, i - 2) is not None))
+            if glued:  # "Kazakhstan-China Pipeline", "Jizzakh Polytechnic Institute": part of a longer name
+                i = j
+                continue
+            a = i
+            while a < j and (doc[a].is_stop or doc[a].lower_ in skip or (a == doc[a].sent.start and
+                                                                          doc[a].lower_ in _common(lex))):
+                a += 1  # "The", "Separately", "Existing investors", "Founder"
+            b = j
+            while b > a and (doc[b - 1].is_stop or doc[b - 1].lower_ in skip):
+                b -= 1
+            if a < b:
+                runs.append((para, a, b, headline))
+            i = j
+    counts: dict[str, int] = {}
+    for para, a, b, _ in runs:
+        key = normalize_name(para.doc[a:b].text)
+        counts[key] = counts.get(key, 0) + 1
+    for span in discourse.spans:
+        key = normalize_name(span.surface or span.name)
+        if key in counts:
+            counts[key] += 1
+    body = {normalize_name(para.doc[a:b].text) for para, a, b, headline in runs if not headline}
+    for para, a, b, headline in runs:
+        doc = para.doc
+        text = doc[a:b].text
+        key = normalize_name(text)
+        cls, weak = infer_class(doc, a, b, "", ruleset)
+        described = cls is not None and not weak
+        if headline and key not in body and not described:
+            continue
+        if counts[key] < 2 and not described:
+            continue
+        start = para.offset + doc[a].idx
+        yield Span(name=text, cls=cls or "Company", key=None, para=para.index, first=a, last=b, start=start,
+                   end=start + len(text), via="ner", weak=not described, unlabelled=not described, surface=text)
+
+
+def _common(lex) -> frozenset[str]:
+    """Every word of the lexicon: capitalised at a sentence's start, such a word is still no name."""
+    return frozenset().union(*(words for name, words in lex.items() if name != "company_name_words"))
 
 
 def _missed_known_names(para: Paragraph, discourse: Discourse):
@@ -173,8 +253,9 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
         text = doc[first:last].text
     if ent.label_ == "PERSON":
         while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title and not \
-                doc[first - 1].ent_type_ and doc[first - 1].head.i in range(first, last) and \
-                doc[first - 1].lower_ not in ruleset.lexicon["title_words"]:
+                doc[first - 1].ent_type_ and doc[first - 1].head.i in range(first, last) and not any(
+                    doc[first - 1].lower_ in ruleset.lexicon[name] or doc[first - 1].lemma_.lower() in
+                    ruleset.lexicon[name] for name in ("title_words", "state_titles", "person_descriptors")):
             first -= 1  # "Anders Holmgaard" when the model labelled "Holmgaard" alone
         text = doc[first:last].text
     if not text or "\n" in text or not any(ch.isupper() for ch in text) or len(text) < 2:
@@ -228,9 +309,14 @@ def _of_continuation(doc, last: int, lex) -> int:
     while end < len(doc) and doc[end].ent_type_ not in _NOT_NAME_TYPES and (doc[end].is_title or (
             doc[end].lower_ in ("and", "&") and end + 1 < len(doc) and doc[end + 1].is_title)):
         end += 1
-    return end if end > last + 1 and doc[end - 1].is_title else last
+    if end == last + 1 or not doc[end - 1].is_title:
+        return last
+    if all(doc[i].ent_type_ in ("GPE", "LOC") or doc[i].ent_type_ in _PLACE_CLASSES for i in range(last + 1, end)):
+        return last  # "Sintaro Chemicals of Hyderabad": a firm and its town, not one name
+    return end
 
 
+_PLACE_CLASSES = {"Country", "Region"}
 _NOT_NAME_TYPES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 
 
@@ -265,11 +351,21 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
             # "GAZelle vans" name a model, "Cummins engines" their maker: a name before a product noun is
             # one or the other, as the sentence says
             return "Product", True
+        if descriptor.i >= last and lemma in lex["person_descriptors"] and lemma not in lex["company_descriptors"]:
+            return "Company", True  # "Reliance chairman Mukesh Ambani": the name is what the person chairs
+        if descriptor.i >= last and lemma in lex["site_descriptors"]:
+            # "the Belshina plant" is Belshina's, "the Vsevolozhsk plant" is in Vsevolozhsk: other mentions decide
+            return ("Region" if label in ("GPE", "LOC") else "Company"), True
         for cls, name in (("Company", "company_descriptors"), ("Organization", "organization_descriptors"),
                           ("Region", "region_descriptors"), ("Person", "person_descriptors"),
                           ("Product", "product_descriptors")):
             if lemma in lex[name]:
                 return cls, False
+    if label in ("ORG", "PERSON", "PRODUCT") and first > 0 and last - first > 1:
+        title = doc[first - 1].lemma_.lower()
+        if title in lex["person_descriptors"] and title not in lex["ambiguous_descriptors"] and \
+                title not in lex["company_descriptors"]:
+            return "Person", False  # "chief executive Wanjiru Kamau", whatever the model labelled it
     cls = NER_CLASSES.get(label)
     if cls == "Person" and any(ch.isdigit() for i in range(first, last) for ch in doc[i].text):
         return "Product", True  # "Aria X9": no person's name has digits; a model's often does
@@ -315,7 +411,9 @@ def _link_alias(span: Span, discourse: Discourse, persons: dict[str, Span]) -> N
             return
     if norm in discourse.aliases and span.key is None:
         first = discourse.aliases[norm]
-        span.name, span.key, span.cls, span.weak = first.name, first.key, first.cls, first.weak
+        span.name, span.key = first.name, first.key
+        if not first.weak or span.weak:  # a guessed class is settled later, by all the guesses
+            span.cls, span.weak = first.cls, first.weak
         return
     discourse.aliases.setdefault(norm, span)
     # "China National Petroleum Corporation (CNPC)": the acronym in brackets names the same entity
@@ -337,18 +435,30 @@ def link_short_names(discourse: Discourse) -> None:
             span.name, span.key, span.cls, span.weak = full.name, full.key, full.cls, False
 
 
+_GUESS_ORDER = ["Company", "Region", "Product", "Organization", "Person"]  # on a tie of guesses, the first
+
+
 def settle_classes(discourse: Discourse) -> None:
     """One name, one class: where the model only guessed a name's class ("Verdanta" as a place in one
-    sentence), a mention of the same name whose class is known (a company elsewhere) decides it."""
+    sentence), a mention of the same name whose class is known (a company elsewhere) decides it; where
+    every mention is a guess, the most frequent guess (a firm on a tie) stands for all of them."""
     known: dict[str, Span] = {}
+    guesses: dict[str, list[str]] = {}
     for span in discourse.spans:
-        if not span.weak and not span.demonym and span.key is None:
-            known.setdefault(normalize_name(span.name), span)
+        if not span.demonym and span.key is None:
+            if not span.weak:
+                known.setdefault(normalize_name(span.name), span)
+            elif not span.unlabelled:
+                guesses.setdefault(normalize_name(span.name), []).append(span.cls)
     for span in discourse.spans:
         if span.weak and not span.demonym and span.key is None:
-            sure = known.get(normalize_name(span.name))
+            name = normalize_name(span.name)
+            sure = known.get(name)
             if sure is not None:
                 span.cls, span.weak = sure.cls, False
+            elif guesses.get(name) and (len(set(guesses[name])) > 1 or span.unlabelled):
+                votes = guesses[name]
+                span.cls = max(_GUESS_ORDER, key=lambda c: (votes.count(c), -_GUESS_ORDER.index(c)))
 
 
 def full_name_of(name: str, discourse: Discourse) -> Span | None:
@@ -357,8 +467,8 @@ def full_name_of(name: str, discourse: Discourse) -> Span | None:
     if not words or not name[:1].isupper() or not all(w[:1].isalpha() for w in words):
         return None
     for full in discourse.spans:
-        if full.cls not in ("Company", "Organization") or full.demonym or full.weak:
-            continue
+        if full.cls not in ("Company", "Organization") or full.demonym or full.weak or full.via == "descriptor":
+            continue  # "the Vsevolozhsk plant" is named after the town: "Vsevolozhsk" is still the town
         for text in (full.surface or full.name, full.name):
             longer = text.casefold().split()
             if len(longer) > len(words) and longer[:len(words)] == words:
