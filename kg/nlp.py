@@ -163,9 +163,12 @@ def _unlabelled_name(doc, i: int, end: int, name_words) -> tuple[int, int] | Non
     if i < end and doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1 and not doc[i].ent_type_ and \
             i + 1 < end and doc[i + 1].is_lower:
         return (i, i + 1)  # "BATE supplies Geely": an acronym is a name
-    if i + 1 < end and doc[i].is_title and doc[i].pos_ == "PROPN" and not doc[i].ent_type_ and \
-            doc[i].dep_ == "ROOT" and doc[i + 1].is_lower:
-        return (i, i + 1)  # "Tumapesa previously partnered with ...": a name left as the root, its verb hung on it
+    if i + 1 < end and doc[i].is_title and doc[i].pos_ == "PROPN" and not doc[i].ent_type_ and doc[i + 1].is_lower:
+        k = i + 1
+        while k + 1 < end and doc[k].lower_ in _PRE_VERB_ADVERBS:
+            k += 1
+        if doc[i].dep_ == "ROOT" or (doc[k].head.i == i and doc[k].dep_ in ("acl", "relcl")):
+            return (i, i + 1)  # "Tumapesa previously partnered with ...": the verb hung on the name
     j = i
     while j < end and j - i < 5 and doc[j].is_title and doc[j].is_alpha and not doc[j].ent_type_:
         j += 1
@@ -227,7 +230,8 @@ def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = fro
             continue
         if verb.lemma_.lower() not in verbs and verb.lower_ not in _AUXILIARIES:
             continue
-        if _subject_read_right(doc, names, k):
+        hung = verb.dep_ in ("acl", "relcl") and names[0][0] <= verb.head.i < names[-1][1]
+        if _subject_read_right(doc, names, k) and not hung:  # "X previously partnered ..." hung on X is not
             continue
         pronoun = "They" if len(names) > 1 or not verb.lower_.endswith("s") else "It"
         rest = doc[k:sent.end]

@@ -862,6 +862,15 @@ OUT_OF_DOMAIN = [
     case("ood-name-before-chairman-is-a-firm", "Quorra chairman Mukesh Patel met the Indian oil minister. "
          "Quorra refines crude in Gujarat.",
          [C("Mukesh Patel", "leads", "Quorra", classes=("Person", "Company"))]),
+    case("ood-existing-investors-of-main", "Tumapesa, a Nairobi-based fintech, raised $38 million. Tumapesa "
+         "will grow. Existing investors Kopje Capital and Ndali Partners also took part.",
+         [C("Kopje Capital", "investsIn", "Tumapesa"), C("Ndali Partners", "investsIn", "Tumapesa")]),
+    case("ood-launch-named-product-planned", "Tumapesa, a Nairobi-based fintech, will use the money to expand "
+         "into Uganda and to launch a lending product, TumaCredit, next year.",
+         [C("Tumapesa", "produces", "TumaCredit", "planned")],
+         [C("Tumapesa", "produces", "TumaCredit", "asserted")]),
+    case("ood-both-compete", "MAZ and KAMAZ signed a deal in May. Both now compete in Russia.",
+         [C("MAZ", "competesWith", "KAMAZ")]),
     case("ood-network-is-a-company", "Lumen Network makes ultrasound probes.",
          [C("Lumen Network", "produces", "ultrasound probes", classes=("Company", "Product"))]),
     case("ood-supply-startup-apposition",

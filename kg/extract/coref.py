@@ -82,7 +82,7 @@ class Resolver:
                 if phrase is not None and phrase.last - phrase.first > span.last - span.first:
                     return self._fit([phrase], want)
             return self._fit([_owned_model(span, token, want)], want)
-        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "WP", "WDT"):
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "WP", "WDT") or token.lower_ == "both":
             return [] if strict else self._fit(self.pronoun(token, para, want), want)
         if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X") and not _name_like(token):
             return []
@@ -294,6 +294,14 @@ class Resolver:
         """"the company", "the two countries", "the Belarusian leader", "his country", "these companies"."""
         lemma = hyphen_word(token)
         dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss", "predet")}
+        if token.pos_ in ("NUM", "PRON", "DET") and (token.lower_ == "both" or (token.lower_ == "two" and "the" in dets)):
+            # "the two ended their arrangement", "both now compete": the last two named of a kind
+            for cls in ("Company", "Country", "Person"):
+                if cls in want:
+                    found = self._last_two((para, token.i), (cls,), want)
+                    if len(found) == 2:
+                        return found
+            return []
         number = [c for c in token.children if c.dep_ == "nummod"]
         plural = token.tag_ in ("NNS", "NNPS")
         position = (para, token.i)
@@ -630,6 +638,8 @@ class Resolver:
             return self._it(token, para, want)
         if word in ("they", "them", "their"):
             return self._they(token, para, want)
+        if word == "both" and token.head.pos_ in ("VERB", "AUX"):
+            return self._definite(token, para, want, 0)  # "Both now compete": the last two named
         if word in ("which", "that", "who") and token.head.dep_ == "relcl":
             return self.resolve(token.head.head, para, want)
         if word in ("which", "whom") and token.dep_ == "pobj" and token.head.head.dep_ == "relcl":

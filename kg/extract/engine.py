@@ -94,6 +94,8 @@ class _Run:
             tokens = frame.role(role)
             # a required word may sit in a modifier ("tyre sizes" are components); an excluded one is the
             # head itself ("a venture fund" is no venture)
+            if negated:  # "a merchant-lending product, TumaCredit": a noun that names a model is no generic word
+                tokens = [t for t in tokens if not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children)]
             hit = any(self._in_set(t, para.index, lex[name], modifiers=not negated) for t in tokens)
             if hit == negated:
                 return
@@ -185,7 +187,8 @@ class _Run:
             if strict:  # "Belarusian BelAZ mining equipment": a company right after, not a place
                 want = want & {"Company", "Organization"}
             # a descriptor is said of one entity: "Chinese President Xi and Kazakh President Tokayev"
-            single = last in ("described", "self", "head", "next")
+            single = last in ("described", "self", "head", "next") and not (
+                last == "described" and frame.trigger.tag_ == "NNS")  # "investors X and Y": plural, several
             found = []
             seen = set()
             for token in frame.role(role):

@@ -41,8 +41,8 @@ def clause_chain(trigger, limit: int = 8):
         if head == token:
             break
         dep = token.dep_
-        if dep not in _CLIMB and not (dep == "advcl" and _infinitive(token)):
-            break
+        if dep not in _CLIMB and not (dep in ("advcl", "conj") and _infinitive(token)):
+            break  # "will use the money to expand ... and to launch": coordinated infinitives share the plan
         if dep == "prep" and token.lower_ in _ADJUNCT_PREPS:
             break
         if dep == "acl" and token.tag_ not in ("VB", "VBG"):
