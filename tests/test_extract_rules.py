@@ -871,6 +871,16 @@ OUT_OF_DOMAIN = [
          [C("Tumapesa", "produces", "TumaCredit", "asserted")]),
     case("ood-both-compete", "MAZ and KAMAZ signed a deal in May. Both now compete in Russia.",
          [C("MAZ", "competesWith", "KAMAZ")]),
+    case("ood-parent-company", "Fashion label Marrowby will close its stores, its parent company Halden & Pryce "
+         "said.",
+         [C("Marrowby", "subsidiaryOf", "Halden & Pryce")]),
+    case("ood-mass-noun-products-and-sewn", "Marrowby makes outerwear and knitwear. Until 2021 its coats were "
+         "sewn by the Izmir-based Dokuma Tekstil.",
+         [C("Marrowby", "produces", "outerwear"), C("Marrowby", "produces", "knitwear"),
+          C("Dokuma Tekstil", "locatedIn", "Izmir", classes=("Company", "Region"))]),
+    case("ood-headline-infinitive-is-planned", "Marrowby to close all its stores in Turkey",
+         [C("Marrowby", "exitedMarket", "Turkey", "planned")],
+         [C("Marrowby", "exitedMarket", "Turkey", "asserted")]),
     case("ood-network-is-a-company", "Lumen Network makes ultrasound probes.",
          [C("Lumen Network", "produces", "ultrasound probes", classes=("Company", "Product"))]),
     case("ood-supply-startup-apposition",

@@ -681,7 +681,10 @@ class Resolver:
             head = tok
             while head.dep_ in ("compound", "flat") and head.head != head:
                 head = head.head
-            if head.dep_ in ("nsubj", "nsubjpass") and head.sent.start < sent.start:
+            if head.dep_ in ("nsubj", "nsubjpass") and (head.sent.start < sent.start or (
+                    head.sent.start == sent.start and head.head.i < token.i)):
+                # the subject of an earlier sentence, or of a clause before "its" in this one
+                # ("Marrowby will close its stores, its parent company said")
                 return [_copy(span, via="coref", surface=token.text, **_at(token))]
         for span in candidates:
             if span.first < sent.start:

@@ -333,6 +333,10 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
         return "Organization", False
     if words[-1] in lex["region_name_words"]:
         return "Region", False
+    head = max((doc[i] for i in range(first, last) if not (first <= doc[i].head.i < last) or doc[i].head.i == i),
+               key=lambda t: t.i, default=doc[last - 1])
+    if any(c.dep_ == "amod" and c.lemma_.lower() == "base" for c in head.children) and label != "GPE":
+        return "Company", False  # "the Izmir-based Dokuma Tekstil": an organisation, whatever the model says
     descriptor = descriptor_beside(doc, first, last)
     if label in ("GPE", "LOC") and descriptor is not None and descriptor.i > first:
         descriptor = None  # "a Chicago grocery distributor": the place of the distributor, not its name

@@ -153,6 +153,9 @@ def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -
             negated.append(token.lower_)
         elif lemma in past_cfg["governors"]:
             past.append(token.lower_)
+    top = chain[-1]
+    if not local and top.dep_ == "ROOT" and top.pos_ == "VERB" and _infinitive(top):
+        planned.append("to")  # a headline's "Marrowby to close its stores in Turkey": announced, not done
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and not local:
         # "the partnership ... ended in 2020", "the deal collapsed": the verb says what became of it
         verb = _lemma(trigger.head)

@@ -28,7 +28,9 @@ _NOT_KINDS = {"other", "own", "such", "various", "different", "new", "certain", 
 def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazetteer, lex) -> Span | None:
     """A product (or sector) named by the noun phrase headed by ``token``, or None."""
     lemma = token.lemma_.lower()
-    if token.pos_ not in ("NOUN", "PROPN") or lemma in lex["not_products"] or len(token.text) < 2:
+    as_noun = token.pos_ == "ADJ" and token.dep_ in ("dobj", "pobj", "conj", "appos") and not any(
+        c.dep_ in ("advmod", "npadvmod") for c in token.children)  # "makes tailored outerwear" tagged ADJ
+    if (token.pos_ not in ("NOUN", "PROPN") and not as_noun) or lemma in lex["not_products"] or len(token.text) < 2:
         return None
     if lemma in lex["company_descriptors"] or lemma in lex["organization_descriptors"] or \
             lemma in lex["person_descriptors"] or lemma in lex["group_nouns"] or lemma in lex["relation_nouns"]:
