@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import pytest
 
+ANY_NAME = None  # as a subject or object: any entity
 SYMMETRIC = {"cooperatesWith", "competesWith", "signedAgreementWith", "metWith"}
 SUPER = {"producesComponentsFor": "supplies"}
 INVERSE = {"exportsTo": "importsFrom", "importsFrom": "exportsTo"}
@@ -78,8 +79,8 @@ class Expect:
                 return False
         if self.speaker is not None and (claim.speaker is None or claim.speaker.name != self.speaker):
             return False
-        return any(p == self.predicate and s in _alternatives(self.subject) and o in _alternatives(self.object)
-                   for s, p, o in readings(claim))
+        return any(p == self.predicate and (self.subject is ANY_NAME or s in _alternatives(self.subject))
+                   and (self.object is ANY_NAME or o in _alternatives(self.object)) for s, p, o in readings(claim))
 
     def __str__(self) -> str:
         subject = "|".join(_alternatives(self.subject))
@@ -881,6 +882,17 @@ OUT_OF_DOMAIN = [
     case("ood-headline-infinitive-is-planned", "Marrowby to close all its stores in Turkey",
          [C("Marrowby", "exitedMarket", "Turkey", "planned")],
          [C("Marrowby", "exitedMarket", "Turkey", "asserted")]),
+    case("ood-unveiled-then-the-earbuds", "Quillon Systems, a Helsinki-based maker of audio equipment, unveiled "
+         "the Arvo K7 earbuds on Tuesday. Hanh Phat Electronics will assemble the earbuds for Quillon.",
+         [C("Quillon Systems", "produces", ("Arvo K7", "Arvo K7 earbuds")),
+          C("Hanh Phat Electronics", "produces", ("Arvo K7", "Arvo K7 earbuds"), "planned"),
+          C("Hanh Phat Electronics", "supplies", "Quillon Systems", "planned")]),
+    case("ood-they-are-the-products", "Quillon no longer makes its own charging cases; since last year they have "
+         "been moulded by Lindqvist Plast.",
+         [C("Lindqvist Plast", "produces", "charging cases"), C("Quillon", "produces", "charging cases", "past")]),
+    case("ood-kind-of-chip-is-no-model", "Its Bluetooth chip is made by Orvane Micro.",
+         [C("Orvane Micro", "produces", "Bluetooth chip")],
+         [C(ANY_NAME, "produces", "Bluetooth", ANY)]),
     case("ood-network-is-a-company", "Lumen Network makes ultrasound probes.",
          [C("Lumen Network", "produces", "ultrasound probes", classes=("Company", "Product"))]),
     case("ood-supply-startup-apposition",

@@ -374,9 +374,11 @@ class Resolver:
                 candidates = recent + [s for s in candidates if s not in recent]
             best = self._best(candidates, demonym)
             return [_copy(best, via="coref", surface=_phrase_text(token), **_at(token))] if best else []
-        if "Product" in want and lemma in self.lex["product_descriptors"] and not plural and (
-                dets & {"the", "this", "that"} or _article_before_word(token) in ("the", "this", "that")):
-            return self._named_product(token, para)
+        if "Product" in want and lemma in self.lex["product_descriptors"] and not number and (
+                dets & {"the", "this", "that", "these"} or _article_before_word(token) in ("the", "this", "that")):
+            found = self._named_product(token, para, plural)
+            if found:
+                return found
         if lemma in self.lex["person_descriptors"] and "Person" in want:
             if not dets & {"the", "this", "that", "both"} and not (plural and number):
                 return []
@@ -386,11 +388,12 @@ class Resolver:
             return self._person_by_role(token, para, demonym)
         return []
 
-    def _named_product(self, token, para) -> list[Span]:
+    def _named_product(self, token, para, plural: bool = False) -> list[Span]:
         """"the scanner", "the device" after "the Sirius U2, a handheld ultrasound scanner": the nearest model
-        named before and described by the same noun; a generic noun ("device", "model") takes the nearest."""
+        named before and described by the same noun; a generic noun ("device", "model") takes the nearest.
+        A plural ("the earbuds" after "the Arvo K7 earbuds") only takes a model described by that noun."""
         lemma = token.lemma_.lower()
-        generic = lemma in self.lex["generic_product_nouns"]
+        generic = lemma in self.lex["generic_product_nouns"] and not plural
         for span in self.discourse.before((para, token.i), ("Product",), limit=8):
             entry = self.gazetteer.get(span.key)
             if span.weak or (entry is not None and entry.category):
@@ -576,6 +579,9 @@ class Resolver:
             else:
                 close()
         close()
+        if token.lemma_.lower() in self.lex["components"]:
+            # "D-245 engines" name a model, "its Bluetooth chip" a kind of chip
+            out = [s for s in out if any(ch.isdigit() for ch in s.name)]
         return out
 
     @property
@@ -696,9 +702,17 @@ class Resolver:
         return []
 
     def _they(self, token, para, want):
-        """The nearest plural group in the sentence before: a coordination, or a nationality group."""
+        """The nearest plural group in the sentence before: a coordination, or a nationality group; where a
+        product may stand, the nearest plural product named before ("its own charging cases; they are ...")."""
         doc = token.doc
         sent = token.sent
+        if "Product" in want:
+            for candidate in reversed(doc[max(0, sent.start - 60):token.i]):
+                if candidate.tag_ == "NNS" and candidate.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj"):
+                    phrase = self.phrase(candidate, para)
+                    if phrase is not None and phrase.cls == "Product":
+                        return [_copy(phrase, via="coref", surface=token.text, **_at(token))]
+                    break
         if sent.start == 0:
             return []
         previous = doc[sent.start - 1].sent

@@ -251,6 +251,11 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
     if ent.label_ in ("ORG", "FAC"):
         last = _of_continuation(doc, last, ruleset.lexicon)
         text = doc[first:last].text
+    if ent.label_ in ("ORG", "PRODUCT", "PERSON", "WORK_OF_ART"):
+        while last < len(doc) and doc[last].pos_ == "PROPN" and not doc[last].ent_type_ and not \
+                doc[last].is_lower and doc[last].head == doc[last - 1].head and doc[last - 1].dep_ == "compound":
+            last += 1  # "the Arvo K7 earbuds" when the model labelled "Arvo" alone
+        text = doc[first:last].text
     if ent.label_ == "PERSON":
         while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title and not \
                 doc[first - 1].ent_type_ and doc[first - 1].head.i in range(first, last) and not any(

@@ -44,8 +44,10 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
             c.dep_ in ("compound", "amod", "nmod") and c.i < token.i for c in token.children):
         return None  # "the devices": a product named before, not a name of one
     own = any(c.lower_ == "own" for c in token.children)
-    if any(d.tag_ == "PRP$" for d in dets) and not own:
-        return None  # "its machines": an anaphor, not a product name
+    kind = any(c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and c.lower_ not in ("new", "other", "latest"))
+               for c in token.children if c.i < token.i)
+    if any(d.tag_ == "PRP$" for d in dets) and not own and not kind:
+        return None  # "its machines": an anaphor, not a product name ("its Bluetooth chip" names a kind)
     keep = [token]
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
