@@ -893,6 +893,18 @@ OUT_OF_DOMAIN = [
     case("ood-kind-of-chip-is-no-model", "Its Bluetooth chip is made by Orvane Micro.",
          [C("Orvane Micro", "produces", "Bluetooth chip")],
          [C(ANY_NAME, "produces", "Bluetooth", ANY)]),
+    case("ood-formerly-a-unit", "Ledgerine was formerly a unit of the Dutch payroll group Tienhoven.",
+         [C("Ledgerine", "subsidiaryOf", "Tienhoven", "past")],
+         [C("Ledgerine", "subsidiaryOf", "Tienhoven", "asserted")]),
+    case("ood-nationality-on-apposed-descriptor", "Ledgerine has entered a partnership with Corvalis Cloud, a US "
+         "hosting provider.",
+         [C("Corvalis Cloud", "locatedIn", "United States")]),
+    case("ood-rival-as-adjective-and-used-from", "Brakkeveld, which until last year used software from "
+         "Ledgerine's rival Paysolve, is a logistics firm.",
+         [C("Ledgerine", "competesWith", "Paysolve"), C("Paysolve", "supplies", "Brakkeveld", "past")],
+         [C("Brakkeveld", "importsFrom", "Paysolve", ANY)]),
+    case("ood-abbreviation-is-no-firm", "Ledgerine and Corvalis Cloud team up on AI invoice matching.",
+         [C("Ledgerine", "cooperatesWith", "Corvalis Cloud")], [C(ANY_NAME, "cooperatesWith", "AI", ANY)]),
     case("ood-network-is-a-company", "Lumen Network makes ultrasound probes.",
          [C("Lumen Network", "produces", "ultrasound probes", classes=("Company", "Product"))]),
     case("ood-supply-startup-apposition",

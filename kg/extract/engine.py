@@ -40,8 +40,26 @@ def extract_claims(article: Article, paragraphs: list[Paragraph], gazetteer: Gaz
     for key in [k for k, c in run.claims.items() if c.predicate == "locatedIn" and c.subject.via == "coref"]:
         del run.claims[key]
     run.apply(lambda rule: rule.predicate != "leads")
-    return sorted(run.claims.values(), key=lambda c: (c.sentence_start, c.predicate, c.subject.name,
-                                                       c.object.name, c.modality))
+    claims = _one_class_per_name(list(run.claims.values()))
+    return sorted(claims, key=lambda c: (c.sentence_start, c.predicate, c.subject.name, c.object.name, c.modality))
+
+
+_CLASS_ORDER = ("Company", "Organization", "Person", "Product", "Region", "Country", "Sector")
+
+
+def _one_class_per_name(claims: list[Claim]) -> list[Claim]:
+    """A name the gazetteer does not know keeps one class in an article: where rules read it as two
+    ("Paysolve" a firm in one claim, a place in another), the class most claims give it (a firm first on a
+    tie) stands and the claims that read it otherwise are dropped."""
+    votes: dict[str, list[str]] = {}
+    for claim in claims:
+        for mention in (claim.subject, claim.object):
+            if mention.key is None:
+                votes.setdefault(mention.name, []).append(mention.cls)
+    chosen = {name: max(_CLASS_ORDER, key=lambda c: (classes.count(c), -_CLASS_ORDER.index(c)))
+              for name, classes in votes.items() if len(set(classes)) > 1}
+    return [c for c in claims if all(m.key is not None or chosen.get(m.name, m.cls) == m.cls
+                                     for m in (c.subject, c.object))]
 
 
 class _Run:

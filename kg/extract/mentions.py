@@ -268,6 +268,8 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
     if all(doc[i].pos_ in ("ADJ", "ADV", "VERB") or (doc[i].pos_ == "NUM" and not any(c.isalpha() for c in doc[i].text))
            for i in range(first, last)):
         return None  # not a name; "ZX-11" tagged as a number still is one
+    if last - first == 1 and doc[first].lower_ in ruleset.lexicon["not_names"]:
+        return None  # "AI", "EV": abbreviations of common words
     if any(doc[i].lower_ in ruleset.lexicon["event_words"] for i in range(first, last)):
         return None  # "the Caspian Economic Forum", "Innoprom exhibition": events are not entities
     known = gazetteer.lookup(text)

@@ -82,6 +82,9 @@ def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -
         # "together with": the verb it qualifies says the modality
         trigger = trigger.head.head if trigger.head.pos_ == "ADP" else trigger.head
     chain = [trigger] if local else clause_chain(trigger)
+    if local and trigger.dep_ in ("attr", "acomp") and trigger.head.lemma_ == "be":
+        # "Ledgerine was formerly a unit of Tienhoven": the copula's adverbs are the descriptor's own
+        chain = [trigger, trigger.head]
     doc = trigger.doc
     if not local and _purpose_infinitive(trigger):
         planned.append("to")  # "signed a contract to supply", "an agreement to build": not done yet
@@ -121,6 +124,10 @@ def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -
                 planned.append(word)
             elif child.dep_ == "amod" and position == 0 and word in past_cfg["amod"]:
                 past.append(word)
+            elif child.dep_ == "mark" and word in ("until", "till") and _ended(token, [
+                    c for c in children if c.dep_ == "npadvmod" and _is_past_time(c)] or [child]) and any(
+                    c.dep_ == "npadvmod" and _is_past_time(c) for c in children):
+                past.append(f"{word} ...")  # "which until last year used software from X" (parsed as a clause)
             elif child.dep_ == "prep" and word in past_cfg["preps"]:
                 objects = [g for g in child.children if g.dep_ in ("pobj", "advmod", "pcomp")]
                 if any(_is_past_time(g) for g in objects) and _ended(token, objects):
