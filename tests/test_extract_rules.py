@@ -905,6 +905,12 @@ OUT_OF_DOMAIN = [
          [C("Brakkeveld", "importsFrom", "Paysolve", ANY)]),
     case("ood-abbreviation-is-no-firm", "Ledgerine and Corvalis Cloud team up on AI invoice matching.",
          [C("Ledgerine", "cooperatesWith", "Corvalis Cloud")], [C(ANY_NAME, "cooperatesWith", "AI", ANY)]),
+    case("ood-supplied-by-to-the-main-company", "Voltaro, the Lisbon-based operator of charging stations, will "
+         "install 1,200 chargers. Voltaro is growing. The chargers will be supplied by Kestrel Power Systems.",
+         [C("Kestrel Power Systems", "supplies", "Voltaro", "planned")]),
+    case("ood-name-with-digits-and-diacritics", "Voltaro will compete with Ładownia24, a unit of the utility "
+         "group Polwatt.",
+         [C("Ładownia24", "subsidiaryOf", "Polwatt"), C("Voltaro", "competesWith", "Ładownia24", "planned")]),
     case("ood-network-is-a-company", "Lumen Network makes ultrasound probes.",
          [C("Lumen Network", "produces", "ultrasound probes", classes=("Company", "Product"))]),
     case("ood-supply-startup-apposition",

@@ -23,8 +23,6 @@ An argument of a rule is a token; this module says which entities it names:
 
 from __future__ import annotations
 
-import re
-
 from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from .frames import described, hyphen_word
@@ -600,7 +598,7 @@ class Resolver:
         if any(self.discourse.at(para, i) for i in range(first, last)):
             return None
         text = doc[first:last].text
-        if not re.search(r"[A-Z]", text):
+        if not any(ch.isupper() for ch in text):  # "Ładownia24" too
             return None
         if doc[first].is_sent_start and last - first == 1 and not (
                 token.tag_ == "NNP" and not token.is_stop and token.lower_ not in self._common_words and (

@@ -142,7 +142,8 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
         lex["person_descriptors"] | lex["state_titles"] | _WEEKDAYS
 
     def word(t) -> bool:
-        return t.is_alpha and (t.is_title or (t.is_upper and len(t) > 2)) and t.ent_type_ not in _NOT_NAME_TYPES
+        alnum = t.text.isalnum() and any(ch.isalpha() for ch in t.text) and not t.like_num  # "Ładownia24"
+        return alnum and (t.is_title or (t.is_upper and len(t) > 2)) and t.ent_type_ not in _NOT_NAME_TYPES
 
     runs = []
     for para in paragraphs:
