@@ -911,6 +911,15 @@ OUT_OF_DOMAIN = [
     case("ood-name-with-digits-and-diacritics", "Voltaro will compete with Ładownia24, a unit of the utility "
          "group Polwatt.",
          [C("Ładownia24", "subsidiaryOf", "Polwatt"), C("Voltaro", "competesWith", "Ładownia24", "planned")]),
+    case("ood-the-x-maker-by-country", "Pellucid Semiconductor, a Dresden-based chip maker, will supply modules "
+         "to Ardent Motors, the Spanish vehicle maker said.",
+         [C("Ardent Motors", "locatedIn", "Spain")],
+         [C("Pellucid Semiconductor", "locatedIn", "Spain", ANY)]),
+    case("ood-department-head-leads-nothing", "Ardent's purchasing head Javier Molins praised the deal.", [],
+         [C("Javier Molins", "leads", ANY_NAME, ANY)]),
+    case("ood-product-uses-parts-from", "Ardent assembles the Cargo E, a delivery van. The Cargo E uses "
+         "inverters from the Taiwanese supplier Hsinmao Power.",
+         [C("Hsinmao Power", "producesComponentsFor", "Cargo E", classes=("Company", "Product"))]),
     case("ood-network-is-a-company", "Lumen Network makes ultrasound probes.",
          [C("Lumen Network", "produces", "ultrasound probes", classes=("Company", "Product"))]),
     case("ood-supply-startup-apposition",

@@ -34,8 +34,11 @@ def extract_claims(article: Article, paragraphs: list[Paragraph], gazetteer: Gaz
         subject, obj = run.spans[id(claim)]
         if claim.predicate == "leads":
             resolver.leads.setdefault(claim.subject.name, obj)
-        elif obj.cls == "Country" and obj.key and subject.via not in ("coref", "speaker"):
-            resolver.located.setdefault(_identity(subject), obj.key)
+        elif claim.predicate == "locatedIn" and obj.key and subject.via not in ("coref", "speaker"):
+            entry = gazetteer.get(obj.key)
+            country = obj.key if obj.cls == "Country" else (entry.country if entry is not None else None)
+            if country:  # "a Dresden-based maker": in Germany, so not "the Spanish vehicle maker"
+                resolver.located.setdefault(_identity(subject), country)
     # a place found through coreference ("the US company") is decided again, now with what is known
     for key in [k for k, c in run.claims.items() if c.predicate == "locatedIn" and c.subject.via == "coref"]:
         del run.claims[key]

@@ -358,14 +358,15 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
     if descriptor is not None and not (label == "PERSON" and last - first > 1 and
                                        descriptor.lemma_.lower() in lex["person_descriptors"]):
         lemma = descriptor.lemma_.lower()
-        if descriptor.i >= last and lemma in lex["product_descriptors"] and not any(
+        premod = descriptor.i >= last and head.dep_ in ("compound", "nmod", "poss") and head.head == descriptor
+        if premod and lemma in lex["product_descriptors"] and not any(
                 ch.isdigit() for i in range(first, last) for ch in doc[i].text):
             # "GAZelle vans" name a model, "Cummins engines" their maker: a name before a product noun is
             # one or the other, as the sentence says
             return "Product", True
-        if descriptor.i >= last and lemma in lex["person_descriptors"] and lemma not in lex["company_descriptors"]:
+        if premod and lemma in lex["person_descriptors"] and lemma not in lex["company_descriptors"]:
             return "Company", True  # "Reliance chairman Mukesh Ambani": the name is what the person chairs
-        if descriptor.i >= last and lemma in lex["site_descriptors"]:
+        if premod and lemma in lex["site_descriptors"]:
             # "the Belshina plant" is Belshina's, "the Vsevolozhsk plant" is in Vsevolozhsk: other mentions decide
             return ("Region" if label in ("GPE", "LOC") else "Company"), True
         for cls, name in (("Company", "company_descriptors"), ("Organization", "organization_descriptors"),
