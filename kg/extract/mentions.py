@@ -121,6 +121,7 @@ def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset:
             discourse.add(span)
     discourse.spans.sort(key=lambda s: s.position)
     merge_place_suffixes(discourse)
+    merge_place_prefixes(discourse)
     link_short_names(discourse)
     settle_classes(discourse)
     for para in paragraphs:
@@ -566,6 +567,28 @@ def merge_place_suffixes(discourse: Discourse) -> None:
             discourse.spans.remove(old)
         discourse.add(merged)
         discourse.spans.sort(key=lambda s: s.position)
+
+
+def merge_place_prefixes(discourse: Discourse) -> None:
+    """"Samarqand Avtobus": a town's name followed right away by a name of unsure class the gazetteer
+    does not know names a company (named after its town), not the town."""
+    for span in list(discourse.spans):
+        if span.cls != "Region" or span.demonym or span.key is None:
+            continue
+        after = discourse.at(span.para, span.last)
+        if after is None or not after.weak or after.key is not None or after.para != span.para:
+            continue
+        doc = discourse.paragraphs[span.para].doc
+        if doc[span.last - 1].whitespace_ == "" or not doc[after.first].is_title:
+            continue
+        text = doc[span.first:after.last].text
+        merged = Span(name=text, cls="Company", key=None, para=span.para, first=span.first, last=after.last,
+                      start=span.start, end=after.end, via="ner", surface=text)
+        _link_alias(merged, discourse, {})
+        for old in (span, after):
+            discourse.spans.remove(old)
+        discourse.add(merged)
+    discourse.spans.sort(key=lambda s: s.position)
 
 
 def copy_span(span: Span, **changes) -> Span:

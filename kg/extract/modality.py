@@ -78,6 +78,7 @@ def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -
     """
     neg_cfg, plan_cfg, past_cfg, hyp_cfg = cues["negated"], cues["planned"], cues["past"], cues["hypothetical"]
     negated, planned, past = [], [], []
+    stopped = []  # verbs of ending ("stop", "cease") that govern the trigger
     if trigger.pos_ == "ADV" and not local:
         # "together with": the verb it qualifies says the modality
         trigger = trigger.head.head if trigger.head.pos_ == "ADP" else trigger.head
@@ -160,6 +161,7 @@ def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -
             negated.append(token.lower_)
         elif lemma in past_cfg["governors"]:
             past.append(token.lower_)
+            stopped.append(token)
     top = chain[-1]
     if not local and top.dep_ == "ROOT" and top.pos_ == "VERB" and _infinitive(top):
         planned.append("to")  # a headline's "Marrowby to close its stores in Turkey": announced, not done
@@ -176,6 +178,9 @@ def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -
         if negated:
             return Modality("negated", tuple(negated + past))
         return Modality("planned" if planned else "asserted", tuple(planned + past))
+    if negated and stopped and len(past) == len(stopped) and _negates(stopped[0]):
+        # "does not plan to stop making diesel buses", "has not stopped supplying": it goes on
+        return Modality("asserted", tuple(negated + past))
     if negated:
         return Modality("negated", tuple(negated))
     if past:
@@ -183,6 +188,18 @@ def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -
     if planned:
         return Modality("planned", tuple(planned))
     return Modality("asserted")
+
+
+def _negates(stop) -> bool:
+    """A negation on a verb of ending or on a verb governing it ("not stop", "does not plan to stop")."""
+    token = stop
+    for _ in range(4):
+        if any(c.dep_ == "neg" and c.lower_ in ("not", "n't", "never") for c in token.children):
+            return True
+        if token.dep_ not in ("xcomp", "ccomp") or token.head == token:
+            return False
+        token = token.head
+    return False
 
 
 def _purpose_infinitive(verb) -> bool:
