@@ -554,6 +554,9 @@ LOCATED = [
          [C("Minsk Tractor Works", "locatedIn", "Belarus")]),
     case("located-possessive-region", "Russia's Krasnodar Krai harvested a record crop.",
          [C("Krasnodar Krai", "locatedIn", "Russia")]),
+    case("located-not-the-firm-of-its-foreign-plants", "Severstal sold the Russian mills of Lucchini last year.",
+         [],
+         [C("Lucchini", "locatedIn", "Russia", ANY), C("Severstal", "locatedIn", "Russia", ANY)]),
 ]
 
 
@@ -582,6 +585,13 @@ SUBSIDIARY = [
     case("subsidiary-minority-stake-is-investment", "Rostec holds a minority stake in KAMAZ.",
          [C("Rostec", "investsIn", "KAMAZ")],
          [C("KAMAZ", "subsidiaryOf", "Rostec", ANY)]),
+    case("subsidiary-percent-minority-is-investment",
+         "Orvika Foods, which is 34 percent owned by Tallmere Capital, opened a bakery.",
+         [C("Tallmere Capital", "investsIn", "Orvika Foods")],
+         [C("Orvika Foods", "subsidiaryOf", "Tallmere Capital", ANY)]),
+    case("subsidiary-percent-majority-is-subsidiary", "Orvika Foods is 80 percent owned by Tallmere Capital.",
+         [C("Orvika Foods", "subsidiaryOf", "Tallmere Capital")],
+         [C("Tallmere Capital", "investsIn", "Orvika Foods", ANY)]),
 ]
 
 

@@ -160,6 +160,9 @@ def themes(verb):
         found = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if found:
             return [verb.head if (t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else t for t in found]
+        if verb.dep_ == "acl" and _share(verb) is not None and verb.head.dep_ == "attr":
+            copula = verb.head.head  # "Kallio, which is 34 percent owned by X": what the copula is said of
+            return agents(copula) or []
         if verb.dep_ in ("acl", "relcl"):
             return [verb.head]  # "components supplied by Bosch"
         if verb.dep_ == "conj":
@@ -182,6 +185,23 @@ def themes(verb):
     if verb.dep_ == "relcl" and any(s.lower_ not in RELATIVE_PRONOUNS for s in _own_subjects(verb)):
         return [verb.head]  # "projects that Belarus is carrying out": the object is the modified noun
     return []
+
+
+def _share(verb):
+    """The percentage token attached to an ownership verb and its value: "is 34 percent owned by" (the
+    percentage as the verb's modifier, or as the noun the participle hangs on); None if there is none."""
+    candidates = [c for c in verb.children if c.dep_ in ("npadvmod", "advmod", "dobj")]
+    if verb.dep_ == "acl":
+        candidates.append(verb.head)
+    for token in candidates:
+        if token.lemma_.lower() in ("percent", "%", "per cent", "pct"):
+            for number in token.children:
+                if number.dep_ == "nummod" and number.like_num:
+                    try:
+                        return token, float(number.text.replace(",", "."))
+                    except ValueError:
+                        return None
+    return None
 
 
 def _under_reflexive(pronoun):
@@ -383,6 +403,9 @@ def _role(trigger, role: str):
         return [doc[trigger.i + 1]] if trigger.i + 1 < len(doc) else []
     if role == "hyphen":
         return hyphen_pair(trigger)
+    if role == "minority":  # "34 percent owned by": a share below half is attached to the verb
+        share = _share(trigger)
+        return [share[0]] if share is not None and share[1] < 50 else []
     if role == "acl":  # "a contract to supply ...": the clause that says what the noun is for
         return [c for c in trigger.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
     if role == "agent":
