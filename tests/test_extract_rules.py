@@ -216,6 +216,11 @@ SUPPLIES = [
          [C("Gomselmash", "supplies", "Kazakhstan")]),
     case("supplies-country-also-exports", "Belarus ships potash to China.",
          [C("Belarus", "supplies", "China"), C("Belarus", "exportsTo", "China")]),
+    case("supplies-arms-are-goods", "Brightwell Robotics will supply its Ferra arms to Ostmark Logistics.",
+         [C("Brightwell Robotics", "supplies", "Ostmark Logistics", "planned")]),
+    case("supplies-selling-an-arm-is-no-supply", "Granite Holdings sold its US arm to Pellow Partners.",
+         [],
+         [C("Granite Holdings", "supplies", "Pellow Partners", ANY)]),
 ]
 
 
@@ -699,6 +704,17 @@ MODALITY = [
          [C("MAZ", "competesWith", "KAMAZ", ("past", "negated")), C("MAZ", "supplies", "KAMAZ", "asserted"),
           C("KAMAZ", "supplies", "MAZ", "asserted")],
          [C("MAZ", "competesWith", "KAMAZ", "asserted")]),
+    case("modality-denied-that", "Velmora Systems denied that it supplies software to Krell Defense.",
+         [C("Velmora Systems", "supplies", "Krell Defense", "negated")],
+         [NO_ASSERTED]),
+    case("modality-rejected-claims-that", "Velmora Systems rejected claims that it had sold drones to Krell Defense.",
+         [C("Velmora Systems", "supplies", "Krell Defense", "negated")],
+         [NO_ASSERTED]),
+    case("modality-confirmed-reports-that", "Velmora Systems confirmed reports that it supplies software to Krell Defense.",
+         [C("Velmora Systems", "supplies", "Krell Defense", "asserted")]),
+    case("modality-did-not-deny", "Velmora Systems did not deny that it supplies software to Krell Defense.",
+         [],
+         [C("Velmora Systems", "supplies", "Krell Defense", "negated")]),
 ]
 
 
@@ -767,6 +783,17 @@ COREFERENCE = [
     case("quote-we-will-planned", '"We will build a joint plant with Weichai," Sergei Kogogin said.',
          [C("KAMAZ", "cooperatesWith", "Weichai", "planned")],
          [C("KAMAZ", "cooperatesWith", "Weichai", "asserted")]),
+    case("quote-we-firm-said", '"We do not supply Krell Defense," said Velmora Systems.',
+         [C("Velmora Systems", "supplies", "Krell Defense", "negated", speaker=None)],
+         [C("Velmora Systems", "supplies", "Krell Defense", "asserted")]),
+    case("quote-we-the-company-said",
+         'Velmora Systems opened a lab in Oslo. "We will sell sensors to Krell Defense," the company said.',
+         [C("Velmora Systems", "supplies", "Krell Defense", "planned")],
+         [C("Krell Defense", "supplies", "Krell Defense", ANY), C("Krell Defense", "supplies", ANY_NAME, ANY)]),
+    case("quote-we-the-firms-spokesman",
+         'Velmora Systems opened a lab in Oslo. "We will sell sensors to Krell Defense," the firm\'s spokesman said.',
+         [C("Velmora Systems", "supplies", "Krell Defense", "planned")],
+         [C("Krell Defense", "supplies", ANY_NAME, ANY)]),
 ]
 
 

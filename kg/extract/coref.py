@@ -633,7 +633,7 @@ class Resolver:
             return self.speaker_entity(token, para, want)
         if word in ("i", "me", "my"):
             speaker = self.speaker(token, para)
-            return [speaker] if speaker is not None else []
+            return [speaker] if speaker is not None and speaker.cls == "Person" else []
         if word in ("he", "him", "his", "she", "her"):
             for span in self.discourse.before(position, ("Person",), limit=1):
                 return [_copy(span, via="coref", surface=token.text, **_at(token))]
@@ -723,7 +723,8 @@ class Resolver:
         return []
 
     def speaker(self, token, para) -> Span | None:
-        """The person quoted, when the token is inside a quote."""
+        """Who is quoted, when the token is inside a quote: a person, or an organisation speaking for itself
+        ("..., Velmora Systems said in a statement")."""
         doc = token.doc
         for index, (start, end) in enumerate(self.quotes[para]):
             if start <= token.idx < end:
@@ -752,39 +753,65 @@ class Resolver:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             for subject in subjects:
                 span = self.discourse.at(para, subject.i)
-                if span is not None and span.cls == "Person":
+                if span is not None and span.cls in ("Person", "Company", "Organization"):
                     return span
-                office = self._office_holder(subject, para)
+                office = self._office_holder(subject, para, start)
                 if office is not None:
                     return office
                 found = self._definite(subject, para, ("Person",), 0) if subject.pos_ == "NOUN" else []
+                found = [f for f in found if f.cls == "Person"]
+                if not found and subject.pos_ == "NOUN":
+                    found = self._quoted_organisation(subject, para, start)
                 if subject.pos_ == "PRON" and subject.lower_ in ("he", "she"):
                     found = self.pronoun(subject, para, ("Person",))
                 if found:
                     return found[0]
         return None
 
-    def _office_holder(self, subject, para) -> Span | None:
-        """"the director of MAZ said", "a spokesman for Gazprom said": an unnamed speaker for an organisation.
+    def _quoted_organisation(self, subject, para, quote_start) -> list[Span]:
+        """"..., the company said": the firm or body named last before the quote, outside quotes (what the
+        quote itself names is what the firm talks about)."""
+        lemma = subject.lemma_.lower()
+        if lemma in self.lex["company_descriptors"]:
+            classes = ("Company",)
+        elif lemma in self.lex["organization_descriptors"]:
+            classes = ("Organization",)
+        else:
+            return []
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children):
+            return []
+        doc = subject.doc
+        first = next((t.i for t in doc if t.idx >= quote_start), len(doc))
+        for span in self.discourse.before((para, min(first, subject.i)), classes, limit=8):
+            if span.via in ("coref", "speaker") or (span.para == para and self.in_quote(doc[span.first], para)):
+                continue
+            return [_copy(span, via="coref", surface=_phrase_text(subject), **_at(subject))]
+        return []
+
+    def _office_holder(self, subject, para, quote_start: int) -> Span | None:
+        """"the director of MAZ said", "a spokesman for Gazprom said", "the company's spokesman said": an
+        unnamed speaker for an organisation.
 
         Returns a Person span named after the office; what it speaks for is recorded in ``leads``-like
         form in ``self.speaks_for``.
         """
         if subject.pos_ != "NOUN" or subject.lemma_.lower() not in self.lex["person_descriptors"]:
             return None
-        for prep in subject.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
-                for obj in prep.children:
-                    org = self.discourse.at(para, obj.i)
-                    if obj.dep_ == "pobj" and org is not None and org.cls in ("Company", "Organization", "Country",
-                                                                            "Region"):
-                        name = f"{subject.lemma_} of {org.name}"
-                        self.speaks_for[name] = org
-                        doc = subject.doc
-                        offset = self.discourse.paragraphs[para].offset
-                        return Span(name=name, cls="Person", key=None, para=para, first=subject.i,
-                                    last=subject.i + 1, start=offset + subject.idx,
-                                    end=offset + subject.idx + len(subject.text), via="coref", surface=subject.text)
+        orgs = ("Company", "Organization", "Country", "Region")
+        owners = [c for c in subject.children if c.dep_ == "poss"]
+        owners += [o for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at")
+                   for o in prep.children if o.dep_ == "pobj"]
+        for owner in owners:
+            org = self.discourse.at(para, owner.i)
+            if org is None and owner.pos_ == "NOUN":
+                org = next(iter(self._quoted_organisation(owner, para, quote_start)), None)
+            if org is not None and org.cls in orgs:
+                name = f"{subject.lemma_} of {org.name}"
+                self.speaks_for[name] = org
+                offset = self.discourse.paragraphs[para].offset
+                return Span(name=name, cls="Person", key=None, para=para, first=subject.i, last=subject.i + 1,
+                            start=offset + subject.idx, end=offset + subject.idx + len(subject.text), via="coref",
+                            surface=subject.text)
         return None
 
     def speaker_entity(self, token, para, want) -> list[Span]:
@@ -792,6 +819,8 @@ class Resolver:
         speaker = self.speaker(token, para)
         if speaker is None:
             return []
+        if speaker.cls != "Person":  # an organisation quoted speaks for itself
+            return [_copy(speaker, via="speaker", surface=token.text, **_at(token))]
         led = self.leads.get(speaker.name) or self.speaks_for.get(speaker.name) or self._affiliation(speaker)
         if led is None:
             return []

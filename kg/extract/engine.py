@@ -156,6 +156,8 @@ class _Run:
             if not pairs:
                 pairs = [(s, o) for s in _unique(subjects) for o in _unique(objects)]
         speaker = self.resolver.speaker(trigger, para.index) if self.resolver.in_quote(trigger, para.index) else None
+        if speaker is not None and speaker.cls != "Person":
+            speaker = None  # a claim's speaker is a person (ontology/trade.ttl); a firm's statement has none
         for subject, obj in pairs:
             subject, obj = self._we_in_focus(subject, obj, (para.index, trigger.i))
             if _same(subject, obj):
@@ -307,7 +309,7 @@ def _in_set(token, words, modifiers: bool = True) -> bool:
 
 
 def _forms(token) -> set[str]:
-    forms = {token.lemma_.lower(), token.lower_, hyphen_word(token)}
+    forms = {token.lemma_.lower(), token.lower_, hyphen_word(token), "=" + token.lower_}
     if token.ent_type_:
         forms.add("$" + token.ent_type_.lower())  # "150 million crowns" is "$money"
     return forms

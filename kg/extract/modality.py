@@ -163,6 +163,9 @@ def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -
             past.append(token.lower_)
             stopped.append(token)
     top = chain[-1]
+    denier = None if local else _denier(top)
+    if denier is not None and _lemma(denier) in neg_cfg["denials"]:
+        negated.append(denier.lower_)  # "denied that it supplies", "rejected claims that it had sold"
     if not local and top.dep_ == "ROOT" and top.pos_ == "VERB" and _infinitive(top):
         planned.append("to")  # a headline's "Marrowby to close its stores in Turkey": announced, not done
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and not local:
@@ -188,6 +191,20 @@ def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -
     if planned:
         return Modality("planned", tuple(planned))
     return Modality("asserted")
+
+
+def _denier(clause):
+    """The verb whose content clause ``clause`` is: "denied (that) it supplies", "rejected claims that it
+    sold"; None when there is none or when that verb is itself negated ("did not deny that ...")."""
+    verb = None
+    if clause.dep_ == "ccomp":
+        verb = clause.head
+    elif clause.dep_ == "acl" and clause.head.pos_ == "NOUN" and clause.head.dep_ in ("dobj", "nsubjpass") and \
+            any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        verb = clause.head.head
+    if verb is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return verb
 
 
 def _negates(stop) -> bool:

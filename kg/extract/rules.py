@@ -14,7 +14,9 @@
 - ``pair``: roles whose coordinated members are paired with each other
   ("cooperation between X and Y", "X and Y signed an agreement").
 - ``where``: role -> ``@set`` (the role's head or one of its modifiers must be
-  in the set) or ``!@set`` (must not), or a list of such conditions.
+  in the set) or ``!@set`` (must not), or a list of such conditions. A word list
+  matches lemmas and word forms; an entry ``=arm`` matches that exact form only
+  (a firm's "arm" is a unit, its "arms" are goods).
 - ``subject_class`` / ``object_class``: allowed entity classes (default: the
   ontology's domain and range).
 - ``also``: further predicates the same match states, each with the classes
