@@ -126,9 +126,11 @@ class _Run:
                 return
             if need == "empty" and tokens:
                 return
-            if need == "named" and not any(self.resolver.resolve(t, para.index, rule.subject_class | rule.object_class,
-                                                                 strict=True) for t in tokens):
-                return
+            if need in ("named", "unnamed"):
+                named = any(self.resolver.resolve(t, para.index, rule.subject_class | rule.object_class, strict=True)
+                            for t in tokens)
+                if named != (need == "named"):
+                    return
         modality = modality_of(trigger, self.ruleset.modality, local=rule.local_modality, ended=rule.ended)
         if modality.value is None:
             return

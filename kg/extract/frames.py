@@ -34,6 +34,9 @@ Roles:
     the trigger itself; the word the trigger modifies; the verb governing a noun
     trigger; the word after the trigger; the clause modifying a noun ("a
     contract *to supply* engines").
+``chooser``
+    the agent of the verb that makes an ``as`` noun what it is ("*Nimbus*
+    picked Corvel as its supplier", "Corvel was chosen as supplier by *Nimbus*").
 ``hyphen``
     two names joined by a hyphen in front of the trigger ("Belarus-Russia projects").
 
@@ -307,13 +310,13 @@ def described(noun, depth: int = 0):
     if dep in ("attr", "acomp") and head.pos_ in ("AUX", "VERB"):
         subjects = agents(head) or [c for c in head.children if c.dep_ == "nsubj"]
         return subjects[0] if subjects else None
-    if dep == "nsubj" and head.lemma_ == "be":
-        # "Its largest customer is Kaufstern": the noun is said of the predicate
-        predicates = [c for c in head.children if c.dep_ == "attr"]
+    if dep == "nsubj" and head.lemma_ in ("be", "include"):
+        # "Its largest customer is Kaufstern", "its customers include Kaufstern": the noun is said of the predicate
+        predicates = [c for c in head.children if c.dep_ == ("attr" if head.lemma_ == "be" else "dobj")]
         return predicates[0] if predicates else None
     if dep == "pobj" and head.lower_ == "as" and head.head != head:
         verb = head.head
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]  # "X was chosen as supplier"
         if objects:
             return objects[0]
         found = agents(verb) if verb.pos_ in ("VERB", "AUX") else []
@@ -325,7 +328,9 @@ def described(noun, depth: int = 0):
         if target.lower_ in ("one", "some", "any") or target.pos_ == "NUM":
             return described(target, depth + 1)
         if target.pos_ in ("AUX", "VERB") and head.lower_ == "among":
-            subjects = agents(target) or [c for c in target.children if c.dep_ == "nsubj"]
+            # "X counts Y among its customers": the object; "Y is among the customers": the subject
+            objects = [c for c in target.children if c.dep_ == "dobj"]
+            subjects = objects or agents(target) or [c for c in target.children if c.dep_ == "nsubj"]
             return subjects[0] if subjects else None
         return None
     if dep == "conj" and head != noun:
@@ -406,6 +411,13 @@ def _role(trigger, role: str):
     if role == "minority":  # "34 percent owned by": a share below half is attached to the verb
         share = _share(trigger)
         return [share[0]] if share is not None and share[1] < 50 else []
+    if role == "chooser":  # "Nimbus picked Corvel as its supplier": who made the noun what it is
+        if nominal and trigger.dep_ == "pobj" and trigger.head.lower_ == "as" and trigger.head.head.pos_ == "VERB":
+            verb = trigger.head.head
+            if is_passive(verb) and not _preps(verb).get("by"):
+                return _preps(trigger).get("by", [])  # the parser hangs "by Nimbus" on the noun
+            return agents(verb)
+        return []
     if role == "acl":  # "a contract to supply ...": the clause that says what the noun is for
         return [c for c in trigger.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
     if role == "agent":

@@ -22,8 +22,10 @@
 - ``also``: further predicates the same match states, each with the classes
   both ends must have.
 - ``exclude``: modifier lemmas that cancel the trigger ("deputy" president).
-- ``require``: roles that must be filled (``"with"``), empty (``"!agent"``) or
-  name an entity directly rather than through coreference (``"head:named"``).
+- ``require``: roles that must be filled (``"with"``), empty (``"!agent"``),
+  name an entity directly rather than through coreference (``"head:named"``)
+  or name none (``"of:unnamed"``: "a buyer of Russian crude", not "a customer
+  of Sonder Avionics").
 - ``modality``: ``"local"`` for relations stated by a noun phrase alone
   (appositions, titles, nationality words): "Uralchem, one of Russia's largest
   producers of X, will keep the stake" asserts that Uralchem produces X,
@@ -107,7 +109,7 @@ class Rule:
     object_class: frozenset[str]
     also: tuple[Also, ...]
     exclude: frozenset[str]
-    require: tuple[tuple[str, str], ...]  # (role, "filled" | "empty" | "named")
+    require: tuple[tuple[str, str], ...]  # (role, "filled" | "empty" | "named" | "unnamed")
     stand_for: bool  # heads of state and capitals stand for their country
     local_modality: bool  # modality from the trigger's own words only (appositions, titles, modifiers)
     ended: bool  # the claim is that the trigger's state stopped ("no longer operates in")
@@ -292,6 +294,8 @@ def _parse_rule(where: str, record, lexicon) -> Rule:
             raise RuleError(where, rule_id, "'require' must be a list of role names")
         if item.startswith("!"):
             require.append((item[1:], "empty"))
+        elif item.endswith(":unnamed"):
+            require.append((item[:-len(":unnamed")], "unnamed"))
         elif item.endswith(":named"):
             require.append((item[:-len(":named")], "named"))
         elif item.endswith(":filled"):
