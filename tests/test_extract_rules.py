@@ -612,6 +612,9 @@ EXITED = [
          [C("Renault", "exitedMarket", "Russia")]),
     case("exited-pulled-out-of", "Carlsberg pulled out of Russia last year.",
          [C("Carlsberg", "exitedMarket", "Russia")]),
+    case("exited-no-longer-sell-in-macro-region", "Zuidmeer Trading will no longer sell fertiliser in West Africa.",
+         [C("Zuidmeer Trading", "exitedMarket", "West Africa", ("asserted", "planned"))],
+         [C("Zuidmeer Trading", "exitedMarket", "Africa", ANY)]),
     case("exited-pulled-out-of-the-demonym-market", "Renault has pulled out of the Turkish market.",
          [C("Renault", "exitedMarket", "Turkey")]),
     case("exited-withdrawal-from-the-demonym-market", "Renault's withdrawal from the Turkish market took a year.",
@@ -745,6 +748,9 @@ NOTHING = [
     case("none-generic-several-carmakers", "Several carmakers left the market in 2022.", [], [NO_CLAIM]),
     case("none-no-antecedent", "The company signed an agreement.", [], [NO_CLAIM]),
     case("none-cooperation-without-parties", "Cooperation is developing in many areas.", [], [NO_CLAIM]),
+    case("none-inverted-should", "Should the United States extend a loan to Daehan, Daehan could export cells to Mexico.",
+         [], [NO_CLAIM]),
+    case("none-inverted-had", "Had MAZ supplied engines to KAMAZ, prices would have fallen.", [], [NO_CLAIM]),
     case("none-whether-clause", "Whether KAMAZ buys engines from MAZ remains unclear.", [], [NO_CLAIM]),
 ]
 
@@ -1080,6 +1086,17 @@ OUT_OF_DOMAIN = [
          [C("Corvel Packaging", "supplies", "Europe", ANY)]),
     case("ood-sees-as-partner", "Halvard Motors sees Tarsis Batteries as a key partner.",
          [C("Halvard Motors", "cooperatesWith", "Tarsis Batteries")]),
+    case("ood-institutions-are-no-products", "Tesmarin will sell the pump to hospitals and clinics.",
+         [],
+         [C("Tesmarin", ANY, "hospitals", ANY), C("Tesmarin", ANY, "clinics", ANY)]),
+    case("ood-body-of-place-is-one-name", "Tessari Motors will train technicians together with the University of Kragujevac.",
+         [C("Tessari Motors", "cooperatesWith", "University of Kragujevac", "planned")],
+         [C("University", ANY, ANY_NAME, ANY)]),
+    case("ood-place-before-agency-name", "The Korea Trade-Investment Promotion Agency works with Hanbit Motors.",
+         [C("Korea Trade-Investment Promotion Agency", "cooperatesWith", "Hanbit Motors")]),
+    case("ood-place-before-unlabelled-agency", "The Uzbekistan Investment Agency signed an agreement with KAMAZ.",
+         [C("Uzbekistan Investment Agency", "signedAgreementWith", "KAMAZ")],
+         [C("Uzbekistan", "signedAgreementWith", "KAMAZ", ANY)]),
 ]
 
 

@@ -121,7 +121,8 @@ def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset:
             discourse.add(span)
     discourse.spans.sort(key=lambda s: s.position)
     merge_place_suffixes(discourse)
-    merge_place_prefixes(discourse)
+    merge_place_prefixes(discourse, ruleset.lexicon)
+    merge_of_places(discourse, ruleset.lexicon)
     link_short_names(discourse)
     settle_classes(discourse)
     for para in paragraphs:
@@ -569,23 +570,64 @@ def merge_place_suffixes(discourse: Discourse) -> None:
         discourse.spans.sort(key=lambda s: s.position)
 
 
-def merge_place_prefixes(discourse: Discourse) -> None:
+def merge_place_prefixes(discourse: Discourse, lex) -> None:
     """"Samarqand Avtobus": a town's name followed right away by a name of unsure class the gazetteer
-    does not know names a company (named after its town), not the town."""
+    does not know names a company (named after its town), not the town; "Korea Trade-Investment Promotion
+    Agency": a place's name before a body's name the NER cut is part of it."""
     for span in list(discourse.spans):
-        if span.cls != "Region" or span.demonym or span.key is None:
-            continue
-        after = discourse.at(span.para, span.last)
-        if after is None or not after.weak or after.key is not None or after.para != span.para:
+        if span.cls not in ("Region", "Country") or span.demonym or span.key is None:
             continue
         doc = discourse.paragraphs[span.para].doc
-        if doc[span.last - 1].whitespace_ == "" or not doc[after.first].is_title:
+        gap = span.last
+        while gap < len(doc) and gap - span.last < 4 and discourse.at(span.para, gap) is None and (
+                doc[gap].is_title or (doc[gap].text == "-" and not doc[gap - 1].whitespace_)):
+            gap += 1  # "Korea Trade-Investment Promotion Agency": title words the NER left out between
+        after = discourse.at(span.para, gap)
+        if after is None and gap > span.last and doc[span.last - 1].whitespace_ and (
+                doc[gap - 1].lower_ in lex["organization_name_words"] or doc[gap - 1].lower_ in lex["company_name_words"]):
+            # "the Uzbekistan Investment Agency", "Jizzakh Polytechnic Institute": the NER saw the place alone
+            text = doc[span.first:gap].text
+            cls = "Organization" if doc[gap - 1].lower_ in lex["organization_name_words"] else "Company"
+            merged = Span(name=text, cls=cls, key=None, para=span.para, first=span.first, last=gap, start=span.start,
+                          end=span.start + len(text), via="ner", surface=text)
+            discourse.spans.remove(span)
+            discourse.add(merged)
             continue
+        if after is None or after.key is not None or after.para != span.para or not (
+                after.weak or (after.cls == "Organization" and not after.demonym)):
+            continue
+        if doc[span.last - 1].whitespace_ == "" or not doc[after.first].is_title or (gap > span.last and after.weak):
+            continue
+        if span.cls == "Country" and after.weak:
+            continue  # "in Russia Gazprom ...": only a town names its firms so
         text = doc[span.first:after.last].text
-        merged = Span(name=text, cls="Company", key=None, para=span.para, first=span.first, last=after.last,
-                      start=span.start, end=after.end, via="ner", surface=text)
+        merged = Span(name=text, cls="Company" if after.weak else after.cls, key=None, para=span.para,
+                      first=span.first, last=after.last, start=span.start, end=after.end, via="ner", surface=text)
         _link_alias(merged, discourse, {})
         for old in (span, after):
+            discourse.spans.remove(old)
+        discourse.add(merged)
+    discourse.spans.sort(key=lambda s: s.position)
+
+
+def merge_of_places(discourse: Discourse, lex) -> None:
+    """"the University of Kragujevac", "Ministry of Industry of Uzbekistan": a body's name word followed by
+    "of" and a place is one name (the gazetteer's place took the end of what the NER read as one); a
+    firm's ("Sintaro Chemicals of Hyderabad") stays a firm and its town."""
+    for span in list(discourse.spans):
+        if span.key is not None or span.cls not in ("Organization", "Company") or span.demonym:
+            continue
+        doc = discourse.paragraphs[span.para].doc
+        if span.last + 1 >= len(doc) or doc[span.last].lower_ != "of" or \
+                not any(doc[i].lower_ in lex["organization_name_words"] for i in range(span.first, span.last)):
+            continue
+        place = discourse.at(span.para, span.last + 1)
+        if place is None or place.cls not in ("Region", "Country") or place.demonym or place.first != span.last + 1:
+            continue
+        text = doc[span.first:place.last].text
+        merged = Span(name=text, cls="Organization", key=None, para=span.para, first=span.first, last=place.last,
+                      start=span.start, end=place.end, via="ner", surface=text)
+        for old in (span, place):
             discourse.spans.remove(old)
         discourse.add(merged)
     discourse.spans.sort(key=lambda s: s.position)

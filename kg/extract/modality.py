@@ -100,6 +100,9 @@ def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -
             word = aux.lower_
             if word in hyp_cfg["aux"]:
                 return Modality(None, (word,))
+            if word in ("should", "were", "had") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > aux.i
+                                                        for c in children):
+                return Modality(None, (word,))  # "Should the US extend its credits to ...": a condition
             if word in plan_cfg["aux"]:
                 planned.append(word)
         for child in children:
