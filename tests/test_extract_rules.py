@@ -221,6 +221,20 @@ SUPPLIES = [
     case("supplies-selling-an-arm-is-no-supply", "Granite Holdings sold its US arm to Pellow Partners.",
          [],
          [C("Granite Holdings", "supplies", "Pellow Partners", ANY)]),
+    case("supplies-nominal-from-to-site-of-firm",
+         "Deliveries of organic quinoa from Altiplata Cooperative to Brannoch Foods's factory in Paisley are due to start in 2025.",
+         [C("Altiplata Cooperative", "supplies", "Brannoch Foods", "planned")],
+         [C("Altiplata Cooperative", "supplies", "Brannoch Foods", "asserted")]),
+    case("supplies-to-a-firm-s-plants", "Nigeria is to supply ammonia to Atlas Phosphates's plants.",
+         [C("Nigeria", "supplies", "Atlas Phosphates", "planned")]),
+    case("supplies-own-plant-is-no-recipient", "Renault's own plant in Moscow, known as Renault Russia, will be sold.",
+         [C("Renault Russia", "subsidiaryOf", "Renault")],
+         [C("Renault", "locatedIn", "Moscow", ANY)]),
+    case("supplies-fits-motors-from", "Rennhart Bikes will fit mid-drive motors from Torvane Drive Systems to its e-bikes.",
+         [C("Torvane Drive Systems", "supplies", "Rennhart Bikes", "planned")]),
+    case("supplies-mixes-acid-from", "Sahel Agro mixes phosphoric acid from Atlas Phosphates with urea.",
+         [C("Atlas Phosphates", "supplies", "Sahel Agro")],
+         [C("Sahel Agro mixes phosphoric", ANY, ANY_NAME, ANY)]),
 ]
 
 

@@ -84,6 +84,15 @@ class Resolver:
             return [] if strict else self._fit(self.pronoun(token, para, want), want)
         if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X") and not _name_like(token):
             return []
+        if not strict and token.pos_ == "NOUN" and token.lemma_.lower() in self.lex["site_descriptors"] and (
+                "Company" in want or "Organization" in want) and token.dep_ == "pobj" and token.head.lower_ in (
+                "to", "for", "into"):
+            # "ammonia to Atlas's plants", "quinoa to Brannoch's factory": a firm's site receiving goods
+            # stands for the firm (but "Renault's own plant in Moscow" is a plant of its own)
+            for owner in (c for c in token.children if c.dep_ == "poss"):
+                found = [s for s in self.resolve(owner, para, want, depth + 1) if s.cls in ("Company", "Organization")]
+                if found:
+                    return [_copy(f, via="coref", surface=_phrase_text(token), **_at(token)) for f in found]
         finders = (self._named,) if strict else (self._named, self._members, self._group, self._definite,
                                                   self._modifiers)
         for finder in finders:

@@ -251,6 +251,13 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
     if cls is None:
         return None
     text, first, last = _clean_name(ent)
+    finite = [i for i in range(first + 1, last) if doc[i].pos_ in ("VERB", "AUX") and
+              doc[i].tag_ in ("VBZ", "VBD", "VBP", "MD") and doc[i].is_lower]
+    if finite:  # "Sahel Agro mixes phosphoric" read as one person: a name ends before its verb
+        last = finite[0]
+        while last > first and not doc[last - 1].is_alpha:
+            last -= 1
+        text = doc[first:last].text
     if ent.label_ in ("ORG", "FAC"):
         last = _of_continuation(doc, last, ruleset.lexicon)
         text = doc[first:last].text

@@ -59,6 +59,9 @@ def clause_chain(trigger, limit: int = 8):
     return chain
 
 
+_ONSETS = {"start", "begin", "commence", "resume", "launch", "kick"}  # verbs of beginning
+
+
 def _infinitive(token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
@@ -178,6 +181,16 @@ def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -
             past.append(trigger.head.lower_)
         elif verb in neg_cfg["governors"]:
             negated.append(trigger.head.lower_)
+        elif verb in _ONSETS or verb == "be":
+            # "deliveries will start next year", "deliveries are due to start in 2025": not yet begun
+            head = trigger.head
+            cue = next((c.lower_ for c in head.children if c.dep_ == "aux" and c.lower_ in plan_cfg["aux"]), None)
+            if cue is None:
+                cue = next((c.lower_ for c in head.children if c.dep_ in ("acomp", "xcomp") and
+                            _lemma(c) in plan_cfg["governors"] and (verb != "be" or any(
+                                g.dep_ == "xcomp" and _lemma(g) in _ONSETS for g in c.children))), None)
+            if cue is not None:
+                planned.append(cue)
     if ended:
         if not past:
             return Modality(None)
