@@ -344,6 +344,9 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
     """
     words = [doc[i].lower_ for i in range(first, last)]
     lex = ruleset.lexicon
+    if last + 1 < len(doc) and doc[last].text == "-" and doc[last + 1].lemma_.lower() == "base" and \
+            not doc[last - 1].whitespace_:
+        return "Region", False  # "the Tartu-based Quillfeather Labs": a place, whatever the model says
     if words[-1] in lex["company_name_words"] or any(w in lex["company_name_suffixes"] for w in words):
         return "Company", False
     if words[0] in lex["organization_name_words"] or words[-1] in lex["organization_name_words"]:
@@ -355,11 +358,15 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
     if any(c.dep_ == "amod" and c.lemma_.lower() == "base" for c in head.children) and label != "GPE":
         return "Company", False  # "the Izmir-based Dokuma Tekstil": an organisation, whatever the model says
     descriptor = descriptor_beside(doc, first, last)
-    if label in ("GPE", "LOC") and descriptor is not None and descriptor.i > first:
+    if label in ("GPE", "LOC") and descriptor is not None and descriptor.i > first and not (
+            descriptor.dep_ == "appos" and first <= descriptor.head.i < last):
         descriptor = None  # "a Chicago grocery distributor": the place of the distributor, not its name
     if descriptor is not None and descriptor.lemma_.lower() in lex["ambiguous_descriptors"]:
         # "the chip designer Meridian Semi", "a drone developer" name firms by what they make; a person's
         # name next to a bare "designer" stays a person ("Yevgeni Kernozhitski, a tyre designer at the centre")
+        if descriptor.dep_ == "appos" and any(c.dep_ == "prep" and c.lower_ in ("in", "from")
+                                               for c in descriptor.children):
+            return "Company", False  # "Sayari Granos, a trader in Bolivia": a firm of a place
         makes = any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in descriptor.children)
         if not makes or (label == "PERSON" and last - first > 1 and any(
                 c.dep_ == "prep" and c.lower_ in ("at", "of") for c in descriptor.children)):
