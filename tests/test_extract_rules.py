@@ -294,6 +294,11 @@ PRODUCES = [
          [C("Amkodor", "produces", "loaders")]),
     case("produces-possessive-production-of", "AvtoVAZ's production of the Lada Granta fell in May.",
          [C("AvtoVAZ", "produces", "Lada Granta")]),
+    case("produces-name-read-as-verb-and-object", "Kwanza Agro will assemble combine harvesters.",
+         [C("Kwanza Agro", "produces", ("harvesters", "combine harvesters"), "planned")]),
+    case("produces-denied-content-clause", "Kwanza Agro denied that it would also assemble combine harvesters.",
+         [C("Kwanza Agro", "produces", ("harvesters", "combine harvesters"), "negated")],
+         [NO_ASSERTED]),
 ]
 
 

@@ -187,6 +187,12 @@ def themes(verb):
                     return objects
     if verb.dep_ == "relcl" and any(s.lower_ not in RELATIVE_PRONOUNS for s in _own_subjects(verb)):
         return [verb.head]  # "projects that Belarus is carrying out": the object is the modified noun
+    for clause in verb.children:
+        # "will assemble combine harvesters": a name read as a verb and its object; the name's head is the object
+        if clause.dep_ == "xcomp" and clause.ent_iob_ == "B" and not any(c.dep_ == "aux" for c in clause.children):
+            inside = [c for c in clause.children if c.dep_ == "dobj" and c.ent_iob_ == "I"]
+            if inside:
+                return inside
     return []
 
 
