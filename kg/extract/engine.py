@@ -15,6 +15,7 @@ from .rules import Rule, RuleSet
 __all__ = ["extract_claims"]
 
 _MODIFIER_ROLES = {"mod", "self", "poss", "hyphen", "next"}
+_AGENT_CLASSES = frozenset({"Company", "Organization", "Country", "Region", "Person"})
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN", "ADP", "NUM", "AUX", "ADV"}
 
 
@@ -125,6 +126,9 @@ class _Run:
             if need == "filled" and not tokens:
                 return
             if need == "empty" and tokens:
+                return
+            if need == "not-agent" and any(self.resolver.resolve(t, para.index, _AGENT_CLASSES, strict=True)
+                                           for t in tokens):
                 return
             if need in ("named", "unnamed"):
                 named = any(self.resolver.resolve(t, para.index, rule.subject_class | rule.object_class, strict=True)

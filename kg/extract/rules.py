@@ -25,7 +25,8 @@
 - ``require``: roles that must be filled (``"with"``), empty (``"!agent"``),
   name an entity directly rather than through coreference (``"head:named"``)
   or name none (``"of:unnamed"``: "a buyer of Russian crude", not "a customer
-  of Sonder Avionics").
+  of Sonder Avionics"), or name no firm, body, place or person
+  (``"theme:not-agent"``: selling a company is no supply).
 - ``modality``: ``"local"`` for relations stated by a noun phrase alone
   (appositions, titles, nationality words): "Uralchem, one of Russia's largest
   producers of X, will keep the stake" asserts that Uralchem produces X,
@@ -109,7 +110,7 @@ class Rule:
     object_class: frozenset[str]
     also: tuple[Also, ...]
     exclude: frozenset[str]
-    require: tuple[tuple[str, str], ...]  # (role, "filled" | "empty" | "named" | "unnamed")
+    require: tuple[tuple[str, str], ...]  # (role, "filled" | "empty" | "named" | "unnamed" | "not-agent")
     stand_for: bool  # heads of state and capitals stand for their country
     local_modality: bool  # modality from the trigger's own words only (appositions, titles, modifiers)
     ended: bool  # the claim is that the trigger's state stopped ("no longer operates in")
@@ -294,6 +295,8 @@ def _parse_rule(where: str, record, lexicon) -> Rule:
             raise RuleError(where, rule_id, "'require' must be a list of role names")
         if item.startswith("!"):
             require.append((item[1:], "empty"))
+        elif item.endswith(":not-agent"):
+            require.append((item[:-len(":not-agent")], "not-agent"))
         elif item.endswith(":unnamed"):
             require.append((item[:-len(":unnamed")], "unnamed"))
         elif item.endswith(":named"):
