@@ -162,7 +162,7 @@ SUPPLIES = [
          [C("BELAZ", "supplies", "Belshina", ANY)]),
     case("supplies-passive-by", "Tyres are supplied to BELAZ by Belshina.",
          [C("Belshina", "supplies", "BELAZ")],
-         [C("BELAZ", "supplies", "Belshina", ANY)]),
+         [C("BELAZ", "supplies", "Belshina", ANY), C(ANY_NAME, ANY, "Tyres", ANY)]),
     case("supplies-passive-with-by", "BELAZ is supplied with tyres by Belshina.",
          [C("Belshina", "supplies", "BELAZ")],
          [C("BELAZ", "supplies", "Belshina", ANY)]),

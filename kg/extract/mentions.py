@@ -186,6 +186,8 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
     body = {normalize_name(para.doc[a:b].text) for para, a, b, headline in runs if not headline}
     for para, a, b, headline in runs:
         doc = para.doc
+        if all(doc[i].lower_ in lex["company_name_words"] for i in range(a, b)):
+            continue  # "Tyres are supplied to ...", "Logistics": words firms' names end in, no name alone
         text = doc[a:b].text
         key = normalize_name(text)
         cls, weak = infer_class(doc, a, b, "", ruleset)
