@@ -577,13 +577,21 @@ def merge_place_suffixes(discourse: Discourse) -> None:
             continue  # "Renault Russia's plant" is fine, but "Renault's Russia ..." never merges
         if doc[span.last - 1].whitespace_ == "" or not doc[span.first].is_title:
             continue
-        text = doc[span.first:after.last].text
-        merged = Span(name=text, cls="Company", key=None, para=span.para, first=span.first, last=after.last,
-                      start=span.start, end=after.end, via="ner", surface=text)
-        for old in (span, after):
-            discourse.spans.remove(old)
-        discourse.add(merged)
+        _merge(discourse, [span, after], after.last, "Company")
         discourse.spans.sort(key=lambda s: s.position)
+
+
+def _merge(discourse: Discourse, parts: list[Span], last: int, cls: str) -> Span:
+    """One name from the first part's start to token ``last``, in place of the parts."""
+    first = parts[0]
+    doc = discourse.paragraphs[first.para].doc
+    text = doc[first.first:last].text
+    merged = Span(name=text, cls=cls, key=None, para=first.para, first=first.first, last=last, start=first.start,
+                  end=first.start + len(text), via="ner", surface=text)
+    for old in parts:
+        discourse.spans.remove(old)
+    discourse.add(merged)
+    return merged
 
 
 def merge_place_prefixes(discourse: Discourse, lex) -> None:
@@ -602,12 +610,8 @@ def merge_place_prefixes(discourse: Discourse, lex) -> None:
         if after is None and gap > span.last and doc[span.last - 1].whitespace_ and (
                 doc[gap - 1].lower_ in lex["organization_name_words"] or doc[gap - 1].lower_ in lex["company_name_words"]):
             # "the Uzbekistan Investment Agency", "Jizzakh Polytechnic Institute": the NER saw the place alone
-            text = doc[span.first:gap].text
-            cls = "Organization" if doc[gap - 1].lower_ in lex["organization_name_words"] else "Company"
-            merged = Span(name=text, cls=cls, key=None, para=span.para, first=span.first, last=gap, start=span.start,
-                          end=span.start + len(text), via="ner", surface=text)
-            discourse.spans.remove(span)
-            discourse.add(merged)
+            _merge(discourse, [span], gap,
+                   "Organization" if doc[gap - 1].lower_ in lex["organization_name_words"] else "Company")
             continue
         if after is None or after.key is not None or after.para != span.para or not (
                 after.weak or (after.cls == "Organization" and not after.demonym)):
@@ -616,13 +620,8 @@ def merge_place_prefixes(discourse: Discourse, lex) -> None:
             continue
         if span.cls == "Country" and after.weak:
             continue  # "in Russia Gazprom ...": only a town names its firms so
-        text = doc[span.first:after.last].text
-        merged = Span(name=text, cls="Company" if after.weak else after.cls, key=None, para=span.para,
-                      first=span.first, last=after.last, start=span.start, end=after.end, via="ner", surface=text)
+        merged = _merge(discourse, [span, after], after.last, "Company" if after.weak else after.cls)
         _link_alias(merged, discourse, {})
-        for old in (span, after):
-            discourse.spans.remove(old)
-        discourse.add(merged)
     discourse.spans.sort(key=lambda s: s.position)
 
 
@@ -640,12 +639,7 @@ def merge_of_places(discourse: Discourse, lex) -> None:
         place = discourse.at(span.para, span.last + 1)
         if place is None or place.cls not in ("Region", "Country") or place.demonym or place.first != span.last + 1:
             continue
-        text = doc[span.first:place.last].text
-        merged = Span(name=text, cls="Organization", key=None, para=span.para, first=span.first, last=place.last,
-                      start=span.start, end=place.end, via="ner", surface=text)
-        for old in (span, place):
-            discourse.spans.remove(old)
-        discourse.add(merged)
+        _merge(discourse, [span, place], place.last, "Organization")
     discourse.spans.sort(key=lambda s: s.position)
 
 
