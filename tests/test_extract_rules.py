@@ -1143,3 +1143,14 @@ OUT_OF_DOMAIN = [
 @pytest.mark.parametrize("text, must, must_not", OUT_OF_DOMAIN)
 def test_out_of_domain(claims_of, text, must, must_not):
     check(claims_of, text, must, must_not)
+
+
+def test_title_case_headline_words_are_no_name(claims_of):
+    """A place at the head of a title-case headline does not swallow the capitalised words after it as a
+    body's name ("Uzbekistan Opens New Tractor Factory"), while in body text it does ("the Uzbekistan
+    Investment Agency", see ood-place-before-unlabelled-agency)."""
+    claims = claims_of("Uzbekistan opened a tractor factory with Minsk Tractor Works on Monday.",
+                       title="Uzbekistan Opens New Tractor Factory With Help From Belarus")
+    names = {c.subject.name for c in claims} | {c.object.name for c in claims}
+    assert not any(name.startswith("Uzbekistan ") for name in names), describe(claims)
+    assert "Uzbekistan" in names or "Minsk Tractor Works" in names, describe(claims)

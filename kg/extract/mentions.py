@@ -150,8 +150,7 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
     runs = []
     for para in paragraphs:
         doc = para.doc
-        words = [t for t in doc if t.is_alpha]
-        headline = len(words) > 3 and sum(t.is_title for t in words) > 0.6 * len(words)
+        headline = _headline(doc)
         i = 0
         while i < len(doc):
             if not word(doc[i]) or discourse.at(para.index, i) is not None:
@@ -199,6 +198,12 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
         start = para.offset + doc[a].idx
         yield Span(name=text, cls=cls or "Company", key=None, para=para.index, first=a, last=b, start=start,
                    end=start + len(text), via="ner", weak=not described, unlabelled=not described, surface=text)
+
+
+def _headline(doc) -> bool:
+    """A paragraph in title case (most of its words capitalised): a headline."""
+    words = [t for t in doc if t.is_alpha]
+    return len(words) > 3 and sum(t.is_title for t in words) > 0.6 * len(words)
 
 
 def _common(lex) -> frozenset[str]:
@@ -603,9 +608,11 @@ def merge_place_prefixes(discourse: Discourse, lex) -> None:
             continue
         doc = discourse.paragraphs[span.para].doc
         gap = span.last
-        while gap < len(doc) and gap - span.last < 4 and discourse.at(span.para, gap) is None and (
-                doc[gap].is_title or (doc[gap].text == "-" and not doc[gap - 1].whitespace_)):
-            gap += 1  # "Korea Trade-Investment Promotion Agency": title words the NER left out between
+        if not (span.para == 0 and _headline(doc)):  # in a title-case headline every word is capitalised
+            while gap < len(doc) and gap - span.last < 4 and discourse.at(span.para, gap) is None and (
+                    (doc[gap].is_title and doc[gap].pos_ == "PROPN") or
+                    (doc[gap].text == "-" and not doc[gap - 1].whitespace_)):
+                gap += 1  # "Korea Trade-Investment Promotion Agency": title words the NER left out between
         after = discourse.at(span.para, gap)
         if after is None and gap > span.last and doc[span.last - 1].whitespace_ and (
                 doc[gap - 1].lower_ in lex["organization_name_words"] or doc[gap - 1].lower_ in lex["company_name_words"]):
