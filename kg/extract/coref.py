@@ -591,13 +591,6 @@ class Resolver:
             out = [s for s in out if any(ch.isdigit() for ch in s.name)]
         return out
 
-    @property
-    def _common_words(self) -> frozenset[str]:
-        """Words of the lexicon: capitalised at a sentence's start, they are still not names."""
-        if not hasattr(self, "_common"):
-            self._common = frozenset().union(*(words for words in self.lex.values()))
-        return self._common
-
     def _proper(self, token, para) -> Span | None:
         """A capitalised name the NER missed, with its compound parts."""
         doc = token.doc
@@ -610,7 +603,7 @@ class Resolver:
         if not any(ch.isupper() for ch in text):  # "Ładownia24" too
             return None
         if doc[first].is_sent_start and last - first == 1 and not (
-                token.tag_ == "NNP" and not token.is_stop and token.lower_ not in self._common_words and (
+                token.tag_ == "NNP" and not token.is_stop and token.lower_ not in self.ruleset.lexicon_words and (
                     any(c.dep_ == "appos" or c.tag_ == "POS" for c in token.children)
                     or token.dep_ in ("nsubj", "nsubjpass"))):
             return None  # a capitalised first word is a name when it is described, the subject or a possessor

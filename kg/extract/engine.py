@@ -6,6 +6,7 @@ from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from ..nlp import Paragraph
 from ..records import Article, Claim, Mention
+from ..vocab import AGENT_CLASSES
 from .coref import Resolver
 from .frames import Frame, hyphen_word
 from .mentions import Discourse, Span, collect_mentions
@@ -15,7 +16,7 @@ from .rules import Rule, RuleSet
 __all__ = ["extract_claims"]
 
 _MODIFIER_ROLES = {"mod", "self", "poss", "hyphen", "next"}
-_AGENT_CLASSES = frozenset({"Company", "Organization", "Country", "Region", "Person"})
+_AGENT_CLASSES = frozenset(AGENT_CLASSES)
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN", "ADP", "NUM", "AUX", "ADV"}
 
 

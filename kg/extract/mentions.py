@@ -147,33 +147,25 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
         alnum = t.text.isalnum() and any(ch.isalpha() for ch in t.text) and not t.like_num  # "Ładownia24"
         return alnum and (t.is_title or (t.is_upper and len(t) > 2)) and t.ent_type_ not in _NOT_NAME_TYPES
 
+    common = ruleset.common_words
     runs = []
     for para in paragraphs:
         doc = para.doc
         headline = _headline(doc)
-        i = 0
-        while i < len(doc):
-            if not word(doc[i]) or discourse.at(para.index, i) is not None:
-                i += 1
-                continue
-            j = i
-            while j < len(doc) and word(doc[j]) and discourse.at(para.index, j) is None:
-                j += 1
+        for i, j in _free_runs(para, discourse, word):
             glued = i > 0 and (discourse.at(para.index, i - 1) is not None or (
                 doc[i - 1].text == "-" and i > 1 and discourse.at(para.index, i - 2) is not None))
             if glued:  # "Kazakhstan-China Pipeline", "Jizzakh Polytechnic Institute": part of a longer name
-                i = j
                 continue
             a = i
             while a < j and (doc[a].is_stop or doc[a].lower_ in skip or (a == doc[a].sent.start and
-                                                                          doc[a].lower_ in _common(lex))):
+                                                                          doc[a].lower_ in common)):
                 a += 1  # "The", "Separately", "Existing investors", "Founder"
             b = j
             while b > a and (doc[b - 1].is_stop or doc[b - 1].lower_ in skip):
                 b -= 1
             if a < b:
                 runs.append((para, a, b, headline))
-            i = j
     counts: dict[str, int] = {}
     for para, a, b, _ in runs:
         key = normalize_name(para.doc[a:b].text)
@@ -206,9 +198,19 @@ def _headline(doc) -> bool:
     return len(words) > 3 and sum(t.is_title for t in words) > 0.6 * len(words)
 
 
-def _common(lex) -> frozenset[str]:
-    """Every word of the lexicon: capitalised at a sentence's start, such a word is still no name."""
-    return frozenset().union(*(words for name, words in lex.items() if name != "company_name_words"))
+def _free_runs(para: Paragraph, discourse: Discourse, word):
+    """(start, end) of each run of tokens that ``word`` accepts and no mention covers yet."""
+    doc = para.doc
+    i = 0
+    while i < len(doc):
+        if not word(doc[i]) or discourse.at(para.index, i) is not None:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and word(doc[j]) and discourse.at(para.index, j) is None:
+            j += 1
+        yield i, j
+        i = j
 
 
 def _missed_known_names(para: Paragraph, discourse: Discourse):
@@ -220,14 +222,7 @@ def _missed_known_names(para: Paragraph, discourse: Discourse):
     def name_word(t) -> bool:
         return t.is_alpha and (t.is_title or (t.is_upper and len(t) > 1))  # "Brennholt", "BATE"
 
-    i = 0
-    while i < len(doc):
-        if not name_word(doc[i]) or discourse.at(para.index, i) is not None:
-            i += 1
-            continue
-        j = i
-        while j < len(doc) and name_word(doc[j]) and discourse.at(para.index, j) is None:
-            j += 1
+    for i, j in _free_runs(para, discourse, name_word):
         text = doc[i:j].text
         known = discourse.aliases.get(normalize_name(text))
         if known is None or known.cls not in ("Company", "Organization"):
@@ -239,7 +234,6 @@ def _missed_known_names(para: Paragraph, discourse: Discourse):
             start = para.offset + doc[i].idx
             yield Span(name=known.name, cls=known.cls, key=known.key, para=para.index, first=i, last=j, start=start,
                        end=start + len(text), via="alias", weak=known.weak, surface=text)
-        i = j
 
 
 def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> Span | None:

@@ -47,7 +47,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from ..errors import RuleError
@@ -56,6 +56,7 @@ from ..vocab import AGENT_CLASSES, CLASSES, RELATIONS
 __all__ = ["Rule", "RuleSet", "load_rules", "DOMAIN", "RANGE"]
 
 _AGENTS = frozenset(AGENT_CLASSES)
+_NEEDS = ("filled", "named", "unnamed", "not-agent")  # what "role:need" in a rule's "require" asks
 # Default classes of each end, from ontology/trade.ttl (tests/test_vocab.py checks they agree).
 DOMAIN = {
     "supplies": frozenset({"Company", "Country", "Region"}),
@@ -132,6 +133,16 @@ class RuleSet:
 
     def words(self, name: str) -> frozenset[str]:
         return self.lexicon[name]
+
+    @cached_property
+    def lexicon_words(self) -> frozenset[str]:
+        """Every word of every list: capitalised at a sentence's start, such a word is still no name."""
+        return frozenset().union(*self.lexicon.values())
+
+    @cached_property
+    def common_words(self) -> frozenset[str]:
+        """Every word of every list but the words firms' names end in ("Motors" starts a name)."""
+        return frozenset().union(*(words for name, words in self.lexicon.items() if name != "company_name_words"))
 
     @property
     def verb_lemmas(self) -> frozenset[str]:
@@ -295,16 +306,11 @@ def _parse_rule(where: str, record, lexicon) -> Rule:
             raise RuleError(where, rule_id, "'require' must be a list of role names")
         if item.startswith("!"):
             require.append((item[1:], "empty"))
-        elif item.endswith(":not-agent"):
-            require.append((item[:-len(":not-agent")], "not-agent"))
-        elif item.endswith(":unnamed"):
-            require.append((item[:-len(":unnamed")], "unnamed"))
-        elif item.endswith(":named"):
-            require.append((item[:-len(":named")], "named"))
-        elif item.endswith(":filled"):
-            require.append((item[:-len(":filled")], "filled"))
-        else:
-            require.append((item, "filled"))
+            continue
+        role, _, need = item.rpartition(":")
+        if not role or need not in _NEEDS:
+            role, need = item, "filled"
+        require.append((role, need))
     confidence = record.get("confidence", 0.7)
     if not isinstance(confidence, (int, float)) or not 0 < confidence <= 1:
         raise RuleError(where, rule_id, "confidence must be a number in (0, 1]")
