@@ -11,6 +11,7 @@ __all__ = [
     "InputError",
     "RuleError",
     "GazetteerError",
+    "ModelError",
     "QueryError",
     "StoreError",
     "NodeNotFound",
@@ -72,6 +73,18 @@ class GazetteerError(KgError):
         self.path = str(path)
         self.line = line
         super().__init__(f"{self.path}:{line}: {reason}")
+
+
+class ModelError(KgError):
+    """A confidence model file that is missing or cannot be used.
+
+    >>> str(ModelError("m.json", "no weights"))
+    'm.json: no weights'
+    """
+
+    def __init__(self, path, reason: str):
+        self.path = str(path)
+        super().__init__(f"{self.path}: {reason}")
 
 
 class QueryError(KgError):

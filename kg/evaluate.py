@@ -22,12 +22,12 @@ from pathlib import Path
 from .errors import InputError
 from .vocab import INVERSE, RELATIONS, SUBPROPERTY_OF, SYMMETRIC
 
-__all__ = ["evaluate", "read_gold", "EvalReport", "format_report"]
+__all__ = ["evaluate", "read_gold", "EvalReport", "format_report", "norm", "matches", "in_scope"]
 
 _SUPER = {sub: {sup} for sub, sup in SUBPROPERTY_OF.items()}
 
 
-def _norm(name: str) -> str:
+def norm(name: str) -> str:
     """The scorer's name normalisation (kept identical on purpose)."""
     text = unicodedata.normalize("NFKC", str(name)).lower()
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
@@ -119,18 +119,26 @@ SELECT ?e ?l WHERE { { ?e rdfs:label ?l } UNION { ?e skos:prefLabel ?l } UNION {
 def _system_claims(store):
     labels: dict[str, set[str]] = defaultdict(set)
     for e, label in store.query(_LABELS).rows:
-        labels[e.value].add(_norm(label.value))
+        labels[e.value].add(norm(label.value))
     out: dict[str, dict[tuple, str]] = defaultdict(dict)
     for claim, ident, p, m, sentence, s, o in sorted(store.query(_CLAIMS).rows, key=lambda r: r[0].value):
         predicate = p.value.rsplit("#", 1)[-1]
-        s_names = frozenset(labels.get(s.value) or {_norm(s.value.rsplit("/", 1)[-1])})
-        o_names = frozenset(labels.get(o.value) or {_norm(o.value.rsplit("/", 1)[-1])})
+        s_names = frozenset(labels.get(s.value) or {norm(s.value.rsplit("/", 1)[-1])})
+        o_names = frozenset(labels.get(o.value) or {norm(o.value.rsplit("/", 1)[-1])})
         key = (s_names, predicate, o_names, m.value.rsplit("#", 1)[-1])
         out[ident.value].setdefault(key, sentence.value)
     return out, {n for names in labels.values() for n in names}
 
 
-def _match(claim, relation, names, with_modality: bool) -> bool:
+def in_scope(predicate: str, properties) -> bool:
+    """Whether a claim with this predicate can match a gold relation with one of the properties (the
+    scorer's ``--properties``): its own, a super-property's or its inverse wording's."""
+    return (predicate in properties or bool(_SUPER.get(predicate, set()) & set(properties))
+            or INVERSE.get(predicate) in properties)
+
+
+def matches(claim, relation, names, with_modality: bool) -> bool:
+    """Whether a claim (subject names, predicate, object names, modality) states a gold relation."""
     s_names, predicate, o_names, modality = claim
     if with_modality and modality not in relation["modality"]:
         return False
@@ -156,7 +164,7 @@ def evaluate(store, gold_path: str | Path) -> EvalReport:
         overall = report.claims if with_modality else report.relations
         kind = "claims" if with_modality else "relations"
         for article in gold:
-            names = {e["key"]: {_norm(n) for n in e["names"]} for e in article["entities"]}
+            names = {e["key"]: {norm(n) for n in e["names"]} for e in article["entities"]}
             if not with_modality:
                 for entity_names in names.values():
                     total += 1
@@ -165,7 +173,7 @@ def evaluate(store, gold_path: str | Path) -> EvalReport:
             relations = article["relations"]
             matched = set()
             for claim, sentence in sorted(system.items(), key=lambda item: (item[1], item[0][1])):
-                hits = [i for i, r in enumerate(relations) if _match(claim, r, names, with_modality)]
+                hits = [i for i, r in enumerate(relations) if matches(claim, r, names, with_modality)]
                 if hits:
                     matched.update(hits)
                     continue

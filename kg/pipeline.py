@@ -25,11 +25,17 @@ _BATCH = 64  # articles parsed in one stream: spaCy batches across them, memory 
 
 @dataclass
 class Extractor:
-    """The gazetteer, rules and spaCy pipeline, loaded once and shared by every article."""
+    """The gazetteer, rules, spaCy pipeline and confidence model, loaded once and shared by every article.
+
+    ``min_confidence``: the publish threshold (claims scored under it are not kept); None takes the
+    model's default, chosen on held-out folds (:mod:`kg.train`); 0 keeps every candidate.
+    """
 
     model: str | None = None
     gazetteer_dir: str | Path | None = None
     rules_dir: str | Path | None = None
+    min_confidence: float | None = None
+    confidence_model: str | Path | None = None
     _loaded: tuple | None = field(default=None, repr=False)
 
     def load(self):
@@ -45,8 +51,20 @@ class Extractor:
         return self._loaded
 
     @property
+    def scorer(self):
+        """The confidence model (:class:`kg.confidence.ConfidenceModel`)."""
+        from .confidence import load_model
+
+        return load_model(self.confidence_model)
+
+    @property
+    def threshold(self) -> float:
+        """The publish threshold in force: ``min_confidence``, else the model's default."""
+        return self.scorer.threshold if self.min_confidence is None else self.min_confidence
+
+    @property
     def version(self) -> str:
-        """Fingerprint of everything that decides what is extracted."""
+        """Fingerprint of everything that decides what is extracted (the threshold included)."""
         from .extract import load_rules
         from .gazetteer import load_gazetteer
         from .nlp import model_name
@@ -55,7 +73,7 @@ class Extractor:
         rules = load_rules(self.rules_dir) if self._loaded is None else self._loaded[1]
         name = model_name(self.model)
         text = "|".join([__version__, _code_fingerprint(), name, _model_version(name), gazetteer.fingerprint,
-                         rules.fingerprint])
+                         rules.fingerprint, self.scorer.fingerprint, f"{self.threshold:.4f}"])
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     def extract(self, article: Article) -> list[Claim]:
@@ -63,15 +81,24 @@ class Extractor:
         return next(self.extract_many([article]))
 
     def extract_many(self, articles: list[Article]):
-        """The claims of each article, in order; the articles are parsed in one batched stream."""
-        from .extract import extract_claims
+        """The published claims of each article, in order: candidates scored, those under the threshold left out."""
+        from .confidence import score_candidates
+
+        model, threshold = self.scorer, self.threshold
+        for candidates in self.candidates_many(articles):
+            yield [c for c in score_candidates(candidates, model) if c.confidence >= threshold]
+
+    def candidates_many(self, articles: list[Article]):
+        """The candidate claims of each article, in order, before scoring; the articles are parsed in one
+        batched stream."""
+        from .extract import extract_candidates
         from .nlp import parse_articles
 
         gazetteer, rules, nlp = self.load()
         parsed = parse_articles(nlp, articles, rules.verb_lemmas, gazetteer.demonym_forms,
                                 frozenset(rules.lexicon["company_name_words"]))
         for article, paragraphs in zip(articles, parsed):
-            yield extract_claims(article, paragraphs, gazetteer, rules)
+            yield extract_candidates(article, paragraphs, gazetteer, rules)
 
 
 def _code_fingerprint() -> str:
@@ -79,7 +106,8 @@ def _code_fingerprint() -> str:
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     for path in sorted([*package.glob("extract/*.py"), *(package / n for n in (
-            "articles.py", "nlp.py", "resolve.py", "rdf.py", "records.py", "iri.py", "inflect.py", "gazetteer.py"))]):
+            "articles.py", "nlp.py", "resolve.py", "rdf.py", "records.py", "iri.py", "inflect.py", "gazetteer.py",
+            "confidence.py"))]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-__all__ = ["Article", "Mention", "Entity", "Claim", "MODALITIES"]
+__all__ = ["Article", "Mention", "Entity", "Candidate", "Claim", "MODALITIES"]
 
 MODALITIES = ("asserted", "negated", "planned", "past")
 
@@ -84,6 +84,40 @@ class Entity:
     label: str
     alt_labels: tuple[str, ...] = ()
     wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A relation a rule proposes in one sentence, before it is scored.
+
+    ``features`` is what the pipeline knows about it (rule, trigger, the roles
+    and routes of both ends, the path between them, modality cues ...): the
+    confidence model (:mod:`kg.confidence`) turns them into a probability.
+    """
+
+    subject: Mention
+    predicate: str
+    object: Mention
+    modality: str
+    article_id: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    rule_id: str
+    features: tuple[str, ...]
+    speaker: Mention | None = None
+    cues: tuple[str, ...] = field(default=())
+
+    def __post_init__(self):
+        if self.modality not in MODALITIES:
+            raise ValueError(f"unknown modality {self.modality!r} (rule {self.rule_id})")
+
+    def claim(self, confidence: float) -> "Claim":
+        """The claim this candidate states, with its confidence."""
+        return Claim(subject=self.subject, predicate=self.predicate, object=self.object, modality=self.modality,
+                     article_id=self.article_id, sentence=self.sentence, sentence_start=self.sentence_start,
+                     sentence_end=self.sentence_end, rule_id=self.rule_id, confidence=confidence,
+                     speaker=self.speaker, cues=self.cues)
 
 
 @dataclass(frozen=True)

@@ -29,13 +29,25 @@ def extractor():
 
 
 @pytest.fixture(scope="session")
-def claims_of(extractor):
-    """claims_of(text, title=...) -> the Claim records extracted from a handmade article."""
+def candidate_extractor(extractor):
+    """The same pipeline publishing every candidate (``min_confidence=0``): what the rules read, whatever
+    the confidence model makes of it."""
+    from kg.pipeline import Extractor
+
+    every = Extractor(min_confidence=0)
+    every._loaded = extractor.load()
+    return every
+
+
+@pytest.fixture(scope="session")
+def claims_of(candidate_extractor):
+    """claims_of(text, title=...) -> the claims the rules read in a handmade article (every candidate,
+    scored, one per claim)."""
     from kg.records import Article
 
     def run(text: str, title: str = "Untitled report") -> list:
         article = Article(id="t", title=title, date=None, text=text, path="t.txt")
-        return extractor.extract(article)
+        return candidate_extractor.extract(article)
 
     return run
 

@@ -6,7 +6,7 @@ coreference (:mod:`.coref`), modality (:mod:`.modality`) and the rule engine
 (:mod:`.engine`).
 """
 
-from .engine import extract_claims
+from .engine import extract_candidates
 from .rules import Rule, RuleSet, load_rules
 
-__all__ = ["extract_claims", "load_rules", "Rule", "RuleSet"]
+__all__ = ["extract_candidates", "load_rules", "Rule", "RuleSet"]

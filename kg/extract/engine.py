@@ -1,28 +1,30 @@
-"""Apply the relation rules to a parsed article and make Claim records."""
+"""Apply the relation rules to a parsed article and make Candidate records (claims before they are scored)."""
 
 from __future__ import annotations
 
 from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from ..nlp import Paragraph
-from ..records import Article, Claim, Mention
+from ..records import Article, Candidate, Mention
 from ..vocab import AGENT_CLASSES
 from .coref import Resolver
+from .features import candidate_features
 from .frames import Frame, hyphen_word
 from .mentions import Discourse, Span, collect_mentions
 from .modality import modality_of
 from .rules import Rule, RuleSet
 
-__all__ = ["extract_claims"]
+__all__ = ["extract_candidates"]
 
 _MODIFIER_ROLES = {"mod", "self", "poss", "hyphen", "next"}
 _AGENT_CLASSES = frozenset(AGENT_CLASSES)
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN", "ADP", "NUM", "AUX", "ADV"}
 
 
-def extract_claims(article: Article, paragraphs: list[Paragraph], gazetteer: Gazetteer,
-                   ruleset: RuleSet) -> list[Claim]:
-    """Every claim the rules find in an article, deduplicated and sorted by position."""
+def extract_candidates(article: Article, paragraphs: list[Paragraph], gazetteer: Gazetteer,
+                       ruleset: RuleSet) -> list[Candidate]:
+    """Every candidate claim the rules find in an article, in reading order (one per rule that fires:
+    the confidence model scores them and keeps the best of those stating the same claim)."""
     discourse = collect_mentions(paragraphs, gazetteer, ruleset)
     resolver = Resolver(discourse, gazetteer, ruleset)
     run = _Run(article, discourse, resolver, ruleset)
@@ -30,29 +32,27 @@ def extract_claims(article: Article, paragraphs: list[Paragraph], gazetteer: Gaz
     # and which company "the US company" can be
     first = ("leads", "locatedIn")
     run.apply(lambda rule: rule.predicate in first)
-    for claim in run.claims.values():
-        if claim.modality != "asserted":
+    for candidate, subject, obj in run.found:
+        if candidate.modality != "asserted":
             continue
-        subject, obj = run.spans[id(claim)]
-        if claim.predicate == "leads":
-            resolver.leads.setdefault(claim.subject.name, obj)
-        elif claim.predicate == "locatedIn" and obj.key and subject.via not in ("coref", "speaker"):
+        if candidate.predicate == "leads":
+            resolver.leads.setdefault(candidate.subject.name, obj)
+        elif candidate.predicate == "locatedIn" and obj.key and subject.via not in ("coref", "speaker"):
             entry = gazetteer.get(obj.key)
             country = obj.key if obj.cls == "Country" else (entry.country if entry is not None else None)
             if country:  # "a Dresden-based maker": in Germany, so not "the Spanish vehicle maker"
                 resolver.located.setdefault(_identity(subject), country)
     # a place found through coreference ("the US company") is decided again, now with what is known
-    for key in [k for k, c in run.claims.items() if c.predicate == "locatedIn" and c.subject.via == "coref"]:
-        del run.claims[key]
+    run.found = [f for f in run.found if not (f[0].predicate == "locatedIn" and f[0].subject.via == "coref")]
     run.apply(lambda rule: rule.predicate != "leads")
-    claims = _one_class_per_name(list(run.claims.values()))
-    return sorted(claims, key=lambda c: (c.sentence_start, c.predicate, c.subject.name, c.object.name, c.modality))
+    candidates = _one_class_per_name([f[0] for f in run.found])
+    return sorted(candidates, key=lambda c: c.sentence_start)  # stable: in each sentence, as the rules fired
 
 
 _CLASS_ORDER = ("Company", "Organization", "Person", "Product", "Region", "Country", "Sector")
 
 
-def _one_class_per_name(claims: list[Claim]) -> list[Claim]:
+def _one_class_per_name(claims: list[Candidate]) -> list[Candidate]:
     """A name the gazetteer does not know keeps one class in an article: where rules read it as two
     ("Paysolve" a firm in one claim, a place in another), the class most claims give it (a firm first on a
     tie) stands and the claims that read it otherwise are dropped."""
@@ -73,8 +73,7 @@ class _Run:
         self.discourse = discourse
         self.resolver = resolver
         self.ruleset = ruleset
-        self.claims: dict[tuple, Claim] = {}
-        self.spans: dict[int, tuple[Span, Span]] = {}
+        self.found: list[tuple[Candidate, Span, Span]] = []  # each candidate with the spans of its ends
 
     def apply(self, wanted) -> None:
         by_lemma = self.ruleset.by_lemma
@@ -140,39 +139,42 @@ class _Run:
         if modality.value is None:
             return
         want = rule.subject_class | rule.object_class
-        pairs: list[tuple[Span, Span]] = []
+        pairs: list[tuple[Span, str, Span, str]] = []  # (subject, its role, object, its role)
         for role in rule.pair:
             members = _unique(self._fill(rule, frame, role, para.index, want))
             if len(members) >= 2:
-                pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
+                pairs = [(a, role, b, role) for i, a in enumerate(members) for b in members[i + 1:]]
                 break
         if not pairs and rule.subject and rule.object:
-            subjects = self._first(rule, frame, rule.subject, para.index, rule.subject_class)
+            s_role, subjects = self._first(rule, frame, rule.subject, para.index, rule.subject_class)
             if not subjects:
                 return
-            objects = []
+            objects, o_role = [], ""
             for role in rule.object:
                 if any(_reciprocal(t) for t in frame.role(role)):
                     members = _unique(subjects)
-                    pairs = [(a, b) for a in members for b in members if not _same(a, b)]
+                    pairs = [(a, s_role, b, "reciprocal") for a in members for b in members if not _same(a, b)]
                     break
                 objects = [o for o in self._fill(rule, frame, role, para.index, rule.object_class)
                            if not any(_same(o, s) for s in subjects)]  # a role the subject fills is not the object's
                 if objects:
+                    o_role = role
                     break
             if not pairs:
-                pairs = [(s, o) for s in _unique(subjects) for o in _unique(objects)]
-        speaker = self.resolver.speaker(trigger, para.index) if self.resolver.in_quote(trigger, para.index) else None
+                pairs = [(s, s_role, o, o_role) for s in _unique(subjects) for o in _unique(objects)]
+        quoted = self.resolver.in_quote(trigger, para.index)
+        speaker = self.resolver.speaker(trigger, para.index) if quoted else None
         if speaker is not None and speaker.cls != "Person":
             speaker = None  # a claim's speaker is a person (ontology/trade.ttl); a firm's statement has none
-        for subject, obj in pairs:
+        for subject, s_role, obj, o_role in pairs:
             subject, obj = self._we_in_focus(subject, obj, (para.index, trigger.i))
             if _same(subject, obj):
                 continue
-            self._emit(rule, rule.predicate, subject, obj, modality, trigger, para, sent, speaker)
+            where = (trigger, para, sent, speaker, quoted)
+            self._emit(rule, rule.predicate, subject, s_role, obj, o_role, modality, where)
             for also in rule.also:
                 if subject.cls in also.subject_class and obj.cls in also.object_class:
-                    self._emit(rule, also.predicate, subject, obj, modality, trigger, para, sent, speaker)
+                    self._emit(rule, also.predicate, subject, s_role, obj, o_role, modality, where)
 
     def _in_set(self, token, para: int, words, modifiers: bool = True) -> bool:
         """The token (or, with ``modifiers``, a modifier of it) is in a word list; a word inside a name
@@ -195,12 +197,13 @@ class _Run:
                 obj = _swap(obj, partner)
         return subject, obj
 
-    def _first(self, rule: Rule, frame: Frame, roles, para: int, want) -> list[Span]:
+    def _first(self, rule: Rule, frame: Frame, roles, para: int, want) -> tuple[str, list[Span]]:
+        """The first of the roles that names entities of the wanted classes, and those entities."""
         for role in roles:
             found = self._fill(rule, frame, role, para, want)
             if found:
-                return found
-        return []
+                return role, found
+        return "", []
 
     def _fill(self, rule: Rule, frame: Frame, role: str, para: int, want) -> list[Span]:
         """The entities filling a role, coordinated members included."""
@@ -236,26 +239,20 @@ class _Run:
     def salient(self) -> Span | None:
         return self.resolver.salient
 
-    def _emit(self, rule: Rule, predicate: str, subject: Span, obj: Span, modality, trigger, para, sent,
-              speaker: Span | None) -> None:
+    def _emit(self, rule: Rule, predicate: str, subject: Span, s_role: str, obj: Span, o_role: str, modality,
+              where) -> None:
+        trigger, para, sent, speaker, quoted = where
         if subject.cls == "Person" and "Person" not in rule.subject_class:
             return
-        start = para.offset + sent.start_char
-        end = para.offset + sent.end_char
-        text = sent.text.strip()
-        confidence = _confidence(rule, subject, obj)
-        claim = Claim(
+        features = candidate_features(rule, predicate, trigger, subject, s_role, obj, o_role, modality, sent, para,
+                                      self.discourse, self.ruleset.lexicon, quoted)
+        candidate = Candidate(
             subject=_record(subject), predicate=predicate, object=_record(obj), modality=modality.value,
-            article_id=self.article.id, sentence=text, sentence_start=start, sentence_end=end, rule_id=rule.id,
-            confidence=confidence, speaker=_record(speaker) if speaker is not None else None, cues=modality.cues,
+            article_id=self.article.id, sentence=sent.text.strip(), sentence_start=para.offset + sent.start_char,
+            sentence_end=para.offset + sent.end_char, rule_id=rule.id, features=features,
+            speaker=_record(speaker) if speaker is not None else None, cues=modality.cues,
         )
-        key = (_identity(subject), predicate, _identity(obj), modality.value, start)
-        if predicate in ("cooperatesWith", "competesWith", "signedAgreementWith", "metWith"):
-            key = (*sorted([_identity(subject), _identity(obj)]), predicate, modality.value, start)
-        old = self.claims.get(key)
-        if old is None or old.confidence < claim.confidence:
-            self.claims[key] = claim
-            self.spans[id(claim)] = (subject, obj)
+        self.found.append((candidate, subject, obj))
 
 
 def _swap(span: Span, target: Span) -> Span:
@@ -387,16 +384,3 @@ def _excluded(rule: Rule, token, window=()) -> bool:
             and c.i not in window}
     near |= {doc[i].lower_ for i in range(max(0, first - 3), first)}
     return bool(near & rule.exclude)
-
-
-def _confidence(rule: Rule, subject: Span, obj: Span) -> float:
-    """The rule's strength, raised when both ends are known entities, lowered for guessed ends."""
-    score = rule.confidence
-    if subject.key and obj.key:
-        score += 0.1
-    for span in (subject, obj):
-        if span.via in ("coref", "speaker", "group"):
-            score -= 0.1
-        if span.weak:
-            score -= 0.1
-    return round(min(0.99, max(0.05, score)), 2)
