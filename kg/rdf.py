@@ -19,6 +19,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from .articles import find_dateline
 from .iri import article_iri, claim_iri, entity_iri
 from .records import Article, Claim, Entity
 from .resolve import key_of
@@ -72,6 +73,9 @@ def article_graph(article: Article, claims: Iterable[Claim], extractor_version: 
     if article.url:
         graph.add((node, DCTERMS.source, Literal(article.url, datatype=XSD.anyURI)))
     graph.add((node, TRADE.contentHash, Literal(article.content_hash)))
+    dateline = find_dateline(article.text)
+    if dateline is not None:
+        graph.add((node, TRADE.dateline, Literal(dateline.place)))
     graph.add((node, TRADE.extractorVersion, Literal(extractor_version)))
     for claim in claims:
         subject, obj = entity_iri(key_of(claim.subject)), entity_iri(key_of(claim.object))

@@ -68,6 +68,7 @@ class TRADE(DefinedNamespace):
     speaker: URIRef
     contentHash: URIRef
     extractorVersion: URIRef
+    dateline: URIRef
 
 
 ENT = Namespace(BASE + "entity/")

@@ -77,7 +77,11 @@ def is_passive(verb) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         # but "an agreement that X and Y signed" has a subject of its own: active
         return not any(c.dep_ == "nsubj" for c in verb.children)
-    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
+    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
+        return True
+    # "Engines are made by X and supplied to Y by Z": a participle sharing a passive verb's auxiliary
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head != verb and not any(
+        c.dep_ in ("nsubj", "aux") for c in verb.children) and is_passive(verb.head)
 
 
 def _own_subjects(verb):
@@ -139,6 +143,9 @@ def agents(verb, depth: int = 0):
     if dep in ("xcomp", "acomp", "pcomp", "conj", "advcl", "ccomp", "oprd"):
         if dep in ("advcl", "ccomp") and verb.tag_ not in ("VBG", "VBN", "VB"):
             return []
+        if dep == "xcomp" and is_passive(head) and not _by_agent(head):
+            # "X is set to supply", "X is expected to build": the raised subject acts
+            return [c for c in head.children if c.dep_ == "nsubjpass"]
         if dep == "pcomp":
             # "the intention of localising", "by building": up through the preposition to its head
             prep = head

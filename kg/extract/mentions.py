@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from ..nlp import Paragraph
+from ..spans import ticker_tokens
 from .rules import RuleSet
 
 __all__ = ["Span", "Discourse", "collect_mentions", "copy_span", "same_entity", "infer_class", "descriptor_beside", "full_name_of", "settle_classes", "NER_CLASSES"]
@@ -104,6 +105,8 @@ def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset:
     for para in paragraphs:
         doc = para.doc
         for ent in doc.ents:
+            if ent.start_char < para.masked:
+                continue  # the dateline's place filed the story; it is no party to it
             if any(discourse.at(para.index, i) is not None for i in range(ent.start, ent.end)):
                 continue  # inside a longer name read before ("Laser Equipment" in "... Plant of ... Equipment")
             span = _from_ent(ent, para, gazetteer, ruleset)
@@ -141,7 +144,8 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
     Nairobi-based fintech"). A headline in title case only repeats names the body gives."""
     lex = ruleset.lexicon
     skip = lex["not_names"] | lex["months"] | lex["proper_stopwords"] | lex["title_words"] | \
-        lex["person_descriptors"] | lex["state_titles"] | _WEEKDAYS
+        lex["person_descriptors"] | lex["state_titles"] | lex["company_name_suffixes"] | lex["stock_exchanges"] | \
+        _WEEKDAYS
 
     def word(t) -> bool:
         alnum = t.text.isalnum() and any(ch.isalpha() for ch in t.text) and not t.like_num  # "Ładownia24"
@@ -152,7 +156,10 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
     for para in paragraphs:
         doc = para.doc
         headline = _headline(doc)
+        tickers = ticker_tokens(doc, ruleset.name_policy)
         for i, j in _free_runs(para, discourse, word):
+            if tickers.intersection(range(i, j)):
+                continue  # "(Nasdaq: RIVN)": an exchange ticker, no name
             glued = i > 0 and (discourse.at(para.index, i - 1) is not None or (
                 doc[i - 1].text == "-" and i > 1 and discourse.at(para.index, i - 2) is not None))
             if glued:  # "Kazakhstan-China Pipeline", "Jizzakh Polytechnic Institute": part of a longer name
@@ -202,6 +209,8 @@ def _free_runs(para: Paragraph, discourse: Discourse, word):
     """(start, end) of each run of tokens that ``word`` accepts and no mention covers yet."""
     doc = para.doc
     i = 0
+    while i < len(doc) and doc[i].idx < para.masked:
+        i += 1
     while i < len(doc):
         if not word(doc[i]) or discourse.at(para.index, i) is not None:
             i += 1

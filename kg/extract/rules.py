@@ -144,6 +144,13 @@ class RuleSet:
         """Every word of every list but the words firms' names end in ("Motors" starts a name)."""
         return frozenset().union(*(words for name, words in self.lexicon.items() if name != "company_name_words"))
 
+    @cached_property
+    def name_policy(self):
+        """The word lists of the name policy (:class:`kg.spans.NameWords`)."""
+        from ..spans import NameWords
+
+        return NameWords.from_lexicon(self.lexicon)
+
     @property
     def verb_lemmas(self) -> frozenset[str]:
         """The lemmas that trigger a rule as a verb (the first word of a verb phrase trigger)."""

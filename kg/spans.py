@@ -1,0 +1,280 @@
+"""One name policy for the entity spans of a parsed paragraph.
+
+Two sources name things: the gazetteer's phrase matches (``doc.spans["gazetteer"]``)
+and the statistical recogniser (``doc.ents``). :func:`reconcile` decides,
+span by span, which one stands, and cleans what the recogniser swallowed:
+
+- the longest well-formed name wins: where the recogniser reads a longer name
+  around a gazetteer match ("Bank of China", "Toyota Tsusho", "Renault-Nissan",
+  "Murmansk Oblast", "BMW 325i"), the longer name stands; where the extra words
+  are a nationality, a title or a descriptor ("Russian MC-21", "President Putin"),
+  the gazetteer's match stands and the rest of the recogniser's name is kept on
+  its own ("Chinese President Xi Jinping": "Chinese" and "Xi Jinping");
+- a gazetteer match the recogniser cuts across wins ("Superjet 100", not "Superjet");
+- titles and descriptors are never part of a name: "Drugmaker Sanofi SA" is
+  "Sanofi SA", "Chief Executive Jane Doe" is "Jane Doe", "Acme CEO" is "Acme";
+- legal suffixes belong to the name before them ("Green River Collieries, LLC")
+  and are never names of their own;
+- exchange tickers ("(Nasdaq: RIVN)", "<VOWG_p.DE>") are no entities.
+
+The word lists come from the lexicon (``ontology/rules/lexicon.json``):
+``company_name_suffixes`` (the legal suffixes), ``stock_exchanges``, ``title_words``, ``state_titles``,
+``person_descriptors``, ``maker_nouns``, ``company_descriptors``,
+``company_name_words``, ``organization_name_words``, ``region_name_words``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["NameWords", "reconcile", "ticker_tokens"]
+
+_NAME_LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "LAW"}
+_CONNECTORS = {"-", "&", "+", "of", "'s", "and", "de", "du", "des", "la", "le", "van", "von", "der", "del", "y", "e"}
+_JOINERS = {"-", "&", "+", "/"}
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """The word lists the name policy reads (lower case)."""
+
+    legal: frozenset[str]
+    exchanges: frozenset[str]
+    titles: frozenset[str]  # words of titles and descriptors that never start or end a name
+    name_words: frozenset[str]  # words that make a longer name of a place's or firm's ("Bank", "Oblast")
+
+    @classmethod
+    def from_lexicon(cls, lex) -> "NameWords":
+        titles = lex["title_words"] | lex["state_titles"] | lex["person_descriptors"] | lex["maker_nouns"] | \
+            lex["company_descriptors"]
+        names = lex["company_name_words"] | lex["organization_name_words"] | lex["region_name_words"]
+        return cls(legal=lex["company_name_suffixes"], exchanges=lex["stock_exchanges"],
+                   titles=frozenset(titles - names), name_words=frozenset(names))
+
+
+def _namelike(token) -> bool:
+    text = token.text
+    return any(ch.isupper() for ch in text[:1]) or (any(ch.isupper() for ch in text) and any(ch.isalpha() for ch in text)) \
+        or (token.like_num and token.i > 0 and not token.is_sent_start)
+
+
+def _legal(token, words: NameWords) -> bool:
+    """A legal suffix as firms write it: capitalised ("Inc.", "LLC", "L.P.", "S.A.")."""
+    return token.text[:1].isupper() and token.lower_.replace(".", "") in words.legal
+
+
+def ticker_tokens(doc, words: NameWords) -> set[int]:
+    """Token indices inside ticker notes: "(Nasdaq: RIVN)", "(NYSE:ST)", "<VOWG_p.DE>", "<7203.T>"."""
+    out: set[int] = set()
+    n = len(doc)
+    for i, token in enumerate(doc):
+        if token.text == "(":
+            j = i + 1
+            if j < n and doc[j].lower_.split(":")[0] in words.exchanges:
+                k = j
+                while k < n and doc[k].text != ")" and k - i < 8:
+                    k += 1
+                if k < n and doc[k].text == ")" and any(":" in doc[m].text for m in range(j, k)):
+                    out.update(range(i, k + 1))
+        elif token.text == "<":
+            k = i + 1
+            while k < n and doc[k].text != ">" and k - i < 6 and not doc[k].is_space and " " not in doc[k].text:
+                k += 1
+            if k < n and doc[k].text == ">" and k > i + 1 and not any(doc[m].whitespace_ for m in range(i, k)):
+                out.update(range(i, k + 1))
+    return out
+
+
+def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int, int]:
+    """A recogniser's span without the titles, descriptors and punctuation at its ends."""
+    if label not in ("ORG", "PERSON", "PRODUCT", "FAC", "NORP", "GPE", "LOC"):
+        return start, end
+    while start < end - 1 and (doc[start].lower_ in words.titles or doc[start].lemma_.lower() in words.titles
+                               or doc[start].lower_ in ("the", "a", "an")) and _rest_is_name(doc, start + 1, end):
+        start += 1
+    while end > start + 1 and (doc[end - 1].lower_ in words.titles or doc[end - 1].is_punct) \
+            and doc[end - 1].lower_ not in words.name_words and not _legal(doc[end - 1], words):
+        end -= 1
+    return start, end
+
+
+def _rest_is_name(doc, start: int, end: int) -> bool:
+    return any(_namelike(doc[i]) and doc[i].lower_ not in ("the",) for i in range(start, end))
+
+
+def _with_legal_suffix(doc, end: int, words: NameWords) -> int:
+    """"Green River Collieries, LLC", "Toyota Motor Corp.", "Alliance Resource Partners, L.P.": the legal
+    suffix after a name (after a comma or not) belongs to it; returns the new end."""
+    j = end
+    if j < len(doc) and doc[j].text == "," and j + 1 < len(doc) and _legal(doc[j + 1], words):
+        j += 1
+    if j < len(doc) and _legal(doc[j], words) and (j > end or doc[j - 1].whitespace_):
+        k = j + 1
+        while k < len(doc) and _legal(doc[k], words):
+            k += 1  # "Co. Ltd."
+        return k
+    return end
+
+
+def _longer_wins(doc, ent, inside, words: NameWords, demonyms: frozenset[str]) -> bool:
+    """Whether the recogniser's name around gazetteer matches is one longer name."""
+    covered = {i for g in inside for i in range(g.start, g.end)}
+    extra = [doc[i] for i in range(ent.start, ent.end) if i not in covered]
+    if all(t.text in _JOINERS for t in extra):
+        # known names glued into one ("Renault-Nissan", "Procter & Gamble"): a venture's or a firm's name
+        # when all are firms; "Belarus-Russia" stays two places, "Russian MC-21" a nationality and a name
+        return bool(extra) and len(inside) > 1 and all(g.label_ in ("Company", "Organization") for g in inside) \
+            and all(not doc[i].whitespace_ or doc[i].text == "&" or doc[i + 1].text == "&"
+                    for i in range(ent.start, ent.end - 1))
+    if any(t.lower_ in words.titles or t.lemma_.lower() in words.titles for t in extra):
+        return False  # "President Putin", "the Chinese carmaker Geely": a title, not a name
+    if any(g.text in demonyms for g in inside):
+        return False  # "Russian Helicopters" reads as one name only where the gazetteer has it
+    if not all(_namelike(t) or t.lower_ in _CONNECTORS or _legal(t, words) for t in extra):
+        return False
+    if len(extra) > 5 or any(t.is_stop and t.lower_ not in _CONNECTORS for t in extra):
+        return False  # "Uzbekistan Opens New Tractor Factory With Help From Belarus": a title-case headline
+    if any(t.lower_ in words.name_words for t in extra):
+        return True  # "Ostrava Glassworks", "Bank of China", "Murmansk Oblast", whatever the recogniser's label
+    if all(g.label_ in ("Country", "Region") for g in inside) and ent.label_ in ("GPE", "LOC", "NORP"):
+        return False  # "Moscow Russia" is two places
+    return ent.label_ in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "GPE", "LOC")
+
+
+def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
+    """Set ``doc.ents`` from the gazetteer's matches and the recogniser's names (see the module docstring);
+    the gazetteer's entities carry their entry id. Returns the doc."""
+    from spacy.tokens import Span
+
+    gazetteer = sorted(doc.spans["gazetteer"], key=lambda s: (s.start, -s.end)) if "gazetteer" in doc.spans else []
+    tickers = ticker_tokens(doc, words)
+    taken: list[Span] = []
+    claimed: set[int] = set()
+    g_by_token = {}
+    for g in gazetteer:
+        for i in range(g.start, g.end):
+            g_by_token.setdefault(i, g)
+    ners = [e for e in doc.ents if e.label_ not in ("Country", "Region", "Company", "Organization", "Person",
+                                                      "Product", "Sector")]
+    winners_ner: list[tuple[int, int, str]] = []
+    dropped_g: set[int] = set()
+    for ent in ners:
+        if any(i in tickers for i in range(ent.start, ent.end)):
+            continue
+        inside = []
+        crossing = False
+        for g in gazetteer:
+            if g.end <= ent.start or g.start >= ent.end:
+                continue
+            if g.start >= ent.start and g.end <= ent.end:
+                inside.append(g)
+            else:
+                crossing = True
+        if ent.label_ not in _NAME_LABELS:
+            if not inside and not crossing:
+                winners_ner.append((ent.start, ent.end, ent.label_))
+            continue
+        if crossing:
+            continue  # "Superjet 100" over the recogniser's "Superjet"
+        if inside:
+            if len(inside) == 1 and (inside[0].start, inside[0].end) == (ent.start, ent.end):
+                continue  # the same span: the gazetteer's class
+            if _longer_wins(doc, ent, inside, words, demonyms):
+                dropped_g.update(id(g) for g in inside)
+                label = ent.label_
+                if label in ("PERSON", "NORP") and any(doc[i].lower_ in words.name_words for i in range(ent.start, ent.end)):
+                    label = "ORG"  # "Ostrava Glassworks" read as a person's name
+                winners_ner.append((ent.start, ent.end, label))
+                continue
+            # the gazetteer's matches stand; what is left of the recogniser's name may be a name of its own
+            covered = {i for g in inside for i in range(g.start, g.end)}
+            runs, current = [], []
+            for i in range(ent.start, ent.end):
+                if i in covered:
+                    if current:
+                        runs.append(current)
+                    current = []
+                else:
+                    current.append(i)
+            if current:
+                runs.append(current)
+            for run in runs:
+                start, end = _trim(doc, run[0], run[-1] + 1, ent.label_, words)
+                if any(_namelike(doc[i]) for i in range(start, end)) and not all(
+                        doc[i].lower_ in words.titles or doc[i].is_punct or doc[i].lower_ in _CONNECTORS
+                        for i in range(start, end)) and not any(
+                        doc[i].is_stop and doc[i].lower_ not in _CONNECTORS for i in range(start, end)):
+                    winners_ner.append((start, end, ent.label_))
+            continue
+        winners_ner.append((ent.start, ent.end, ent.label_))
+    spans = []
+    for g in gazetteer:
+        if id(g) in dropped_g or any(i in tickers for i in range(g.start, g.end)):
+            continue
+        spans.append(Span(doc, g.start, g.end, label=g.label_, span_id=g.id_))
+    for start, end, label in winners_ner:
+        if label in _NAME_LABELS:
+            start, end = _trim(doc, start, end, label, words)
+            if all(_legal(doc[i], words) or doc[i].is_punct for i in range(start, end)):
+                continue  # "LLC", "L.P." alone: a suffix of the name before, no name
+            longer = _with_legal_suffix(doc, end, words)
+            if longer > end:  # "Green River Collieries, LLC" is a firm, whatever the recogniser called it
+                end, label = longer, "ORG"
+        spans.append(Span(doc, start, end, label=label))
+    spans = _non_overlapping(spans, claimed)
+    doc.ents = _defined_by_acronym(doc, spans)
+    return doc
+
+
+_SMALL = {"of", "and", "&", "for", "the", "de", "-", "in", "on"}
+
+
+def _defined_by_acronym(doc, spans):
+    """"The Kaunas Plant of Precision and Laser Equipment (KPPLE)": the capitalised words whose initials
+    spell the acronym in brackets after them are one name, however the recogniser cut them."""
+    from spacy.tokens import Span
+
+    out = list(spans)
+    for i in range(2, len(doc) - 1):
+        acronym = doc[i].text
+        if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not (acronym.isupper() and acronym.isalpha()
+                                                                     and 2 < len(acronym) <= 10):
+            continue
+        letters = list(acronym.lower())
+        j = i - 1  # the "(" token
+        start = None
+        while j > 0 and letters:
+            token = doc[j - 1]
+            if token.lower_ in _SMALL and letters:
+                j -= 1
+                continue
+            if not (token.is_alpha and token.text[:1].isupper()):
+                break
+            if token.lower_[0] != letters[-1]:
+                break
+            letters.pop()
+            j -= 1
+            start = j
+        if letters or start is None or i - 1 - start < 3:
+            continue
+        end = i - 1
+        while doc[start].lower_ in _SMALL:
+            start += 1
+        inside = [s for s in out if s.start < end and s.end > start]
+        if len(inside) == 1 and inside[0].start == start and inside[0].end == end:
+            continue
+        if any(s.start < start or s.end > end for s in inside) or len(inside) < 2:
+            continue  # only where the recogniser cut the name into pieces
+        out = [s for s in out if s not in inside] + [Span(doc, start, end, label="ORG")]
+    return sorted(out, key=lambda s: s.start)
+
+
+def _non_overlapping(spans, claimed: set[int]):
+    """The spans in order, a later one dropped where it overlaps one kept (gazetteer spans come first)."""
+    kept = []
+    for span in spans:
+        if any(i in claimed for i in range(span.start, span.end)) or span.start >= span.end:
+            continue
+        claimed.update(range(span.start, span.end))
+        kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
