@@ -42,14 +42,19 @@ class NameWords:
     exchanges: frozenset[str]
     titles: frozenset[str]  # words of titles and descriptors that never start or end a name
     name_words: frozenset[str]  # words that make a longer name of a place's or firm's ("Bank", "Oblast")
+    person_titles: frozenset[str] = frozenset()  # never inside a name, capitalised or not ("President")
+    generic: frozenset[str] = frozenset()  # a name made only of these is none ("the Company", "Board of Directors")
 
     @classmethod
     def from_lexicon(cls, lex) -> "NameWords":
-        titles = lex["title_words"] | lex["state_titles"] | lex["person_descriptors"] | lex["maker_nouns"] | \
-            lex["company_descriptors"]
+        people = lex["title_words"] | lex["state_titles"] | lex["person_descriptors"]
         names = lex["company_name_words"] | lex["organization_name_words"] | lex["region_name_words"]
+        titles = people | lex["maker_nouns"] | lex["company_descriptors"]
+        generic = lex["company_descriptors"] | lex["company_name_words"] | lex["board_words"] | \
+            lex["organization_descriptors"] | people | lex["proper_stopwords"] | lex["not_names"]
         return cls(legal=lex["company_name_suffixes"], exchanges=lex["stock_exchanges"],
-                   titles=frozenset(titles - names), name_words=frozenset(names))
+                   titles=frozenset(titles - names), name_words=frozenset(names),
+                   person_titles=frozenset(people - names), generic=frozenset(generic))
 
 
 def _namelike(token) -> bool:
@@ -92,9 +97,60 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
     while start < end - 1 and (doc[start].lower_ in words.titles or doc[start].lemma_.lower() in words.titles
                                or doc[start].lower_ in ("the", "a", "an")) and _rest_is_name(doc, start + 1, end):
         start += 1
-    while end > start + 1 and (doc[end - 1].lower_ in words.titles or doc[end - 1].is_punct) \
+    while end > start + 1 and (doc[end - 1].lower_ in words.titles or doc[end - 1].is_punct or
+                               doc[end - 1].tag_ in ("VBD", "VBN", "VBZ", "VBP")) \
             and doc[end - 1].lower_ not in words.name_words and not _legal(doc[end - 1], words):
-        end -= 1
+        end -= 1  # "Hilton Hotels Acquired by ...": a headline's verb is no part of the name
+    while start < end - 1 and doc[start].tag_ in ("VBD", "VBZ", "VBP") and _rest_is_name(doc, start + 1, end):
+        start += 1  # "Opens Office in Bangalore"
+    return start, end
+
+
+def _glue_name_words(doc, winners, kept_g, words: NameWords, demonyms):
+    """"Helsinki Stock Exchange", "Minsk Tractor Works": a known place's or firm's name followed right away by
+    the recogniser's name made of name words ("Stock Exchange") is one name."""
+    by_end = {g.end: g for g in kept_g if g.label_ in ("Region", "Country", "Company") and g.text not in demonyms}
+    glued, out = set(), []
+    for start, end, label in winners:
+        g = by_end.get(start)
+        if g is not None and label in ("ORG", "FAC") and doc[start - 1].whitespace_ and \
+                all(doc[i].text[:1].isupper() or doc[i].lower_ in _CONNECTORS for i in range(start, end)) and \
+                doc[end - 1].lower_ in words.name_words:
+            glued.add(id(g))
+            out.append((g.start, end, "ORG"))
+        else:
+            out.append((start, end, label))
+    return out, [g for g in kept_g if id(g) not in glued]
+
+
+def _past_board(doc, start: int, end: int, words: NameWords) -> int:
+    """"the Board of Directors of LiqTech International": the firm whose board it is."""
+    i = start
+    while i < end and (doc[i].lower_ in words.generic and doc[i].lower_ in _BOARD or doc[i].lower_ in ("of", "the")):
+        i += 1
+    if i > start and i < end and doc[i - 1].lower_ == "of" and _rest_is_name(doc, i, end):
+        return i
+    return start
+
+
+_BOARD = {"board", "directors", "trustees", "committee", "supervisory", "executive", "management", "advisory"}
+
+
+def _whole_compound(doc, start: int, end: int, taken: set[int], words: NameWords) -> tuple[int, int]:
+    """"Business Services TWC" where the recogniser read "Services": the capitalised proper nouns the
+    parser joins into one compound with the name are part of it."""
+    def joinable(token) -> bool:
+        return token.pos_ == "PROPN" and token.text[:1].isupper() and token.i not in taken and \
+            token.lower_ not in words.titles and not token.is_sent_start
+    while start > 0 and joinable(doc[start - 1]) and doc[start - 1].dep_ == "compound" and \
+            start <= doc[start - 1].head.i < end + 1:
+        start -= 1
+    if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_sent_start and \
+            doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end and \
+            doc[start - 1].i not in taken and doc[start - 1].text[:1].isupper():
+        start -= 1  # the sentence's first word ("Business Services TWC offers ...")
+    while end < len(doc) and joinable(doc[end]) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
+        end += 1
     return start, end
 
 
@@ -126,10 +182,14 @@ def _longer_wins(doc, ent, inside, words: NameWords, demonyms: frozenset[str]) -
         return bool(extra) and len(inside) > 1 and all(g.label_ in ("Company", "Organization") for g in inside) \
             and all(not doc[i].whitespace_ or doc[i].text == "&" or doc[i + 1].text == "&"
                     for i in range(ent.start, ent.end - 1))
-    if any(t.lower_ in words.titles or t.lemma_.lower() in words.titles for t in extra):
+    if any(t.lower_ in words.person_titles or (t.is_lower and (t.lower_ in words.titles or
+                                                               t.lemma_.lower() in words.titles)) for t in extra):
         return False  # "President Putin", "the Chinese carmaker Geely": a title, not a name
-    if any(g.text in demonyms for g in inside):
-        return False  # "Russian Helicopters" reads as one name only where the gazetteer has it
+    if any(g.text in demonyms and g.start == ent.start for g in inside) and (
+            len(inside) > 1 or ent.label_ in ("PERSON", "PRODUCT", "GPE", "NORP")) and not any(
+            t.lower_ in words.name_words for t in extra):
+        return False  # "Russian MC-21", "German Volkswagen", "Chinese Wu Lan": a nationality before a name (but
+        # "Russian Railways", "the Philippine Senate", "Ace European Group" are names)
     if not all(_namelike(t) or t.lower_ in _CONNECTORS or _legal(t, words) for t in extra):
         return False
     if len(extra) > 5 or any(t.is_stop and t.lower_ not in _CONNECTORS for t in extra):
@@ -161,6 +221,9 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
     for ent in ners:
         if any(i in tickers for i in range(ent.start, ent.end)):
             continue
+        if ent.label_ in _NAME_LABELS:
+            start, end = _trim(doc, ent.start, ent.end, ent.label_, words)
+            ent = Span(doc, start, end, label=ent.label_)  # "the Russian Nanotechnology Corporation"
         inside = []
         crossing = False
         for g in gazetteer:
@@ -207,16 +270,23 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
                     winners_ner.append((start, end, ent.label_))
             continue
         winners_ner.append((ent.start, ent.end, ent.label_))
-    spans = []
-    for g in gazetteer:
-        if id(g) in dropped_g or any(i in tickers for i in range(g.start, g.end)):
-            continue
-        spans.append(Span(doc, g.start, g.end, label=g.label_, span_id=g.id_))
+    kept_g = [g for g in gazetteer if id(g) not in dropped_g and not any(i in tickers for i in range(g.start, g.end))]
+    winners_ner, kept_g = _glue_name_words(doc, winners_ner, kept_g, words, demonyms)
+    spans = [Span(doc, g.start, g.end, label=g.label_, span_id=g.id_) for g in kept_g]
+    known = {i for g in kept_g for i in range(g.start, g.end)}
     for start, end, label in winners_ner:
         if label in _NAME_LABELS:
             start, end = _trim(doc, start, end, label, words)
+            if label in ("ORG", "PRODUCT"):
+                start, end = _whole_compound(doc, start, end, known | tickers, words)
+            if label in ("ORG", "FAC"):
+                start = _past_board(doc, start, end, words)
             if all(_legal(doc[i], words) or doc[i].is_punct for i in range(start, end)):
                 continue  # "LLC", "L.P." alone: a suffix of the name before, no name
+            if label in ("ORG", "FAC", "PERSON", "GPE") and all(
+                    doc[i].lower_ in words.generic or doc[i].lemma_.lower() in words.generic or
+                    doc[i].lower_ in ("the", "of", "and", "&") or doc[i].is_punct for i in range(start, end)):
+                continue  # "the Company", "the Partnership", "Stock Exchange", "Board of Directors": no names
             longer = _with_legal_suffix(doc, end, words)
             if longer > end:  # "Green River Collieries, LLC" is a firm, whatever the recogniser called it
                 end, label = longer, "ORG"

@@ -38,10 +38,10 @@ def test_shipped_rules_load_and_every_rule_is_indexed():
 
 
 def test_where_takes_a_list_of_conditions(tmp_path):
-    folder = _folder(tmp_path, _rule(where={"theme": ["!@components", "!@ownership_nouns"], "to": "@agreements"}))
+    folder = _folder(tmp_path, _rule(where={"theme": ["!@components", "!@ownership_nouns:bare"], "to": "@agreements"}))
     (rule,) = load_rules(folder).rules
-    assert set(rule.where) == {("theme", "components", True), ("theme", "ownership_nouns", True),
-                               ("to", "agreements", False)}
+    assert set(rule.where) == {("theme", "components", True, False), ("theme", "ownership_nouns", True, True),
+                               ("to", "agreements", False, False)}
 
 
 def test_ended_modality_is_read(tmp_path):
@@ -53,6 +53,7 @@ def test_ended_modality_is_read(tmp_path):
     ('{"id": "broken", ', "invalid JSON"),
     (_rule(where={"theme": "@no_such_list"}), "unknown word list"),
     (_rule(where={"theme": ["!@components", 3]}), "'where' values"),
+    (_rule(where={"theme": "@components:bare"}), "only a negated condition"),
     (_rule(modality="sometimes"), "'modality' must be"),
     (_rule(predicate="likes"), "not a vocabulary property"),
     (_rule(colour="red"), "unknown key"),

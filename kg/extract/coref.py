@@ -27,7 +27,7 @@ from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from .frames import described, hyphen_word
 from .mentions import Discourse, Span, copy_span as _copy, descriptor_beside, full_name_of, infer_class, same_entity
-from .products import made_products, noun_phrase_product
+from .products import made_products, market_products, noun_phrase_product
 from .speakers import domestic_partner, quote_ranges
 from .rules import RuleSet
 
@@ -116,10 +116,16 @@ class Resolver:
         """Keep the spans of wanted classes; a weakly classed name takes the class the rule expects."""
         out = []
         for span in spans:
-            if span.weak and span.cls in ("Person", "Region") and "Company" in want and " " not in span.name:
+            if span.weak and span.cls in ("Person", "Region") and span.cls not in want and "Company" in want \
+                    and " " not in span.name:
                 # "Garra's production", "Foxconn assembles": a one-word name the model took for a person or
                 # a place (the world's places are in the gazetteer) acting as a firm
                 span = _copy(span, cls="Company", weak=False)
+            if span.cls == "Region" and span.key is None and not span.demonym and span.via == "ner" and \
+                    not want & {"Region", "Country"} and want & {"Company", "Organization"}:
+                # "Kinross acquired Echo Bay": a name the recogniser took for a place, where only a firm or a
+                # body can stand, is one (a guess of the sentence's)
+                span = _copy(span, cls="Company" if "Company" in want else "Organization", weak=True)
             if span.cls not in want and span.weak:
                 # countries are all in the gazetteer: a guess never becomes one
                 for cls in ("Company", "Organization", "Region", "Person", "Product"):
@@ -152,6 +158,10 @@ class Resolver:
         """What a maker makes (:func:`kg.extract.products.made_products`)."""
         return made_products(trigger, para, self.discourse, self.gazetteer, self.lex,
                              self.ruleset.maps.get("maker_compounds", {}))
+
+    def market(self, token, para) -> list[Span]:
+        """What a market noun says is traded (:func:`kg.extract.products.market_products`)."""
+        return market_products(token, para, self.discourse, self.gazetteer, self.lex)
 
     def phrase(self, token, para) -> Span | None:
         """A product named by a noun phrase (:func:`kg.extract.products.noun_phrase_product`)."""

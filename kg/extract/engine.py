@@ -44,6 +44,7 @@ def extract_candidates(article: Article, paragraphs: list[Paragraph], gazetteer:
                 resolver.located.setdefault(_identity(subject), country)
     # a place found through coreference ("the US company") is decided again, now with what is known
     run.found = [f for f in run.found if not (f[0].predicate == "locatedIn" and f[0].subject.via == "coref")]
+    run.forget_found()
     run.apply(lambda rule: rule.predicate != "leads")
     candidates = _one_class_per_name([f[0] for f in run.found])
     return sorted(candidates, key=lambda c: c.sentence_start)  # stable: in each sentence, as the rules fired
@@ -74,6 +75,12 @@ class _Run:
         self.resolver = resolver
         self.ruleset = ruleset
         self.found: list[tuple[Candidate, Span, Span]] = []  # each candidate with the spans of its ends
+        self._seen: set[tuple] = set()  # (rule, claim): a rule applied again states nothing new
+
+    def forget_found(self) -> None:
+        """Let the next pass state again what the candidates kept no longer hold."""
+        self._seen = {(c.rule_id, c.predicate, _mention_identity(c.subject), _mention_identity(c.object), c.modality,
+                       c.sentence_start) for c, _, _ in self.found}
 
     def apply(self, wanted) -> None:
         by_lemma = self.ruleset.by_lemma
@@ -112,8 +119,10 @@ class _Run:
     def _apply(self, rule: Rule, trigger, para: Paragraph, sent, exclude: frozenset[int] = frozenset()) -> None:
         frame = Frame(trigger, exclude)
         lex = self.ruleset.lexicon
-        for role, name, negated in rule.where:
+        for role, name, negated, bare in rule.where:
             tokens = frame.role(role)
+            if bare:  # "film products" name a kind; "products" alone, or "component parts", none
+                tokens = [t for t in tokens if not _has_kind(t, lex[name])]
             # a required word may sit in a modifier ("tyre sizes" are components); an excluded one is the
             # head itself ("a venture fund" is no venture)
             if negated:  # "a merchant-lending product, TumaCredit": a noun that names a model is no generic word
@@ -126,6 +135,8 @@ class _Run:
             if need == "filled" and not tokens:
                 return
             if need == "empty" and tokens:
+                return
+            if need == "unlisted" and any(self._in_list(t, para.index) for t in [trigger, *tokens]):
                 return
             if need == "not-agent" and any(self.resolver.resolve(t, para.index, _AGENT_CLASSES, strict=True)
                                            for t in tokens):
@@ -176,6 +187,31 @@ class _Run:
                 if subject.cls in also.subject_class and obj.cls in also.object_class:
                     self._emit(rule, also.predicate, subject, s_role, obj, o_role, modality, where)
 
+    def _in_list(self, token, para: int) -> bool:
+        """The name at the token is one of a list of names of its kind ("Minsk, Moscow and Astana"), not a
+        place set off by the larger place it is in ("Round Rock, Texas", "Calgary, Alberta, Canada")."""
+        span = self.discourse.at(para, token.i)
+        following = self._next_name(span, para) if span is not None else None
+        if following is None or following[1].cls != span.cls:
+            return False
+        if following[0] != ",":
+            return True  # "Minsk and Moscow"
+        more = self._next_name(following[1], para)
+        return more is not None and more[1].cls == span.cls
+
+    def _next_name(self, span: Span, para: int):
+        """(separator, the name after it) when the name is followed by ",", "and", "or" and another name."""
+        doc = self.discourse.paragraphs[para].doc
+        j = span.last
+        if j >= len(doc) or doc[j].lower_ not in (",", "and", "or", "&"):
+            return None
+        separator = doc[j].lower_
+        j += 1
+        if separator == "," and j < len(doc) and doc[j].lower_ in ("and", "or"):
+            separator, j = doc[j].lower_, j + 1
+        other = self.discourse.at(para, j) if j < len(doc) else None
+        return (separator, other) if other is not None and other.first == j else None
+
     def _in_set(self, token, para: int, words, modifiers: bool = True) -> bool:
         """The token (or, with ``modifiers``, a modifier of it) is in a word list; a word inside a name
         never is ("Company" in "Udokan Mining Company"), though the whole name may be ("Europe")."""
@@ -207,20 +243,21 @@ class _Run:
 
     def _fill(self, rule: Rule, frame: Frame, role: str, para: int, want) -> list[Span]:
         """The entities filling a role, coordinated members included."""
-        if role == "made":
-            found = self.resolver.made(frame.trigger, para)
-        elif role == "models":
-            found = self.resolver.models(frame.trigger, para)
+        prefix, _, last = role.rpartition(".")
+        if last in ("made", "models", "market"):
+            # what a maker makes ("truck maker"), the models a noun names, what a market trades ("the smart
+            # meter market"): of the trigger, or of the tokens of the roles before
+            finder = {"made": self.resolver.made, "models": self.resolver.models, "market": self.resolver.market}[last]
+            found = [s for t in (frame.role(prefix) if prefix else [frame.trigger]) for s in finder(t, para)]
         elif role == "salient_company":
             found = [self.salient] if self.salient is not None else []
         else:
-            last = role.rsplit(".", 1)[-1]
             modifier = last in _MODIFIER_ROLES or last == "premod"
             strict = last == "next"
             if strict:  # "Belarusian BelAZ mining equipment": a company right after, not a place
                 want = want & {"Company", "Organization"}
             # a descriptor is said of one entity: "Chinese President Xi and Kazakh President Tokayev"
-            single = last in ("described", "self", "head", "next") and not (
+            single = last in ("described", "self", "head", "next", "comma") and not (
                 last == "described" and frame.trigger.tag_ == "NNS")  # "investors X and Y": plural, several
             found = []
             seen = set()
@@ -244,6 +281,10 @@ class _Run:
         trigger, para, sent, speaker, quoted = where
         if subject.cls == "Person" and "Person" not in rule.subject_class:
             return
+        seen = (rule.id, predicate, _identity(subject), _identity(obj), modality.value, para.offset + sent.start_char)
+        if seen in self._seen:
+            return
+        self._seen.add(seen)
         features = candidate_features(rule, predicate, trigger, subject, s_role, obj, o_role, modality, sent, para,
                                       self.discourse, self.ruleset.lexicon, quoted)
         candidate = Candidate(
@@ -267,6 +308,10 @@ def _record(span: Span) -> Mention:
 
 def _identity(span: Span) -> str:
     return span.key or normalize_name(span.name)
+
+
+def _mention_identity(mention: Mention) -> str:
+    return mention.key or normalize_name(mention.name)
 
 
 def _same(a: Span, b: Span) -> bool:
@@ -294,6 +339,18 @@ def _conjuncts(token):
             members += [name, *name.conjuncts]
     return tuple(t for t in members if t.pos_ in ("NOUN", "PROPN", "X", "ADJ", "NUM")
                  and not any(c.dep_ == "amod" and c.lower_ in ("other", "similar") for c in t.children))
+
+
+def _has_kind(token, generic=frozenset()) -> bool:
+    """The noun has a modifier saying what kind it is ("film" in "film products", "auto" in "auto parts"; not
+    another generic word: "component parts")."""
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.i < token.i and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
+               and not c.like_num and c.tag_ not in ("JJS", "JJR") and c.lower_ not in _NOT_KIND_WORDS
+               and c.lemma_.lower() not in generic for c in token.children)
+
+
+_NOT_KIND_WORDS = {"other", "own", "such", "various", "different", "new", "certain", "same", "many", "several",
+                   "more", "most", "key", "main", "major", "additional", "further", "related", "similar"}
 
 
 def _reciprocal(token) -> bool:

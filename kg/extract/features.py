@@ -86,6 +86,13 @@ def _name_features(prefix: str, span, role: str, doc, lexicon) -> list[str]:
         out.append(f"{prefix}.firmword")
     if span.cls in ("Product", "Sector") and words:
         out.append(f"{prefix}.head={words[-1].lower()}")
+        if words[-1].lower().endswith("s"):
+            out.append(f"{prefix}.plural")
+    if 0 <= span.first < len(doc) and span.via not in ("coref", "speaker", "group"):
+        token = head_token(doc, span.first, span.last)
+        out.append(f"{prefix}.dep={token.dep_}")
+        if span.first > 0 and doc[span.first - 1].text == "(":
+            out.append(f"{prefix}.bracketed")
     return out
 
 
@@ -102,6 +109,10 @@ def candidate_features(rule, predicate: str, trigger, subject, s_role: str, obj,
     out += _name_features("s", subject, s_role, doc, lexicon)
     out += _name_features("o", obj, o_role, doc, lexicon)
     out += [f"pred:s.via={predicate}:{subject.via}", f"pred:o.via={predicate}:{obj.via}"]
+    out.append(f"trig.dep={trigger.dep_}")
+    for prefix, span in (("s", subject), ("o", obj)):
+        seen = sum(1 for m in discourse.spans if (m.key or m.name) == (span.key or span.name))
+        out.append(f"{prefix}.mentions={_bin(seen, (1, 2))}")
     if modality.cues:
         out.append("cue")
     if in_quote:

@@ -39,6 +39,9 @@ Roles:
     picked Corvel as its supplier", "Corvel was chosen as supplier by *Nimbus*").
 ``hyphen``
     two names joined by a hyphen in front of the trigger ("Belarus-Russia projects").
+``comma``
+    the name set off by a comma right after the trigger's name ("Round Rock, Texas";
+    "Minato, Tokyo, Japan": ``comma.comma`` is "Japan").
 
 Any role can be followed by more roles, separated by dots: ``agent.of.poss``
 is "our" in "Half of our tractors come from ...".
@@ -47,7 +50,7 @@ is "our" in "Half of our tractors come from ...".
 from __future__ import annotations
 
 __all__ = ["Frame", "agents", "themes", "described", "is_passive", "governor", "role_tokens", "hyphen_pair",
-           "hyphen_word"]
+           "hyphen_word", "comma_name"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
@@ -323,8 +326,9 @@ def described(noun, depth: int = 0):
     if dep in ("attr", "acomp") and head.pos_ in ("AUX", "VERB"):
         subjects = agents(head) or [c for c in head.children if c.dep_ == "nsubj"]
         return subjects[0] if subjects else None
-    if dep == "nsubj" and head.lemma_ in ("be", "include"):
-        # "Its largest customer is Kaufstern", "its customers include Kaufstern": the noun is said of the predicate
+    if dep == "nsubj" and head.lemma_ in ("be", "include", "comprise", "feature", "encompass", "span"):
+        # "Its largest customer is Kaufstern", "its customers include Kaufstern", "its products comprise X and Y":
+        # the noun is said of the predicate
         predicates = [c for c in head.children if c.dep_ == ("attr" if head.lemma_ == "be" else "dobj")]
         return predicates[0] if predicates else None
     if dep == "pobj" and head.lower_ == "as" and head.head != head:
@@ -421,6 +425,8 @@ def _role(trigger, role: str):
         return [doc[trigger.i + 1]] if trigger.i + 1 < len(doc) else []
     if role == "hyphen":
         return hyphen_pair(trigger)
+    if role == "comma":
+        return comma_name(trigger)
     if role == "minority":  # "34 percent owned by": a share below half is attached to the verb
         share = _share(trigger)
         return [share[0]] if share is not None and share[1] < 50 else []
@@ -501,6 +507,28 @@ def _nested_prep(trigger, name: str, depth: int = 3):
 
 def _prep_name(token) -> str:
     return token.lower_
+
+
+def _name_end(token) -> int:
+    """One past the last word of the capitalised name a token is part of ("Round Rock", "St. Charles")."""
+    doc = token.doc
+    end = token.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and (doc[end].text[:1].isupper() or doc[end].is_punct) \
+            and doc[end].text not in (",", "(", ")"):
+        end += 1
+    return end
+
+
+def comma_name(trigger):
+    """The capitalised word after ", " that follows the trigger's name: "Texas" in "Round Rock, Texas"."""
+    doc = trigger.doc
+    end = _name_end(trigger)
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
+        after = _name_end(doc[end + 1])
+        if after < len(doc) and (doc[after].tag_ == "POS" or doc[after].pos_ in ("NOUN", "VERB", "AUX")):
+            return []  # "..., India's joint venture", "..., Texas said": a new phrase, not a place set off
+        return [doc[end + 1]]
+    return []
 
 
 def hyphen_pair(trigger):

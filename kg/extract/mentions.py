@@ -301,8 +301,22 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
     inferred, weak = infer_class(doc, first, last, ent.label_, ruleset)
     if inferred is None:
         return None
+    surface = _with_product_noun(doc, first, last, ruleset.lexicon) if inferred == "Product" else text
     return Span(name=text, cls=inferred, key=None, para=para.index, first=first, last=last, start=start, end=end,
-                via="ner", weak=weak, surface=text)
+                via="ner", weak=weak, surface=surface)
+
+
+def _with_product_noun(doc, first: int, last: int, lex) -> str:
+    """"the EyeQ4 processor", "Ravicti drug product": a model's name as written with the product noun it
+    modifies (the model's name stays its name; this form is another)."""
+    end = last
+    while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end and \
+            doc[end].pos_ == "NOUN" and doc[end].is_lower and end - last < 3:
+        end += 1
+        if doc[end - 1].lemma_.lower() in lex["product_descriptors"] or doc[end - 1].lemma_.lower() in \
+                lex["generic_goods"]:
+            return doc[first:end].text
+    return doc[first:last].text
 
 
 def _longer_company_name(ent, entry, ruleset):
@@ -385,8 +399,9 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
                                        descriptor.lemma_.lower() in lex["person_descriptors"]):
         lemma = descriptor.lemma_.lower()
         premod = descriptor.i >= last and head.dep_ in ("compound", "nmod", "poss") and head.head == descriptor
-        if premod and lemma in lex["product_descriptors"] and not any(
-                ch.isdigit() for i in range(first, last) for ch in doc[i].text):
+        if premod and lemma in lex["product_descriptors"]:
+            if any(ch.isdigit() for i in range(first, last) for ch in doc[i].text):
+                return "Product", False  # "the EyeQ4 processor", "the A320 jets": a model's name has digits
             # "GAZelle vans" name a model, "Cummins engines" their maker: a name before a product noun is
             # one or the other, as the sentence says
             return "Product", True
@@ -589,13 +604,15 @@ def merge_place_suffixes(discourse: Discourse) -> None:
         discourse.spans.sort(key=lambda s: s.position)
 
 
-def _merge(discourse: Discourse, parts: list[Span], last: int, cls: str) -> Span:
-    """One name from the first part's start to token ``last``, in place of the parts."""
+def _merge(discourse: Discourse, parts: list[Span], last: int, cls: str, first_token: int | None = None) -> Span:
+    """One name from the first part's start (or ``first_token``) to token ``last``, in place of the parts."""
     first = parts[0]
-    doc = discourse.paragraphs[first.para].doc
-    text = doc[first.first:last].text
-    merged = Span(name=text, cls=cls, key=None, para=first.para, first=first.first, last=last, start=first.start,
-                  end=first.start + len(text), via="ner", surface=text)
+    para = discourse.paragraphs[first.para]
+    begin = first.first if first_token is None else first_token
+    text = para.doc[begin:last].text
+    start = para.offset + para.doc[begin].idx
+    merged = Span(name=text, cls=cls, key=None, para=first.para, first=begin, last=last, start=start,
+                  end=start + len(text), via="ner", surface=text)
     for old in parts:
         discourse.spans.remove(old)
     discourse.add(merged)
@@ -650,6 +667,29 @@ def merge_of_places(discourse: Discourse, lex) -> None:
         if place is None or place.cls not in ("Region", "Country") or place.demonym or place.first != span.last + 1:
             continue
         _merge(discourse, [span, place], place.last, "Organization")
+    discourse.spans.sort(key=lambda s: s.position)
+    _merge_places_of_places(discourse, lex)
+
+
+def _merge_places_of_places(discourse: Discourse, lex) -> None:
+    """"the Gulf of Mexico", "the Nancheng District of Dongguan", "the Province of Potosí": a place word
+    ending a capitalised name, then "of" and a place, is one place (not a firm of that place)."""
+    for place in list(discourse.spans):
+        if place.cls not in ("Region", "Country") or place.demonym or place.first < 2:
+            continue
+        doc = discourse.paragraphs[place.para].doc
+        of = place.first - 1
+        word = doc[of - 1]
+        if doc[of].lower_ != "of" or not word.text[:1].isupper() or word.lower_ not in lex["region_name_words"]:
+            continue
+        before = discourse.at(place.para, of - 1)
+        if before is not None and (before.key is not None or before.cls in ("Person", "Product")):
+            continue
+        first = before.first if before is not None else of - 1
+        while before is None and first > 0 and doc[first - 1].text[:1].isupper() and doc[first - 1].is_alpha and \
+                not doc[first - 1].is_sent_start and discourse.at(place.para, first - 1) is None:
+            first -= 1
+        _merge(discourse, [before, place] if before is not None else [place], place.last, "Region", first)
     discourse.spans.sort(key=lambda s: s.position)
 
 

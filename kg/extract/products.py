@@ -13,7 +13,7 @@ from ..gazetteer import Gazetteer
 from ..inflect import plural
 from .mentions import Discourse, Span, copy_span
 
-__all__ = ["noun_phrase_product", "made_products"]
+__all__ = ["noun_phrase_product", "made_products", "market_products"]
 
 _AGENTS = ("Country", "Region", "Company", "Organization")
 # words before a noun that say how much, how good or which, not what kind
@@ -32,9 +32,13 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
         c.dep_ in ("advmod", "npadvmod") for c in token.children)  # "makes tailored outerwear" tagged ADJ
     if (token.pos_ not in ("NOUN", "PROPN") and not as_noun) or lemma in lex["not_products"] or len(token.text) < 2:
         return None
-    if lemma in lex["company_descriptors"] or lemma in lex["organization_descriptors"] or \
-            lemma in lex["person_descriptors"] or lemma in lex["group_nouns"] or lemma in lex["relation_nouns"]:
+    offering = lemma in lex["generic_goods"] and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.i < token.i and c.lower_ not in _NOT_KINDS for c in token.children)
+    if not offering and (lemma in lex["company_descriptors"] or lemma in lex["organization_descriptors"] or
+                         lemma in lex["person_descriptors"] or lemma in lex["group_nouns"] or
+                         lemma in lex["relation_nouns"]):
         return None  # "food retailers", "European drug companies", "supplier Lumaveld": who, not what
+        # (but "cloud services", "payment platforms": a kind of generic goods is what is offered)
     if token.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "DATE", "TIME", "CARDINAL"):
         return None
     dets = [c for c in token.children if c.dep_ in ("det", "poss")]
@@ -139,3 +143,31 @@ def _product(gazetteer: Gazetteer, name, para, first, last, start, end, surface)
                     start=start, end=end, via="made", surface=surface)
     return Span(name=name, cls="Product", key=None, para=para, first=first, last=last, start=start, end=end,
                 via="made", surface=surface)
+
+
+def market_products(token, para: int, discourse: Discourse, gazetteer: Gazetteer, lex) -> list[Span]:
+    """What a market trades: "the global smart meter market" -> smart meters' kind, "smart meter"; the
+    words before a market noun, minus how large or where ("global", "Indian"). [] for another noun."""
+    if token.lemma_.lower() not in lex["market_nouns"]:
+        return []
+    doc = token.doc
+    kinds = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i
+             and c.lower_ not in _NOT_KINDS and c.lower_ not in lex["scope_words"]
+             and discourse.at(para, c.i) is None and not c.like_num]
+    if not kinds:
+        return []
+    words = sorted({t.i for c in kinds for t in c.subtree if not (t.is_punct and t.text != "-")
+                    and t.lower_ not in _NOT_KINDS and t.lower_ not in lex["scope_words"]
+                    and discourse.at(para, t.i) is None and t.i < token.i})
+    if not words or words != list(range(words[0], words[-1] + 1)):
+        return []  # the kind is the words right before the market noun, in one run
+    first, last = words[0], words[-1] + 1
+    text = doc[first:last].text.replace(" - ", "-")
+    offset = discourse.paragraphs[para].offset
+    start, end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1].text)
+    known = gazetteer.lookup(text)
+    if known is not None and known.cls in ("Product", "Sector"):
+        return [Span(name=known.name, cls=known.cls, key=known.id, para=para, first=first, last=last, start=start,
+                     end=end, via="gazetteer", surface=text)]
+    return [Span(name=text, cls="Product", key=None, para=para, first=first, last=last, start=start, end=end,
+                 via="market", surface=text)]

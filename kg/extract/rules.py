@@ -14,7 +14,9 @@
 - ``pair``: roles whose coordinated members are paired with each other
   ("cooperation between X and Y", "X and Y signed an agreement").
 - ``where``: role -> ``@set`` (the role's head or one of its modifiers must be
-  in the set) or ``!@set`` (must not), or a list of such conditions. A word list
+  in the set) or ``!@set`` (its head must not), or a list of such conditions;
+  ``!@set:bare`` only refuses the word alone ("products" is no product, "film
+  products" are). A word list
   matches lemmas and word forms; an entry ``=arm`` matches that exact form only
   (a firm's "arm" is a unit, its "arms" are goods).
 - ``subject_class`` / ``object_class``: allowed entity classes (default: the
@@ -56,7 +58,7 @@ from ..vocab import AGENT_CLASSES, CLASSES, RELATIONS
 __all__ = ["Rule", "RuleSet", "load_rules", "DOMAIN", "RANGE"]
 
 _AGENTS = frozenset(AGENT_CLASSES)
-_NEEDS = ("filled", "named", "unnamed", "not-agent")  # what "role:need" in a rule's "require" asks
+_NEEDS = ("filled", "named", "unnamed", "not-agent", "unlisted")  # what "role:need" in a rule's "require" asks
 # Default classes of each end, from ontology/trade.ttl (tests/test_vocab.py checks they agree).
 DOMAIN = {
     "supplies": frozenset({"Company", "Country", "Region"}),
@@ -106,7 +108,7 @@ class Rule:
     subject: tuple[str, ...]
     object: tuple[str, ...]
     pair: tuple[str, ...]
-    where: tuple[tuple[str, str, bool], ...]  # (role, set name, negated)
+    where: tuple[tuple[str, str, bool, bool], ...]  # (role, set name, negated, only a bare word)
     subject_class: frozenset[str]
     object_class: frozenset[str]
     also: tuple[Also, ...]
@@ -297,10 +299,12 @@ def _parse_rule(where: str, record, lexicon) -> Rule:
             if not isinstance(value, str) or not value.lstrip("!").startswith("@"):
                 raise RuleError(where, rule_id, "'where' values must be '@set', '!@set' or a list of them")
             negated = value.startswith("!")
-            name = value.lstrip("!").lstrip("@")
+            name, _, scope = value.lstrip("!").lstrip("@").partition(":")
             if name not in lexicon:
                 raise RuleError(where, rule_id, f"unknown word list {value!r} in 'where'")
-            where_clauses.append((role, name, negated))
+            if scope not in ("", "bare") or (scope and not negated):
+                raise RuleError(where, rule_id, f"{value!r}: only a negated condition takes ':bare'")
+            where_clauses.append((role, name, negated, scope == "bare"))
     also = []
     for item in record.get("also", []):
         if item.get("predicate") not in RELATIONS:
