@@ -1161,3 +1161,81 @@ def test_title_case_headline_words_are_no_name(extractor):
     headline = {s.name for s in collect_mentions(paragraphs, gazetteer, rules).spans if s.para == 0}
     assert "Uzbekistan" in headline and "Belarus" in headline, headline
     assert not any(name.startswith("Uzbekistan ") for name in headline), headline
+
+
+# General constructions: one family each, read wherever it occurs (kg/extract/frames.py roles, the rules of
+# ontology/rules/relations.jsonl); sentences written for these tests.
+GENERAL = [
+    case("gen-offer-no-buyer", "Velmora Systems offers predictive maintenance software and vibration sensors.",
+         [C("Velmora Systems", "produces", "predictive maintenance software"),
+          C("Velmora Systems", "produces", "vibration sensors")]),
+    case("gen-offer-a-range-of", "Velmora Systems sells a wide range of industrial valves.",
+         [C("Velmora Systems", "produces", "industrial valves")]),
+    case("gen-offer-to-a-buyer-is-supply", "Velmora Systems sells vibration sensors to Kestrel Motors.",
+         [C("Velmora Systems", "supplies", "Kestrel Motors")],
+         [C("Velmora Systems", "produces", "vibration sensors", ANY)]),
+    case("gen-provider-of", "Tornvik Labs, a leading provider of laboratory robots, opened an office.",
+         [C("Tornvik Labs", "produces", "laboratory robots")]),
+    case("gen-products-include", "Halvard Group's products include ball valves, gate valves and actuators.",
+         [C("Halvard Group", "produces", "ball valves"), C("Halvard Group", "produces", "gate valves"),
+          C("Halvard Group", "produces", "actuators")]),
+    case("gen-product-from-maker", "The Q7 lidar from Velmora Systems costs less than its rivals.",
+         [C("Velmora Systems", "produces", ("Q7", "Q7 lidar"))]),
+    case("gen-market-players", "Key players in the global smart meter market are Itrona, Kestrel Motors and Halvard Group.",
+         [C("Itrona", "produces", "smart meter"), C("Halvard Group", "produces", "smart meter")]),
+    case("gen-joint-production", "Kestrel Motors makes electric buses with Halvard Group in Poland.",
+         [C("Kestrel Motors", "produces", ("electric buses", "buses")),
+          C("Halvard Group", "produces", ("electric buses", "buses"))]),
+    case("gen-belongs-to", "Tornvik Steel belongs to Arkon Industries.",
+         [C("Tornvik Steel", "subsidiaryOf", "Arkon Industries")]),
+    case("gen-unit-owned-by", "Nimbus Optics, a unit owned by Halvard Group, makes lenses.",
+         [C("Nimbus Optics", "subsidiaryOf", "Halvard Group"), C("Nimbus Optics", "produces", "lenses")]),
+    case("gen-its-subsidiaries", "Arkon Industries said its subsidiaries Tornvik Steel and Nimbus Optics would merge.",
+         [C("Tornvik Steel", "subsidiaryOf", "Arkon Industries"), C("Nimbus Optics", "subsidiaryOf", "Arkon Industries")]),
+    case("gen-buys-a-firm", "Arkon Industries agreed to buy Nimbus Optics for $2 billion.",
+         [C("Nimbus Optics", "subsidiaryOf", "Arkon Industries", "planned")]),
+    case("gen-each-holds-a-stake", "Arkon Industries and Halvard Group each hold a 50 percent stake in Nordkap Energy.",
+         [C("Arkon Industries", "investsIn", "Nordkap Energy"), C("Halvard Group", "investsIn", "Nordkap Energy")]),
+    case("gen-interest-needs-a-share", "Kestrel Holdings has a 20 percent interest in Nimbus Mining. Velmora Systems "
+         "expressed interest in Tornvik Steel.",
+         [C("Kestrel Holdings", "investsIn", "Nimbus Mining")],
+         [C("Velmora Systems", "investsIn", "Tornvik Steel", ANY)]),
+    case("gen-company-based-in", "Kestrel Robotics is a company based in Tampere, Finland.",
+         [C("Kestrel Robotics", "locatedIn", "Tampere"), C("Tampere", "locatedIn", "Finland")]),
+    case("gen-place-comma-place", "The plant in Round Rock, Texas, employs 900 people.",
+         [C("Round Rock", "locatedIn", "Texas")]),
+    case("gen-list-of-places-is-no-hierarchy", "Arkon Industries has offices in Minsk, Moscow and Astana.",
+         must_not=[C("Minsk", "locatedIn", "Moscow", ANY), C("Moscow", "locatedIn", "Astana", ANY)]),
+    case("gen-place-of-place", "The plant stands in the Nancheng District of Dongguan, China.",
+         [C("Nancheng District of Dongguan", "locatedIn", "China")]),
+    case("gen-title-before-name-and-firm", "The President of Arkon Industries, Lena Varga, said the plant would open.",
+         [C("Lena Varga", "leads", "Arkon Industries")]),
+    case("gen-title-after-name", "Lena Varga, chief executive of Arkon Industries, said the plant would open.",
+         [C("Lena Varga", "leads", "Arkon Industries")]),
+    case("gen-chairman-of-the-board-of", "Aldo Ferri has been Chairman of the Board of Kestrel Motors since 2011.",
+         [C("Aldo Ferri", "leads", "Kestrel Motors")]),
+    case("gen-director-is-no-head", "Mr. Ferri has been a director of Kestrel Motors since 2005.",
+         must_not=[C(ANY_NAME, "leads", "Kestrel Motors", ANY)]),
+    case("gen-made-losses-is-no-product", "Velmora Systems made losses last year.", must_not=[
+        C("Velmora Systems", "produces", ANY_NAME, ANY)]),
+    case("gen-it-all-depends", "Velmora Systems said it all depends on demand.",
+         must_not=[C(ANY_NAME, "dependsOn", ANY_NAME, ANY)]),
+    case("gen-the-carmaker-fits", "Geely, the Chinese carmaker, and Baosteel, the steelmaker, signed a deal. "
+         "The carmaker will supply engines to Proton.",
+         [C("Geely", "producesComponentsFor", "Proton", "planned")],
+         [C("Baosteel", "producesComponentsFor", "Proton", ANY)]),
+    case("gen-legal-suffix-is-part-of-the-name", "Green River Collieries, LLC, a unit of Alliance Resource Partners, "
+         "L.P., mines coal in Kentucky.",
+         [C("Green River Collieries, LLC", "subsidiaryOf", "Alliance Resource Partners, L.P.")],
+         [C("LLC", "subsidiaryOf", ANY_NAME, ANY)]),
+    case("gen-dateline-is-no-party", "FRANKFURT, March 20 (Reuters) - Kestrel Motors said it would buy Nimbus Optics.",
+         [C("Nimbus Optics", "subsidiaryOf", "Kestrel Motors", "planned")],
+         [C("Kestrel Motors", "locatedIn", ANY_NAME, ANY)]),
+    case("gen-ticker-is-no-entity", "Nimbus Optics (Nasdaq: NMBO) is a maker of lenses.",
+         [C("Nimbus Optics", "produces", "lenses")], [C("NMBO", ANY, ANY_NAME, ANY)]),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", GENERAL)
+def test_general_constructions(claims_of, text, must, must_not):
+    check(claims_of, text, must, must_not)

@@ -24,6 +24,7 @@ An argument of a rule is a token; this module says which entities it names:
 from __future__ import annotations
 
 from ..gazetteer import Gazetteer
+from ..inflect import singular
 from ..iri import normalize_name
 from .frames import described, hyphen_word
 from .mentions import Discourse, Span, copy_span as _copy, descriptor_beside, full_name_of, infer_class, same_entity
@@ -389,7 +390,7 @@ class Resolver:
                 recent = [s for s in self.discourse.before(position, classes, limit=6) if self._is_subject(s)
                           and not s.weak and self._sentences_between(s, token, para) <= 1]
                 candidates = recent + [s for s in candidates if s not in recent]
-            best = self._best(candidates, demonym)
+            best = self._best(self._by_fit(token, para, candidates), demonym)
             return [_copy(best, via="coref", surface=_phrase_text(token), **_at(token))] if best else []
         if "Product" in want and lemma in self.lex["product_descriptors"] and not number and (
                 dets & {"the", "this", "that", "these"} or _article_before_word(token) in ("the", "this", "that")):
@@ -513,6 +514,46 @@ class Resolver:
             return main[0]
         near = [s for s in unknown if s.para == demonym.para]
         return max(near, key=lambda s: s.first) if near else None
+
+    def _by_fit(self, anaphor, para, candidates: list[Span]) -> list[Span]:
+        """The candidates, those the description fits first and those it cannot fit last: "the carmaker" is
+        the one the article called a carmaker (or that makes cars), not the steelmaker named after it.
+        Otherwise the order (salience, subjects, distance) stands."""
+        wanted = self._kinds_of_noun(anaphor, para) - self.lex["generic_descriptors"]
+        if not wanted:
+            return candidates
+
+        def fit(span: Span) -> int:
+            kinds = self._kinds(span) - self.lex["generic_descriptors"]
+            return 1 if kinds & wanted else (-1 if kinds else 0)
+
+        return sorted(candidates, key=lambda s: -fit(s))
+
+    def _kinds(self, span: Span) -> frozenset[str]:
+        """What the article calls an entity: the descriptor nouns beside its mentions ("Geely, the carmaker",
+        "the truck maker KAMAZ", "BYD is a carmaker"), and what those makers make."""
+        if not hasattr(self, "_kind_cache"):
+            self._kind_cache: dict[str, set[str]] = {}
+            for mention in self.discourse.spans:
+                if mention.via not in ("gazetteer", "ner", "alias", "descriptor") or mention.demonym:
+                    continue
+                doc = self.discourse.paragraphs[mention.para].doc
+                nouns = [descriptor_beside(doc, mention.first, mention.last)]
+                head = doc[mention.last - 1]
+                if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+                    nouns += [c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+                found = self._kind_cache.setdefault(mention.key or normalize_name(mention.name), set())
+                for noun in nouns:
+                    if noun is not None:
+                        found |= self._kinds_of_noun(noun, mention.para)
+        return frozenset(self._kind_cache.get(span.key or normalize_name(span.name), ()))
+
+    def _kinds_of_noun(self, noun, para) -> set[str]:
+        """A descriptor noun's kinds: its lemma, and for a maker what it makes ("carmaker" -> "maker of car")."""
+        kinds = {hyphen_word(noun)}
+        if noun.lemma_.lower() in self.lex["maker_nouns"] or noun.lower_ in self.ruleset.maps.get("maker_compounds", {}):
+            kinds |= {f"maker of {singular(p.name.lower())}" for p in self.made(noun, para)}
+        return kinds
 
     def _country_of(self, span: Span) -> str | None:
         """The country a mention's entity is in: from the gazetteer, or as the article states it."""
@@ -651,6 +692,8 @@ class Resolver:
                 return [_copy(span, via="coref", surface=token.text, **_at(token))]
             return []
         if word in ("it", "its"):
+            if word == "it" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "all":
+                return []  # "it all depends on ...": nothing in particular
             return self._it(token, para, want)
         if word in ("they", "them", "their"):
             return self._they(token, para, want)

@@ -125,8 +125,11 @@ class _Run:
                 tokens = [t for t in tokens if not _has_kind(t, lex[name])]
             # a required word may sit in a modifier ("tyre sizes" are components); an excluded one is the
             # head itself ("a venture fund" is no venture)
-            if negated:  # "a merchant-lending product, TumaCredit": a noun that names a model is no generic word
-                tokens = [t for t in tokens if not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children)]
+            if negated:  # "a merchant-lending product, TumaCredit", "Nimbus, a unit owned by X": a noun apposed to a
+                # name is no generic word
+                tokens = [t for t in tokens if not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children)
+                          and not (t.dep_ == "appos" and t.head.pos_ == "PROPN" and trigger.pos_ == "VERB"
+                                  and trigger in t.children)]
             hit = any(self._in_set(t, para.index, lex[name], modifiers=not negated) for t in tokens)
             if hit == negated:
                 return

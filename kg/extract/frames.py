@@ -294,6 +294,13 @@ def _name_after(noun):
     if name.head == noun or noun.head == name or (name.head == noun.head.head and noun.dep_ == "appos") or \
             (name.dep_ == "nsubj" and name.head.head == noun):
         return name
+    top = name  # "its subsidiaries Tornvik Steel and Nimbus Optics would merge": the names parsed as the subject
+    for _ in range(4):
+        if top.head == noun.head and top.dep_ == noun.dep_ and top != noun:
+            return name
+        if top.head.pos_ != "PROPN" or top.head.i <= top.i:
+            break
+        top = top.head
     return None
 
 

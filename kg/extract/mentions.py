@@ -399,6 +399,11 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
                                        descriptor.lemma_.lower() in lex["person_descriptors"]):
         lemma = descriptor.lemma_.lower()
         premod = descriptor.i >= last and head.dep_ in ("compound", "nmod", "poss") and head.head == descriptor
+        alphanumeric = any(ch.isdigit() for i in range(first, last) for ch in doc[i].text) and \
+            any(ch.isalpha() for i in range(first, last) for ch in doc[i].text)
+        if premod and alphanumeric and label in ("ORG", "PRODUCT", "") and descriptor.pos_ == "NOUN" and \
+                lemma not in lex["company_descriptors"] and lemma not in lex["person_descriptors"]:
+            return "Product", lemma not in lex["product_descriptors"]  # "the Q7 lidar", "A320 jets": a model
         if premod and lemma in lex["product_descriptors"]:
             if any(ch.isdigit() for i in range(first, last) for ch in doc[i].text):
                 return "Product", False  # "the EyeQ4 processor", "the A320 jets": a model's name has digits
