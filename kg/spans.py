@@ -44,6 +44,8 @@ class NameWords:
     name_words: frozenset[str]  # words that make a longer name of a place's or firm's ("Bank", "Oblast")
     person_titles: frozenset[str] = frozenset()  # never inside a name, capitalised or not ("President")
     generic: frozenset[str] = frozenset()  # a name made only of these is none ("the Company", "Board of Directors")
+    portfolios: frozenset[str] = frozenset()  # what a minister is minister of ("Energy", "Foreign Affairs")
+    boards: frozenset[str] = frozenset()  # the words of boards and committees
 
     @classmethod
     def from_lexicon(cls, lex) -> "NameWords":
@@ -54,7 +56,8 @@ class NameWords:
             lex["organization_descriptors"] | people | lex["proper_stopwords"] | lex["not_names"]
         return cls(legal=lex["company_name_suffixes"], exchanges=lex["stock_exchanges"],
                    titles=frozenset(titles - names), name_words=frozenset(names),
-                   person_titles=frozenset(people - names), generic=frozenset(generic))
+                   person_titles=frozenset(people - names), generic=frozenset(generic),
+                   portfolios=lex["portfolio_words"], boards=lex["board_words"])
 
 
 def _namelike(token) -> bool:
@@ -90,20 +93,36 @@ def ticker_tokens(doc, words: NameWords) -> set[int]:
     return out
 
 
-def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int, int]:
-    """A recogniser's span without the titles, descriptors and punctuation at its ends."""
+def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int, int, str]:
+    """A recogniser's span without the titles, descriptors and punctuation at its ends, and its label."""
     if label not in ("ORG", "PERSON", "PRODUCT", "FAC", "NORP", "GPE", "LOC"):
-        return start, end
+        return start, end, label
     while start < end - 1 and (doc[start].lower_ in words.titles or doc[start].lemma_.lower() in words.titles
                                or doc[start].lower_ in ("the", "a", "an")) and _rest_is_name(doc, start + 1, end):
         start += 1
+    if label in ("PERSON", "ORG") and start > 1 and doc[start - 1].lower_ in ("of", "for") and \
+            doc[start - 2].lower_ in words.person_titles:
+        first = start
+        while start < end - 2 and (doc[start].lower_ in words.portfolios or doc[start].lower_ in ("and", "&")):
+            start += 1  # "Minister of Energy Jurabek Mirzamahmudov": the portfolio is no part of the name
+        if start > first:
+            label = "PERSON"
     while end > start + 1 and (doc[end - 1].lower_ in words.titles or doc[end - 1].is_punct or
                                doc[end - 1].tag_ in ("VBD", "VBN", "VBZ", "VBP")) \
             and doc[end - 1].lower_ not in words.name_words and not _legal(doc[end - 1], words):
         end -= 1  # "Hilton Hotels Acquired by ...": a headline's verb is no part of the name
     while start < end - 1 and doc[start].tag_ in ("VBD", "VBZ", "VBP") and _rest_is_name(doc, start + 1, end):
         start += 1  # "Opens Office in Bangalore"
-    return start, end
+    return start, end, label
+
+
+def _generic(doc, start: int, end: int, words: NameWords) -> bool:
+    """A capitalised common noun alone ("the Company", "Registrant", "Owner"), or a name made only of the
+    words of boards and titles ("Board of Directors", "Compensation Committee"), names no one."""
+    tokens = [doc[i] for i in range(start, end) if not doc[i].is_punct and doc[i].lower_ not in ("the", "of", "and", "&")]
+    if len(tokens) == 1:
+        return tokens[0].lower_ in words.generic or tokens[0].lemma_.lower() in words.generic
+    return bool(tokens) and all(t.lower_ in words.boards or t.lower_ in words.person_titles for t in tokens)
 
 
 def _glue_name_words(doc, winners, kept_g, words: NameWords, demonyms):
@@ -222,8 +241,8 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
         if any(i in tickers for i in range(ent.start, ent.end)):
             continue
         if ent.label_ in _NAME_LABELS:
-            start, end = _trim(doc, ent.start, ent.end, ent.label_, words)
-            ent = Span(doc, start, end, label=ent.label_)  # "the Russian Nanotechnology Corporation"
+            start, end, label = _trim(doc, ent.start, ent.end, ent.label_, words)
+            ent = Span(doc, start, end, label=label)  # "the Russian Nanotechnology Corporation"
         inside = []
         crossing = False
         for g in gazetteer:
@@ -262,7 +281,7 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
             if current:
                 runs.append(current)
             for run in runs:
-                start, end = _trim(doc, run[0], run[-1] + 1, ent.label_, words)
+                start, end, _ = _trim(doc, run[0], run[-1] + 1, ent.label_, words)
                 if any(_namelike(doc[i]) for i in range(start, end)) and not all(
                         doc[i].lower_ in words.titles or doc[i].is_punct or doc[i].lower_ in _CONNECTORS
                         for i in range(start, end)) and not any(
@@ -276,17 +295,15 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
     known = {i for g in kept_g for i in range(g.start, g.end)}
     for start, end, label in winners_ner:
         if label in _NAME_LABELS:
-            start, end = _trim(doc, start, end, label, words)
+            start, end, label = _trim(doc, start, end, label, words)
             if label in ("ORG", "PRODUCT"):
                 start, end = _whole_compound(doc, start, end, known | tickers, words)
             if label in ("ORG", "FAC"):
                 start = _past_board(doc, start, end, words)
             if all(_legal(doc[i], words) or doc[i].is_punct for i in range(start, end)):
                 continue  # "LLC", "L.P." alone: a suffix of the name before, no name
-            if label in ("ORG", "FAC", "PERSON", "GPE") and all(
-                    doc[i].lower_ in words.generic or doc[i].lemma_.lower() in words.generic or
-                    doc[i].lower_ in ("the", "of", "and", "&") or doc[i].is_punct for i in range(start, end)):
-                continue  # "the Company", "the Partnership", "Stock Exchange", "Board of Directors": no names
+            if label in ("ORG", "FAC", "PERSON", "GPE") and _generic(doc, start, end, words):
+                continue  # "the Company", "the Partnership", "Board of Directors": no names
             longer = _with_legal_suffix(doc, end, words)
             if longer > end:  # "Green River Collieries, LLC" is a firm, whatever the recogniser called it
                 end, label = longer, "ORG"

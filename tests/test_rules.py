@@ -58,7 +58,12 @@ def test_ended_modality_is_read(tmp_path):
     (_rule(predicate="likes"), "not a vocabulary property"),
     (_rule(colour="red"), "unknown key"),
     (_rule(subject=[]), "needs subject and object roles"),
-    (_rule(confidence=2), "confidence"),
+    (_rule(confidence=0.8), "unknown key"),  # hand-set confidences are gone: the model scores claims
+    (_rule(subject=["agent.colour"]), "unknown role 'colour' in 'subject'"),
+    (_rule(object=["made.of"]), "unknown role 'made'"),
+    (_rule(where={"thema": "@components"}), "unknown role 'thema' in 'where'"),
+    (_rule(require=["theme:nameless"]), "unknown requirement 'nameless'"),
+    (_rule(require=["!dativ"]), "unknown role 'dativ' in 'require'"),
 ])
 def test_a_broken_rule_is_refused_with_its_file_and_line(tmp_path, line, message):
     folder = _folder(tmp_path, "// first line is a comment", line)
@@ -66,6 +71,8 @@ def test_a_broken_rule_is_refused_with_its_file_and_line(tmp_path, line, message
         load_rules(folder)
     assert message in str(caught.value)
     assert "relations.jsonl:2" in str(caught.value)
+    if "supplies/test" in line:
+        assert "rule 'supplies/test'" in str(caught.value)
 
 
 def test_a_duplicate_rule_id_is_refused(tmp_path):

@@ -50,7 +50,7 @@ is "our" in "Half of our tractors come from ...".
 from __future__ import annotations
 
 __all__ = ["Frame", "agents", "themes", "described", "is_passive", "governor", "role_tokens", "hyphen_pair",
-           "hyphen_word", "comma_name"]
+           "hyphen_word", "comma_name", "ROLES", "PREPOSITIONS", "RESOLVED_ROLES", "unknown_role_part"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
@@ -397,101 +397,170 @@ def _is_nominal(token) -> bool:
 
 def _role(trigger, role: str):
     if "." in role:
-        parts = role.split(".")
         tokens = [trigger]
-        for part in parts:
-            next_tokens = []
-            for token in tokens:
-                next_tokens.extend(_role(token, part))
-            tokens = next_tokens
+        for part in role.split("."):
+            tokens = [found for token in tokens for found in _role(token, part)]
             if not tokens:
                 break
         return tokens
-    nominal = trigger.pos_ in ("NOUN", "PROPN")
-    if role == "self":
-        return [trigger]
-    if role == "head":
-        if trigger.pos_ == "ADV" and trigger.head.pos_ == "ADP" and trigger.head.head != trigger.head:
-            return [trigger.head.head]  # "together with": the verb, not the preposition
-        return [trigger.head] if trigger.head != trigger else []
-    if role == "gov":
+    structural = ROLES.get(role)
+    return structural(trigger) if structural is not None else _preposition(trigger, role)
+
+
+def _nominal(token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN")
+
+
+def _self(trigger):
+    return [trigger]
+
+
+def _head(trigger):
+    if trigger.pos_ == "ADV" and trigger.head.pos_ == "ADP" and trigger.head.head != trigger.head:
+        return [trigger.head.head]  # "together with": the verb, not the preposition
+    return [trigger.head] if trigger.head != trigger else []
+
+
+def _gov(trigger):
+    gov = governor(trigger)
+    return [gov] if gov is not None else []
+
+
+def _described(trigger):
+    found = described(trigger)
+    return [found] if found is not None else []
+
+
+def _poss(trigger):
+    return [c for c in trigger.children if c.dep_ == "poss"]
+
+
+def _mod(trigger):
+    return [c for c in trigger.children if c.dep_ in MODIFIER_DEPS]
+
+
+def _premod(trigger):
+    # every modifier before the noun, however deep: "136-tonne BelAZ dump trucks"
+    return [t for t in trigger.subtree if t.i < trigger.i and t.dep_ in MODIFIER_DEPS]
+
+
+def _next(trigger):
+    doc = trigger.doc
+    return [doc[trigger.i + 1]] if trigger.i + 1 < len(doc) else []
+
+
+def _minority(trigger):
+    share = _share(trigger)  # "34 percent owned by": a share below half is attached to the verb
+    return [share[0]] if share is not None and share[1] < 50 else []
+
+
+def _chooser(trigger):
+    """"Nimbus picked Corvel as its supplier": who made the noun what it is."""
+    if _nominal(trigger) and trigger.dep_ == "pobj" and trigger.head.lower_ == "as" and \
+            trigger.head.head.pos_ == "VERB":
+        verb = trigger.head.head
+        if is_passive(verb) and not _preps(verb).get("by"):
+            return _preps(trigger).get("by", [])  # the parser hangs "by Nimbus" on the noun
+        return agents(verb)
+    return []
+
+
+def _acl(trigger):
+    """"a contract to supply ...": the clause that says what the noun is for."""
+    return [c for c in trigger.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+
+
+def _agent(trigger):
+    if _nominal(trigger):
+        poss = [c for c in trigger.children if c.dep_ == "poss"]
+        if poss:
+            return poss
+        by = _preps(trigger).get("by", [])
+        if by:
+            return by
         gov = governor(trigger)
-        return [gov] if gov is not None else []
-    if role == "described":
-        found = described(trigger)
-        return [found] if found is not None else []
-    if role == "poss":
-        return [c for c in trigger.children if c.dep_ == "poss"]
-    if role == "mod":
-        return [c for c in trigger.children if c.dep_ in MODIFIER_DEPS]
-    if role == "premod":
-        # every modifier before the noun, however deep: "136-tonne BelAZ dump trucks"
-        return [t for t in trigger.subtree if t.i < trigger.i and t.dep_ in MODIFIER_DEPS]
-    if role == "next":
-        doc = trigger.doc
-        return [doc[trigger.i + 1]] if trigger.i + 1 < len(doc) else []
-    if role == "hyphen":
-        return hyphen_pair(trigger)
-    if role == "comma":
-        return comma_name(trigger)
-    if role == "minority":  # "34 percent owned by": a share below half is attached to the verb
-        share = _share(trigger)
-        return [share[0]] if share is not None and share[1] < 50 else []
-    if role == "chooser":  # "Nimbus picked Corvel as its supplier": who made the noun what it is
-        if nominal and trigger.dep_ == "pobj" and trigger.head.lower_ == "as" and trigger.head.head.pos_ == "VERB":
-            verb = trigger.head.head
-            if is_passive(verb) and not _preps(verb).get("by"):
-                return _preps(trigger).get("by", [])  # the parser hangs "by Nimbus" on the noun
-            return agents(verb)
+        if gov is not None and trigger.dep_ in ("dobj", "pobj", "attr", "npadvmod"):
+            return agents(gov)
         return []
-    if role == "acl":  # "a contract to supply ...": the clause that says what the noun is for
-        return [c for c in trigger.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
-    if role == "agent":
-        if nominal:
-            poss = [c for c in trigger.children if c.dep_ == "poss"]
-            if poss:
-                return poss
-            by = _preps(trigger).get("by", [])
-            if by:
-                return by
-            gov = governor(trigger)
-            if gov is not None and trigger.dep_ in ("dobj", "pobj", "attr", "npadvmod"):
-                return agents(gov)
-            return []
-        if trigger.pos_ == "ADJ":
-            if trigger.dep_ == "amod":
-                return [trigger.head]
-            if trigger.dep_ == "acomp":
-                return agents(trigger.head)
-        return agents(trigger)
-    if role == "theme":
-        if trigger.pos_ == "ADP":
-            return [c for c in trigger.children if c.dep_ == "pobj"]
-        if nominal:
-            return _preps(trigger).get("of", [])
-        return themes(trigger)
-    if role == "dative":
-        out = []
-        for child in trigger.children:
-            if child.dep_ == "dative":
-                if child.pos_ == "ADP":
-                    out.extend(c for c in child.children if c.dep_ == "pobj")
-                else:
-                    out.append(child)
-        return out
-    # a preposition
+    if trigger.pos_ == "ADJ":
+        if trigger.dep_ == "amod":
+            return [trigger.head]
+        if trigger.dep_ == "acomp":
+            return agents(trigger.head)
+    return agents(trigger)
+
+
+def _theme(trigger):
+    if trigger.pos_ == "ADP":
+        return [c for c in trigger.children if c.dep_ == "pobj"]
+    if _nominal(trigger):
+        return _preps(trigger).get("of", [])
+    return themes(trigger)
+
+
+def _dative(trigger):
+    out = []
+    for child in trigger.children:
+        if child.dep_ == "dative":
+            if child.pos_ == "ADP":
+                out.extend(c for c in child.children if c.dep_ == "pobj")
+            else:
+                out.append(child)
+    return out
+
+
+def _preposition(trigger, role: str):
+    """The objects of a preposition on the trigger, on the verb it is the subject or object of, or inside
+    the verb's own phrases."""
     own = _preps(trigger).get(role, [])
     if own:
         return own
+    nominal = _nominal(trigger)
     if nominal and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
         gov = trigger.head
-        if gov.pos_ in ("VERB", "AUX"):
-            return _preps(gov).get(role, [])
+        if gov.pos_ in ("VERB", "AUX") and _preps(gov).get(role):
+            return _preps(gov)[role]
     if not nominal:
         # "supply parts for KAMAZ" where "for" hangs on the object, or deeper: "delivering ten trucks
         # with a payload of 220 tonnes each to the Kovdor plant" (the parser attaches "to" to "payload")
         return _nested_prep(trigger, role)
-    return []
+    # "joint production of buses with Halvard": the parser hangs the phrase on the noun's "of" object
+    return [found for of in _preps(trigger).get("of", []) for found in _preps(of).get(role, [])] if role != "of" else []
+
+
+# The roles a rule may name (the DependencyMatcher keeps its operators in a table the same way): each is a
+# function from a trigger token to the tokens filling the role. Any other role is a preposition of
+# PREPOSITIONS. The resolver fills RESOLVED_ROLES itself (as the last step of a dotted role).
+ROLES = {
+    "self": _self, "head": _head, "gov": _gov, "described": _described, "poss": _poss, "mod": _mod,
+    "premod": _premod, "next": _next, "hyphen": lambda t: hyphen_pair(t), "comma": lambda t: comma_name(t),
+    "minority": _minority, "chooser": _chooser, "acl": _acl, "agent": _agent, "theme": _theme, "dative": _dative,
+}
+PREPOSITIONS = frozenset({
+    "about", "across", "after", "against", "along", "alongside", "amid", "among", "around", "as", "at", "before",
+    "behind", "beside", "between", "beyond", "by", "despite", "during", "for", "from", "in", "including",
+    "inside", "into", "like", "near", "of", "off", "on", "onto", "out of", "outside", "over", "per", "since",
+    "such as", "through", "throughout", "to", "together with", "toward", "towards", "under", "upon", "via",
+    "with", "within", "without"})
+RESOLVED_ROLES = frozenset({"made", "models", "market", "salient_company"})
+
+
+def unknown_role_part(role: str) -> str | None:
+    """The first step of a dotted role that is no role, or None: rules are checked with it when they load.
+
+    >>> unknown_role_part("agent.of.poss") is None
+    True
+    >>> unknown_role_part("theme.colour")
+    'colour'
+    >>> unknown_role_part("made.of")  # the resolver's roles come last
+    'made'
+    """
+    parts = role.split(".")
+    for k, part in enumerate(parts):
+        if part in ROLES or part in PREPOSITIONS or (part in RESOLVED_ROLES and k == len(parts) - 1):
+            continue
+        return part
+    return None
 
 
 _NESTED_DEPS = ("dobj", "prep", "pobj", "npadvmod", "appos", "nummod", "quantmod", "advmod")

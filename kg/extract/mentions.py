@@ -172,6 +172,9 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
             while b > a and (doc[b - 1].is_stop or doc[b - 1].lower_ in skip):
                 b -= 1
             if a < b:
+                longer = _of_continuation(doc, b, lex)  # "the Ministry of Energy", "Bank of Georgia"
+                if longer > b and all(discourse.at(para.index, k) is None for k in range(b, longer)):
+                    b = longer
                 runs.append((para, a, b, headline))
     counts: dict[str, int] = {}
     for para, a, b, _ in runs:
@@ -371,6 +374,8 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
     if last + 1 < len(doc) and doc[last].text == "-" and doc[last + 1].lemma_.lower() == "base" and \
             not doc[last - 1].whitespace_:
         return "Region", False  # "the Tartu-based Quillfeather Labs": a place, whatever the model says
+    if "of" in words and words[0] in lex["organization_name_words"] and words[0] not in lex["company_name_words"]:
+        return "Organization", False  # "Ministry of Energy", "University of Kragujevac"
     if words[-1] in lex["company_name_words"] or any(w in lex["company_name_suffixes"] for w in words):
         return "Company", False
     if words[0] in lex["organization_name_words"] or words[-1] in lex["organization_name_words"]:

@@ -5,7 +5,7 @@
     {"id": "supplies/deliver-to", "predicate": "supplies",
      "trigger": {"lemma": ["supply", "deliver", "hand over"], "pos": ["VERB"]},
      "subject": ["agent"], "object": ["to", "dative"],
-     "where": {"theme": "!@components"}, "confidence": 0.8,
+     "where": {"theme": "!@components"},
      "note": "X delivers Y to Z"}
 
 - ``trigger.lemma``: lemmas (or ``@set`` names of ``lexicon.json``); a phrase
@@ -86,7 +86,7 @@ RANGE = {
     "exitedMarket": frozenset({"Country", "Region"}),
 }
 _RULE_KEYS = {"id", "predicate", "trigger", "subject", "object", "pair", "where", "subject_class", "object_class",
-              "also", "exclude", "require", "stand_for", "modality", "confidence", "note"}
+              "also", "exclude", "require", "stand_for", "modality", "note"}
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,6 @@ class Rule:
     stand_for: bool  # heads of state and capitals stand for their country
     local_modality: bool  # modality from the trigger's own words only (appositions, titles, modifiers)
     ended: bool  # the claim is that the trigger's state stopped ("no longer operates in")
-    confidence: float
     note: str = ""
 
 
@@ -262,6 +261,16 @@ def _classes(where, rule_id, values, default) -> frozenset[str]:
     return frozenset(values)
 
 
+def _check_role(where: str, rule_id: str, key: str, role: str) -> None:
+    """An unknown role is refused when the rules load, as spaCy's DependencyMatcher refuses an unknown operator."""
+    from .frames import unknown_role_part
+
+    bad = unknown_role_part(role)
+    if bad is not None:
+        raise RuleError(where, rule_id, f"unknown role {bad!r} in {key!r} ({role!r}); roles are listed in "
+                                        "kg/extract/frames.py (ROLES, PREPOSITIONS, RESOLVED_ROLES)")
+
+
 def _parse_rule(where: str, record, lexicon) -> Rule:
     if not isinstance(record, dict):
         raise RuleError(where, None, "a rule must be a JSON object")
@@ -290,11 +299,14 @@ def _parse_rule(where: str, record, lexicon) -> Rule:
         value = record.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise RuleError(where, rule_id, f"{key!r} must be a list of role names")
+        for role in value:
+            _check_role(where, rule_id, key, role)
         roles[key] = tuple(value)
     if not roles["pair"] and not (roles["subject"] and roles["object"]):
         raise RuleError(where, rule_id, "a rule needs subject and object roles, or pair roles")
     where_clauses = []
     for role, values in (record.get("where") or {}).items():
+        _check_role(where, rule_id, "where", role)
         for value in [values] if isinstance(values, str) else values:
             if not isinstance(value, str) or not value.lstrip("!").startswith("@"):
                 raise RuleError(where, rule_id, "'where' values must be '@set', '!@set' or a list of them")
@@ -316,15 +328,16 @@ def _parse_rule(where: str, record, lexicon) -> Rule:
         if not isinstance(item, str) or not item:
             raise RuleError(where, rule_id, "'require' must be a list of role names")
         if item.startswith("!"):
+            _check_role(where, rule_id, "require", item[1:])
             require.append((item[1:], "empty"))
             continue
         role, _, need = item.rpartition(":")
-        if not role or need not in _NEEDS:
+        if not role:
             role, need = item, "filled"
+        elif need not in _NEEDS:
+            raise RuleError(where, rule_id, f"unknown requirement {need!r} in 'require' (known: {', '.join(_NEEDS)})")
+        _check_role(where, rule_id, "require", role)
         require.append((role, need))
-    confidence = record.get("confidence", 0.7)
-    if not isinstance(confidence, (int, float)) or not 0 < confidence <= 1:
-        raise RuleError(where, rule_id, "confidence must be a number in (0, 1]")
     return Rule(
         id=rule_id, predicate=predicate, lemmas=lemmas, phrases=phrases,
         pos=frozenset(trigger.get("pos", [])), entity=entity, deps=frozenset(trigger.get("dep", [])),
@@ -335,5 +348,5 @@ def _parse_rule(where: str, record, lexicon) -> Rule:
         require=tuple(require), stand_for=bool(record.get("stand_for", False)),
         local_modality=record.get("modality", "clause") == "local",
         ended=record.get("modality", "clause") == "ended",
-        confidence=float(confidence), note=record.get("note", ""),
+        note=record.get("note", ""),
     )
