@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from ..nlp import Paragraph
 from ..records import Article, Candidate, Mention
 from ..vocab import AGENT_CLASSES
-from .coref import Resolver
+from .resolver import ArticleFacts, Resolver
 from .features import candidate_features
 from .frames import Frame, hyphen_word
 from .mentions import Discourse, Span, collect_mentions
@@ -24,30 +26,46 @@ _CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN", "ADP", "NUM", "AUX", "ADV"}
 def extract_candidates(article: Article, paragraphs: list[Paragraph], gazetteer: Gazetteer,
                        ruleset: RuleSet) -> list[Candidate]:
     """Every candidate claim the rules find in an article, in reading order (one per rule that fires:
-    the confidence model scores them and keeps the best of those stating the same claim)."""
+    the confidence model scores them and keeps the best of those stating the same claim).
+
+    The stages, each reading what the one before made and changing none of it:
+
+    1. the mentions of the article (:func:`~kg.extract.mentions.collect_mentions`);
+    2. who leads what and what is where (the ``leads`` and ``locatedIn`` rules): they tell whom "we" and
+       "the Belarusian leader" stand for, and which company "the US company" can be;
+    3. those facts, as an immutable record (:class:`~kg.extract.resolver.ArticleFacts`);
+    4. every other rule, resolving its arguments with the facts (a place found through coreference in
+       stage 2 is decided again here, now with what is known).
+    """
     discourse = collect_mentions(paragraphs, gazetteer, ruleset)
-    resolver = Resolver(discourse, gazetteer, ruleset)
-    run = _Run(article, discourse, resolver, ruleset)
-    # first who leads what and what is where: they tell whom "we" and "the Belarusian leader" stand for,
-    # and which company "the US company" can be
-    first = ("leads", "locatedIn")
-    run.apply(lambda rule: rule.predicate in first)
-    for candidate, subject, obj in run.found:
+    first = _Run(article, discourse, Resolver(discourse, gazetteer, ruleset), ruleset)
+    first.apply(lambda rule: rule.predicate in _FIRST_PASS)
+    facts = _facts(first.found, gazetteer)
+    kept = [f for f in first.found if not (f[0].predicate == "locatedIn" and f[0].subject.via == "coref")]
+    second = _Run(article, discourse, Resolver(discourse, gazetteer, ruleset, facts), ruleset, kept)
+    second.apply(lambda rule: rule.predicate != "leads")
+    candidates = _one_class_per_name([f[0] for f in second.found])
+    return sorted(candidates, key=lambda c: c.sentence_start)  # stable: in each sentence, as the rules fired
+
+
+_FIRST_PASS = ("leads", "locatedIn")
+
+
+def _facts(found, gazetteer: Gazetteer) -> ArticleFacts:
+    """Who leads what and which country each entity is in, as the first pass's asserted claims state it."""
+    leads: dict[str, Span] = {}
+    located: dict[str, str] = {}
+    for candidate, subject, obj in found:
         if candidate.modality != "asserted":
             continue
         if candidate.predicate == "leads":
-            resolver.leads.setdefault(candidate.subject.name, obj)
+            leads.setdefault(candidate.subject.name, obj)
         elif candidate.predicate == "locatedIn" and obj.key and subject.via not in ("coref", "speaker"):
             entry = gazetteer.get(obj.key)
             country = obj.key if obj.cls == "Country" else (entry.country if entry is not None else None)
             if country:  # "a Dresden-based maker": in Germany, so not "the Spanish vehicle maker"
-                resolver.located.setdefault(_identity(subject), country)
-    # a place found through coreference ("the US company") is decided again, now with what is known
-    run.found = [f for f in run.found if not (f[0].predicate == "locatedIn" and f[0].subject.via == "coref")]
-    run.forget_found()
-    run.apply(lambda rule: rule.predicate != "leads")
-    candidates = _one_class_per_name([f[0] for f in run.found])
-    return sorted(candidates, key=lambda c: c.sentence_start)  # stable: in each sentence, as the rules fired
+                located.setdefault(_identity(subject), country)
+    return ArticleFacts(leads=MappingProxyType(leads), located=MappingProxyType(located))
 
 
 _CLASS_ORDER = ("Company", "Organization", "Person", "Product", "Region", "Country", "Sector")
@@ -69,16 +87,16 @@ def _one_class_per_name(claims: list[Candidate]) -> list[Candidate]:
 
 
 class _Run:
-    def __init__(self, article: Article, discourse: Discourse, resolver: Resolver, ruleset: RuleSet):
+    """One pass of the rules over an article, starting from the candidates a pass before kept."""
+
+    def __init__(self, article: Article, discourse: Discourse, resolver: Resolver, ruleset: RuleSet,
+                 found: list[tuple[Candidate, Span, Span]] = ()):
         self.article = article
         self.discourse = discourse
         self.resolver = resolver
         self.ruleset = ruleset
-        self.found: list[tuple[Candidate, Span, Span]] = []  # each candidate with the spans of its ends
-        self._seen: set[tuple] = set()  # (rule, claim): a rule applied again states nothing new
-
-    def forget_found(self) -> None:
-        """Let the next pass state again what the candidates kept no longer hold."""
+        self.found: list[tuple[Candidate, Span, Span]] = list(found)  # each candidate with its ends' spans
+        # (rule, claim): a rule applied again states nothing new
         self._seen = {(c.rule_id, c.predicate, _mention_identity(c.subject), _mention_identity(c.object), c.modality,
                        c.sentence_start) for c, _, _ in self.found}
 

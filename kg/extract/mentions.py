@@ -11,7 +11,7 @@ only then from the NER label.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..gazetteer import Gazetteer
 from ..iri import normalize_name
@@ -19,7 +19,7 @@ from ..nlp import Paragraph
 from ..spans import ticker_tokens
 from .rules import RuleSet
 
-__all__ = ["Span", "Discourse", "collect_mentions", "copy_span", "same_entity", "infer_class", "descriptor_beside", "full_name_of", "settle_classes", "NER_CLASSES"]
+__all__ = ["Span", "Discourse", "collect_mentions", "copy_span", "same_entity", "infer_class", "descriptor_beside", "full_name_of", "settle_classes", "phrase_text", "at_token", "NER_CLASSES"]
 
 NER_CLASSES = {"ORG": "Company", "FAC": "Company", "GPE": "Region", "LOC": "Region", "PERSON": "Person",
                "PRODUCT": "Product", "WORK_OF_ART": "Product"}
@@ -27,9 +27,10 @@ _SKIP_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our"}
 _TRAILING_WORDS = {"of", "and", "&", "the", "for", "in", "at"}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Span:
-    """A mention while the article is being read (turned into a Mention record on output)."""
+    """A mention while the article is being read (turned into a Mention record on output). Immutable: a
+    mention read again (its class settled, its name linked to a fuller one) is replaced in the discourse."""
 
     name: str
     cls: str
@@ -64,6 +65,17 @@ class Discourse:
         self.spans.append(span)
         for i in range(span.first, span.last):
             self.by_token[(span.para, i)] = span
+
+    def replace(self, old: Span, new: Span) -> Span:
+        """Put ``new`` where ``old`` stood (in reading order, at its tokens, as an alias's full mention)."""
+        self.spans[next(k for k, s in enumerate(self.spans) if s is old)] = new
+        for i in range(old.first, old.last):
+            if self.by_token.get((old.para, i)) is old:
+                self.by_token[(old.para, i)] = new
+        for name, span in self.aliases.items():
+            if span is old:
+                self.aliases[name] = new
+        return new
 
     def at(self, para: int, i: int) -> Span | None:
         return self.by_token.get((para, i))
@@ -112,11 +124,9 @@ def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset:
             span = _from_ent(ent, para, gazetteer, ruleset)
             if span is None:
                 continue
-            _link_alias(span, discourse, persons)
-            discourse.add(span)
+            discourse.add(_link_alias(span, discourse, persons))
     for span in _unlabelled_names(paragraphs, discourse, ruleset):
-        _link_alias(span, discourse, persons)
-        discourse.add(span)
+        discourse.add(_link_alias(span, discourse, persons))
     discourse.spans.sort(key=lambda s: s.position)
     settle_classes(discourse)
     for para in paragraphs:
@@ -462,8 +472,9 @@ def descriptor_beside(doc, first: int, last: int):
     return None
 
 
-def _link_alias(span: Span, discourse: Discourse, persons: dict[str, Span]) -> None:
-    """Give later short forms the name of the first full mention: "Kharitonchik", "CNPC"."""
+def _link_alias(span: Span, discourse: Discourse, persons: dict[str, Span]) -> Span:
+    """Give later short forms the name of the first full mention: "Kharitonchik", "CNPC". Returns the span
+    as linked (a new one where it takes another's name)."""
     norm = normalize_name(span.surface or span.name)
     if span.cls == "Person":
         parts = span.name.split()
@@ -471,14 +482,12 @@ def _link_alias(span: Span, discourse: Discourse, persons: dict[str, Span]) -> N
             persons[parts[-1].casefold()] = span
         elif len(parts) == 1 and span.key is None and parts[0].casefold() in persons:
             full = persons[parts[0].casefold()]
-            span.name, span.key, span.weak = full.name, full.key, False
-            return
+            return replace(span, name=full.name, key=full.key, weak=False)
     if norm in discourse.aliases and span.key is None:
         first = discourse.aliases[norm]
-        span.name, span.key = first.name, first.key
         if not first.weak or span.weak:  # a guessed class is settled later, by all the guesses
-            span.cls, span.weak = first.cls, first.weak
-        return
+            return replace(span, name=first.name, key=first.key, cls=first.cls, weak=first.weak)
+        return replace(span, name=first.name, key=first.key)
     discourse.aliases.setdefault(norm, span)
     # "China National Petroleum Corporation (CNPC)": the acronym in brackets names the same entity
     doc = discourse.paragraphs[span.para].doc if span.para < len(discourse.paragraphs) else None
@@ -486,17 +495,18 @@ def _link_alias(span: Span, discourse: Discourse, persons: dict[str, Span]) -> N
         acronym = doc[span.last + 1].text
         if re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", acronym):
             discourse.aliases.setdefault(normalize_name(acronym), span)
+    return span
 
 
 def link_short_names(discourse: Discourse) -> None:
     """"Tarvo" beside "Tarvo Logistics", "Cardeon" (in a title) beside "Cardeon Imaging": the leading
     words of an organisation's full name, used alone anywhere in the article, name that organisation."""
-    for span in discourse.spans:
+    for span in list(discourse.spans):
         if span.key is not None or span.demonym or (span.cls == "Person" and not span.weak):
             continue
         full = full_name_of(span.name, discourse)
         if full is not None:
-            span.name, span.key, span.cls, span.weak = full.name, full.key, full.cls, False
+            discourse.replace(span, replace(span, name=full.name, key=full.key, cls=full.cls, weak=False))
 
 
 _GUESS_ORDER = ["Company", "Region", "Product", "Organization", "Person"]  # on a tie of guesses, the first
@@ -514,15 +524,16 @@ def settle_classes(discourse: Discourse) -> None:
                 known.setdefault(normalize_name(span.name), span)
             elif not span.unlabelled:
                 guesses.setdefault(normalize_name(span.name), []).append(span.cls)
-    for span in discourse.spans:
+    for span in list(discourse.spans):
         if span.weak and not span.demonym and span.key is None:
             name = normalize_name(span.name)
             sure = known.get(name)
             if sure is not None:
-                span.cls, span.weak = sure.cls, False
+                discourse.replace(span, replace(span, cls=sure.cls, weak=False))
             elif guesses.get(name) and (len(set(guesses[name])) > 1 or span.unlabelled):
                 votes = guesses[name]
-                span.cls = max(_GUESS_ORDER, key=lambda c: (votes.count(c), -_GUESS_ORDER.index(c)))
+                cls = max(_GUESS_ORDER, key=lambda c: (votes.count(c), -_GUESS_ORDER.index(c)))
+                discourse.replace(span, replace(span, cls=cls))
 
 
 def full_name_of(name: str, discourse: Discourse) -> Span | None:
@@ -578,10 +589,10 @@ def _named_by_descriptor(para: Paragraph, discourse: Discourse, ruleset: RuleSet
         named_there = _named_there(discourse, owner, span.position) if lemma in lex["site_descriptors"] else None
         if norm in discourse.aliases:
             earlier = discourse.aliases[norm]
-            span.name, span.key = earlier.name, earlier.key
+            span = replace(span, name=earlier.name, key=earlier.key)
         elif named_there is not None:
             # "the Minsk plant" after "Minsk Motor Plant": the plant already named
-            span.name, span.key, span.via = named_there.name, named_there.key, "coref"
+            span = replace(span, name=named_there.name, key=named_there.key, via="coref")
         else:
             discourse.aliases[norm] = span
         yield span
@@ -658,7 +669,9 @@ def merge_place_prefixes(discourse: Discourse, lex) -> None:
         if span.cls == "Country" and after.weak:
             continue  # "in Russia Gazprom ...": only a town names its firms so
         merged = _merge(discourse, [span, after], after.last, "Company" if after.weak else after.cls)
-        _link_alias(merged, discourse, {})
+        linked = _link_alias(merged, discourse, {})
+        if linked is not merged:
+            discourse.replace(merged, linked)
     discourse.spans.sort(key=lambda s: s.position)
 
 
@@ -705,12 +718,23 @@ def _merge_places_of_places(discourse: Discourse, lex) -> None:
 
 def copy_span(span: Span, **changes) -> Span:
     """A copy of a span with some fields changed (a coreferent mention keeps the entity, not the place)."""
-    values = dict(span.__dict__)
-    values.update(changes)
-    return Span(**values)
+    return replace(span, **changes)
 
 
 def same_entity(a: Span, b: Span) -> bool:
     if a.key and b.key:
         return a.key == b.key
     return normalize_name(a.name) == normalize_name(b.name)
+
+
+def phrase_text(token) -> str:
+    """The words of a noun phrase up to its head ("the two countries", "its parent company")."""
+    doc = token.doc
+    left = min([token.i] + [c.i for c in token.children if c.i < token.i and c.dep_ in ("det", "amod", "compound",
+                                                                                         "poss", "nummod")])
+    return doc[left:token.i + 1].text
+
+
+def at_token(token) -> dict:
+    """The token bounds of a mention that stands at one token ("it", "the company")."""
+    return {"first": token.i, "last": token.i + 1}

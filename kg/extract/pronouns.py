@@ -1,0 +1,112 @@
+"""Pronouns: "we"/"us"/"our" in a quote stand for what the speaker speaks for; "he", "it", "they" for the
+fitting mention before them (a subject first, then the nearest, then the article's main company)."""
+
+from __future__ import annotations
+
+from .mentions import Span, at_token as _at, copy_span as _copy
+from . import descriptions, groups, speakers
+
+__all__ = ["pronoun"]
+
+_AGENTS = ("Country", "Region", "Company", "Organization")
+
+
+def pronoun(r, token, para, want) -> list[Span]:
+    word = token.lower_
+    position = (para, token.i)
+    if word in ("we", "us", "our", "ours", "ourselves"):
+        return speakers.speaker_entity(r, token, para, want)
+    if word in ("i", "me", "my"):
+        speaker = speakers.speaker(r, token, para)
+        return [speaker] if speaker is not None and speaker.cls == "Person" else []
+    if word in ("he", "him", "his", "she", "her"):
+        for span in r.discourse.before(position, ("Person",), limit=1):
+            return [_copy(span, via="coref", surface=token.text, **_at(token))]
+        return []
+    if word in ("it", "its"):
+        if word == "it" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "all":
+            return []  # "it all depends on ...": nothing in particular
+        return it_antecedent(r, token, para, want)
+    if word in ("they", "them", "their"):
+        return they_antecedent(r, token, para, want)
+    if word == "both" and token.head.pos_ in ("VERB", "AUX"):
+        return descriptions.definite(r, token, para, want, 0)  # "Both now compete": the last two named
+    if word in ("which", "that", "who") and token.head.dep_ == "relcl":
+        return r.resolve(token.head.head, para, want)
+    if word in ("which", "whom") and token.dep_ == "pobj" and token.head.head.dep_ == "relcl":
+        # "Tengizchevroil, in which Chevron holds a stake": the noun the clause is about
+        return r.resolve(token.head.head.head, para, want)
+    return []
+
+
+def it_antecedent(r, token, para, want):
+    """The subject of its own sentence when that comes first ("Integral has signed a contract under
+    which it will supply"), else the subject of the sentence before, else the nearest agent."""
+    sent = token.sent
+    classes = tuple(c for c in _AGENTS if c in want) or _AGENTS
+    doc = token.doc
+    root = sent.root
+    guesses = ("Person", "Company") if "Company" in classes else ()
+
+    def antecedent(span):
+        """The span as what "it" can stand for, or None: "Velora launched a bike. Its frame ...": a
+        one-word name the model took for a person (or only guessed a firm) is a firm."""
+        if span is None or span.demonym:
+            return None
+        if span.weak and span.cls in guesses and " " not in span.name:
+            return _copy(span, cls="Company", weak=False)
+        return None if span.weak or span.cls not in classes else span
+
+    for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i):
+        span = antecedent(r.discourse.at(para, subject.i))
+        if span is not None:
+            return [_copy(span, via="coref", surface=token.text, **_at(token))]
+    candidates = []
+    for span in r.discourse.before((para, token.i), classes + guesses, limit=6):
+        if span.para != para:
+            break
+        span = antecedent(span)
+        if span is not None:
+            candidates.append(span)
+    for span in candidates:
+        tok = doc[span.last - 1]
+        head = tok
+        while head.dep_ in ("compound", "flat") and head.head != head:
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass") and (head.sent.start < sent.start or (
+                head.sent.start == sent.start and head.head.i < token.i)):
+            # the subject of an earlier sentence, or of a clause before "its" in this one
+            # ("Marrowby will close its stores, its parent company said")
+            return [_copy(span, via="coref", surface=token.text, **_at(token))]
+    for span in candidates:
+        if span.first < sent.start:
+            return [_copy(span, via="coref", surface=token.text, **_at(token))]
+    main = r.salient
+    if main is not None and main.cls in classes and main.position < (para, token.i):
+        # "it" with no company named in the sentences before it in its paragraph: the article's main company
+        return [_copy(main, via="coref", surface=token.text, **_at(token))]
+    return []
+
+
+def they_antecedent(r, token, para, want):
+    """The nearest plural group in the sentence before: a coordination, or a nationality group; where a
+    product may stand, the nearest plural product named before ("its own charging cases; they are ...")."""
+    doc = token.doc
+    sent = token.sent
+    if "Product" in want:
+        for candidate in reversed(doc[max(0, sent.start - 60):token.i]):
+            if candidate.tag_ == "NNS" and candidate.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj"):
+                phrase = r.phrase(candidate, para)
+                if phrase is not None and phrase.cls == "Product":
+                    return [_copy(phrase, via="coref", surface=token.text, **_at(token))]
+                break
+    if sent.start == 0:
+        return []
+    previous = doc[sent.start - 1].sent
+    for candidate in reversed(list(previous)):
+        if candidate.tag_ not in ("NNS", "NNPS") and not candidate.conjuncts:
+            continue
+        found = groups.group(r, candidate, para, want, 0)
+        if found:
+            return [_copy(found[0], surface=token.text, via="coref", **_at(token))]
+    return []
