@@ -128,7 +128,7 @@ def parse_articles(nlp, articles, verbs: frozenset[str] = frozenset(), demonyms:
             current, number = [], number + 1
         doc = reconcile(doc, policy or _NO_POLICY, demonyms)
         if verbs:
-            doc = repair_parse(nlp, doc, verbs, demonyms, name_words)
+            doc = repair_parse(nlp, doc, verbs, demonyms, name_words, policy or _NO_POLICY)
         body, masked = datelines.get(owner, (None, 0))
         current.append(Paragraph(doc=doc, offset=offset, index=len(current), masked=masked if offset == body else 0))
     while number < len(articles):
@@ -150,7 +150,7 @@ def _blocks(content: str) -> list[tuple[int, str]]:
 _LINKS = {",", "and", "&"}
 
 
-def _leading_names(sent, demonyms=frozenset(), name_words=frozenset()) -> list:
+def _leading_names(sent, demonyms=frozenset(), name_words=frozenset(), adverbs=frozenset()) -> list:
     """The entity spans a sentence opens with ("Minsk Motor Plant, Minsk Gear Works and MAZ ..."), or []."""
     doc = sent.doc
     i = sent.start
@@ -158,7 +158,7 @@ def _leading_names(sent, demonyms=frozenset(), name_words=frozenset()) -> list:
         i += 1
     if i + 1 < sent.end and doc[i].pos_ == "ADV" and doc[i + 1].ent_iob_ == "B":
         i += 1  # "Then MAZ ships ..."
-    unlabelled = _unlabelled_name(doc, i, sent.end, name_words)
+    unlabelled = _unlabelled_name(doc, i, sent.end, name_words, adverbs)
     if unlabelled is not None:
         return [unlabelled]
     names = []
@@ -179,7 +179,7 @@ def _leading_names(sent, demonyms=frozenset(), name_words=frozenset()) -> list:
     return names
 
 
-def _unlabelled_name(doc, i: int, end: int, name_words) -> tuple[int, int] | None:
+def _unlabelled_name(doc, i: int, end: int, name_words, adverbs=frozenset()) -> tuple[int, int] | None:
     """"Brightwave Telecom no longer operates ...", "BATE supplies ...": capitalised words ending in a
     company word, or an acronym, that the entity recogniser left unlabelled, opening a sentence; their
     token bounds, or None."""
@@ -188,7 +188,7 @@ def _unlabelled_name(doc, i: int, end: int, name_words) -> tuple[int, int] | Non
         return (i, i + 1)  # "BATE supplies Geely": an acronym is a name
     if i + 1 < end and doc[i].is_title and doc[i].pos_ == "PROPN" and not doc[i].ent_type_ and doc[i + 1].is_lower:
         k = i + 1
-        while k + 1 < end and doc[k].lower_ in _PRE_VERB_ADVERBS:
+        while k + 1 < end and doc[k].lower_ in adverbs:
             k += 1
         if doc[i].dep_ == "ROOT" or (doc[k].head.i == i and doc[k].dep_ in ("acl", "relcl")):
             return (i, i + 1)  # "Tumapesa previously partnered with ...": the verb hung on the name
@@ -200,14 +200,7 @@ def _unlabelled_name(doc, i: int, end: int, name_words) -> tuple[int, int] | Non
     return (i, j)
 
 
-_PRE_VERB_ADVERBS = {"no", "longer", "also", "now", "already", "still", "recently", "currently", "soon", "further",
-                     "jointly", "formally", "officially", "reportedly", "quietly", "never", "not", "previously",
-                     "formerly", "once", "initially", "later", "then", "again", "first", "eventually", "finally",
-                     "only", "just", "even", "mainly", "largely", "mostly", "partly", "primarily"}
 _NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
-_AUXILIARIES = {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have", "had",
-                "is", "are", "was", "were", "plans", "planned", "intends", "aims", "wants", "agreed", "agrees",
-                "expects", "hopes", "signed", "said", "says", "announced", "announces", "launched", "launches"}
 
 
 def _subject_read_right(doc, names, k) -> bool:
@@ -221,7 +214,7 @@ def _subject_read_right(doc, names, k) -> bool:
 
 
 def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = frozenset(),
-                 name_words: frozenset[str] = frozenset()):
+                 name_words: frozenset[str] = frozenset(), words: NameWords | None = None):
     """Re-parse sentences where a subject of names hid the verb from the small model.
 
     "MAZ cooperates with Weichai." and "Dravik Steel exports steel pipes to
@@ -230,14 +223,16 @@ def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = fro
     names replaced by "It" or "They" parses correctly; that parse is then
     transplanted onto the original tokens (the names keep their entity
     labels and hang on the verb as its subject). Returns ``doc`` itself when
-    nothing needed repair.
+    nothing needed repair. ``words``: the adverbs that may stand between such a subject and its verb
+    ("no longer"), and the verbs a re-parse may start from besides the triggers ("will", "said").
     """
+    words = words or _NO_POLICY
     respells = {sent.start: patch for sent in doc.sents if (patch := _respell_ly_names(nlp, sent)) is not None}
     if respells:
         doc = _transplant(doc, respells)
     patches = {}
     for sent in doc.sents:
-        names = _leading_names(sent, demonyms, name_words)
+        names = _leading_names(sent, demonyms, name_words, words.pre_verb_adverbs)
         if not names:
             phrase = _subject_phrase(nlp, sent, verbs)
             if phrase is not None:
@@ -247,11 +242,11 @@ def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = fro
         if k >= sent.end:
             continue
         verb = doc[k]
-        while verb.lower_ in _PRE_VERB_ADVERBS and verb.i + 1 < sent.end:
+        while verb.lower_ in words.pre_verb_adverbs and verb.i + 1 < sent.end:
             verb = doc[verb.i + 1]  # "no longer operates", "also supplies"
         if not verb.is_alpha or not verb.is_lower:
             continue
-        if verb.lemma_.lower() not in verbs and verb.lower_ not in _AUXILIARIES:
+        if verb.lemma_.lower() not in verbs and verb.lower_ not in words.auxiliaries:
             continue
         hung = verb.dep_ in ("acl", "relcl") and names[0][0] <= verb.head.i < names[-1][1]
         if _subject_read_right(doc, names, k) and not hung:  # "X previously partnered ..." hung on X is not
@@ -291,7 +286,6 @@ def _respell_ly_names(nlp, sent):
     a sentence is a name the small model reads as an adverb, which breaks the parse around it. The sentence
     is parsed again with a plain name in its place; returns a patch (the names' indices, the fresh parse)
     or None."""
-    doc = sent.doc
     names = [t.i for t in sent if _ly_name(t) and t.pos_ in ("ADV", "ADJ")]
     if not names:
         return None

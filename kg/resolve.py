@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import cache
 from collections.abc import Iterable
 
 from .gazetteer import Gazetteer
@@ -25,8 +26,6 @@ from .records import Claim, Entity, Mention
 
 __all__ = ["key_of", "resolve_entities", "name_variants"]
 
-_CORPORATE = re.compile(
-    r"\s+(ltd|limited|llc|inc|plc|corp|co|jsc|ojsc|pjsc|cjsc|ooo|oao|zao|ag|gmbh|sa|spa|nv|bv|ab)\.?$", re.I)
 # Mentions found through these routes are names of the entity; "we" and "the company" are not.
 _NAMING_ROUTES = {"gazetteer", "ner", "phrase", "descriptor", "alias"}
 
@@ -37,10 +36,20 @@ def key_of(mention: Mention) -> str:
         return mention.key
     name = normalize_name(mention.name)
     if mention.cls == "Company":
-        name = _CORPORATE.sub("", name)
+        name = _legal_suffix().sub("", name)
     if mention.cls in ("Product", "Sector"):
         name = singular(name)
     return slug(name)
+
+
+@cache
+def _legal_suffix() -> re.Pattern:
+    """A legal suffix ending a firm's name (the lexicon's ``company_name_suffixes``): "National Fertilizers
+    Ltd" and "National Fertilizers" are one firm."""
+    from .extract.rules import load_rules
+
+    words = sorted(load_rules().lexicon["company_name_suffixes"], key=lambda w: (-len(w), w))
+    return re.compile(r"\s+(" + "|".join(re.escape(w) for w in words) + r")\.?$", re.I)
 
 
 def name_variants(name: str, cls: str) -> set[str]:

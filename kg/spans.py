@@ -30,13 +30,12 @@ from dataclasses import dataclass
 __all__ = ["NameWords", "reconcile", "ticker_tokens"]
 
 _NAME_LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "LAW"}
-_CONNECTORS = {"-", "&", "+", "of", "'s", "and", "de", "du", "des", "la", "le", "van", "von", "der", "del", "y", "e"}
 _JOINERS = {"-", "&", "+", "/"}
 
 
 @dataclass(frozen=True)
 class NameWords:
-    """The word lists the name policy reads (lower case)."""
+    """The word lists the parse stage reads (lower case): the name policy's, and the parse repairs'."""
 
     legal: frozenset[str]
     exchanges: frozenset[str]
@@ -46,6 +45,10 @@ class NameWords:
     generic: frozenset[str] = frozenset()  # a name made only of these is none ("the Company", "Board of Directors")
     portfolios: frozenset[str] = frozenset()  # what a minister is minister of ("Energy", "Foreign Affairs")
     boards: frozenset[str] = frozenset()  # the words of boards and committees
+    connectors: frozenset[str] = frozenset()  # words inside a name ("of", "&", "de", "van")
+    small: frozenset[str] = frozenset()  # words an acronym skips ("of", "and" in "KPPLE")
+    pre_verb_adverbs: frozenset[str] = frozenset()  # adverbs between a subject and its verb ("no longer")
+    auxiliaries: frozenset[str] = frozenset()  # verbs a re-parse may start from ("will", "said")
 
     @classmethod
     def from_lexicon(cls, lex) -> "NameWords":
@@ -57,7 +60,9 @@ class NameWords:
         return cls(legal=lex["company_name_suffixes"], exchanges=lex["stock_exchanges"],
                    titles=frozenset(titles - names), name_words=frozenset(names),
                    person_titles=frozenset(people - names), generic=frozenset(generic),
-                   portfolios=lex["portfolio_words"], boards=lex["board_words"])
+                   portfolios=lex["portfolio_words"], boards=lex["board_words"], connectors=lex["name_connectors"],
+                   small=lex["acronym_small_words"], pre_verb_adverbs=lex["pre_verb_adverbs"],
+                   auxiliaries=lex["auxiliaries"])
 
 
 def _namelike(token) -> bool:
@@ -133,7 +138,7 @@ def _glue_name_words(doc, winners, kept_g, words: NameWords, demonyms):
     for start, end, label in winners:
         g = by_end.get(start)
         if g is not None and label in ("ORG", "FAC") and doc[start - 1].whitespace_ and \
-                all(doc[i].text[:1].isupper() or doc[i].lower_ in _CONNECTORS for i in range(start, end)) and \
+                all(doc[i].text[:1].isupper() or doc[i].lower_ in words.connectors for i in range(start, end)) and \
                 doc[end - 1].lower_ in words.name_words:
             glued.add(id(g))
             out.append((g.start, end, "ORG"))
@@ -145,14 +150,11 @@ def _glue_name_words(doc, winners, kept_g, words: NameWords, demonyms):
 def _past_board(doc, start: int, end: int, words: NameWords) -> int:
     """"the Board of Directors of LiqTech International": the firm whose board it is."""
     i = start
-    while i < end and (doc[i].lower_ in words.generic and doc[i].lower_ in _BOARD or doc[i].lower_ in ("of", "the")):
+    while i < end and (doc[i].lower_ in words.boards or doc[i].lower_ in ("of", "the")):
         i += 1
     if i > start and i < end and doc[i - 1].lower_ == "of" and _rest_is_name(doc, i, end):
         return i
     return start
-
-
-_BOARD = {"board", "directors", "trustees", "committee", "supervisory", "executive", "management", "advisory"}
 
 
 def _whole_compound(doc, start: int, end: int, taken: set[int], words: NameWords) -> tuple[int, int]:
@@ -209,9 +211,9 @@ def _longer_wins(doc, ent, inside, words: NameWords, demonyms: frozenset[str]) -
             t.lower_ in words.name_words for t in extra):
         return False  # "Russian MC-21", "German Volkswagen", "Chinese Wu Lan": a nationality before a name (but
         # "Russian Railways", "the Philippine Senate", "Ace European Group" are names)
-    if not all(_namelike(t) or t.lower_ in _CONNECTORS or _legal(t, words) for t in extra):
+    if not all(_namelike(t) or t.lower_ in words.connectors or _legal(t, words) for t in extra):
         return False
-    if len(extra) > 5 or any(t.is_stop and t.lower_ not in _CONNECTORS for t in extra):
+    if len(extra) > 5 or any(t.is_stop and t.lower_ not in words.connectors for t in extra):
         return False  # "Uzbekistan Opens New Tractor Factory With Help From Belarus": a title-case headline
     if any(t.lower_ in words.name_words for t in extra):
         return True  # "Ostrava Glassworks", "Bank of China", "Murmansk Oblast", whatever the recogniser's label
@@ -227,12 +229,7 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
 
     gazetteer = sorted(doc.spans["gazetteer"], key=lambda s: (s.start, -s.end)) if "gazetteer" in doc.spans else []
     tickers = ticker_tokens(doc, words)
-    taken: list[Span] = []
     claimed: set[int] = set()
-    g_by_token = {}
-    for g in gazetteer:
-        for i in range(g.start, g.end):
-            g_by_token.setdefault(i, g)
     ners = [e for e in doc.ents if e.label_ not in ("Country", "Region", "Company", "Organization", "Person",
                                                       "Product", "Sector")]
     winners_ner: list[tuple[int, int, str]] = []
@@ -283,9 +280,9 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
             for run in runs:
                 start, end, _ = _trim(doc, run[0], run[-1] + 1, ent.label_, words)
                 if any(_namelike(doc[i]) for i in range(start, end)) and not all(
-                        doc[i].lower_ in words.titles or doc[i].is_punct or doc[i].lower_ in _CONNECTORS
+                        doc[i].lower_ in words.titles or doc[i].is_punct or doc[i].lower_ in words.connectors
                         for i in range(start, end)) and not any(
-                        doc[i].is_stop and doc[i].lower_ not in _CONNECTORS for i in range(start, end)):
+                        doc[i].is_stop and doc[i].lower_ not in words.connectors for i in range(start, end)):
                     winners_ner.append((start, end, ent.label_))
             continue
         winners_ner.append((ent.start, ent.end, ent.label_))
@@ -309,14 +306,11 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
                 end, label = longer, "ORG"
         spans.append(Span(doc, start, end, label=label))
     spans = _non_overlapping(spans, claimed)
-    doc.ents = _defined_by_acronym(doc, spans)
+    doc.ents = _defined_by_acronym(doc, spans, words)
     return doc
 
 
-_SMALL = {"of", "and", "&", "for", "the", "de", "-", "in", "on"}
-
-
-def _defined_by_acronym(doc, spans):
+def _defined_by_acronym(doc, spans, words: NameWords):
     """"The Kaunas Plant of Precision and Laser Equipment (KPPLE)": the capitalised words whose initials
     spell the acronym in brackets after them are one name, however the recogniser cut them."""
     from spacy.tokens import Span
@@ -332,7 +326,7 @@ def _defined_by_acronym(doc, spans):
         start = None
         while j > 0 and letters:
             token = doc[j - 1]
-            if token.lower_ in _SMALL and letters:
+            if token.lower_ in words.small and letters:
                 j -= 1
                 continue
             if not (token.is_alpha and token.text[:1].isupper()):
@@ -345,7 +339,7 @@ def _defined_by_acronym(doc, spans):
         if letters or start is None or i - 1 - start < 3:
             continue
         end = i - 1
-        while doc[start].lower_ in _SMALL:
+        while doc[start].lower_ in words.small:
             start += 1
         inside = [s for s in out if s.start < end and s.end > start]
         if len(inside) == 1 and inside[0].start == start and inside[0].end == end:

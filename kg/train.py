@@ -37,15 +37,17 @@ from .evaluate import in_scope, matches, norm, read_gold
 __all__ = ["CORPORA", "Row", "labelled_rows", "train", "main"]
 
 _FOUR = ("produces", "subsidiaryOf", "locatedIn", "leads")
-# (name, articles folder, gold file, annotated properties or None for all, whether the gold names only named
-# entities), relative to ../shared. Re-DocRED annotates named entities only: a claim about a product category
-# ("commercial vehicles") has nothing it could match there, so it is no evidence either way and is left out.
+# (name, articles folder, gold file, annotated properties or None for all, what the gold can express),
+# relative to ../shared. A candidate the corpus's schema cannot express is no evidence either way and is left
+# out: Re-DocRED annotates named entities only, so a claim about a product category ("commercial vehicles")
+# has nothing it could match there ("named"); FIRE and the DFKI corpus annotate what companies make, never
+# what a country or region makes ("firms make").
 CORPORA = (
-    ("seed", "seeds", "eval/dev/seed.jsonl", None, False),
-    ("dev", "eval/dev/articles", "eval/dev/gold.jsonl", None, False),
-    ("fire", "eval/real/fire/articles", "eval/real/fire/gold.jsonl", _FOUR, False),
-    ("redocred", "eval/real/redocred/articles", "eval/real/redocred/gold.jsonl", _FOUR, True),
-    ("dfki", "eval/real/dfki/articles", "eval/real/dfki/gold.jsonl", ("produces",), False),
+    ("seed", "seeds", "eval/dev/seed.jsonl", None, ()),
+    ("dev", "eval/dev/articles", "eval/dev/gold.jsonl", None, ()),
+    ("fire", "eval/real/fire/articles", "eval/real/fire/gold.jsonl", _FOUR, ("firms make",)),
+    ("redocred", "eval/real/redocred/articles", "eval/real/redocred/gold.jsonl", _FOUR, ("named",)),
+    ("dfki", "eval/real/dfki/articles", "eval/real/dfki/gold.jsonl", ("produces",), ("firms make",)),
 )
 _CATEGORY_ROUTES = {"phrase", "made", "market"}  # how a product named by a common noun phrase is found
 TARGET_PRECISION = 0.85
@@ -76,9 +78,9 @@ def _names(candidates, gazetteer) -> dict[str, frozenset[str]]:
 
 
 def labelled_rows(corpus: str, candidates_by_article, gold: list[dict], properties, gazetteer,
-                  named_only: bool = False) -> list[Row]:
-    """Rows for the candidates of a corpus whose property its gold annotates (and, where the gold names
-    only named entities, whose ends are named)."""
+                  limits=()) -> list[Row]:
+    """Rows for the candidates of a corpus that its gold could state: of a property it annotates, within
+    the limits of its schema (``CORPORA``)."""
     from .resolve import key_of
 
     by_id = {g["id"]: g for g in gold}
@@ -91,8 +93,10 @@ def labelled_rows(corpus: str, candidates_by_article, gold: list[dict], properti
         gold_names = {e["key"]: {norm(n) for n in e["names"]} for e in record["entities"]}
         if properties is not None:
             candidates = [c for c in candidates if in_scope(c.predicate, properties)]
-        if named_only:
+        if "named" in limits:
             candidates = [c for c in candidates if not any(_category(m, gazetteer) for m in (c.subject, c.object))]
+        if "firms make" in limits:
+            candidates = [c for c in candidates if c.predicate != "produces" or c.subject.cls == "Company"]
         names = _names(candidates, gazetteer)
         extra = agreement_features(candidates)
         for c in candidates:
@@ -132,12 +136,12 @@ def collect(shared: Path, extractor=None, sample: int | None = None) -> list[Row
     extractor = extractor or Extractor()
     gazetteer = extractor.load()[0]
     rows: list[Row] = []
-    for name, articles_dir, gold_file, properties, named_only in CORPORA:
+    for name, articles_dir, gold_file, properties, limits in CORPORA:
         articles, _ = read_articles([shared / articles_dir])
         articles = sorted(articles, key=lambda a: a.id)[:sample] if sample else sorted(articles, key=lambda a: a.id)
         gold = read_gold(shared / gold_file)
         found = zip((a.id for a in articles), extractor.candidates_many(articles))
-        rows += labelled_rows(name, found, gold, properties, gazetteer, named_only)
+        rows += labelled_rows(name, found, gold, properties, gazetteer, limits)
     return rows
 
 

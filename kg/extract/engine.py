@@ -140,7 +140,7 @@ class _Run:
         for role, name, negated, bare in rule.where:
             tokens = frame.role(role)
             if bare:  # "film products" name a kind; "products" alone, or "component parts", none
-                tokens = [t for t in tokens if not _has_kind(t, lex[name])]
+                tokens = [t for t in tokens if not _has_kind(t, lex[name], lex["which_words"])]
             # a required word may sit in a modifier ("tyre sizes" are components); an excluded one is the
             # head itself ("a venture fund" is no venture)
             if negated:  # "a merchant-lending product, TumaCredit", "Nimbus, a unit owned by X": a noun apposed to a
@@ -362,16 +362,12 @@ def _conjuncts(token):
                  and not any(c.dep_ == "amod" and c.lower_ in ("other", "similar") for c in t.children))
 
 
-def _has_kind(token, generic=frozenset()) -> bool:
+def _has_kind(token, generic, which) -> bool:
     """The noun has a modifier saying what kind it is ("film" in "film products", "auto" in "auto parts"; not
     another generic word: "component parts")."""
     return any(c.dep_ in ("compound", "amod", "nmod") and c.i < token.i and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
-               and not c.like_num and c.tag_ not in ("JJS", "JJR") and c.lower_ not in _NOT_KIND_WORDS
+               and not c.like_num and c.tag_ not in ("JJS", "JJR") and c.lower_ not in which
                and c.lemma_.lower() not in generic for c in token.children)
-
-
-_NOT_KIND_WORDS = {"other", "own", "such", "various", "different", "new", "certain", "same", "many", "several",
-                   "more", "most", "key", "main", "major", "additional", "further", "related", "similar"}
 
 
 def _reciprocal(token) -> bool:

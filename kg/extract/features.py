@@ -20,8 +20,6 @@ from __future__ import annotations
 
 __all__ = ["candidate_features", "dependency_path", "head_token"]
 
-_LEGAL = frozenset({"inc", "corp", "corporation", "ltd", "limited", "llc", "plc", "co", "ag", "gmbh", "sa", "spa",
-                    "nv", "bv", "ab", "lp", "llp", "jsc", "pjsc", "oao", "ooo", "se", "kg", "srl", "pty", "bhd"})
 
 
 def _bin(value: int, edges: tuple[int, ...]) -> str:
@@ -80,7 +78,7 @@ def _name_features(prefix: str, span, role: str, doc, lexicon) -> list[str]:
         out.append(f"{prefix}.acronym")
     if any(w[:1].islower() for w in words):
         out.append(f"{prefix}.lower")
-    if words and words[-1].lower().strip(".,") in _LEGAL:
+    if words and words[-1].lower().strip(",").replace(".", "") in lexicon["company_name_suffixes"]:
         out.append(f"{prefix}.legal")
     if words and words[-1].lower() in lexicon["company_name_words"]:
         out.append(f"{prefix}.firmword")

@@ -27,7 +27,7 @@ def members(r, token, para, want, depth):
             if out:
                 return out
     if token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in r.lex["group_nouns"]:
-        number = count(token)
+        number = count(token, r.ruleset.maps["number_words"])
         if number:
             # "Three Indian fertiliser companies are set to sign ... X and Y will each take ..., and Z ..."
             return counted_in_next_sentence(r, token, para, want, number)
@@ -104,7 +104,6 @@ def group(r, token, para, want, depth):
                   surface=_phrase_text(token))]
 
 
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def many(token) -> bool:
@@ -120,13 +119,13 @@ def many(token) -> bool:
     return False
 
 
-def count(token) -> int:
+def count(token, numbers) -> int:
     """The number a plural noun is counted with ("three companies" -> 3), or 0."""
     for child in token.children:
         if child.dep_ == "nummod":
             word = child.lower_
-            if word in _NUMBERS:
-                return _NUMBERS[word]
+            if word in numbers:
+                return int(numbers[word])
             if word.isdigit() and 1 < int(word) <= 10:
                 return int(word)
     return 0

@@ -145,7 +145,6 @@ def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset:
     return discourse
 
 
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset: RuleSet):
@@ -155,7 +154,7 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
     lex = ruleset.lexicon
     skip = lex["not_names"] | lex["months"] | lex["proper_stopwords"] | lex["title_words"] | \
         lex["person_descriptors"] | lex["state_titles"] | lex["company_name_suffixes"] | lex["stock_exchanges"] | \
-        _WEEKDAYS
+        lex["weekdays"]
 
     def word(t) -> bool:
         alnum = t.text.isalnum() and any(ch.isalpha() for ch in t.text) and not t.like_num  # "Ładownia24"

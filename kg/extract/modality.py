@@ -16,9 +16,6 @@ from dataclasses import dataclass
 __all__ = ["Modality", "modality_of", "clause_chain"]
 
 _CLIMB = {"xcomp", "acomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "attr", "oprd", "acl", "npadvmod"}
-# prepositions that open an adjunct: "during talks with X, Putin discussed ..." does not plan the talks
-_ADJUNCT_PREPS = {"during", "at", "after", "amid", "since", "following", "despite", "because", "while", "before",
-                  "throughout", "under"}
 
 
 @dataclass(frozen=True)
@@ -27,7 +24,7 @@ class Modality:
     cues: tuple[str, ...] = ()
 
 
-def clause_chain(trigger, limit: int = 8):
+def clause_chain(trigger, adjuncts=frozenset(), limit: int = 8):
     """The trigger and the words governing it up to its clause boundary.
 
     The subject of a verb is not governed by it in this sense: in "the stake
@@ -43,8 +40,8 @@ def clause_chain(trigger, limit: int = 8):
         dep = token.dep_
         if dep not in _CLIMB and not (dep in ("advcl", "conj") and _infinitive(token)):
             break  # "will use the money to expand ... and to launch": coordinated infinitives share the plan
-        if dep == "prep" and token.lower_ in _ADJUNCT_PREPS:
-            break
+        if dep == "prep" and token.lower_ in adjuncts:
+            break  # prepositions that open an adjunct: "during talks with X, Putin discussed ..." plans no talks
         if dep == "acl" and token.tag_ not in ("VB", "VBG"):
             break  # "components supplied by": the participle's own clause
         if dep in ("nsubj", "nsubjpass", "appos", "compound", "amod") and token.pos_ in ("VERB", "AUX"):
@@ -59,7 +56,6 @@ def clause_chain(trigger, limit: int = 8):
     return chain
 
 
-_ONSETS = {"start", "begin", "commence", "resume", "launch", "kick"}  # verbs of beginning
 
 
 def _infinitive(token) -> bool:
@@ -85,7 +81,8 @@ def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -
     if trigger.pos_ == "ADV" and not local:
         # "together with": the verb it qualifies says the modality
         trigger = trigger.head.head if trigger.head.pos_ == "ADP" else trigger.head
-    chain = [trigger] if local else clause_chain(trigger)
+    onsets = frozenset(cues["onset_verbs"])  # verbs of beginning
+    chain = [trigger] if local else clause_chain(trigger, frozenset(cues["adjunct_prepositions"]))
     if local and trigger.dep_ in ("attr", "acomp") and trigger.head.lemma_ == "be":
         # "Ledgerine was formerly a unit of Tienhoven": the copula's adverbs are the descriptor's own
         chain = [trigger, trigger.head]
@@ -181,14 +178,14 @@ def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -
             past.append(trigger.head.lower_)
         elif verb in neg_cfg["governors"]:
             negated.append(trigger.head.lower_)
-        elif verb in _ONSETS or verb == "be":
+        elif verb in onsets or verb == "be":
             # "deliveries will start next year", "deliveries are due to start in 2025": not yet begun
             head = trigger.head
             cue = next((c.lower_ for c in head.children if c.dep_ == "aux" and c.lower_ in plan_cfg["aux"]), None)
             if cue is None:
                 cue = next((c.lower_ for c in head.children if c.dep_ in ("acomp", "xcomp") and
                             _lemma(c) in plan_cfg["governors"] and (verb != "be" or any(
-                                g.dep_ == "xcomp" and _lemma(g) in _ONSETS for g in c.children))), None)
+                                g.dep_ == "xcomp" and _lemma(g) in onsets for g in c.children))), None)
             if cue is not None:
                 planned.append(cue)
     if ended:

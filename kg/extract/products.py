@@ -3,8 +3,8 @@
 A product mention is built from a noun and the modifiers before it, minus
 what is not part of the product's name: determiners, numbers and sizes
 ("136-tonne"), the maker or origin ("BelAZ", "Belarusian"), and words such as
-"other" or "new". A gazetteer category with that name is used when there is
-one.
+"other" or "new" (the lexicon's ``which_words`` and ``not_kinds``). A gazetteer
+category with that name is used when there is one.
 """
 
 from __future__ import annotations
@@ -16,13 +16,6 @@ from .mentions import Discourse, Span, copy_span
 __all__ = ["noun_phrase_product", "made_products", "market_products"]
 
 _AGENTS = ("Country", "Region", "Company", "Organization")
-# words before a noun that say how much, how good or which, not what kind
-_NOT_KINDS = {"other", "own", "such", "various", "different", "new", "certain", "same", "remaining", "first",
-              "flagship", "single", "total", "small", "large", "big", "huge", "major", "minor", "key", "main",
-              "several", "many", "few", "limited", "full", "initial", "final", "additional", "extra", "further",
-              "latest", "current", "existing", "future", "next", "last", "previous", "more", "most", "less",
-              "entire", "whole", "overall", "annual", "monthly", "daily", "yearly", "high", "low", "top", "best",
-              "leading", "largest", "biggest", "clinical", "test", "pilot", "sample", "early", "late"}
 
 
 def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazetteer, lex) -> Span | None:
@@ -33,7 +26,7 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
     if (token.pos_ not in ("NOUN", "PROPN") and not as_noun) or lemma in lex["not_products"] or len(token.text) < 2:
         return None
     offering = lemma in lex["generic_goods"] and any(
-        c.dep_ in ("compound", "amod", "nmod") and c.i < token.i and c.lower_ not in _NOT_KINDS for c in token.children)
+        c.dep_ in ("compound", "amod", "nmod") and c.i < token.i and c.lower_ not in lex["not_kinds"] for c in token.children)
     if not offering and (lemma in lex["company_descriptors"] or lemma in lex["organization_descriptors"] or
                          lemma in lex["person_descriptors"] or lemma in lex["group_nouns"] or
                          lemma in lex["relation_nouns"]):
@@ -55,8 +48,7 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
     keep = [token]
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
-            if child.lower_ in ("other", "own", "such", "various", "different", "new", "certain", "same",
-                                "remaining", "first", "flagship", "single", "total"):
+            if child.lower_ in lex["which_words"]:
                 continue
             named = discourse.at(para, child.i)
             if named is not None and named.cls in _AGENTS + ("Person",):
@@ -152,12 +144,12 @@ def market_products(token, para: int, discourse: Discourse, gazetteer: Gazetteer
         return []
     doc = token.doc
     kinds = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i
-             and c.lower_ not in _NOT_KINDS and c.lower_ not in lex["scope_words"]
+             and c.lower_ not in lex["not_kinds"] and c.lower_ not in lex["scope_words"]
              and discourse.at(para, c.i) is None and not c.like_num]
     if not kinds:
         return []
     words = sorted({t.i for c in kinds for t in c.subtree if not (t.is_punct and t.text != "-")
-                    and t.lower_ not in _NOT_KINDS and t.lower_ not in lex["scope_words"]
+                    and t.lower_ not in lex["not_kinds"] and t.lower_ not in lex["scope_words"]
                     and discourse.at(para, t.i) is None and t.i < token.i})
     if not words or words != list(range(words[0], words[-1] + 1)):
         return []  # the kind is the words right before the market noun, in one run
