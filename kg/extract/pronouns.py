@@ -109,4 +109,11 @@ def they_antecedent(r, token, para, want):
         found = groups.group(r, candidate, para, want, 0)
         if found:
             return [_copy(found[0], surface=token.text, via="coref", **_at(token))]
+    # "Velmora and Tornvik signed an agreement. They will build ...": the coordinated subject before
+    subjects = [t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.conjuncts]
+    for subject in subjects[:1]:
+        named = [r.discourse.at(para, t.i) for t in (subject, *subject.conjuncts)]
+        named = [s for s in named if s is not None and s.cls in want and not s.demonym]
+        if len(named) >= 2:
+            return [_copy(s, surface=token.text, via="coref", **_at(token)) for s in named]
     return []

@@ -212,7 +212,9 @@ class Resolver:
                             if self.discourse.at(para, obj.i):
                                 return [self.discourse.at(para, obj.i)]
         if token.dep_ == "appos" and self.discourse.at(para, token.head.i):
-            heads = [self.discourse.at(para, t.i) for t in (token.head, *token.head.conjuncts)]
+            # "Geely, the carmaker, and Baosteel": the name it is apposed to; "X and Y, the two partners": all
+            plural = token.tag_ in ("NNS", "NNPS")
+            heads = [self.discourse.at(para, t.i) for t in (token.head, *(token.head.conjuncts if plural else ()))]
             return [h for h in heads if h is not None]
         if token.dep_ == "conj" and token.head.pos_ == "PROPN" and self.discourse.at(para, token.head.i) \
                 and token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
@@ -271,7 +273,7 @@ class Resolver:
         if span.para != para:
             return 99
         doc = token.doc
-        return sum(1 for t in doc[span.first:token.i] if t.is_sent_start)
+        return sum(1 for t in doc[span.first + 1:token.i + 1] if t.is_sent_start)  # the token's own sentence counts
 
     def _as_modifier(self, span: Span) -> bool:
         """The name modifies a noun ("Cummins engines", "Cummins's plant")."""
