@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from .vocab import ART, CLAIM, ENT
@@ -26,6 +27,7 @@ _CYRILLIC = dict(zip(
 ))
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """Fold a name for comparison: case, accents, quotes, dashes, spacing, a leading "the".
 

@@ -267,7 +267,7 @@ def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = fro
 
 def _ly_name(token) -> bool:
     """A capitalised word ending in -ly inside a sentence: a name ("Oatly", "Geely") whatever its tag."""
-    return token.i > token.sent.start and token.is_title and token.is_alpha and token.lower_.endswith("ly")
+    return token.is_title and token.lower_.endswith("ly") and token.is_alpha and token.i > token.sent.start
 
 
 def _plain(span) -> str:
@@ -395,4 +395,5 @@ def _transplant(doc, patches):
         ents += [Span(repaired, a, b, label="ORG") for a, b in names if not any(doc[i].ent_type_ for i in range(a, b))]
     ents += [Span(repaired, i, i + 1, label="ORG") for i in respelled if not doc[i].ent_type_]
     repaired.ents = sorted(ents, key=lambda e: e.start)
+    repaired.user_data.update(doc.user_data)
     return repaired

@@ -61,7 +61,8 @@ def claim_node(claim: Claim) -> URIRef:
 
 def article_graph(article: Article, claims: Iterable[Claim], extractor_version: str) -> Graph:
     """The named graph of one article: its description, its claims and their plain triples."""
-    graph = bind_prefixes(Graph(identifier=graph_of(str(article_iri(article.id)))))
+    graph = Graph(identifier=graph_of(str(article_iri(article.id))), bind_namespaces="none")  # for the store:
+    # prefixes are the exports' business (kg/export.py binds them)
     node = article_iri(article.id)
     graph.add((node, RDF.type, TRADE.Article))
     graph.add((node, DCTERMS.identifier, Literal(article.id)))
@@ -108,7 +109,7 @@ def entity_graph(entities: Iterable[Entity]) -> Graph:
     """Types, labels and Wikidata links of entities."""
     from .vocab import ENTITIES_GRAPH
 
-    graph = bind_prefixes(Graph(identifier=ENTITIES_GRAPH))
+    graph = Graph(identifier=ENTITIES_GRAPH, bind_namespaces="none")
     for entity in entities:
         node = entity_iri(entity.key)
         graph.add((node, RDF.type, TRADE[entity.cls]))

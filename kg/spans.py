@@ -80,7 +80,8 @@ def ticker_tokens(doc, words: NameWords) -> set[int]:
     """Token indices inside ticker notes: "(Nasdaq: RIVN)", "(NYSE:ST)", "<VOWG_p.DE>", "<7203.T>"."""
     out: set[int] = set()
     n = len(doc)
-    for i, token in enumerate(doc):
+    for i in (t.i for t in doc if t.text in ("(", "<")):
+        token = doc[i]
         if token.text == "(":
             j = i + 1
             if j < n and doc[j].lower_.split(":")[0] in words.exchanges:
@@ -229,6 +230,7 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
 
     gazetteer = sorted(doc.spans["gazetteer"], key=lambda s: (s.start, -s.end)) if "gazetteer" in doc.spans else []
     tickers = ticker_tokens(doc, words)
+    doc.user_data["kg_tickers"] = tickers
     claimed: set[int] = set()
     ners = [e for e in doc.ents if e.label_ not in ("Country", "Region", "Company", "Organization", "Person",
                                                       "Product", "Sector")]

@@ -38,11 +38,12 @@ def extract_candidates(article: Article, paragraphs: list[Paragraph], gazetteer:
        stage 2 is decided again here, now with what is known).
     """
     discourse = collect_mentions(paragraphs, gazetteer, ruleset)
-    first = _Run(article, discourse, Resolver(discourse, gazetteer, ruleset), ruleset)
+    sentences = _sentences(discourse, ruleset)
+    first = _Run(article, discourse, Resolver(discourse, gazetteer, ruleset), ruleset, sentences)
     first.apply(lambda rule: rule.predicate in _FIRST_PASS)
     facts = _facts(first.found, gazetteer)
     kept = [f for f in first.found if not (f[0].predicate == "locatedIn" and f[0].subject.via == "coref")]
-    second = _Run(article, discourse, Resolver(discourse, gazetteer, ruleset, facts), ruleset, kept)
+    second = _Run(article, discourse, Resolver(discourse, gazetteer, ruleset, facts), ruleset, sentences, kept)
     second.apply(lambda rule: rule.predicate != "leads")
     candidates = _one_class_per_name([f[0] for f in second.found])
     return sorted(candidates, key=lambda c: c.sentence_start)  # stable: in each sentence, as the rules fired
@@ -90,52 +91,38 @@ class _Run:
     """One pass of the rules over an article, starting from the candidates a pass before kept."""
 
     def __init__(self, article: Article, discourse: Discourse, resolver: Resolver, ruleset: RuleSet,
-                 found: list[tuple[Candidate, Span, Span]] = ()):
+                 sentences: list, found: list[tuple[Candidate, Span, Span]] = ()):
         self.article = article
+        self.sentences = sentences  # _sentences(discourse, ruleset)
         self.discourse = discourse
         self.resolver = resolver
         self.ruleset = ruleset
         self.found: list[tuple[Candidate, Span, Span]] = list(found)  # each candidate with its ends' spans
+        self._frames: dict[tuple, Frame] = {}
         # (rule, claim): a rule applied again states nothing new
         self._seen = {(c.rule_id, c.predicate, _mention_identity(c.subject), _mention_identity(c.object), c.modality,
                        c.sentence_start) for c, _, _ in self.found}
 
     def apply(self, wanted) -> None:
-        by_lemma = self.ruleset.by_lemma
-        entity_rules = [r for r in self.ruleset.entity_rules if wanted(r)]
-        for para in self.discourse.paragraphs:
-            doc = para.doc
-            for sent in doc.sents:
-                if _is_question(sent):
-                    continue
-                for token in sent:
-                    if token.pos_ not in _CONTENT_POS:
-                        continue
-                    rules = by_lemma.get(token.lemma_.lower(), ()) or by_lemma.get(token.lower_, ())
-                    for rule in rules:
-                        if wanted(rule) and not rule.entity:
-                            match = _match_trigger(rule, token)
-                            if match is not None:
-                                self._apply(rule, match[0], para, sent, match[1])
-                if entity_rules:
-                    self._apply_entity_rules(entity_rules, para, sent)
-
-    def _apply_entity_rules(self, rules: list[Rule], para: Paragraph, sent) -> None:
-        for span in self.discourse.spans:
-            if span.para != para.index or not (sent.start <= span.first < sent.end):
-                continue
-            root = para.doc[span.last - 1]
-            for i in range(span.first, span.last):
-                if para.doc[i].head.i < span.first or para.doc[i].head.i >= span.last:
-                    root = para.doc[i]
-            for rule in rules:
-                if span.cls in rule.entity and (not rule.deps or root.dep_ in rule.deps):
-                    self._apply(rule, root, para, sent)
+        for para, sent, triggers, spans in self.sentences:
+            for token, rules in triggers:
+                for rule in rules:
+                    if wanted(rule):
+                        match = _match_trigger(rule, token)
+                        if match is not None:
+                            self._apply(rule, match[0], para, sent, match[1])
+            for span, root in spans:
+                for rule in self.ruleset.entity_rules:
+                    if wanted(rule) and span.cls in rule.entity and (not rule.deps or root.dep_ in rule.deps):
+                        self._apply(rule, root, para, sent)
 
     # ------------------------------------------------------------------ one rule at one trigger
 
     def _apply(self, rule: Rule, trigger, para: Paragraph, sent, exclude: frozenset[int] = frozenset()) -> None:
-        frame = Frame(trigger, exclude)
+        key = (para.index, trigger.i, exclude)
+        frame = self._frames.get(key)
+        if frame is None:  # one frame a trigger: its roles are worked out once for every rule it triggers
+            frame = self._frames[key] = Frame(trigger, exclude)
         lex = self.ruleset.lexicon
         for role, name, negated, bare in rule.where:
             tokens = frame.role(role)
@@ -315,6 +302,35 @@ class _Run:
             speaker=_record(speaker) if speaker is not None else None, cues=modality.cues,
         )
         self.found.append((candidate, subject, obj))
+
+
+def _sentences(discourse: Discourse, ruleset: RuleSet):
+    """Each sentence to read (questions claim nothing), with its trigger tokens and the rules they may
+    trigger, and its mentions with their root tokens (for rules a name triggers): worked out once an
+    article, for every pass."""
+    by_lemma = ruleset.by_lemma
+    by_sentence: dict[tuple[int, int], list] = {}
+    for span in discourse.spans:
+        doc = discourse.paragraphs[span.para].doc
+        root = doc[span.last - 1]
+        for i in range(span.first, span.last):
+            if doc[i].head.i < span.first or doc[i].head.i >= span.last:
+                root = doc[i]
+        by_sentence.setdefault((span.para, doc[span.first].sent.start), []).append((span, root))
+    out = []
+    for para in discourse.paragraphs:
+        for sent in para.doc.sents:
+            if _is_question(sent):
+                continue
+            triggers = []
+            for token in sent:
+                if token.pos_ in _CONTENT_POS:
+                    rules = [r for r in (by_lemma.get(token.lemma_.lower(), ()) or by_lemma.get(token.lower_, ()))
+                             if not r.entity]
+                    if rules:
+                        triggers.append((token, rules))
+            out.append((para, sent, triggers, by_sentence.get((para.index, sent.start), [])))
+    return out
 
 
 def _swap(span: Span, target: Span) -> Span:

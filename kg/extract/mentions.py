@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ..gazetteer import Gazetteer
 from ..iri import normalize_name
@@ -60,6 +61,13 @@ class Discourse:
     spans: list[Span] = field(default_factory=list)
     by_token: dict[tuple[int, int], Span] = field(default_factory=dict)
     aliases: dict[str, Span] = field(default_factory=dict)  # normalised surface -> first full mention
+
+    @cached_property
+    def quotes(self) -> list[list[tuple[int, int]]]:
+        """The character ranges of each paragraph's quoted passages (:func:`kg.extract.speakers.quote_ranges`)."""
+        from .speakers import quote_ranges
+
+        return [quote_ranges(p.doc.text) for p in self.paragraphs]
 
     def add(self, span: Span) -> None:
         self.spans.append(span)
@@ -165,7 +173,9 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
     for para in paragraphs:
         doc = para.doc
         headline = _headline(doc)
-        tickers = ticker_tokens(doc, ruleset.name_policy)
+        tickers = doc.user_data.get("kg_tickers")  # as the name policy found them (kg/spans.py)
+        if tickers is None:
+            tickers = ticker_tokens(doc, ruleset.name_policy)
         for i, j in _free_runs(para, discourse, word):
             if tickers.intersection(range(i, j)):
                 continue  # "(Nasdaq: RIVN)": an exchange ticker, no name
@@ -212,7 +222,9 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
 
 
 def _headline(doc) -> bool:
-    """A paragraph in title case (most of its words capitalised): a headline."""
+    """A paragraph in title case (most of its words capitalised): a headline (short, whatever else)."""
+    if len(doc) > 40:
+        return False
     words = [t for t in doc if t.is_alpha]
     return len(words) > 3 and sum(t.is_title for t in words) > 0.6 * len(words)
 

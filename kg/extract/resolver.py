@@ -62,7 +62,7 @@ class Resolver:
         self.leads = facts.leads
         self.located = facts.located
         self.speaks_for: dict[str, Span] = {}  # unnamed office holder ("director of MAZ") -> organisation (its own)
-        self.quotes = [speakers.quote_ranges(p.doc.text) for p in discourse.paragraphs]
+        self.quotes = discourse.quotes  # the quoted passages of each paragraph
         self._speakers: dict[tuple[int, int], Span | None] = {}
 
     def resolve(self, token, para: int, want, depth: int = 0, *, modifier: bool = False,
