@@ -117,14 +117,14 @@ def main(argv: list[str] | None = None) -> int:
         stores.append(folder)
         store = open_store(folder)
         gc.collect()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         report = ingest(subset_paths or paths, store, extractor)
-        elapsed = time.perf_counter() - start
+        elapsed, cpu_elapsed = time.perf_counter() - start, time.process_time() - cpu
         store.close()
         if not report.ok and subset_paths is None:
             print(f"warning: ingest rejected {len(report.rejected)} input(s)", file=sys.stderr)
         claims["kg-ingest"] = report.claims
-        return elapsed  # timed inside: opening and closing the fresh store are left out
+        return elapsed, cpu_elapsed  # timed inside: opening and closing the fresh store are left out
 
     verbs, demonyms = rules.verb_lemmas, gazetteer.demonym_forms
     name_words = frozenset(rules.lexicon["company_name_words"])
@@ -173,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"warm-up: {len(warm_articles)} articles, every contender once")
 
     times: dict[str, list[float]] = {key: [] for key in contenders}
+    cpu_times: dict[str, list[float]] = {key: [] for key in contenders}  # this process's CPU: less noisy on a
+    # shared machine than wall time
     order = list(contenders)
     try:
         for round_ in range(args.rounds):
@@ -180,11 +182,13 @@ def main(argv: list[str] | None = None) -> int:
             line = []
             for key in order[shift:] + order[:shift]:  # rotate: no contender always goes first
                 gc.collect()
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 inner = contenders[key]()
-                elapsed = inner if key == "kg-ingest" else time.perf_counter() - start
+                elapsed, cpu_elapsed = inner if key == "kg-ingest" else (time.perf_counter() - start,
+                                                                         time.process_time() - cpu)
                 times[key].append(elapsed)
-                line.append(f"{key} {elapsed:.2f}s")
+                cpu_times[key].append(cpu_elapsed)
+                line.append(f"{key} {elapsed:.2f}s ({cpu_elapsed:.2f}s cpu)")
             print(f"round {round_ + 1}/{args.rounds}: " + ", ".join(line), flush=True)
     finally:
         for folder in stores:
@@ -203,6 +207,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{key:<11} {medians[key]:>9.3f} {min(times[key]):>8.3f} {max(times[key]):>8.3f} "
                   f"{medians[key] / base:>8.2f} {paired:>7.2f}")
         print("x spacy: ratio of the medians; paired: median of the per-round ratios (same round, side by side)")
+        cpu_medians = {key: statistics.median(values) for key, values in cpu_times.items()}
+        print(f"\nCPU time of this process (other work on the machine moves it less), medians")
+        for key in order:
+            paired = statistics.median(t / b for t, b in zip(cpu_times[key], cpu_times["spacy"]))
+            print(f"{key:<11} {cpu_medians[key]:>9.3f} s  x spacy {cpu_medians[key] / cpu_medians['spacy']:>5.2f}"
+                  f"  paired {paired:>5.2f}")
         if args.stages:
             m = medians
             print(f"\nsteps: kg-pipe/spacy={m['kg-pipe'] / base:.2f} (gazetteer ruler), "

@@ -32,7 +32,7 @@ _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\u00C0-\u00DE-]+(?: [A-Z][A-Z.'\u00C0-\u00DE-]+)*"  # FRANKFURT, NEW YORK, SAO PAULO
+    r"^(?P<place>[A-Z][A-Z.'\u00C0-\u00DE-]+(?:[ /][A-Z][A-Z.'\u00C0-\u00DE-]+)*"  # FRANKFURT, NEW YORK, NAIROBI/ADDIS
     r"|[A-Z][a-z\u00DF-\u00FF]+(?: [A-Z][a-z\u00DF-\u00FF]+)?(?=,? (?:" + _MONTH + r" \d|\()))"  # Seoul, May 2 / Seoul (AP)
     r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))??"  # PORTLAND, Ore.
     r",? ?(?P<date>" + _MONTH + r" \d{1,2}(?:, \d{4})?)?"
@@ -56,6 +56,8 @@ def find_dateline(text: str) -> Dateline | None:
     Dateline(place='Frankfurt', agency='Reuters', end=32)
     >>> find_dateline("SEOUL, May 2 -- Samsung said ...").place
     'Seoul'
+    >>> find_dateline("NAIROBI/ADDIS ABABA, April 10 (Reuters) - Safaricom said ...").place
+    'Nairobi/Addis Ababa'
     >>> find_dateline("PORTLAND, Ore. (AP) \u2014 A mill closed.").place
     'Portland, Ore.'
     >>> find_dateline("Minsk Tractor Works said - in a statement - that ...") is None
@@ -70,7 +72,7 @@ def find_dateline(text: str) -> Dateline | None:
             return None
     place = match.group("place")
     if place.isupper():
-        place = " ".join(w.capitalize() for w in place.split())
+        place = re.sub(r"[^ /]+", lambda word: word.group(0).capitalize(), place)
     if match.group("region"):
         place = f"{place}, {match.group('region')}"
     return Dateline(place=place, agency=match.group("agency"), end=match.end())

@@ -113,6 +113,9 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
             start += 1  # "Minister of Energy Jurabek Mirzamahmudov": the portfolio is no part of the name
         if start > first:
             label = "PERSON"
+    brackets = [i for i in range(start + 1, end) if doc[i].text == "("]
+    if brackets and not any(doc[i].text == ")" for i in range(brackets[0], end)):
+        end = brackets[0]  # "Board of Investment (BOI": the name ends before its acronym
     while end > start + 1 and (doc[end - 1].lower_ in words.titles or doc[end - 1].is_punct or
                                doc[end - 1].tag_ in ("VBD", "VBN", "VBZ", "VBP")) \
             and doc[end - 1].lower_ not in words.name_words and not _legal(doc[end - 1], words):
@@ -153,8 +156,9 @@ def _past_board(doc, start: int, end: int, words: NameWords) -> int:
     i = start
     while i < end and (doc[i].lower_ in words.boards or doc[i].lower_ in ("of", "the")):
         i += 1
-    if i > start and i < end and doc[i - 1].lower_ == "of" and _rest_is_name(doc, i, end):
-        return i
+    if i > start and i < end and doc[i - 1].lower_ == "of" and _rest_is_name(doc, i, end) and not all(
+            doc[k].lower_ in words.portfolios or not doc[k].is_alpha for k in range(i, end)):
+        return i  # (but "the Board of Investment" is a body of its own)
     return start
 
 
@@ -220,6 +224,8 @@ def _longer_wins(doc, ent, inside, words: NameWords, demonyms: frozenset[str]) -
         return True  # "Ostrava Glassworks", "Bank of China", "Murmansk Oblast", whatever the recogniser's label
     if all(g.label_ in ("Country", "Region") for g in inside) and ent.label_ in ("GPE", "LOC", "NORP"):
         return False  # "Moscow Russia" is two places
+    if ent.label_ == "PERSON":  # "Haluk Bayraktar", "Henry Ford": a person named like a product or a firm
+        return not any(g.label_ in ("Person", "Country", "Region") for g in inside)
     return ent.label_ in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART", "GPE", "LOC")
 
 
@@ -307,9 +313,28 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
             if longer > end:  # "Green River Collieries, LLC" is a firm, whatever the recogniser called it
                 end, label = longer, "ORG"
         spans.append(Span(doc, start, end, label=label))
-    spans = _non_overlapping(spans, claimed)
+    spans = _non_overlapping(_listed_names(doc, spans, tickers), claimed)
     doc.ents = _defined_by_acronym(doc, spans, words)
     return doc
+
+
+def _listed_names(doc, spans, tickers: set[int]):
+    """"Semirara Mining and Power Corp <SCC.PS>": the names joined by "and" right before one exchange ticker
+    are one listed company's name, however the recogniser cut it."""
+    from spacy.tokens import Span
+
+    starts = {i for i in tickers if i == 0 or i - 1 not in tickers}
+    by_end = {s.end: s for s in spans}
+    out = list(spans)
+    for start in starts:
+        last = by_end.get(start)
+        if last is None or last.start < 2 or doc[last.start - 1].lower_ != "and":
+            continue
+        first = by_end.get(last.start - 1)
+        if first is None or first.label_ not in ("ORG", "PERSON", "GPE", "Company") or last.label_ not in ("ORG", "Company"):
+            continue
+        out = [s for s in out if s is not first and s is not last] + [Span(doc, first.start, last.end, label="ORG")]
+    return sorted(out, key=lambda s: s.start)
 
 
 def _defined_by_acronym(doc, spans, words: NameWords):

@@ -146,6 +146,8 @@ class _Run:
                 return
             if need == "unlisted" and any(self._in_list(t, para.index) for t in [trigger, *tokens]):
                 return
+            if need == "model" and not any(self._model(t, para.index) for t in tokens):
+                return
             if need == "not-agent" and any(self.resolver.resolve(t, para.index, _AGENT_CLASSES, strict=True)
                                            for t in tokens):
                 return
@@ -194,6 +196,13 @@ class _Run:
             for also in rule.also:
                 if subject.cls in also.subject_class and obj.cls in also.object_class:
                     self._emit(rule, also.predicate, subject, s_role, obj, o_role, modality, where)
+
+    def _model(self, token, para: int) -> bool:
+        """The token names a product model ("the iPhone", "BELAZ 75710"), not a kind ("buses")."""
+        span = self.discourse.at(para, token.i)
+        entry = self.resolver.gazetteer.get(span.key) if span is not None else None
+        return span is not None and span.cls == "Product" and span.via in ("gazetteer", "ner", "alias") and not (
+            entry is not None and entry.category)
 
     def _in_list(self, token, para: int) -> bool:
         """The name at the token is one of a list of names of its kind ("Minsk, Moscow and Astana"), not a
@@ -252,13 +261,15 @@ class _Run:
     def _fill(self, rule: Rule, frame: Frame, role: str, para: int, want) -> list[Span]:
         """The entities filling a role, coordinated members included."""
         prefix, _, last = role.rpartition(".")
-        if last in ("made", "models", "market"):
+        if last in ("made", "models", "market", "ministry", "nation"):
             # what a maker makes ("truck maker"), the models a noun names, what a market trades ("the smart
             # meter market"): of the trigger, or of the tokens of the roles before
-            finder = {"made": self.resolver.made, "models": self.resolver.models, "market": self.resolver.market}[last]
+            finder = {"made": self.resolver.made, "models": self.resolver.models, "market": self.resolver.market,
+                      "ministry": self.resolver.ministry, "nation": self.resolver.nation}[last]
             found = [s for t in (frame.role(prefix) if prefix else [frame.trigger]) for s in finder(t, para)]
-        elif role == "salient_company":
-            found = [self.salient] if self.salient is not None else []
+        elif role in ("salient_company", "salient_country"):  # the firm, or the country, the article is about
+            main = self.salient if role == "salient_company" else self.resolver.salient_country
+            found = [main] if main is not None else []
         else:
             modifier = last in _MODIFIER_ROLES or last == "premod"
             strict = last == "next"

@@ -34,6 +34,9 @@ Roles:
     the trigger itself; the word the trigger modifies; the verb governing a noun
     trigger; the word after the trigger; the clause modifying a noun ("a
     contract *to supply* engines").
+``minority``, ``majority``
+    the share attached to an ownership word when it is below half ("34 percent owned by"), or above it
+    ("a majority stake in", "a 51 percent stake", "took control of").
 ``chooser``
     the agent of the verb that makes an ``as`` noun what it is ("*Nimbus*
     picked Corvel as its supplier", "Corvel was chosen as supplier by *Nimbus*").
@@ -454,6 +457,28 @@ def _minority(trigger):
     return [share[0]] if share is not None and share[1] < 50 else []
 
 
+def _majority(trigger):
+    """"a majority stake in X", "a 51 percent stake", "took control of X", "is 60 percent owned by": the
+    share that makes a subsidiary (more than half), as the stake noun or the verb carries it."""
+    share = _share(trigger) if not _nominal(trigger) else None
+    if share is not None:
+        return [share[0]] if share[1] > 50 else []
+    for noun in [trigger] if _nominal(trigger) else themes(trigger):
+        if noun.lemma_.lower() in ("majority", "control"):
+            return [noun]
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in ("majority", "controlling"):
+                return [noun]
+            if child.dep_ in ("amod", "compound", "nmod", "nummod") and child.lemma_.lower() in ("percent", "%", "pct"):
+                numbers = [n for n in child.children if n.dep_ == "nummod" and n.like_num]
+                try:
+                    if numbers and float(numbers[0].text.replace(",", ".")) > 50:
+                        return [noun]
+                except ValueError:
+                    continue
+    return []
+
+
 def _chooser(trigger):
     """"Nimbus picked Corvel as its supplier": who made the noun what it is."""
     if _nominal(trigger) and trigger.dep_ == "pobj" and trigger.head.lower_ == "as" and \
@@ -534,7 +559,7 @@ def _preposition(trigger, role: str):
 ROLES = {
     "self": _self, "head": _head, "gov": _gov, "described": _described, "poss": _poss, "mod": _mod,
     "premod": _premod, "next": _next, "hyphen": lambda t: hyphen_pair(t), "comma": lambda t: comma_name(t),
-    "minority": _minority, "chooser": _chooser, "acl": _acl, "agent": _agent, "theme": _theme, "dative": _dative,
+    "minority": _minority, "majority": _majority, "chooser": _chooser, "acl": _acl, "agent": _agent, "theme": _theme, "dative": _dative,
 }
 PREPOSITIONS = frozenset({
     "about", "across", "after", "against", "along", "alongside", "amid", "among", "around", "as", "at", "before",
@@ -542,7 +567,7 @@ PREPOSITIONS = frozenset({
     "inside", "into", "like", "near", "of", "off", "on", "onto", "out of", "outside", "over", "per", "since",
     "such as", "through", "throughout", "to", "together with", "toward", "towards", "under", "upon", "via",
     "with", "within", "without"})
-RESOLVED_ROLES = frozenset({"made", "models", "market", "salient_company"})
+RESOLVED_ROLES = frozenset({"made", "models", "market", "salient_company", "salient_country", "ministry", "nation"})
 
 
 def unknown_role_part(role: str) -> str | None:

@@ -59,6 +59,7 @@ class Discourse:
 
     paragraphs: list[Paragraph]
     spans: list[Span] = field(default_factory=list)
+    gazetteer: Gazetteer | None = None
     by_token: dict[tuple[int, int], Span] = field(default_factory=dict)
     aliases: dict[str, Span] = field(default_factory=dict)  # normalised surface -> first full mention
 
@@ -120,7 +121,7 @@ def _clean_name(span) -> tuple[str, int, int]:
 
 def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset: RuleSet) -> Discourse:
     """Find the entity mentions of every paragraph, in order."""
-    discourse = Discourse(paragraphs=paragraphs)
+    discourse = Discourse(paragraphs=paragraphs, gazetteer=gazetteer)
     persons: dict[str, Span] = {}  # surname -> full-name mention
     for para in paragraphs:
         doc = para.doc
@@ -187,6 +188,9 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
             while a < j and (doc[a].is_stop or doc[a].lower_ in skip or (a == doc[a].sent.start and
                                                                           doc[a].lower_ in common)):
                 a += 1  # "The", "Separately", "Existing investors", "Founder"
+            if a > 1 and doc[a - 1].lower_ in ("of", "for") and doc[a - 2].lower_ in lex["person_descriptors"]:
+                while a < j - 1 and doc[a].lower_ in lex["portfolio_words"]:
+                    a += 1  # "Minister of Economy Gevorg Papoyan": the portfolio is no part of the name
             b = j
             while b > a and (doc[b - 1].is_stop or doc[b - 1].lower_ in skip):
                 b -= 1
@@ -211,6 +215,9 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
         text = doc[a:b].text
         key = normalize_name(text)
         cls, weak = infer_class(doc, a, b, "", ruleset)
+        if _after_person_title(doc, a, lex) and b - a > 1 and not any(
+                doc[k].lower_ in lex["company_name_words"] for k in range(a, b)):
+            cls, weak = "Person", False  # "Minister of Economy Gevorg Papoyan", "CEO Jane Roe"
         described = cls is not None and not weak
         if headline and key not in body and not described:
             continue
@@ -219,6 +226,16 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
         start = para.offset + doc[a].idx
         yield Span(name=text, cls=cls or "Company", key=None, para=para.index, first=a, last=b, start=start,
                    end=start + len(text), via="ner", weak=not described, unlabelled=not described, surface=text)
+
+
+def _after_person_title(doc, first: int, lex) -> bool:
+    """A person's title right before a name: "Chief Executive X", "Minister of Economy X"."""
+    k = first - 1
+    while k > 1 and doc[k].lower_ in lex["portfolio_words"]:
+        k -= 1
+    if k > 0 and doc[k].lower_ in ("of", "for"):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in lex["person_descriptors"] | lex["title_words"] | lex["state_titles"]
 
 
 def _headline(doc) -> bool:
@@ -297,8 +314,9 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
         text = doc[first:last].text
     if ent.label_ in ("ORG", "PRODUCT", "PERSON", "WORK_OF_ART"):
         while last < len(doc) and doc[last].pos_ == "PROPN" and not doc[last].ent_type_ and not \
-                doc[last].is_lower and doc[last].head == doc[last - 1].head and doc[last - 1].dep_ == "compound":
-            last += 1  # "the Arvo K7 earbuds" when the model labelled "Arvo" alone
+                doc[last].is_lower and doc[last].head == doc[last - 1].head and doc[last - 1].dep_ == "compound" \
+                and doc[last].lower_ not in ruleset.name_policy.person_titles:
+            last += 1  # "the Arvo K7 earbuds" when the model labelled "Arvo" alone (not "Cemex Chief Executive")
         text = doc[first:last].text
     if ent.label_ == "PERSON":
         while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title and not \
@@ -395,8 +413,9 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
     if last + 1 < len(doc) and doc[last].text == "-" and doc[last + 1].lemma_.lower() == "base" and \
             not doc[last - 1].whitespace_:
         return "Region", False  # "the Tartu-based Quillfeather Labs": a place, whatever the model says
-    if "of" in words and words[0] in lex["organization_name_words"] and words[0] not in lex["company_name_words"]:
-        return "Organization", False  # "Ministry of Energy", "University of Kragujevac"
+    head = words[words.index("of") - 1] if "of" in words[1:] else None
+    if head in lex["organization_name_words"] and head not in lex["company_name_words"]:
+        return "Organization", False  # "Ministry of Energy", "the Armenian Ministry of Economy", "University of X"
     if words[-1] in lex["company_name_words"] or any(w in lex["company_name_suffixes"] for w in words):
         return "Company", False
     if words[0] in lex["organization_name_words"] or words[-1] in lex["organization_name_words"]:
@@ -557,9 +576,18 @@ def full_name_of(name: str, discourse: Discourse) -> Span | None:
             continue  # "the Vsevolozhsk plant" is named after the town: "Vsevolozhsk" is still the town
         for text in (full.surface or full.name, full.name):
             longer = text.casefold().split()
-            if len(longer) > len(words) and longer[:len(words)] == words:
+            if len(longer) > len(words) and longer[:len(words)] == words and not _placed(full, len(words), discourse):
                 return full
     return None
+
+
+def _placed(full: Span, shared: int, discourse: Discourse) -> bool:
+    """The rest of a longer name, after the words it shares with a short one, is a place: "Heidelberg
+    Materials Georgia" is the Georgian unit of Heidelberg Materials, not its full name."""
+    doc = discourse.paragraphs[full.para].doc
+    rest = doc[full.first + shared:full.last].text if full.last - full.first > shared else ""
+    place = discourse.gazetteer.lookup(rest) if rest and discourse.gazetteer is not None else None
+    return place is not None and place.cls in ("Country", "Region")
 
 
 def _named_by_descriptor(para: Paragraph, discourse: Discourse, ruleset: RuleSet):

@@ -73,8 +73,9 @@ class Resolver:
         ("Belarusian") names its country; elsewhere it names nothing.
         ``strict``: only names and the descriptors of names, no coreference.
         """
-        if depth > 3:
-            return []
+        if depth > 3 or token.idx < self.discourse.paragraphs[para].masked or \
+                token.i in token.doc.user_data.get("kg_tickers", ()):
+            return []  # a wire story's dateline ("MANILA, Oct 8 (Reuters) -") and tickers name no party
         span = self.discourse.at(para, token.i)
         if span is not None:
             if span.demonym and not modifier:
@@ -178,6 +179,34 @@ class Resolver:
     def market(self, token, para) -> list[Span]:
         """What a market noun says is traded (:func:`kg.extract.products.market_products`)."""
         return market_products(token, para, self.discourse, self.gazetteer, self.lex)
+
+    def nation(self, token, para) -> list[Span]:
+        """The country whose nationality word opens a body's or a firm's name: "the Armenian Ministry of
+        Economy", "Russian Railways" (a name that merely contains a country, "Bank of China", names none)."""
+        span = self.discourse.at(para, token.i)
+        if span is None or span.cls not in ("Company", "Organization") or not span.surface or span.key:
+            return []  # (a known body's place is the gazetteer's business: "the Belarusian government")
+        entry = self.gazetteer.demonym(span.surface.split()[0])
+        if entry is None or entry.cls != "Country":
+            return []
+        doc = self.discourse.paragraphs[span.para].doc
+        return [Span(name=entry.name, cls=entry.cls, key=entry.id, para=span.para, first=span.first,
+                     last=span.first + 1, start=span.start, end=span.start + len(doc[span.first].text), via="gazetteer",
+                     surface=doc[span.first].text)]
+
+    def ministry(self, title, para) -> list[Span]:
+        """The ministry a minister's title names, where the article names it: "Minister of Economy X" and
+        "Economy Minister X" head "the Ministry of Economy" (its portfolio words all in the ministry's name)."""
+        words = {t.lower_ for t in title.subtree if t.i != title.i and t.lower_ in self.lex["portfolio_words"]}
+        words |= {t.lower_ for c in title.children if c.dep_ in ("compound", "amod") and c.i < title.i
+                  for t in c.subtree if t.lower_ in self.lex["portfolio_words"]}
+        if not words:
+            return []
+        for span in self.discourse.spans:
+            name = set(span.name.lower().replace(",", " ").split())
+            if span.cls == "Organization" and name & {"ministry", "department"} and words <= name:
+                return [_copy(span, via="coref", surface=title.text, **_at(title))]
+        return []
 
     def phrase(self, token, para) -> Span | None:
         """A product named by a noun phrase (:func:`kg.extract.products.noun_phrase_product`)."""
@@ -366,9 +395,10 @@ class Resolver:
             return None  # "President" in "Belarusian President Aleksandr Lukashenko"
         if last - first == 1 and doc[first].lower_ in self.lex["proper_stopwords"]:
             return None  # "Industry" in "Industry Minister": a capitalised common word, not a name
-        if any(doc[i].ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
+        if any((doc[i].ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL") and (
+                doc[i].like_num or any(ch.isdigit() for ch in doc[i].text) or doc[i].lower_ in self.lex["weekdays"]))
                or doc[i].lower_ in self.lex["months"] for i in range(first, last)):
-            return None
+            return None  # (a capitalised word the model calls a date, "based in Mbarara", is still a name)
         if token.dep_ in ("compound", "nmod") and self.discourse.at(para, token.head.i) is not None:
             return None
         offset = self.discourse.paragraphs[para].offset
@@ -378,6 +408,9 @@ class Resolver:
         if named is not None and not named.demonym:  # "Brennholt", missed here, named in full elsewhere
             return Span(name=named.name, cls=named.cls, key=named.key, via="alias", weak=named.weak, **bounds)
         cls, weak = infer_class(doc, first, last, "ORG", self.ruleset)
+        if weak and token.dep_ == "pobj" and token.head.lower_ in ("in", "near", "outside") and \
+                token.head.head.lemma_.lower() in self.lex["basing_verbs"]:
+            cls = "Region"  # "a processor based in Mbarara": where a firm is based is a place
         return Span(name=text, cls=cls or "Company", key=None, via="ner", weak=True, **bounds)
 
 
