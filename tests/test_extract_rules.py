@@ -186,7 +186,7 @@ SUPPLIES = [
     case("supplies-nominal-possessive", "Belshina's deliveries of tyres to BELAZ doubled.",
          [C("Belshina", "supplies", "BELAZ")]),
     case("supplies-nominal-possessive-supplies", "Gazprom's supplies to China have grown.",
-         [C("Gazprom", "supplies", "China")]),
+         [D("Gazprom", "China")]),
     case("supplies-coordinated-subjects-three",
          "Minsk Motor Plant, Minsk Gear Works and Minsk Bearing Plant supply components to MAZ.",
          [C("Minsk Motor Plant", "supplies", "MAZ"), C("Minsk Gear Works", "supplies", "MAZ"),

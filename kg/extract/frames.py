@@ -289,8 +289,8 @@ def _name_after(noun):
     shares a head with), however the parser hung the pair; the name's head token, or None."""
     doc = noun.doc
     i = noun.i + 1
-    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].is_title:
-        i += 1
+    while i < len(doc) and doc[i].pos_ == "PROPN" and (doc[i].is_title or (doc[i].is_upper and len(doc[i]) > 1)):
+        i += 1  # "Liftmash", "AŽD Praha"
     if i == noun.i + 1:
         return None
     name = doc[i - 1]

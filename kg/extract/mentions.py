@@ -418,6 +418,9 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
         return "Organization", False  # "Ministry of Energy", "the Armenian Ministry of Economy", "University of X"
     if words[-1] in lex["company_name_words"] or any(w in lex["company_name_suffixes"] for w in words):
         return "Company", False
+    if label == "PERSON" and len(words) > 1 and any(w in lex["company_name_words"] and doc[first + k].is_title
+                                                    for k, w in enumerate(words[1:], start=1)):
+        return "Company", False  # "Fauji Fertilizer Bin Qasim": no person's name holds a firm's word
     if words[0] in lex["organization_name_words"] or words[-1] in lex["organization_name_words"]:
         return "Organization", False
     if words[-1] in lex["region_name_words"]:

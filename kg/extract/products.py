@@ -114,10 +114,13 @@ def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer
                 out.append(copy_span(known, via="made"))
             continue
         if child.pos_ not in ("NOUN", "PROPN") and not (child.pos_ == "ADJ" and "-" in
-                                                         "".join(t.text for t in child.subtree)):
-            continue
+                                                         "".join(t.text for t in child.subtree)) \
+                and not (child.pos_ == "VERB" and child.tag_ == "VBG"):
+            continue  # (a gerund tagged as a verb names a kind too: "railway signalling manufacturer")
         words = [t for t in child.subtree if not t.is_punct or t.text == "-"]
-        if any(discourse.at(para, t.i) is not None for t in words):
+        while words and (discourse.at(para, words[0].i) is not None and discourse.at(para, words[0].i).demonym):
+            words = words[1:]  # "Czech railway signalling manufacturer": the nationality is no part of the kind
+        if not words or any(discourse.at(para, t.i) is not None for t in words):
             continue
         first, last = min(t.i for t in words), max(t.i for t in words) + 1
         text = doc[first:last].text.replace(" - ", "-")
