@@ -1,7 +1,8 @@
-"""Train the confidence model (``make train``) from the annotated corpora in ``../shared/eval``.
+"""Train the confidence model (``make train``) from the annotated corpora in ``../shared/eval`` and the
+project's own annotated trade and wire stories (``ontology/annotated/``).
 
-Every article of the trade dev set, the seed and the DEV parts of the three
-real-text corpora is run through the pipeline; each candidate claim whose
+Every article of the trade dev set, the seed, the DEV parts of the three
+real-text corpora and the project's annotated stories is run through the pipeline; each candidate claim whose
 property the corpus annotates is labelled by the gold (positive when it states
 a gold relation, modality aside, matched as the scorer matches). A logistic
 regression (scikit-learn) over the candidates' features is cross-validated by
@@ -117,11 +118,25 @@ def _category(mention, gazetteer) -> bool:
     return mention.via in _CATEGORY_ROUTES or (entry is not None and entry.category)
 
 
+def corpora(shared: Path) -> list[tuple[str, Path, Path, tuple | None, tuple]]:
+    """The annotated corpora the model learns from: those of ``../shared`` (``CORPORA``) and the project's
+    own annotated trade and wire stories (``ontology/annotated/*/``, all properties): (name, articles folder,
+    gold file, properties, limits)."""
+    from .paths import ontology_dir
+
+    out = [(name, shared / articles, shared / gold, properties, limits)
+           for name, articles, gold, properties, limits in CORPORA]
+    for folder in sorted((ontology_dir() / "annotated").glob("*/")):
+        if (folder / "gold.jsonl").is_file():
+            out.append((folder.name, folder / "articles", folder / "gold.jsonl", None, ()))
+    return out
+
+
 def gold_totals(shared: Path, sample: int | None = None) -> dict[str, int]:
     """Gold relations in scope per corpus (for recall)."""
     out = {}
-    for name, articles, gold_file, properties, _ in CORPORA:
-        gold = read_gold(shared / gold_file)
+    for name, _, gold_file, properties, _ in corpora(shared):
+        gold = read_gold(gold_file)
         ids = sorted(g["id"] for g in gold)[:sample] if sample else None
         out[name] = sum(1 for g in gold if ids is None or g["id"] in ids for r in g["relations"]
                         if properties is None or r["p"] in properties)
@@ -136,10 +151,10 @@ def collect(shared: Path, extractor=None, sample: int | None = None) -> list[Row
     extractor = extractor or Extractor()
     gazetteer = extractor.load()[0]
     rows: list[Row] = []
-    for name, articles_dir, gold_file, properties, limits in CORPORA:
-        articles, _ = read_articles([shared / articles_dir])
+    for name, articles_dir, gold_file, properties, limits in corpora(shared):
+        articles, _ = read_articles([articles_dir])
         articles = sorted(articles, key=lambda a: a.id)[:sample] if sample else sorted(articles, key=lambda a: a.id)
-        gold = read_gold(shared / gold_file)
+        gold = read_gold(gold_file)
         found = zip((a.id for a in articles), extractor.candidates_many(articles))
         rows += labelled_rows(name, found, gold, properties, gazetteer, limits)
     return rows
