@@ -14,7 +14,8 @@ def _entities(store):
     return {row[1].value: row[0].value for row in rows}
 
 
-def test_same_entity_across_articles_and_spellings(tmp_path, extractor):
+def test_same_entity_across_articles_and_spellings(tmp_path, candidate_extractor):
+    extractor = candidate_extractor  # resolution, whatever the confidence of each claim
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "one.txt").write_text(ARTICLE.format(
