@@ -23,7 +23,7 @@ import hashlib
 import json
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -108,7 +108,9 @@ def agreement_features(candidates: list[Candidate]) -> dict[tuple, tuple[str, ..
 
 def score_candidates(candidates: list[Candidate], model: ConfidenceModel) -> list[Claim]:
     """One claim per claim key, from its most probable candidate, with that probability (two decimals,
-    at least 0.01) as its confidence; in the candidates' order."""
+    at least 0.01) as its confidence; in the candidates' order. A symmetric claim reads its ends in the
+    order the sentence names them ("MAZ and KAMAZ compete": MAZ competesWith KAMAZ), whichever rule
+    scored best."""
     extra = agreement_features(candidates)
     best: dict[tuple, tuple[float, Candidate]] = {}
     for candidate in candidates:
@@ -116,4 +118,10 @@ def score_candidates(candidates: list[Candidate], model: ConfidenceModel) -> lis
         p = round(model.probability((*candidate.features, *extra[key])), 2)
         if key not in best or p > best[key][0]:
             best[key] = (p, candidate)
-    return [candidate.claim(max(0.01, p)) for p, candidate in best.values()]
+    return [_in_text_order(candidate).claim(max(0.01, p)) for p, candidate in best.values()]
+
+
+def _in_text_order(candidate: Candidate) -> Candidate:
+    if candidate.predicate in SYMMETRIC and candidate.object.start < candidate.subject.start:
+        return replace(candidate, subject=candidate.object, object=candidate.subject)
+    return candidate

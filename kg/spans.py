@@ -49,6 +49,7 @@ class NameWords:
     small: frozenset[str] = frozenset()  # words an acronym skips ("of", "and" in "KPPLE")
     pre_verb_adverbs: frozenset[str] = frozenset()  # adverbs between a subject and its verb ("no longer")
     auxiliaries: frozenset[str] = frozenset()  # verbs a re-parse may start from ("will", "said")
+    makers: frozenset[str] = frozenset()  # what a firm is called by what it makes ("drugmaker")
 
     @classmethod
     def from_lexicon(cls, lex) -> "NameWords":
@@ -62,7 +63,7 @@ class NameWords:
                    person_titles=frozenset(people - names), generic=frozenset(generic),
                    portfolios=lex["portfolio_words"], boards=lex["board_words"], connectors=lex["name_connectors"],
                    small=lex["acronym_small_words"], pre_verb_adverbs=lex["pre_verb_adverbs"],
-                   auxiliaries=lex["auxiliaries"])
+                   auxiliaries=lex["auxiliaries"], makers=lex["maker_nouns"])
 
 
 def _namelike(token) -> bool:
@@ -173,10 +174,27 @@ def _whole_compound(doc, start: int, end: int, taken: set[int], words: NameWords
         start -= 1
     if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_sent_start and \
             doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end and \
-            doc[start - 1].i not in taken and doc[start - 1].text[:1].isupper():
+            doc[start - 1].i not in taken and doc[start - 1].text[:1].isupper() and \
+            doc[start - 1].lower_ not in words.person_titles | words.makers:  # but "Drugmaker Sanofi SA"
         start -= 1  # the sentence's first word ("Business Services TWC offers ...")
     while end < len(doc) and joinable(doc[end]) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
         end += 1
+    return start, end
+
+
+def _whole_code(doc, start: int, end: int, taken: set[int]) -> tuple[int, int]:
+    """"SGT5-4000F", "Su-30SM" where the recogniser read one half: a model code written with a hyphen and no
+    spaces is one name, when both halves look like codes (a digit or all capitals)."""
+    def code(token) -> bool:
+        return token.i not in taken and (any(ch.isdigit() for ch in token.text) or
+                                         (token.is_upper and len(token.text) > 1))
+
+    while start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and \
+            not doc[start - 1].whitespace_ and code(doc[start - 2]) and code(doc[start]):
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
+            not doc[end].whitespace_ and code(doc[end + 1]) and code(doc[end - 1]):
+        end += 2
     return start, end
 
 
@@ -303,6 +321,8 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
             start, end, label = _trim(doc, start, end, label, words)
             if label in ("ORG", "PRODUCT"):
                 start, end = _whole_compound(doc, start, end, known | tickers, words)
+            if label not in ("GPE", "LOC", "NORP", "PERSON"):
+                start, end = _whole_code(doc, start, end, known | tickers)
             if label in ("ORG", "FAC"):
                 start = _past_board(doc, start, end, words)
             if all(_legal(doc[i], words) or doc[i].is_punct for i in range(start, end)):

@@ -1307,6 +1307,31 @@ GENERAL += [
          [C("Integral", "supplies", "Kazakhstan", "planned")]),
     case("gen-batch-handed-over", "A batch of BelAZ dump trucks was handed over to Halvard Group.",
          [C("BELAZ", "supplies", "Halvard Group")]),
+    case("gen-province-of-place", "Dorvik Arms is a weapons maker based in the central Anatolian province of Ankara.",
+         [C("Dorvik Arms", "locatedIn", "Ankara")]),
+    case("gen-capital-of-is-no-coreference", "Brask Holdings opened a plant in Michigan. Its bank, Kaspi Credit, "
+         "is headquartered in the capital of Kazakhstan.",
+         must_not=[C("Kaspi Credit", "locatedIn", "Michigan", ANY)]),
+    case("gen-named-chief-passive", "Jane Roe was named chief executive of Brask Holdings in May.",
+         [C("Jane Roe", "leads", "Brask Holdings")]),
+    case("gen-chief-of-unknown-name", "Jane Doyle is chief executive of Brask.",
+         [C("Jane Doyle", "leads", "Brask", classes=("Person", "Company"))]),
+    case("gen-officer-of-firm-with-suffix", "Michael Thorne has been Chief Executive Officer of Costa Morella S.p.A. "
+         "since July 2012.",
+         [C("Michael Thorne", "leads", ("Costa Morella S.p.A.", "Costa Morella"), classes=("Person", "Company"))]),
+    case("gen-firm-before-chief-title", "Pellar CEO Albert Bourke said the vaccine works.",
+         [C("Albert Bourke", "leads", "Pellar", classes=("Person", "Company"))]),
+    case("gen-its-after-possessive-subject", "Arvex Corp's income is principally due to its subsidiary, Matrix Design.",
+         [C("Matrix Design", "subsidiaryOf", "Arvex Corp")]),
+    case("gen-components-for-a-firms-product", "Cumbria Engines builds the diesel engines for Northern Coach's buses.",
+         [C("Cumbria Engines", "producesComponentsFor", "Northern Coach")]),
+    case("gen-hyphenated-model-code", "Iran's Parsa Turbine is ready to manufacture parts for the SGT5-4000F gas "
+         "turbines.",
+         [C("Parsa Turbine", "producesComponentsFor", ("SGT5-4000F", "SGT5-4000F gas turbines"), "planned")],
+         [C("Parsa Turbine", "producesComponentsFor", "4000F", ANY)]),
+    case("gen-maker-word-before-name", "Drugmaker Selvane SA said on Tuesday it will buy Amrix Pharmaceuticals Inc.",
+         [C(("Selvane SA", "Selvane"), "produces", ANY_NAME, ANY)],
+         [C("Drugmaker Selvane SA", ANY, ANY_NAME, ANY)]),
 ]
 
 

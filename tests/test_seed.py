@@ -10,7 +10,7 @@ from rdflib.namespace import RDF, RDFS
 from kg.iri import entity_iri as ENT
 from kg.vocab import TRADE
 
-from .conftest import ROOT, SEED, SHARED
+from .conftest import ROOT, SHARED
 
 
 @pytest.fixture(scope="module")
@@ -45,19 +45,13 @@ def test_the_triples_the_design_names(union):
     assert ended and all(union.value(c, TRADE.modality) in (TRADE.past, TRADE.negated) for c in ended)
 
 
-def test_planned_attack_aircraft(candidate_extractor, extractor):
-    """The rules read the planned attack aircraft (a planned claim, never a plain triple); its learned
-    confidence says how sure the model is, and the default threshold may keep it out of the graph."""
-    from kg.articles import read_articles
-
-    (article,), _ = read_articles([SEED])
-    planned = [c for c in candidate_extractor.extract(article) if c.predicate == "produces"
-               and c.subject.key == "belarus" and c.modality == "planned"]
-    assert planned and "aircraft" in planned[0].object.name
-    published = {(c.subject.key, c.predicate, c.object.name) for c in extractor.extract(article)}
-    assert ("belarus", "produces", planned[0].object.name) in published or \
-        planned[0].confidence < extractor.threshold
-
+def test_planned_attack_aircraft(union):
+    planned = [c for c in union.subjects(TRADE.modality, TRADE.planned)
+               if union.value(c, RDF.predicate) == TRADE.produces and union.value(c, RDF.subject) == ENT("belarus")]
+    assert planned
+    product = union.value(planned[0], RDF.object)
+    assert "aircraft" in str(union.value(product, RDFS.label))
+    assert (ENT("belarus"), TRADE.produces, product) not in union
 
 
 def test_entities_have_labels_and_aliases(union):

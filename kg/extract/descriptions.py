@@ -39,8 +39,8 @@ def definite(r, token, para, want, depth):
             if led:
                 return led
             return []
-        if not dets & {"the", "this", "that", "these", "both"}:
-            return []
+        if not dets & {"the", "this", "that", "these", "both"} or _of_name(r, token, para):
+            return []  # "the capital of Kazakhstan" is told by its "of", not by what was named before
         if plural or (number and number[0].lower_ in ("two", "both")):
             return last_two(r, position, classes, want)
         candidates = list(r.discourse.before(position, classes))
@@ -260,3 +260,10 @@ def _article_before_word(token) -> str:
     while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
         i -= 2
     return doc[i - 1].lower_ if i > 0 else ""
+
+
+def _of_name(r, token, para) -> bool:
+    """Whether a noun is followed by "of" and a name ("the capital of Kazakhstan", "the city of Detroit")."""
+    return any(prep.dep_ == "prep" and prep.lower_ == "of" and any(
+        obj.dep_ == "pobj" and r.discourse.at(para, obj.i) is not None for obj in prep.children)
+        for prep in token.children)

@@ -365,8 +365,9 @@ def described(noun, depth: int = 0):
             return head  # "Uralchem, one of ... and the owner of ..."
         return described(head, depth + 1)
     if dep == "oprd" and head.pos_ in ("VERB", "AUX"):
-        # "Rostec calls Belarus its key partner": the object the predicate is said of
-        objects = [c for c in head.children if c.dep_ == "dobj"]
+        # "Rostec calls Belarus its key partner": the object the predicate is said of ("Jane Roe was named
+        # chief executive": the passive's subject)
+        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         return objects[0] if objects else None
     if dep == "dobj" and head.lemma_ in ("make", "call", "name", "appoint", "elect"):
         # "making China Kazakhstan's largest trading partner": the name before the noun phrase

@@ -165,9 +165,14 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
         lex["person_descriptors"] | lex["state_titles"] | lex["company_name_suffixes"] | lex["stock_exchanges"] | \
         lex["weekdays"]
 
-    def word(t) -> bool:
+    def name_word(t) -> bool:
         alnum = t.text.isalnum() and any(ch.isalpha() for ch in t.text) and not t.like_num  # "Ładownia24"
         return alnum and (t.is_title or (t.is_upper and len(t) > 2)) and t.ent_type_ not in _NOT_NAME_TYPES
+
+    def word(t) -> bool:  # a name's word, or the hyphen inside one ("SGT5-4000F", "Rolls-Royce")
+        if t.text == "-" and 0 < t.i < len(t.doc) - 1 and not t.whitespace_ and not t.doc[t.i - 1].whitespace_:
+            return name_word(t.doc[t.i - 1]) and name_word(t.doc[t.i + 1])
+        return name_word(t)
 
     common = ruleset.common_words
     runs = []
@@ -218,6 +223,8 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
         if _after_person_title(doc, a, lex) and b - a > 1 and not any(
                 doc[k].lower_ in lex["company_name_words"] for k in range(a, b)):
             cls, weak = "Person", False  # "Minister of Economy Gevorg Papoyan", "CEO Jane Roe"
+        elif cls in (None, "Company") and _before_chief(doc, b, lex):
+            cls, weak = "Company", False  # "Pfizer CEO Albert Bourla": what the named chief heads
         described = cls is not None and not weak
         if headline and key not in body and not described:
             continue
@@ -233,9 +240,28 @@ def _after_person_title(doc, first: int, lex) -> bool:
     k = first - 1
     while k > 1 and doc[k].lower_ in lex["portfolio_words"]:
         k -= 1
-    if k > 0 and doc[k].lower_ in ("of", "for"):
-        k -= 1
+    if k > 0 and k < first - 1 and doc[k].lower_ in ("of", "for"):
+        k -= 1  # "Minister of Economy X" (but "Chief Executive Officer of X" names X's firm)
     return k >= 0 and doc[k].lower_ in lex["person_descriptors"] | lex["title_words"] | lex["state_titles"]
+
+
+def _before_chief(doc, end: int, lex) -> bool:
+    """A chief's title and a person's name right after a name: "Pfizer CEO Albert Bourla"."""
+    return end + 1 < len(doc) and doc[end].lower_ in lex["head_nouns"] and doc[end + 1].ent_type_ == "PERSON" \
+        and doc[end].lower_ not in lex["state_titles"]
+
+
+def _of_firm_noun(doc, first: int, last: int, lex) -> bool:
+    """A name after "of" that a firm's noun governs: "a division of CME", "chief executive of Brask"."""
+    prep = doc[last - 1].head
+    if prep.lower_ != "of" or prep.i != first - 1 or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = prep.head
+    said = {noun.lemma_.lower()} | {f"{c.lower_} {noun.lemma_.lower()}" for c in noun.children
+                                    if c.dep_ in ("amod", "compound") and c.i < noun.i}  # "chief executive"
+    firm_nouns = (lex["unit_nouns"] | lex["owner_nouns"] | lex["head_nouns"]) - lex["state_titles"] - \
+        {"part", "member", "governor", "mayor", "head", "chair"}
+    return bool(said & firm_nouns)
 
 
 def _headline(doc) -> bool:
@@ -473,6 +499,8 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
         if title in lex["person_descriptors"] and title not in lex["ambiguous_descriptors"] and \
                 title not in lex["company_descriptors"]:
             return "Person", False  # "chief executive Wanjiru Kamau", whatever the model labelled it
+    if label in ("ORG", "PERSON", "GPE", "") and _of_firm_noun(doc, first, last, lex):
+        return "Company", False  # "chief executive of Brask", "a division of CME", whatever the model says
     cls = NER_CLASSES.get(label)
     if cls == "Person" and any(ch.isdigit() for i in range(first, last) for ch in doc[i].text):
         return "Product", True  # "Aria X9": no person's name has digits; a model's often does

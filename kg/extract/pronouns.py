@@ -73,6 +73,8 @@ def it_antecedent(r, token, para, want):
         head = tok
         while head.dep_ in ("compound", "flat") and head.head != head:
             head = head.head
+        if head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass") and head.head.i < token.i:
+            head = head.head  # "ASI's income is due to its subsidiary": the subject's owner
         if head.dep_ in ("nsubj", "nsubjpass") and (head.sent.start < sent.start or (
                 head.sent.start == sent.start and head.head.i < token.i)):
             # the subject of an earlier sentence, or of a clause before "its" in this one

@@ -262,6 +262,16 @@ class Resolver:
                 return [nxt]  # "The elevator maker Liftmash" parsed as two subjects
         if token.dep_ == "compound" and self.discourse.at(para, token.head.i):
             return [self.discourse.at(para, token.head.i)]  # "potash miner Uralkali"
+        if lemma in self.lex["region_descriptors"] and lemma not in ("capital", "area") and token.tag_ == "NN" \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            # "the central Anatolian province of Ankara", "the city of Detroit": the place named after "of"
+            # (but "a region of Russia" is a part of it, and "the capital of France" is another place)
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    places = [self.discourse.at(para, obj.i) for obj in prep.children if obj.dep_ == "pobj"]
+                    places = [p for p in places if p is not None and p.cls == "Region" and not p.demonym]
+                    if places:
+                        return places
         if token.dep_ == "pobj" and token.head.lower_ in ("of", "among"):
             said_of = described(token)  # "one of Russia's largest producers"
             if said_of is not None and self.discourse.at(para, said_of.i):
