@@ -38,6 +38,7 @@ train: $(VENV)/.test
 ## bench: the benchmarks (ratios measured side by side)
 bench: $(VENV)/.test
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/ingest.py --no-profile
 	$(BIN)/python bench/store.py
 
 ## lock: re-pin every installed package into constraints.txt
