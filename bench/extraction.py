@@ -198,7 +198,9 @@ def _is_bench(path: str) -> bool:
 
 
 def _is_kg(path: str) -> bool:
-    return Path(path).resolve().is_relative_to(ROOT / "kg") if path and path[0] != "<" else False
+    if not path or path[0] in "<~":
+        return False
+    return Path(path).resolve().is_relative_to(ROOT / "kg")
 
 
 def _where(path: str, line: int, func: str) -> str:

@@ -52,6 +52,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from extraction import _is_kg, _where  # noqa: E402  (the locations bench/extraction.py prints)
 
 EVAL = ROOT.parent / "shared" / "eval"
 DEFAULT_ARTICLES = [EVAL / "dev" / "articles", EVAL / "real" / "fire" / "articles",
@@ -208,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{medians[key] / base:>8.2f} {paired:>7.2f}")
         print("x spacy: ratio of the medians; paired: median of the per-round ratios (same round, side by side)")
         cpu_medians = {key: statistics.median(values) for key, values in cpu_times.items()}
-        print(f"\nCPU time of this process (other work on the machine moves it less), medians")
+        print("\nCPU time of this process (other work on the machine moves it less), medians")
         for key in order:
             paired = statistics.median(t / b for t, b in zip(cpu_times[key], cpu_times["spacy"]))
             print(f"{key:<11} {cpu_medians[key]:>9.3f} s  x spacy {cpu_medians[key] / cpu_medians['spacy']:>5.2f}"
@@ -296,35 +298,12 @@ def _total(stats: pstats.Stats) -> float:
     return max((value[3] for value in stats.stats.values()), default=stats.total_tt) or 1e-9
 
 
-def _is_kg(path: str) -> bool:
-    if not path or path[0] in "<~":
-        return False
-    return Path(path).resolve().is_relative_to(ROOT / "kg")
-
-
 def _is_extraction(path: str, func: str) -> bool:
     """Part of what kg-extract times (parse, rules, scoring), as opposed to the rest of an ingest."""
     relative = Path(path).resolve().relative_to(ROOT / "kg")
     if relative.parts[0] == "extract" or relative.name in ("nlp.py", "spans.py", "confidence.py"):
         return True
     return relative.name == "pipeline.py" and func in ("extract_many", "candidates_many", "load", "scorer")
-
-
-def _where(path: str, line: int, func: str) -> str:
-    """A short location: kg/nlp.py:207(repair_parse), spacy/language.py:1020(__call__), {built-in}."""
-    if not path or path == "~":
-        return func
-    parts = Path(path).parts
-    for anchor in ("site-packages", "dist-packages"):
-        if anchor in parts:
-            parts = parts[parts.index(anchor) + 1:]
-            break
-    else:
-        if _is_kg(path):
-            parts = Path(path).resolve().relative_to(ROOT).parts
-        else:
-            parts = parts[-2:]
-    return f"{'/'.join(parts)}:{line}({func})"
 
 
 if __name__ == "__main__":

@@ -103,3 +103,22 @@ def test_retraining_on_a_sample_is_deterministic_and_learns(tmp_path, extractor)
     data = json.loads(first.read_text())
     assert set(data["held_out"]) >= {"dev", "all"}
     assert all(band["claims"] > 0 for band in data["calibration"])
+
+
+def test_the_threshold_is_chosen_on_the_judged_corpora_only():
+    from kg.train import Row, choose_threshold, train
+
+    def row(corpus, article, n, label, feature):
+        return Row(corpus=corpus, article=f"{corpus}-{article}", claim=(f"s{n}", "supplies", f"o{n}", "asserted"),
+                   features=(feature,), label=label, gold=((f"s{n}", "supplies", f"o{n}"),) if label else ())
+
+    # a fully annotated corpus whose "good" candidates are right, and a partial one where they are not
+    rows = [row("trade", i % 6, i, 1 if i % 4 else 0, "good") for i in range(60)] + \
+           [row("partial", i % 6, 100 + i, 1 if i % 3 == 0 else 0, "good") for i in range(60)]
+    totals = {"trade": 45, "partial": 20}
+    judged = train(rows, totals, 0.7, frozenset({"trade"}))
+    pooled = train(rows, totals, 0.7)
+    assert judged["threshold_corpora"] == ["trade"] and pooled["threshold_corpora"] == ["partial", "trade"]
+    assert judged["held_out"]["judged"]["at threshold"]["precision"] >= 0.7
+    assert judged["threshold"] < 1.0 and pooled["threshold"] == 1.0  # pooled, no threshold reaches 0.7
+    assert choose_threshold([(0.9, 1, "trade", ()), (0.8, 0, "trade", ())], 0.9) == 0.81

@@ -19,7 +19,6 @@ title. All names of firms and people are invented, except those taken from the g
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
@@ -30,30 +29,13 @@ from kg.gazetteer import load_gazetteer
 from kg.iri import normalize_name
 from kg.nlp import Paragraph
 
-VOCAB = spacy.blank("en").vocab
+from .docs import parse
 GAZETTEER = load_gazetteer()
 RULES = load_rules()
 
 AGENTS = frozenset({"Company", "Organization", "Country", "Region"})
 FIRMS = frozenset({"Company", "Organization"})
 COUNTRIES = frozenset({"Country"})
-
-
-def parse(table: str, joined: tuple[int, ...] = ()) -> Doc:
-    """A Doc from a table of ``index word POS TAG head dep [lemma]`` lines; ``joined``: indices of the
-    tokens with no space after them (an opening quote, a word before a comma)."""
-    words, pos, tags, heads, deps, lemmas = [], [], [], [], [], []
-    for n, line in enumerate(row for row in table.strip().splitlines() if row.strip()):
-        index, word, upos, tag, head, dep, *lemma = line.split()
-        assert int(index) == n, f"row {n} is numbered {index}"
-        words.append(word)
-        pos.append(upos)
-        tags.append(tag)
-        heads.append(int(head))
-        deps.append(dep)
-        lemmas.append(lemma[0] if lemma else (word if upos == "PROPN" else word.lower()))
-    spaces = [i not in joined and i < len(words) - 1 for i in range(len(words))]
-    return Doc(VOCAB, words=words, spaces=spaces, pos=pos, tags=tags, heads=heads, deps=deps, lemmas=lemmas)
 
 
 def paragraph(table: str, names=(), joined: tuple[int, ...] = ()) -> Doc:

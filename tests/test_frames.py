@@ -15,31 +15,12 @@ defaults to the word (proper nouns) or its lower case. All names are invented.
 
 from __future__ import annotations
 
-import pytest
-import spacy
 from spacy.tokens import Doc
 
 from kg.extract.frames import (Frame, agents, described, governor, hyphen_pair, hyphen_word, is_passive,
                                role_tokens, themes)
 
-VOCAB = spacy.blank("en").vocab
-
-
-def parse(table: str, joined: tuple[int, ...] = ()) -> Doc:
-    """A Doc from a table of ``index word POS TAG head dep [lemma]`` lines; ``joined``: indices of the
-    tokens with no space after them ("Ruritania-Borduria")."""
-    words, pos, tags, heads, deps, lemmas = [], [], [], [], [], []
-    for n, line in enumerate(row for row in table.strip().splitlines() if row.strip()):
-        index, word, upos, tag, head, dep, *lemma = line.split()
-        assert int(index) == n, f"row {n} is numbered {index}"
-        words.append(word)
-        pos.append(upos)
-        tags.append(tag)
-        heads.append(int(head))
-        deps.append(dep)
-        lemmas.append(lemma[0] if lemma else (word if upos == "PROPN" else word.lower()))
-    spaces = [i not in joined for i in range(len(words))]
-    return Doc(VOCAB, words=words, spaces=spaces, pos=pos, tags=tags, heads=heads, deps=deps, lemmas=lemmas)
+from .docs import parse
 
 
 def tok(doc: Doc, text: str, nth: int = 0):

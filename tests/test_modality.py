@@ -18,28 +18,11 @@ import json
 from pathlib import Path
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
 from kg.extract.modality import Modality, modality_of
 
-VOCAB = spacy.blank("en").vocab
+from .docs import parse
 CUES = json.loads((Path(__file__).resolve().parent.parent / "ontology" / "rules" / "modality.json").read_text())
-
-
-def parse(table: str) -> Doc:
-    """A Doc from a table of ``index word POS TAG head dep [lemma]`` lines."""
-    words, pos, tags, heads, deps, lemmas = [], [], [], [], [], []
-    for n, line in enumerate(row for row in table.strip().splitlines() if row.strip()):
-        index, word, upos, tag, head, dep, *lemma = line.split()
-        assert int(index) == n, f"row {n} is numbered {index}"
-        words.append(word)
-        pos.append(upos)
-        tags.append(tag)
-        heads.append(int(head))
-        deps.append(dep)
-        lemmas.append(lemma[0] if lemma else (word if upos == "PROPN" else word.lower()))
-    return Doc(VOCAB, words=words, pos=pos, tags=tags, heads=heads, deps=deps, lemmas=lemmas)
 
 
 def modality(table: str, trigger: str, **options) -> Modality:
