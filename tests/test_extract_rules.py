@@ -1329,6 +1329,10 @@ GENERAL += [
          "turbines.",
          [C("Parsa Turbine", "producesComponentsFor", ("SGT5-4000F", "SGT5-4000F gas turbines"), "planned")],
          [C("Parsa Turbine", "producesComponentsFor", "4000F", ANY)]),
+    case("gen-chief-of-the-firm-reported", "Tavric Semiconductor opened a fab. Tavric Semiconductor will expand. "
+         "Norvik Chemicals already supplies Tavric Semiconductor's fabs in Tainan, chairman Lin Cheng-wei said.",
+         [C("Lin Cheng-wei", "leads", "Norvik Chemicals")],
+         [C("Lin Cheng-wei", "leads", "Tavric Semiconductor", ANY)]),
     case("gen-maker-word-before-name", "Drugmaker Selvane SA said on Tuesday it will buy Amrix Pharmaceuticals Inc.",
          [C(("Selvane SA", "Selvane"), "produces", ANY_NAME, ANY)],
          [C("Drugmaker Selvane SA", ANY, ANY_NAME, ANY)]),

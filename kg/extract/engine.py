@@ -10,6 +10,7 @@ from ..nlp import Paragraph
 from ..records import Article, Candidate, Mention
 from ..vocab import AGENT_CLASSES
 from .resolver import ArticleFacts, Resolver
+from . import speakers
 from .features import candidate_features
 from .frames import Frame, hyphen_word
 from .mentions import Discourse, Span, collect_mentions
@@ -267,6 +268,8 @@ class _Run:
             finder = {"made": self.resolver.made, "models": self.resolver.models, "market": self.resolver.market,
                       "ministry": self.resolver.ministry, "nation": self.resolver.nation}[last]
             found = [s for t in (frame.role(prefix) if prefix else [frame.trigger]) for s in finder(t, para)]
+        elif role == "reported_company":  # the firm whose news a titled speaker reports
+            found = speakers.reported_company(self.resolver, frame.trigger, para, want)
         elif role in ("salient_company", "salient_country"):  # the firm, or the country, the article is about
             main = self.salient if role == "salient_company" else self.resolver.salient_country
             found = [main] if main is not None else []

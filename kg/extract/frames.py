@@ -295,7 +295,10 @@ def _name_after(noun):
         return None
     name = doc[i - 1]
     if name.head == noun or noun.head == name or (name.head == noun.head.head and noun.dep_ == "appos") or \
-            (name.dep_ == "nsubj" and name.head.head == noun):
+            (name.dep_ == "nsubj" and name.head.head == noun) or \
+            (noun.dep_ == "conj" and name.dep_ == "appos" and name.head == noun.head):
+        # the last: "the carmaker Hayase Motor and the German engine maker Brandt Motorenwerke", the second
+        # name hung on the first
         return name
     top = name  # "its subsidiaries Tornvik Steel and Nimbus Optics would merge": the names parsed as the subject
     for _ in range(4):
@@ -362,7 +365,8 @@ def described(noun, depth: int = 0):
         return None
     if dep == "conj" and head != noun:
         if head.pos_ == "PROPN":
-            return head  # "Uralchem, one of ... and the owner of ..."
+            # "Uralchem, one of ... and the owner of ..." (but "Uralchem and the Indian companies" are others)
+            return head if noun.tag_ not in ("NNS", "NNPS") else None
         return described(head, depth + 1)
     if dep == "oprd" and head.pos_ in ("VERB", "AUX"):
         # "Rostec calls Belarus its key partner": the object the predicate is said of ("Jane Roe was named
@@ -568,7 +572,8 @@ PREPOSITIONS = frozenset({
     "inside", "into", "like", "near", "of", "off", "on", "onto", "out of", "outside", "over", "per", "since",
     "such as", "through", "throughout", "to", "together with", "toward", "towards", "under", "upon", "via",
     "with", "within", "without"})
-RESOLVED_ROLES = frozenset({"made", "models", "market", "salient_company", "salient_country", "ministry", "nation"})
+RESOLVED_ROLES = frozenset({"made", "models", "market", "salient_company", "salient_country", "ministry", "nation",
+                            "reported_company"})
 
 
 def unknown_role_part(role: str) -> str | None:

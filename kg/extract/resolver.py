@@ -247,6 +247,9 @@ class Resolver:
             return [h for h in heads if h is not None]
         if token.dep_ == "conj" and token.head.pos_ == "PROPN" and self.discourse.at(para, token.head.i) \
                 and token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            own = self.discourse.at(para, token.i + 1) if token.i + 1 < len(token.doc) else None
+            if own is not None and not own.demonym:
+                return [own]  # "the carmaker Hayase Motor and the engine maker Brandt": its own name after it
             return [self.discourse.at(para, token.head.i)]  # "Uralchem, one of ... and the owner of ..."
         if lemma in self.lex["company_descriptors"]:
             for child in token.children:

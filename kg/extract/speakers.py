@@ -183,3 +183,25 @@ def affiliation(r, person: Span) -> Span | None:
     target = r.gazetteer[entry.affiliation]
     return Span(name=target.name, cls=target.cls, key=target.id, para=person.para, first=person.first,
                 last=person.last, start=person.start, end=person.end, via="speaker")
+
+
+def reported_company(r, title, para, want) -> list[Span]:
+    """The firm whose news a titled speaker reports: "Chang Hwa already supplies TSMC's fabs, chairman Lin
+    Cheng-wei said" -> Chang Hwa, the subject of the clause said (not the firm named most often)."""
+    from .frames import described
+
+    person = described(title)
+    while person is not None and person.dep_ in ("compound", "flat") and person.head != person:
+        person = person.head  # "chairman Lin Cheng-wei": the name's head
+    if person is None or person.dep_ != "nsubj" or person.head.lemma_ not in r.lex["reporting_verbs"]:
+        return []
+    verb = person.head
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i:
+        clauses.append(verb.head)  # "X supplies Y, the chairman said" parsed with "said" under "supplies"
+    for clause in clauses:
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"):
+            found = [s for s in r.resolve(subject, para, want) if s.cls == "Company"]
+            if found:
+                return found
+    return []
