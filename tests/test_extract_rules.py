@@ -1333,6 +1333,18 @@ GENERAL += [
          "Norvik Chemicals already supplies Tavric Semiconductor's fabs in Tainan, chairman Lin Cheng-wei said.",
          [C("Lin Cheng-wei", "leads", "Norvik Chemicals")],
          [C("Lin Cheng-wei", "leads", "Tavric Semiconductor", ANY)]),
+    case("gen-dateline-is-nothing-made", "ZURICH, Oct 8 (Reuters) - Swiss train maker Kestrel Rail AG (KRAIL.S) said "
+         "on Tuesday it had signed a contract.",
+         [C("Kestrel Rail AG", "produces", "trains")],
+         [C("Kestrel Rail AG", "produces", "Oct 8 (Reuters)s", ANY)]),
+    case("gen-two-modifiers-one-kind", "Tabor Polska SA will license the design to Kazakh rolling stock assembler "
+         "Dala Vagon.",
+         [C("Dala Vagon", "produces", "rolling stock")],
+         [C("Dala Vagon", "produces", "rolling", ANY), C("Dala Vagon", "produces", ("stock", "stocks"), ANY)]),
+    case("gen-legal-suffix-is-the-firms", "Washington sanctioned Rosneft and Lukoil PJSC, Russia's two biggest oil "
+         "producers.",
+         [C("Lukoil", "locatedIn", "Russia")],
+         [C("PJSC", ANY, ANY_NAME, ANY)]),
     case("gen-maker-word-before-name", "Drugmaker Selvane SA said on Tuesday it will buy Amrix Pharmaceuticals Inc.",
          [C(("Selvane SA", "Selvane"), "produces", ANY_NAME, ANY)],
          [C("Drugmaker Selvane SA", ANY, ANY_NAME, ANY)]),

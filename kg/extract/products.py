@@ -102,10 +102,13 @@ def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer
     if trigger.lower_ in maker_compounds:
         return [_product(gazetteer, str(maker_compounds[trigger.lower_]), para, trigger.i, trigger.i + 1, start,
                          end, trigger.text)]
+    masked = discourse.paragraphs[para].masked
     out = []
     for child in trigger.children:
         if child.dep_ not in ("compound", "amod", "nmod") or child.i > trigger.i:
             continue
+        if child.left_edge.idx < masked:
+            continue  # "ZURICH, Oct 8 (Reuters) - Swiss train maker": nothing of the dateline is made
         if child.tag_ in ("JJS", "JJR", "RBS") or child.lower_ in lex["not_products"] or len(child.text) < 2:
             continue  # "Russia's largest truck maker"; "a contract manufacturer" makes no contracts
         known = discourse.at(para, child.i)
@@ -123,6 +126,8 @@ def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer
         if not words or any(discourse.at(para, t.i) is not None for t in words):
             continue
         first, last = min(t.i for t in words), max(t.i for t in words) + 1
+        if out and out[-1].via == "made" and out[-1].last == first and out[-1].surface != trigger.text:
+            first = out.pop().first  # "rolling stock assembler": two modifiers, one kind
         text = doc[first:last].text.replace(" - ", "-")
         name = plural(text.replace("-", " "), lex["mass_nouns"])
         out.append(_product(gazetteer, name, para, first, last, offset + doc[first].idx,

@@ -94,6 +94,10 @@ class Resolver:
                 if phrase is not None and phrase.last - phrase.first > span.last - span.first:
                     return self._fit([phrase], want)
             return self._fit([_owned_model(span, token, want)], want)
+        if token.text[:1].isupper() and token.lower_.replace(".", "") in self.lex["company_name_suffixes"]:
+            # "Lukoil PJSC, Russia's ...": a legal suffix is the firm's before it, never a name of its own
+            before = self.discourse.at(para, token.i - 1) if token.i > 0 else None
+            return self._fit([before], want) if before is not None and before.cls == "Company" else []
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "WP", "WDT") or token.lower_ == "both":
             return [] if strict else self._fit(pronouns.pronoun(self, token, para, want), want)
         if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X") and not _name_like(token):
