@@ -1345,6 +1345,34 @@ GENERAL += [
          "producers.",
          [C("Lukoil", "locatedIn", "Russia")],
          [C("PJSC", ANY, ANY_NAME, ANY)]),
+    case("gen-market-kind-is-a-noun", "Our most significant competitors in primary markets are Corvel, Inc., "
+         "Stanton, Inc. and Marwick, Inc., and Brandt is a major player in the smart meter market.",
+         [C("Brandt", "produces", ("smart meter", "smart meters"))],
+         [C(ANY_NAME, "produces", "primary", ANY)]),
+    case("gen-descriptor-own-name-in-list", "Major customers include the Finnish papermaker Lumio Paperi and the "
+         "Chilean pulp producer Celulosa Andina.",
+         [C("Lumio Paperi", "locatedIn", "Finland"), C("Celulosa Andina", "locatedIn", "Chile")],
+         [C("Celulosa Andina", "locatedIn", "Finland", ANY)]),
+    case("gen-modifier-of-a-person-name", "Indonesia's Logam Barat, Korea's Hanul Battery agree nickel plant in "
+         "North Maluku",
+         [C("Hanul Battery", "locatedIn", ("South Korea", "Korea"))],
+         [C("Hanul Battery", "locatedIn", "Indonesia", ANY)]),
+    case("gen-second-title-its-own-name", "The agreement was signed in Sofia in the presence of Bulgarian President "
+         "Rumen Radev and Turkish President Recep Tayyip Erdogan.",
+         [C("Rumen Radev", "leads", "Bulgaria")],
+         [C("Rumen Radev", "leads", "Turkey", ANY)]),
+    case("gen-group-after-a-holding-name", "Kartepe is a member of the Ozdemir Holding group, which holds 58.4% "
+         "of its share capital.",
+         [C("Kartepe", "subsidiaryOf", "Ozdemir Holding")],
+         [C(ANY_NAME, ANY, "Ozdemir Holding group", ANY)]),
+    case("gen-currency-code-is-no-firm", "Net sales rose to SEK 1.48 billion. During the quarter the Group signed a "
+         "SEK 210 million contract with the Norwegian vehicle maker Kongsvik Defence AS to supply power units.",
+         [C(("Kongsvik Defence AS", "Kongsvik Defence"), "locatedIn", "Norway")],
+         [C("SEK", ANY, ANY_NAME, ANY)]),
+    case("gen-analyst-at-firm-in-city", "\"Prices will rise,\" said Meera Shah, an analyst at Kotak Equities in "
+         "Mumbai. Volta Motors, a carmaker in Turin, posted a loss.",
+         [C("Volta Motors", "locatedIn", "Turin")],
+         [C("Kotak Equities", "locatedIn", "Mumbai", ANY)]),
     case("gen-maker-word-before-name", "Drugmaker Selvane SA said on Tuesday it will buy Amrix Pharmaceuticals Inc.",
          [C(("Selvane SA", "Selvane"), "produces", ANY_NAME, ANY)],
          [C("Drugmaker Selvane SA", ANY, ANY_NAME, ANY)]),

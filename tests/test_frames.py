@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.frames import (Frame, agents, described, governor, hyphen_pair, hyphen_word, is_passive,
+from kg.extract.frames import (Frame, agents, closes_apposition, described, governor, hyphen_pair, hyphen_word, is_passive,
                                role_tokens, themes)
 
 from .docs import parse
@@ -1032,3 +1032,46 @@ def test_frame_excludes_tokens_and_caches():
     assert texts(first) == ["Orlov"]
     assert cache == {(0, "head"): first}
     assert role_tokens(director, "head", cache) is first  # served from the cache
+
+
+# ------------------------------------------------------------------------------------ coordination
+
+
+def test_comma_before_and_closes_an_apposition():
+    # "between Volta, a unit of Corbin, and Tessin": Tessin hung on Corbin, but joins Volta's list
+    doc = parse("""
+        0 between ADP   IN  0 ROOT
+        1 Volta   PROPN NNP 0 pobj
+        2 ,       PUNCT ,   1 punct
+        3 a       DET   DT  4 det
+        4 unit    NOUN  NN  1 appos
+        5 of      ADP   IN  4 prep
+        6 Corbin  PROPN NNP 5 pobj
+        7 ,       PUNCT ,   6 punct
+        8 and     CCONJ CC  6 cc
+        9 Tessin  PROPN NNP 6 conj
+    """, joined=(1, 6))
+    assert closes_apposition(tok(doc, "Corbin"), tok(doc, "Tessin"))
+    # "a unit of Corbin and Tessin": no comma, the two own it
+    plain = parse("""
+        0 between ADP   IN  0 ROOT
+        1 Volta   PROPN NNP 0 pobj
+        2 ,       PUNCT ,   1 punct
+        3 a       DET   DT  4 det
+        4 unit    NOUN  NN  1 appos
+        5 of      ADP   IN  4 prep
+        6 Corbin  PROPN NNP 5 pobj
+        7 and     CCONJ CC  6 cc
+        8 Tessin  PROPN NNP 6 conj
+    """, joined=(1,))
+    assert not closes_apposition(tok(plain, "Corbin"), tok(plain, "Tessin"))
+    # "Volta bought Corbin, and Tessin followed": no apposition around
+    clause = parse("""
+        0 Volta   PROPN NNP 1 nsubj
+        1 bought  VERB  VBD 1 ROOT buy
+        2 Corbin  PROPN NNP 1 dobj
+        3 ,       PUNCT ,   2 punct
+        4 and     CCONJ CC  2 cc
+        5 Tessin  PROPN NNP 2 conj
+    """, joined=(2,))
+    assert not closes_apposition(tok(clause, "Corbin"), tok(clause, "Tessin"))

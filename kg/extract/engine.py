@@ -12,7 +12,7 @@ from ..vocab import AGENT_CLASSES
 from .resolver import ArticleFacts, Resolver
 from . import speakers
 from .features import candidate_features
-from .frames import Frame, hyphen_word
+from .frames import Frame, closes_apposition, hyphen_word
 from .mentions import Discourse, Span, collect_mentions
 from .modality import modality_of
 from .rules import Rule, RuleSet
@@ -149,6 +149,8 @@ class _Run:
                 return
             if need == "model" and not any(self._model(t, para.index) for t in tokens):
                 return
+            if need == "unaffiliated" and any(_affiliation(t, self.ruleset.lexicon) for t in tokens):
+                return
             if need == "not-agent" and any(self.resolver.resolve(t, para.index, _AGENT_CLASSES, strict=True)
                                            for t in tokens):
                 return
@@ -215,7 +217,8 @@ class _Run:
         if following[0] != ",":
             return True  # "Minsk and Moscow"
         more = self._next_name(following[1], para)
-        return more is not None and more[1].cls == span.cls
+        # "Minsk, Moscow, Astana"; "Quebec, Ontario and Mexico" (a list may end in a larger place)
+        return more is not None and (more[1].cls == span.cls or more[0] in ("and", "or"))
 
     def _next_name(self, span: Span, para: int):
         """(separator, the name after it) when the name is followed by ",", "and", "or" and another name."""
@@ -257,7 +260,17 @@ class _Run:
             found = self._fill(rule, frame, role, para, want)
             if found:
                 return role, found
+            if role == "head" and any(self._named_other(token, para) for token in frame.role(role)):
+                # "Turkey's Kadir Boru" read as a person: the modifier is still said of that name, never of
+                # the next one or of another the sentence describes
+                return "", []
         return "", []
+
+    def _named_other(self, token, para: int) -> bool:
+        """The token is in the name of a party (a person, firm or place), not of a product: "Belarusian BelAZ
+        mining equipment" still looks past the product to the maker named before it."""
+        span = self.discourse.at(para, token.i)
+        return span is not None and span.via in ("ner", "gazetteer", "alias") and span.cls not in ("Product", "Sector")
 
     def _fill(self, rule: Rule, frame: Frame, role: str, para: int, want) -> list[Span]:
         """The entities filling a role, coordinated members included."""
@@ -287,7 +300,12 @@ class _Run:
                 for member in (token,) if single else (token, *_conjuncts(token)):
                     if member.i not in seen:
                         seen.add(member.i)
-                        found.extend(self.resolver.resolve(member, para, want, modifier=modifier, strict=strict))
+                        named = self.resolver.resolve(member, para, want, modifier=modifier, strict=strict)
+                        if single and member.tag_ == "NN":
+                            # "the Finnish papermaker A and the Chilean pulp producer B": a singular descriptor
+                            # is said of its own name, not of the names coordinated with it
+                            named = named[:1]
+                        found.extend(named)
             if last == "premod":  # a name of unsure class before a noun is as likely a model as a maker
                 found = [span for span in found if not span.weak]
         if rule.stand_for:
@@ -388,8 +406,17 @@ def _conjuncts(token):
         # "the national oil company KazMunayGas and CNPC signed": the name in apposition is coordinated
         for name in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
             members += [name, *name.conjuncts]
+    if len(members) == 1 and closes_apposition(token, members[0]):
+        return ()
     return tuple(t for t in members if t.pos_ in ("NOUN", "PROPN", "X", "ADJ", "NUM")
                  and not any(c.dep_ == "amod" and c.lower_ in ("other", "similar") for c in t.children))
+
+
+def _affiliation(token, lex) -> bool:
+    """The token names where a person works: "an analyst at Kotak", "a professor with Tallinn University"."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in ("at", "with") and prep.head != prep and \
+        prep.head.lemma_.lower() in lex["person_descriptors"]
 
 
 def _has_kind(token, generic, which) -> bool:

@@ -52,7 +52,7 @@ is "our" in "Half of our tractors come from ...".
 
 from __future__ import annotations
 
-__all__ = ["Frame", "agents", "themes", "described", "is_passive", "governor", "role_tokens", "hyphen_pair",
+__all__ = ["Frame", "agents", "themes", "described", "closes_apposition", "is_passive", "governor", "role_tokens", "hyphen_pair",
            "hyphen_word", "comma_name", "ROLES", "PREPOSITIONS", "RESOLVED_ROLES", "unknown_role_part"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -296,9 +296,9 @@ def _name_after(noun):
     name = doc[i - 1]
     if name.head == noun or noun.head == name or (name.head == noun.head.head and noun.dep_ == "appos") or \
             (name.dep_ == "nsubj" and name.head.head == noun) or \
-            (noun.dep_ == "conj" and name.dep_ == "appos" and name.head == noun.head):
+            (noun.dep_ == "conj" and name.dep_ == "appos"):
         # the last: "the carmaker Hayase Motor and the German engine maker Brandt Motorenwerke", the second
-        # name hung on the first
+        # name hung on the first; "Bulgarian President Radev and Turkish President Erdogan", on any noun
         return name
     top = name  # "its subsidiaries Tornvik Steel and Nimbus Optics would merge": the names parsed as the subject
     for _ in range(4):
@@ -384,6 +384,22 @@ def described(noun, depth: int = 0):
         if nxt.pos_ == "PROPN" and nxt.head == head and nxt.dep_ == dep:
             return nxt
     return None
+
+
+def closes_apposition(token, member) -> bool:
+    """"between A, a unit of B, and C": the comma before "and" closes the apposition, so C joins A's list, not
+    B's (a list of two takes no comma before its "and"), whatever the parser attached it to."""
+    doc, at = token.doc, member.left_edge.i
+    if doc[at].dep_ == "cc":  # the "and" hung on the member
+        at += 1
+    if at < 2 or doc[at - 1].dep_ != "cc" or doc[at - 2].text != ",":
+        return False
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "appos" and ancestor.head.i < token.i:
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def role_tokens(trigger, role: str, cache: dict | None = None):

@@ -163,7 +163,7 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
     lex = ruleset.lexicon
     skip = lex["not_names"] | lex["months"] | lex["proper_stopwords"] | lex["title_words"] | \
         lex["person_descriptors"] | lex["state_titles"] | lex["company_name_suffixes"] | lex["stock_exchanges"] | \
-        lex["weekdays"]
+        lex["weekdays"] | lex["currency_codes"]
 
     def name_word(t) -> bool:
         alnum = t.text.isalnum() and any(ch.isalpha() for ch in t.text) and not t.like_num  # "Ładownia24"
@@ -358,6 +358,9 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
         return None  # not a name; "ZX-11" tagged as a number still is one
     if last - first == 1 and doc[first].lower_ in ruleset.lexicon["not_names"]:
         return None  # "AI", "EV": abbreviations of common words
+    if last - first == 1 and doc[first].lower_ in ruleset.lexicon["currency_codes"] and (
+            (last < len(doc) and doc[last].like_num) or (first > 0 and doc[first - 1].like_num)):
+        return None  # "a SEK 210 million contract", "12 billion RUB": an amount, not a firm
     if any(doc[i].lower_ in ruleset.lexicon["event_words"] for i in range(first, last)):
         return None  # "the Caspian Economic Forum", "Innoprom exhibition": events are not entities
     known = gazetteer.lookup(text)
@@ -644,6 +647,8 @@ def _named_by_descriptor(para: Paragraph, discourse: Discourse, ruleset: RuleSet
             continue  # "a Minsk plant", "its Kaluga plant": a plant there, not one called so
         if lemma in lex["naming_descriptors"] and owner.cls != "Company":
             continue
+        if lemma in lex["naming_descriptors"] and owner.name.split()[-1].lower() in lex["company_name_words"]:
+            continue  # "the Ozdemir Holding group" is Ozdemir Holding: its name already says what it is
         first = owner.first
         name = f"{doc[first:token.i].text} {token.text}"
         if lemma in lex["naming_descriptors"]:

@@ -162,6 +162,8 @@ def market_products(token, para: int, discourse: Discourse, gazetteer: Gazetteer
     if not words or words != list(range(words[0], words[-1] + 1)):
         return []  # the kind is the words right before the market noun, in one run
     first, last = words[0], words[-1] + 1
+    if doc[last - 1].pos_ not in ("NOUN", "PROPN"):
+        return []  # a kind ends in a noun ("smart meter"); "primary markets", "key markets" name none
     text = doc[first:last].text.replace(" - ", "-")
     offset = discourse.paragraphs[para].offset
     start, end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1].text)

@@ -30,7 +30,8 @@
   of Sonder Avionics"), or name no firm, body, place or person
   (``"theme:not-agent"``: selling a company is no supply), or, for a list of
   places, not be one of a list (``"comma:unlisted"``), or name a product model,
-  not a kind (``"self:model"``).
+  not a kind (``"self:model"``), or not be where a person works
+  (``"head:unaffiliated"``: "an analyst at Kotak in Mumbai" places the analyst).
 - ``modality``: ``"local"`` for relations stated by a noun phrase alone
   (appositions, titles, nationality words): "Uralchem, one of Russia's largest
   producers of X, will keep the stake" asserts that Uralchem produces X,
@@ -60,7 +61,7 @@ from ..vocab import AGENT_CLASSES, CLASSES, RELATIONS
 __all__ = ["Rule", "RuleSet", "load_rules", "DOMAIN", "RANGE"]
 
 _AGENTS = frozenset(AGENT_CLASSES)
-_NEEDS = ("filled", "named", "unnamed", "not-agent", "unlisted", "model")  # what "role:need" in a rule's "require" asks
+_NEEDS = ("filled", "named", "unnamed", "not-agent", "unlisted", "model", "unaffiliated")  # what "role:need" in a rule's "require" asks
 # Default classes of each end, from ontology/trade.ttl (tests/test_vocab.py checks they agree).
 DOMAIN = {
     "supplies": frozenset({"Company", "Country", "Region"}),
