@@ -71,6 +71,11 @@ class Discourse:
         return [quote_ranges(p.doc.text) for p in self.paragraphs]
 
     def add(self, span: Span) -> None:
+        """Read a mention in; one inside a wire story's dateline ("SAO PAULO, May 4 (Meridian) -") is none:
+        the place filed the story and is no party to it, whichever stage found its name."""
+        para = self.paragraphs[span.para]
+        if para.masked and para.doc[span.first].idx < para.masked:
+            return
         self.spans.append(span)
         for i in range(span.first, span.last):
             self.by_token[(span.para, i)] = span
