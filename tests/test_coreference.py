@@ -22,7 +22,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
-from kg.extract.mentions import Discourse, collect_mentions
+from kg.extract.mentions import Discourse, Span, collect_mentions
 from kg.extract.resolver import ArticleFacts, Resolver
 from kg.extract.rules import load_rules
 from kg.gazetteer import load_gazetteer
@@ -835,3 +835,27 @@ def test_a_counted_group_is_the_firms_the_next_sentence_counts():
              ("BELAZ", "belaz")]
     r = resolver(article(paragraph(table, names)))
     assert resolve(r, 1, "companies", AGENTS) == ["MAZ", "Belshina", "BELAZ"]
+
+
+def test_no_mention_inside_a_dateline():
+    # "SAO PAULO, May 4 (Meridian) - Itapua said": whichever stage finds "SAO PAULO", it names no party
+    doc = parse("""
+        0 SAO      PROPN NNP 1 compound
+        1 PAULO    PROPN NNP 8 nsubj
+        2 ,        PUNCT ,   1 punct
+        3 May      PROPN NNP 1 appos
+        4 4        NUM   CD  3 nummod
+        5 -        PUNCT HYPH 8 punct
+        6 Itapua   PROPN NNP 8 nsubj
+        7 firmly   ADV   RB  8 advmod
+        8 said     VERB  VBD 8 ROOT say
+    """, joined=(1,))
+    para = Paragraph(doc=doc, offset=0, index=0, masked=doc[6].idx)
+    discourse = Discourse(paragraphs=[para])
+    place = Span(name="São Paulo", cls="Region", key=None, para=0, first=0, last=2, start=0, end=9, via="gazetteer")
+    firm = Span(name="Itapua", cls="Company", key=None, para=0, first=6, last=7, start=doc[6].idx,
+                end=doc[6].idx + 6, via="ner")
+    discourse.add(place)
+    discourse.add(firm)
+    assert discourse.spans == [firm]
+    assert discourse.at(0, 0) is None and discourse.at(0, 6) is firm
