@@ -46,7 +46,7 @@ import time
 import pyoxigraph as ox
 from rdflib import Dataset, Literal, URIRef
 
-from kg.export import _triple_key, export
+from kg.exports import _triple_key, export
 from kg.vocab import (CLASSES, ENTITIES_GRAPH, INVERSE, MODALITIES, PREFIXES, RELATIONS, SUBPROPERTY_OF,
                       SYMMETRIC)
 

@@ -23,9 +23,9 @@ __all__ = [
 
 _HOMES = {
     "read_articles": "articles", "Extractor": "pipeline", "extract_article": "pipeline", "ingest": "pipeline",
-    "build": "pipeline", "resolve_entities": "resolve", "open_store": "store", "export": "export",
+    "build": "pipeline", "resolve_entities": "resolve", "open_store": "store", "export": "exports",
     "run_query": "query", "run_named": "query", "entity_graph": "network", "neighbors": "network",
-    "shortest_path": "network", "network_html": "viz", "stats": "stats", "evaluate": "evaluate",
+    "shortest_path": "network", "network_html": "viz", "stats": "counts", "evaluate": "evaluation",
 }
 
 

@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="serialize the store",
                        description="Turtle is the union of all graphs, sorted; TriG and N-Quads keep the named graphs.")
-    from .export import FORMATS
+    from .exports import FORMATS
 
     p.add_argument("--format", choices=FORMATS, default="turtle")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
@@ -203,7 +203,7 @@ def _cmd_query(args) -> int:
 
 
 def _cmd_export(args) -> int:
-    from .export import export
+    from .exports import export
 
     store = _open(args)
     if args.output:
@@ -258,7 +258,7 @@ def _cmd_path(args) -> int:
 
 
 def _cmd_stats(args) -> int:
-    from .stats import format_stats, stats
+    from .counts import format_stats, stats
 
     counts = stats(_open(args))
     print(json.dumps(counts, indent=2) if args.format == "json" else format_stats(counts))
@@ -266,7 +266,7 @@ def _cmd_stats(args) -> int:
 
 
 def _cmd_eval(args) -> int:
-    from .evaluate import evaluate, format_report
+    from .evaluation import evaluate, format_report
 
     if not Path(args.gold).is_file():
         raise UsageError(f"{args.gold}: no such file")

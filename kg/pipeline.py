@@ -182,7 +182,7 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
 def build(paths: Iterable[str | Path], out_dir: str | Path, store, extractor: Extractor | None = None
           ) -> IngestReport:
     """Ingest, then write ``graph.ttl`` and ``graph.html`` into ``out_dir``."""
-    from .export import export
+    from .exports import export
     from .viz import write_html
 
     report = ingest(paths, store, extractor)

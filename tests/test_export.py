@@ -6,7 +6,7 @@ import networkx as nx
 import pyoxigraph as ox
 import rdflib
 
-from kg.export import export
+from kg.exports import export
 
 
 def test_turtle_parses_the_same_with_rdflib_and_oxigraph(seed_build):
