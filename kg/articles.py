@@ -155,7 +155,7 @@ def read_file(path: str | Path) -> tuple[list[Article], list[InputError]]:
     try:
         data = path.read_bytes()
     except OSError as e:
-        return [], [InputError(path, f"cannot read: {e.strerror or e}")]
+        return [], [InputError(path, MSG["unreadable"].format(reason=e.strerror or e))]
     text, error = _decode(path, data)
     if error:
         return [], [error]

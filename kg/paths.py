@@ -19,4 +19,6 @@ def ontology_dir() -> Path:
     for candidate in (package / "ontology", package.parent / "ontology"):
         if (candidate / "trade.ttl").is_file():
             return candidate
-    raise FileNotFoundError("ontology/trade.ttl not found; set KG_ONTOLOGY to the ontology folder")
+    from .errors import Errors, SetupError
+
+    raise SetupError(Errors.E703)

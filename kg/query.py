@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import NodeNotFound, QueryError
+from .errors import Errors, NodeNotFound, QueryError
 from .iri import close_names, normalize_name
 from .store import Results
 from .vocab import PREFIXES
@@ -70,7 +70,7 @@ def _load_queries(folder: str) -> dict[str, NamedQuery]:
             else:
                 parts = value.split(None, 2)
                 if len(parts) < 2 or parts[1] not in ("entity", "literal"):
-                    raise QueryError(f"{path}: bad param line {line.strip()!r} (expected '# param: NAME entity|literal HELP')")
+                    raise QueryError(Errors.E504.format(path=path, line=line.strip()))
                 params.append(Param(parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
         queries[name] = NamedQuery(name, description, tuple(params), text, str(path))
     return queries
@@ -130,17 +130,17 @@ def run_named(store, name: str, params: dict[str, str] | None = None) -> Results
     if name not in queries:
         close = difflib.get_close_matches(name, list(queries), n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise QueryError(f"no named query {name!r}{hint} (kg query --list shows them)")
+        raise QueryError(Errors.E501.format(name=name, hint=hint))
     query = queries[name]
     params = dict(params or {})
     unknown = set(params) - {p.name for p in query.params}
     if unknown:
-        raise QueryError(f"{name}: unknown parameter(s) {', '.join(sorted(unknown))}; "
-                         f"it takes {', '.join(p.name for p in query.params) or 'none'}")
+        raise QueryError(Errors.E502.format(name=name, unknown=", ".join(sorted(unknown)),
+                                            known=", ".join(p.name for p in query.params) or "none"))
     bindings = {}
     for param in query.params:
         if param.name not in params:
-            raise QueryError(f"{name}: missing parameter {param.name!r} ({param.help})")
+            raise QueryError(Errors.E503.format(name=name, param=param.name, help=param.help))
         value = params[param.name]
         bindings[param.name] = ox.NamedNode(resolve_entity(store, value)) if param.kind == "entity" \
             else ox.Literal(value)
@@ -201,7 +201,7 @@ def format_results(results: Results, fmt: str = "table") -> str:
             writer.writerow([_display(t) for t in row])
         return buffer.getvalue().rstrip("\n")
     if fmt != "table":
-        raise ValueError(f"unknown format {fmt!r} (expected table, csv or json)")
+        raise ValueError(Errors.E902.format(fmt=fmt))
     cells = [[_display(t) for t in row] for row in results.rows]
     cells = [[c if len(c) <= 80 else c[:77] + "..." for c in row] for row in cells]
     widths = [max([len(v)] + [len(row[i]) for row in cells]) for i, v in enumerate(results.variables)]
