@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # The demo's own embedded store, so that other builds in the default store (.kg/store) never leak into exports/.
 DEMO_STORE := .kg/demo-store
 
-.PHONY: demo test train install install-test bench lock clean
+.PHONY: demo test train install install-test bench lock clean vocab
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "kg needs Python 3.11 or newer"'
@@ -34,6 +34,10 @@ test: $(VENV)/.test
 ## train: rebuild the confidence model (ontology/model/confidence.json) from ../shared's annotated corpora
 train: $(VENV)/.test
 	$(BIN)/python -m kg.train --shared ../shared
+
+## vocab: regenerate kg/terms.py (classes, relations, domains, ranges, axioms, modalities) from ontology/trade.ttl
+vocab: $(VENV)/.runtime
+	$(BIN)/python -m kg.termgen
 
 ## bench: the benchmarks (ratios measured side by side)
 bench: $(VENV)/.test

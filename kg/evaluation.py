@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Errors, InputError
-from .vocab import INVERSE, RELATIONS, SUBPROPERTY_OF, SYMMETRIC
+from .vocab import INVERSE, RELATIONS, SPARQL_PREFIXES, SUBPROPERTY_OF, SYMMETRIC
 
 __all__ = ["evaluate", "read_gold", "EvalReport", "format_report", "norm", "matches", "in_scope"]
 
@@ -99,20 +99,12 @@ class EvalReport:
                 "false_positives": self.false_positives, "misses": self.misses}
 
 
-_CLAIMS = """
-PREFIX trade: <https://w3id.org/kg-trade/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
+_CLAIMS = SPARQL_PREFIXES + """
 SELECT ?claim ?id ?p ?m ?sentence ?s ?o WHERE {
   ?claim a trade:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; trade:modality ?m ;
          trade:sentence ?sentence ; prov:wasDerivedFrom/dcterms:identifier ?id .
 }"""
-_LABELS = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+_LABELS = SPARQL_PREFIXES + """
 SELECT ?e ?l WHERE { { ?e rdfs:label ?l } UNION { ?e skos:prefLabel ?l } UNION { ?e skos:altLabel ?l } }"""
 
 

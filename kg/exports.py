@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import Errors
-from .vocab import PREFIXES
+from .namespaces import PREFIXES
 
 __all__ = ["export", "FORMATS"]
 

@@ -14,30 +14,23 @@ import networkx as nx
 
 from .errors import Errors, NodeNotFound, NoPath
 from .iri import close_names, normalize_name
+from .namespaces import SPARQL_PREFIXES, sparql_terms
+from .terms import CLASSES
 
 __all__ = ["entity_graph", "find_node", "neighbors", "shortest_path", "Step"]
 
-_CLAIMS = """
-PREFIX trade: <https://w3id.org/kg-trade/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
+_CLAIMS = SPARQL_PREFIXES + """
 SELECT ?claim ?s ?p ?o ?sentence ?article ?date ?confidence ?rule WHERE {
   ?claim a trade:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; trade:modality trade:asserted ;
          trade:sentence ?sentence ; trade:confidence ?confidence ; trade:extractor ?rule ; prov:wasDerivedFrom ?a .
   ?a dcterms:identifier ?article .
   OPTIONAL { ?a dcterms:date ?date }
 }"""
-_ENTITIES = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX trade: <https://w3id.org/kg-trade/ontology#>
-SELECT ?e ?label ?type ?alt ?wd WHERE {
-  ?e rdfs:label ?label ; a ?type . FILTER(STRSTARTS(STR(?type), STR(trade:)))
-  FILTER(?type NOT IN (trade:Claim, trade:Article, trade:Modality))
-  OPTIONAL { ?e skos:altLabel ?alt } OPTIONAL { ?e owl:sameAs ?wd }
-}"""
+_ENTITIES = SPARQL_PREFIXES + f"""
+SELECT ?e ?label ?type ?alt ?wd WHERE {{
+  ?e rdfs:label ?label ; a ?type . FILTER(?type IN ({sparql_terms(CLASSES)}))
+  OPTIONAL {{ ?e skos:altLabel ?alt }} OPTIONAL {{ ?e owl:sameAs ?wd }}
+}}"""
 
 
 def entity_graph(store) -> nx.MultiDiGraph:

@@ -107,7 +107,7 @@ def _code_fingerprint() -> str:
     digest = hashlib.sha256()
     for path in sorted([*package.glob("extract/*.py"), *(package / n for n in (
             "articles.py", "nlp.py", "resolve.py", "rdf.py", "records.py", "iri.py", "inflect.py", "gazetteer.py",
-            "confidence.py"))]):
+            "confidence.py", "terms.py"))]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -208,9 +208,9 @@ def _ensure_ontology(store, ontology_graph, to_ox_quads, name) -> None:
 
 
 def _known_articles(store) -> dict[str, tuple[str, str]]:
-    results = store.query("""
-        PREFIX trade: <https://w3id.org/kg-trade/ontology#>
-        PREFIX dcterms: <http://purl.org/dc/terms/>
+    from .namespaces import SPARQL_PREFIXES
+
+    results = store.query(SPARQL_PREFIXES + """
         SELECT ?id ?hash ?version WHERE { GRAPH ?g {
             ?a a trade:Article ; dcterms:identifier ?id ; trade:contentHash ?hash ; trade:extractorVersion ?version } }""")
     return {row[0].value: (row[1].value, row[2].value) for row in results.rows}
@@ -257,11 +257,9 @@ def _first_writer_wins(store, graph):
 
 def _prune_entities(store) -> None:
     """Drop descriptions of entities no claim refers to any more (after an article changed)."""
-    from .vocab import ENTITIES_GRAPH
+    from .vocab import ENTITIES_GRAPH, SPARQL_PREFIXES
 
-    store.update(f"""
-        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-        PREFIX trade: <https://w3id.org/kg-trade/ontology#>
+    store.update(SPARQL_PREFIXES + f"""
         DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }} }}
         WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }}
                  FILTER NOT EXISTS {{ GRAPH ?g {{ ?c rdf:subject|rdf:object|trade:speaker ?e }} }} }}""")

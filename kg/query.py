@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from .errors import Errors, NodeNotFound, QueryError
 from .iri import close_names, normalize_name
 from .store import Results
-from .vocab import PREFIXES
+from .namespaces import PREFIXES, SPARQL_PREFIXES
 
 __all__ = ["NamedQuery", "named_queries", "run_named", "run_query", "find_entities", "format_results"]
 
@@ -102,9 +102,7 @@ def find_entities(store, name: str) -> list[tuple[str, str]]:
 
 
 def _labels(store) -> list[tuple[str, str, str]]:
-    rows = store.query("""
-        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    rows = store.query(SPARQL_PREFIXES + """
         SELECT ?e ?label ?name WHERE { ?e rdfs:label ?label . { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name } }
     """).rows
     return [(e.value, label.value, normalize_name(n.value)) for e, label, n in rows]

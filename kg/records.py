@@ -13,10 +13,10 @@ import hashlib
 from dataclasses import dataclass, field
 
 from .errors import Errors
+from .terms import MODALITIES
 
 __all__ = ["Article", "Mention", "Entity", "Candidate", "Claim", "MODALITIES"]
 
-MODALITIES = ("asserted", "negated", "planned", "past")
 
 
 @dataclass(frozen=True)
