@@ -26,7 +26,7 @@ _STORE_HELP = "store folder (embedded Oxigraph) or SPARQL endpoint URL; default 
 class _Parser(argparse.ArgumentParser):
     """argparse with its errors on one line (the usage is one ``--help`` away)."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
@@ -181,8 +181,8 @@ def _cmd_query(args) -> int:
 
     if args.list:
         for name, query in sorted(named_queries().items()):
-            params = " ".join(f"--param {p.name}=..." for p in query.params)
-            print(f"{name}  {params}".rstrip())
+            usage = " ".join(f"--param {p.name}=..." for p in query.params)
+            print(f"{name}  {usage}".rstrip())
             print(f"    {query.description}")
             for p in query.params:
                 print(f"    {p.name}: {p.help}")

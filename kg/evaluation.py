@@ -113,7 +113,7 @@ def _system_claims(store):
     for e, label in store.query(_LABELS).rows:
         labels[e.value].add(norm(label.value))
     out: dict[str, dict[tuple, str]] = defaultdict(dict)
-    for claim, ident, p, m, sentence, s, o in sorted(store.query(_CLAIMS).rows, key=lambda r: r[0].value):
+    for _claim, ident, p, m, sentence, s, o in sorted(store.query(_CLAIMS).rows, key=lambda r: r[0].value):
         predicate = p.value.rsplit("#", 1)[-1]
         s_names = frozenset(labels.get(s.value) or {norm(s.value.rsplit("/", 1)[-1])})
         o_names = frozenset(labels.get(o.value) or {norm(o.value.rsplit("/", 1)[-1])})

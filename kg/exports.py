@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import overload
 
 import pyoxigraph as ox
 
@@ -28,6 +29,14 @@ _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 def _triple_key(triple):
     predicate = triple.predicate.value
     return (str(triple.subject), predicate != _RDF_TYPE, predicate, str(triple.object))
+
+
+@overload
+def export(store, fmt: str = ..., path: None = ...) -> bytes: ...
+
+
+@overload
+def export(store, fmt: str, path: str | Path) -> None: ...
 
 
 def export(store, fmt: str = "turtle", path: str | Path | None = None) -> bytes | None:
@@ -60,16 +69,16 @@ def _rdf(store, fmt: str) -> bytes:
         dataset = ox.Dataset(quads)
         dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
         quads = list(dataset)
+    items: list = quads
     if fmt in ("turtle", "jsonld"):
-        triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_triple_key)
-        format_ = ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.JSON_LD
-        if fmt == "jsonld":
-            return ox.serialize(triples, format=format_)
-        return ox.serialize(triples, format=format_, prefixes=PREFIXES)
-    quads.sort(key=lambda q: (str(q.graph_name), *_triple_key(q.triple)))
-    if fmt == "trig":
-        return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_triple_key)
+    else:
+        quads.sort(key=lambda q: (str(q.graph_name), *_triple_key(q.triple)))
+    format_ = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG,
+               "nquads": ox.RdfFormat.N_QUADS}[fmt]
+    data = ox.serialize(items, format=format_, prefixes=PREFIXES if fmt in ("turtle", "trig") else None)
+    assert data is not None  # no output file given: the bytes
+    return data
 
 
 def _network(store, fmt: str) -> bytes:

@@ -147,7 +147,7 @@ def run_named(store, name: str, params: dict[str, str] | None = None) -> Results
 
 def run_query(store, sparql: str, params: dict[str, str] | None = None, name: str = "query") -> Results:
     """An ad-hoc query; each ``name=value`` parameter is bound as a literal, or an IRI if it looks like one."""
-    bindings = {}
+    bindings: dict[str, object] = {}
     for key, value in (params or {}).items():
         if value.startswith("<") and value.endswith(">"):
             bindings[key] = ox.NamedNode(value[1:-1])

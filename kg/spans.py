@@ -294,7 +294,8 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
                 continue
             # the gazetteer's matches stand; what is left of the recogniser's name may be a name of its own
             covered = {i for g in inside for i in range(g.start, g.end)}
-            runs, current = [], []
+            runs: list[list[int]] = []
+            current: list[int] = []
             for i in range(ent.start, ent.end):
                 if i in covered:
                     if current:

@@ -100,6 +100,12 @@ def _insert_data(quads: Iterable) -> str:
 class _Base:
     location: str
 
+    def query(self, sparql: str, bindings: Mapping[str, object] | None = None, name: str = "query") -> Results:
+        raise NotImplementedError
+
+    def update(self, sparql: str) -> None:
+        raise NotImplementedError
+
     def replace_graphs(self, graphs: Mapping[str, list], extra: Iterable = ()) -> None:
         """In one transaction: replace each named graph's content, and add ``extra`` quads."""
         operations = [f"DROP SILENT GRAPH <{name}>" for name in sorted(graphs)]
@@ -143,7 +149,7 @@ class EmbeddedStore(_Base):
             raise QueryError(Errors.E505.format(name=name, error=e)) from e
         except OSError as e:
             raise QueryError(Errors.E506.format(name=name, error=e)) from e
-        if isinstance(result, bool):
+        if isinstance(result, ox.QueryBoolean):  # ASK
             return Results(["ask"], [(ox.Literal("true" if result else "false",
                                                  datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")),)])
         if isinstance(result, ox.QuerySolutions):

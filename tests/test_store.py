@@ -52,6 +52,13 @@ def test_results_keep_the_query_s_column_order(store):
     assert star.dicts() == [{"s": ox.NamedNode("urn:a"), "p": ox.NamedNode("urn:p"), "o": ox.Literal("x")}]
 
 
+def test_ask(store):
+    g = "https://example.org/g"
+    store.replace_graphs({g: [_quad("urn:a", "urn:p", "x", g)]})
+    assert [row[0].value for row in store.query("ASK { ?s <urn:p> ?o }").rows] == ["true"]
+    assert [row[0].value for row in store.query("ASK { ?s <urn:q> ?o }").rows] == ["false"]
+
+
 def test_syntax_error_names_the_query(store):
     with pytest.raises(QueryError, match="my-query: SPARQL syntax error"):
         store.query("SELECT WHERE {", name="my-query")
