@@ -299,19 +299,25 @@ def _run(args) -> int:
     try:
         return handler(args)
     except KgError as e:
-        print(f"kg {args.command}: error: {e}", file=sys.stderr)
+        _fail(args.command, str(e))
         return e.exit_status
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # what is left to flush goes nowhere
         return 0
     except OSError as e:
-        print(f"kg {args.command}: error: {Errors.E807.format(error=e)}", file=sys.stderr)
+        _fail(args.command, Errors.E807.format(error=e))
         return 1
     except Exception as e:
         if os.environ.get("KG_DEBUG"):
             raise
-        print(f"kg {args.command}: error: {Errors.E808.format(kind=type(e).__name__, error=e)}", file=sys.stderr)
+        _fail(args.command, Errors.E808.format(kind=type(e).__name__, error=e))
         return 70
+
+
+def _fail(command: str, message: str) -> None:
+    """One line on standard error, whatever the message holds (a SPARQL parser's report spans several)."""
+    print(f"kg {command}: error: " + " ".join(line.strip() for line in message.splitlines() if line.strip()),
+          file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

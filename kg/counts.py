@@ -9,8 +9,38 @@ __all__ = ["stats", "format_stats"]
 
 
 def stats(store) -> dict:
-    """A dict of counts: ``articles``, ``entities`` (per class), ``claims`` (per predicate, then
-    per modality), ``claims_total``, ``triples`` (distinct, over all graphs)."""
+    r"""Counts of what the store holds.
+
+    Parameters
+    ----------
+    store : EmbeddedStore or RemoteStore
+        The store to count.
+
+    Returns
+    -------
+    dict
+        ``articles``; ``entities`` per class; ``claims`` per predicate, then
+        per modality; ``claims_total``; ``triples`` (distinct, over all graphs).
+
+    Raises
+    ------
+    QueryError, StoreError
+        When the store cannot be read.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from kg.pipeline import ingest
+    >>> from kg.store import open_store
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a1.txt").write_text("3 March 2024\n\nT\n\nMAZ and KAMAZ no longer compete.\n")
+    >>> store = open_store(folder / "store")
+    >>> _ = ingest([folder / "a1.txt"], store)
+    >>> counts = stats(store)
+    >>> counts["articles"], counts["entities"], counts["claims"]
+    (1, {'Company': 2}, {'competesWith': {'past': 1}})
+    """
     articles = int(store.query(SPARQL_PREFIXES + "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a trade:Article }")
                    .rows[0][0].value)
     entities = {}

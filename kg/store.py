@@ -49,9 +49,36 @@ class Results:
 
 
 def open_store(location: str | Path | None = None):
-    """An embedded store at a folder (created if missing), or a remote one for an ``http(s)://`` URL.
+    """Open the store claims are written to and read from.
 
-    Without a location: ``$KG_STORE``, else :data:`DEFAULT_STORE`, as on the command line.
+    Parameters
+    ----------
+    location : str or Path, optional
+        A folder for an embedded Oxigraph store (created if missing), or the
+        ``http(s)://`` base URL of a SPARQL 1.1 endpoint. Without one:
+        ``$KG_STORE``, else :data:`DEFAULT_STORE` (``.kg/store``), as on the
+        command line.
+
+    Returns
+    -------
+    EmbeddedStore or RemoteStore
+        Both offer ``query``, ``update``, ``replace_graphs``, ``quads`` and ``count``.
+
+    Raises
+    ------
+    StoreError
+        When the folder cannot be created or opened (for instance, it is held by another process).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> store = open_store(folder.name)
+    >>> store.count()
+    0
+    >>> open_store("http://127.0.0.1:7878").query_url  # an endpoint: nothing is contacted yet
+    'http://127.0.0.1:7878/query'
+    >>> store.close(); folder.cleanup()
     """
     location = str(location or os.environ.get("KG_STORE") or DEFAULT_STORE)
     if location.startswith(("http://", "https://")):

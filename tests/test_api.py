@@ -40,3 +40,14 @@ def test_dir_lists_all():
 def test_unknown_name():
     with pytest.raises(AttributeError, match="no attribute 'exprot'"):
         kg.exprot  # noqa: B018
+
+
+@pytest.mark.parametrize("name", kg.__all__)
+def test_public_names_have_numpydoc_docstrings_with_examples(name):
+    """Parameters, Returns (for a function) and Examples that run (the suite collects them as doctests)."""
+    doc = inspect.getdoc(getattr(kg, name)) or ""
+    sections = ["Parameters\n----------", "Examples\n--------\n>>> "]
+    if inspect.isfunction(getattr(kg, name)):
+        sections.append("Returns\n-------")
+    for section in sections:
+        assert section in doc, f"{name}: no {section.splitlines()[0]} section"

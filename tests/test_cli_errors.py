@@ -42,6 +42,13 @@ def test_argument_errors_are_one_line(tmp_path):
     assert result.returncode == 2 and _CODE.search(_one_line(result))
 
 
+def test_a_sparql_syntax_error_is_one_line(tmp_path):
+    result = run_kg("query", "SELECT ?x WHERE { ?x rdfs:label ?y }", "--store", str(tmp_path / "s"))
+    assert result.returncode == 2
+    line = _one_line(result)
+    assert line.startswith("kg query: error: query: SPARQL syntax error") and _CODE.search(line)
+
+
 def test_unconnected_entities_are_no_unknown_entity(tmp_path):
     store = tmp_path / "store"
     from kg.store import open_store
