@@ -48,7 +48,7 @@ bench: $(VENV)/.test
 ## lock: re-pin every installed package into constraints.txt
 lock: $(VENV)/.test
 	@echo "# Every package the project installs, pinned (pip install -c constraints.txt). Regenerate with: make lock" > constraints.txt
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e ' >> constraints.txt
+	$(BIN)/python -m pip freeze --all --exclude pip --exclude-editable | grep -v '^-e ' >> constraints.txt
 
 clean:
 	rm -rf $(VENV) .kg build .pytest_cache
