@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from . import __version__
@@ -128,15 +129,21 @@ class Extractor:
             yield extract_candidates(article, paragraphs, gazetteer, rules)
 
 
-def _code_fingerprint() -> str:
-    """Hash of the modules that decide an article's graph (reading, parsing, extraction, resolution, mapping)."""
-    package = Path(__file__).resolve().parent
+@cache
+def _code_fingerprint(folder: str | None = None) -> str:
+    """Hash of the modules that decide an article's graph (reading, parsing, extraction, resolution, mapping).
+
+    Of their syntax trees, not their bytes: reformatting the code or editing a comment re-extracts nothing.
+    """
+    import ast
+
+    package = Path(folder) if folder else Path(__file__).resolve().parent
     digest = hashlib.sha256()
     for path in sorted([*package.glob("extract/*.py"), *(package / n for n in (
             "articles.py", "nlp.py", "resolve.py", "rdf.py", "records.py", "iri.py", "inflect.py", "gazetteer.py",
             "confidence.py", "terms.py"))]):
         digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+        digest.update(ast.dump(ast.parse(path.read_bytes(), filename=str(path))).encode())
     return digest.hexdigest()[:16]
 
 

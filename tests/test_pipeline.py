@@ -7,7 +7,7 @@ import pytest
 from kg.pipeline import ingest
 from kg.store import open_store
 
-from .conftest import SEED
+from .conftest import ROOT, SEED
 
 SMALL = "3 March 2024\n\n{title}\n\n{body}\n\nWritten by example.org\n"
 
@@ -119,3 +119,20 @@ def test_article_ids_from_file_names(tmp_path, extractor, name):
     path.write_text(SMALL.format(title="T", body="BelAZ delivers dump trucks to Chile."))
     store = open_store(tmp_path / "store")
     assert ingest([path], store, extractor).added == ["we"]
+
+
+def test_the_code_fingerprint_ignores_formatting_and_comments(tmp_path):
+    from kg.pipeline import _code_fingerprint
+
+    package = tmp_path / "kg"
+    shutil.copytree(ROOT / "kg", package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = _code_fingerprint(str(package))
+    assert before == _code_fingerprint()
+    inflect = package / "inflect.py"
+    source = inflect.read_text(encoding="utf-8")
+    inflect.write_text(source.replace("    words = phrase.split()\n", "    words = (phrase.split())  # a note\n", 1))
+    assert inflect.read_text() != source
+    assert _code_fingerprint.__wrapped__(str(package)) == before  # reformatted, commented: the same code
+    inflect.write_text(source.replace('last += "s"', 'last += "z"', 1))
+    assert inflect.read_text() != source
+    assert _code_fingerprint.__wrapped__(str(package)) != before
