@@ -133,18 +133,31 @@ class Extractor:
 def _code_fingerprint(folder: str | None = None) -> str:
     """Hash of the modules that decide an article's graph (reading, parsing, extraction, resolution, mapping).
 
-    Of their syntax trees, not their bytes: reformatting the code or editing a comment re-extracts nothing.
+    Of their syntax trees without docstrings, not their bytes: reformatting the code or editing a comment or
+    docstring re-extracts nothing.
     """
-    import ast
-
     package = Path(folder) if folder else Path(__file__).resolve().parent
     digest = hashlib.sha256()
     for path in sorted([*package.glob("extract/*.py"), *(package / n for n in (
             "articles.py", "nlp.py", "resolve.py", "rdf.py", "records.py", "iri.py", "inflect.py", "gazetteer.py",
             "confidence.py", "terms.py"))]):
         digest.update(path.name.encode())
-        digest.update(ast.dump(ast.parse(path.read_bytes(), filename=str(path))).encode())
+        digest.update(_code_tree(path).encode())
     return digest.hexdigest()[:16]
+
+
+def _code_tree(path: Path) -> str:
+    """A module's syntax tree, without its docstrings, as text."""
+    import ast
+
+    tree = ast.parse(path.read_bytes(), filename=str(path))
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and body and \
+                isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and \
+                isinstance(body[0].value.value, str):
+            node.body = body[1:] or [ast.Pass()]
+    return ast.dump(tree)
 
 
 def _model_version(name: str) -> str:

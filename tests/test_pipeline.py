@@ -130,9 +130,10 @@ def test_the_code_fingerprint_ignores_formatting_and_comments(tmp_path):
     assert before == _code_fingerprint()
     inflect = package / "inflect.py"
     source = inflect.read_text(encoding="utf-8")
-    inflect.write_text(source.replace("    words = phrase.split()\n", "    words = (phrase.split())  # a note\n", 1))
+    reformatted = source.replace("    words = phrase.split()\n", "    words = (phrase.split())  # a note\n", 1)
+    inflect.write_text(reformatted.replace('"""The plural of a noun phrase', '"""The plural of any noun phrase', 1))
     assert inflect.read_text() != source
-    assert _code_fingerprint.__wrapped__(str(package)) == before  # reformatted, commented: the same code
+    assert _code_fingerprint.__wrapped__(str(package)) == before  # reformatted, commented, documented: the same code
     inflect.write_text(source.replace('last += "s"', 'last += "z"', 1))
     assert inflect.read_text() != source
     assert _code_fingerprint.__wrapped__(str(package)) != before
