@@ -107,7 +107,7 @@ class Errors(metaclass=_WithCodes):
             "or pass --model")
     E702 = "cannot load the spaCy model {name!r}: is it installed? (pass --model NAME for another one)"
     E703 = "ontology/trade.ttl not found; set KG_ONTOLOGY to the ontology folder"
-    E704 = "{path}: {property!r} has no {axiom} in the ontology"
+    E704 = "{path}: the relation {property!r} needs exactly one {axiom}"
 
     # E8xx: the command line
     E801 = "--param {pair!r}: expected NAME=VALUE"

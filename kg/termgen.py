@@ -73,7 +73,7 @@ def read_terms(path: str | Path) -> dict:
             continue
         for axiom, values in found.items():
             if len(values) != 1:
-                raise SetupError(Errors.E704.format(path=path, property=name, axiom=f"one rdfs:{axiom}"))
+                raise SetupError(Errors.E704.format(path=path, property=name, axiom=f"rdfs:{axiom}"))
         relations.append(name)
         domain[name], range_[name] = classes(found["domain"][0]), classes(found["range"][0])
     used = set(agents).union(*domain.values(), *range_.values())

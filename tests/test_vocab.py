@@ -107,7 +107,7 @@ def test_a_relation_without_a_domain_is_named(tmp_path):
     rdfs:range trade:Agent .""")
     assert broken != text
     (tmp_path / "trade.ttl").write_text(broken, encoding="utf-8")
-    with pytest.raises(SetupError, match=r"'competesWith' has no one rdfs:domain in the ontology \[E704\]"):
+    with pytest.raises(SetupError, match=r"the relation 'competesWith' needs exactly one rdfs:domain \[E704\]"):
         terms_source(tmp_path / "trade.ttl")
 
 
