@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # The demo's own embedded store, so that other builds in the default store (.kg/store) never leak into exports/.
 DEMO_STORE := .kg/demo-store
 
-.PHONY: demo test train install install-test bench lock clean
+.PHONY: demo test train install install-test bench lock clean vocab
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "kg needs Python 3.11 or newer"'
@@ -35,6 +35,10 @@ test: $(VENV)/.test
 train: $(VENV)/.test
 	$(BIN)/python -m kg.train --shared ../shared
 
+## vocab: regenerate kg/terms.py (classes, relations, domains, ranges, axioms, modalities) from ontology/trade.ttl
+vocab: $(VENV)/.runtime
+	$(BIN)/python -m kg.termgen
+
 ## bench: the benchmarks (ratios measured side by side)
 bench: $(VENV)/.test
 	$(BIN)/python bench/extraction.py
@@ -44,7 +48,7 @@ bench: $(VENV)/.test
 ## lock: re-pin every installed package into constraints.txt
 lock: $(VENV)/.test
 	@echo "# Every package the project installs, pinned (pip install -c constraints.txt). Regenerate with: make lock" > constraints.txt
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e ' >> constraints.txt
+	$(BIN)/python -m pip freeze --all --exclude pip --exclude-editable | grep -v '^-e ' >> constraints.txt
 
 clean:
 	rm -rf $(VENV) .kg build .pytest_cache

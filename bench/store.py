@@ -19,7 +19,7 @@ interleaved and the one going first alternating:
 - ``count``      distinct triples of the union (``SELECT (COUNT(*) ...)`` over
                  ``SELECT DISTINCT ?s ?p ?o`` / ``len()``, which rdflib's
                  memory store answers from a set it keeps, without counting);
-- ``turtle``     Turtle of the union: kg's own export path (``kg.export.export``:
+- ``turtle``     Turtle of the union: kg's own export path (``kg.exports.export``:
                  sorted distinct triples, ``pyoxigraph.serialize`` with kg's
                  prefixes) / ``Dataset.serialize(format="turtle")`` with the
                  same prefixes bound.
@@ -46,7 +46,7 @@ import time
 import pyoxigraph as ox
 from rdflib import Dataset, Literal, URIRef
 
-from kg.export import _triple_key, export
+from kg.exports import _triple_key, export
 from kg.vocab import (CLASSES, ENTITIES_GRAPH, INVERSE, MODALITIES, PREFIXES, RELATIONS, SUBPROPERTY_OF,
                       SYMMETRIC)
 
@@ -190,7 +190,7 @@ def to_rdflib(quads: list[tuple]) -> list:
 # ---------------------------------------------------------------- the two sides
 
 class _Quads:
-    """What kg.export.export needs of a store: ``quads()``."""
+    """What kg.exports.export needs of a store: ``quads()``."""
 
     def __init__(self, store: ox.Store):
         self.store = store
@@ -229,7 +229,7 @@ class Oxigraph:
         return export(_Quads(self.store), "turtle")
 
     def export_steps(self) -> dict[str, float]:
-        """kg's Turtle export step by step (as kg/export.py's _rdf does it): where its time goes."""
+        """kg's Turtle export step by step (as kg/exports.py's _rdf does it): where its time goes."""
         steps = {}
         start = time.perf_counter()
         quads = list(self.store)

@@ -8,7 +8,13 @@ stored as RDF, queried with SPARQL, walked with networkx and drawn as HTML.
     ['Extractor', 'build', 'entity_graph']
 
 Nothing heavy is imported with the package: each function loads what it needs
-(the spaCy model, pyvis) when first called.
+(the spaCy model, pyvis) when first called. A name of ``__all__`` is always
+that function or class, never a module of the same name:
+
+    >>> callable(kg.export) and callable(kg.stats) and callable(kg.evaluate)
+    True
+    >>> set(kg.__all__) <= set(dir(kg))
+    True
 """
 
 from __future__ import annotations
@@ -23,10 +29,14 @@ __all__ = [
 
 _HOMES = {
     "read_articles": "articles", "Extractor": "pipeline", "extract_article": "pipeline", "ingest": "pipeline",
-    "build": "pipeline", "resolve_entities": "resolve", "open_store": "store", "export": "export",
+    "build": "pipeline", "resolve_entities": "resolve", "open_store": "store", "export": "exports",
     "run_query": "query", "run_named": "query", "entity_graph": "network", "neighbors": "network",
-    "shortest_path": "network", "network_html": "viz", "stats": "stats", "evaluate": "evaluate",
+    "shortest_path": "network", "network_html": "viz", "stats": "counts", "evaluate": "evaluation",
 }
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
 
 
 def __getattr__(name: str):

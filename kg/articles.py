@@ -124,10 +124,34 @@ def _suffix_error(path: Path) -> InputError | None:
 
 
 def read_articles(paths: Iterable[str | Path]) -> tuple[list[Article], list[InputError]]:
-    """Read every article under ``paths``; return them with the rejections.
+    r"""Read every article under ``paths``; return them with the rejections.
 
-    Article ids must be unique: a second article with an id already read is
-    rejected, naming the first.
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Files (``.txt`` in the seed's layout, ``.jsonl``, ``.html``) and
+        folders, walked in sorted order (hidden files skipped).
+
+    Returns
+    -------
+    articles : list of Article
+        The articles read, in order. Article ids must be unique: a second
+        article with an id already read is rejected, naming the first.
+    rejected : list of InputError
+        One per file (or JSON Lines line) that could not be read, naming it and the reason.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a1.txt").write_text("3 March 2024\n\nTrucks for Cuba\n\nMAZ supplies trucks to Cuba.\n")
+    >>> _ = (folder / "empty.txt").write_text("")
+    >>> articles, rejected = read_articles([folder])
+    >>> [(a.id, a.title, a.date.isoformat()) for a in articles]
+    [('a1', 'Trucks for Cuba', '2024-03-03')]
+    >>> [e.reason for e in rejected]
+    ['empty file [E101]']
     """
     articles: list[Article] = []
     errors: list[InputError] = []
@@ -155,7 +179,7 @@ def read_file(path: str | Path) -> tuple[list[Article], list[InputError]]:
     try:
         data = path.read_bytes()
     except OSError as e:
-        return [], [InputError(path, f"cannot read: {e.strerror or e}")]
+        return [], [InputError(path, MSG["unreadable"].format(reason=e.strerror or e))]
     text, error = _decode(path, data)
     if error:
         return [], [error]

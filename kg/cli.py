@@ -2,7 +2,9 @@
 
 Exit status: 0 when everything asked for was done; 1 when some inputs were
 rejected (the rest is still ingested) or a request failed (unknown entity,
-unreachable store); 2 for a usage error.
+unreachable store, missing model); 2 for a usage error; 130 when interrupted
+(Ctrl-C). Every failure is one line on standard error, never a traceback
+(``KG_DEBUG=1`` shows it for an unexpected error).
 """
 
 from __future__ import annotations
@@ -13,14 +15,19 @@ import os
 import sys
 from pathlib import Path
 
+from .errors import Errors, UsageError
+
 __all__ = ["main", "build_parser", "COMMANDS"]
 
 COMMANDS = ("build", "ingest", "query", "export", "viz", "neighbors", "path", "stats", "eval")
 _STORE_HELP = "store folder (embedded Oxigraph) or SPARQL endpoint URL; default $KG_STORE or .kg/store"
 
 
-class UsageError(Exception):
-    """A request that cannot be understood: exit status 2."""
+class _Parser(argparse.ArgumentParser):
+    """argparse with its errors on one line (the usage is one ``--help`` away)."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
 def _store_arg(parser: argparse.ArgumentParser) -> None:
@@ -31,9 +38,9 @@ def _probability(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        raise argparse.ArgumentTypeError(Errors.E809.format(text=text)) from None
     if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"{value} is not a probability between 0 and 1")
+        raise argparse.ArgumentTypeError(Errors.E810.format(value=value))
     return value
 
 
@@ -47,7 +54,7 @@ def _threshold_arg(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kg", description="Trade-cooperation knowledge graph: news articles to RDF claims with sources "
                                "and modality, queried with SPARQL, walked with networkx, drawn as HTML.")
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -82,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="serialize the store",
                        description="Turtle is the union of all graphs, sorted; TriG and N-Quads keep the named graphs.")
-    from .export import FORMATS
+    from .exports import FORMATS
 
     p.add_argument("--format", choices=FORMATS, default="turtle")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
@@ -123,9 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open(args):
-    from .store import DEFAULT_STORE, open_store
+    from .store import open_store
 
-    return open_store(args.store or os.environ.get("KG_STORE") or DEFAULT_STORE)
+    return open_store(args.store)  # None: $KG_STORE, else the default folder
 
 
 def _extractor(args):
@@ -151,7 +158,7 @@ def _params(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name:
-            raise UsageError(f"--param {pair!r}: expected NAME=VALUE")
+            raise UsageError(Errors.E801.format(pair=pair))
         out[name.strip()] = value
     return out
 
@@ -174,8 +181,8 @@ def _cmd_query(args) -> int:
 
     if args.list:
         for name, query in sorted(named_queries().items()):
-            params = " ".join(f"--param {p.name}=..." for p in query.params)
-            print(f"{name}  {params}".rstrip())
+            usage = " ".join(f"--param {p.name}=..." for p in query.params)
+            print(f"{name}  {usage}".rstrip())
             print(f"    {query.description}")
             for p in query.params:
                 print(f"    {p.name}: {p.help}")
@@ -189,12 +196,12 @@ def _cmd_query(args) -> int:
             if args.file:
                 path = Path(args.file)
                 if not path.is_file():
-                    raise UsageError(f"--file {args.file}: no such file")
+                    raise UsageError(Errors.E802.format(path=args.file))
                 text, name = path.read_text(encoding="utf-8"), str(path)
             elif args.sparql:
                 text, name = args.sparql, "query"
             else:
-                raise UsageError("give a query, --file F.rq, --name NAME or --list")
+                raise UsageError(Errors.E803)
             results = run_query(store, text, params, name=name)
     except QueryError as e:
         raise UsageError(str(e)) from e
@@ -203,7 +210,7 @@ def _cmd_query(args) -> int:
 
 
 def _cmd_export(args) -> int:
-    from .export import export
+    from .exports import export
 
     store = _open(args)
     if args.output:
@@ -237,16 +244,9 @@ def _cmd_neighbors(args) -> int:
 
 
 def _cmd_path(args) -> int:
-    import networkx as nx
-
-    from .errors import NodeNotFound
     from .network import entity_graph, shortest_path
 
-    graph = entity_graph(_open(args))
-    try:
-        steps = shortest_path(graph, args.a, args.b)
-    except nx.NetworkXNoPath as e:
-        raise NodeNotFound(f"{args.a!r} and {args.b!r} are not connected") from e
+    steps = shortest_path(entity_graph(_open(args)), args.a, args.b)
     if args.format == "json":
         print(json.dumps(steps, indent=2, ensure_ascii=False))
         return 0
@@ -258,7 +258,7 @@ def _cmd_path(args) -> int:
 
 
 def _cmd_stats(args) -> int:
-    from .stats import format_stats, stats
+    from .counts import format_stats, stats
 
     counts = stats(_open(args))
     print(json.dumps(counts, indent=2) if args.format == "json" else format_stats(counts))
@@ -266,10 +266,10 @@ def _cmd_stats(args) -> int:
 
 
 def _cmd_eval(args) -> int:
-    from .evaluate import evaluate, format_report
+    from .evaluation import evaluate, format_report
 
     if not Path(args.gold).is_file():
-        raise UsageError(f"{args.gold}: no such file")
+        raise UsageError(Errors.E804.format(path=args.gold))
     report = evaluate(_open(args), args.gold)
     if args.format == "json":
         print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
@@ -279,24 +279,45 @@ def _cmd_eval(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; its exit status (see the module docstring)."""
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not args.command:
+            parser.print_help(sys.stderr)
+            return 2
+        return _run(args)
+    except KeyboardInterrupt:
+        print(f"kg: {Errors.E806}", file=sys.stderr)
+        return 130
+
+
+def _run(args) -> int:
     from .errors import KgError
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not args.command:
-        parser.print_help(sys.stderr)
-        return 2
     handler = globals()[f"_cmd_{args.command}"]
     try:
         return handler(args)
-    except UsageError as e:
-        print(f"kg {args.command}: error: {e}", file=sys.stderr)
-        return 2
     except KgError as e:
-        print(f"kg {args.command}: error: {e}", file=sys.stderr)
-        return 1
+        _fail(args.command, str(e))
+        return e.exit_status
     except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # what is left to flush goes nowhere
         return 0
+    except OSError as e:
+        _fail(args.command, Errors.E807.format(error=e))
+        return 1
+    except Exception as e:
+        if os.environ.get("KG_DEBUG"):
+            raise
+        _fail(args.command, Errors.E808.format(kind=type(e).__name__, error=e))
+        return 70
+
+
+def _fail(command: str, message: str) -> None:
+    """One line on standard error, whatever the message holds (a SPARQL parser's report spans several)."""
+    print(f"kg {command}: error: " + " ".join(line.strip() for line in message.splitlines() if line.strip()),
+          file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

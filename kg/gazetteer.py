@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .errors import GazetteerError
+from .errors import Errors, GazetteerError
 from .iri import normalize_name
 from .vocab import CLASSES
 
@@ -139,7 +139,7 @@ def load_gazetteer(folder: str | Path | None = None) -> Gazetteer:
                 continue
             entry = _parse_entry(path, number, line)
             if entry.id in gazetteer.entries:
-                raise GazetteerError(path, number, f"duplicate id {entry.id!r} (first at {where[entry.id]})")
+                raise GazetteerError(path, number, Errors.E301.format(id=entry.id, first=where[entry.id]))
             gazetteer.entries[entry.id] = entry
             where[entry.id] = f"{path}:{number}"
     _check_references(gazetteer, where)
@@ -150,28 +150,28 @@ def _parse_entry(path: Path, number: int, line: str) -> Entry:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
-        raise GazetteerError(path, number, f"invalid JSON: {e.msg}") from e
+        raise GazetteerError(path, number, Errors.E302.format(error=e.msg)) from e
     if not isinstance(record, dict):
-        raise GazetteerError(path, number, "an entry must be a JSON object")
+        raise GazetteerError(path, number, Errors.E303)
     unknown = set(record) - _FIELDS
     if unknown:
-        raise GazetteerError(path, number, f"unknown field(s) {sorted(unknown)}")
+        raise GazetteerError(path, number, Errors.E304.format(fields=sorted(unknown)))
     for key in ("id", "class", "name"):
         if not isinstance(record.get(key), str) or not record[key].strip():
-            raise GazetteerError(path, number, f"missing or empty {key!r}")
+            raise GazetteerError(path, number, Errors.E305.format(key=key))
     if not _ID.match(record["id"]):
-        raise GazetteerError(path, number, f"id {record['id']!r} must be lower-case ASCII letters, digits and _")
+        raise GazetteerError(path, number, Errors.E306.format(id=record["id"]))
     if record["class"] not in CLASSES:
-        raise GazetteerError(path, number, f"class {record['class']!r} is not one of {', '.join(CLASSES)}")
+        raise GazetteerError(path, number, Errors.E307.format(cls=record["class"], classes=", ".join(CLASSES)))
     lists = {}
     for key in ("aliases", "demonyms"):
         value = record.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise GazetteerError(path, number, f"{key!r} must be a list of non-empty strings")
+            raise GazetteerError(path, number, Errors.E308.format(key=key))
         lists[key] = tuple(v.strip() for v in value)
     wikidata = record.get("wikidata")
     if wikidata is not None and not re.match(r"^Q[1-9][0-9]*$", str(wikidata)):
-        raise GazetteerError(path, number, f"wikidata {wikidata!r} is not an item id like 'Q184'")
+        raise GazetteerError(path, number, Errors.E309.format(value=wikidata))
     return Entry(id=record["id"], cls=record["class"], name=record["name"].strip(), aliases=lists["aliases"],
                  demonyms=lists["demonyms"], wikidata=wikidata, capital_of=record.get("capital_of"),
                  country=record.get("country"), affiliation=record.get("affiliation"),
@@ -184,7 +184,7 @@ def _check_references(gazetteer: Gazetteer, where: dict[str, str]) -> None:
             target = getattr(entry, key)
             if target and target not in gazetteer.entries:
                 file, _, line = where[entry.id].rpartition(":")
-                raise GazetteerError(file, int(line), f"{key} {target!r} of {entry.id!r} is not a gazetteer id")
+                raise GazetteerError(file, int(line), Errors.E310.format(key=key, target=target, id=entry.id))
 
 
 def entries_of(gazetteer: Gazetteer, cls: str) -> Iterable[Entry]:

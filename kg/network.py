@@ -12,40 +12,61 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .errors import NodeNotFound
+from .errors import Errors, NodeNotFound, NoPath
 from .iri import close_names, normalize_name
+from .namespaces import SPARQL_PREFIXES, sparql_terms
+from .terms import CLASSES
 
 __all__ = ["entity_graph", "find_node", "neighbors", "shortest_path", "Step"]
 
-_CLAIMS = """
-PREFIX trade: <https://w3id.org/kg-trade/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
+_CLAIMS = SPARQL_PREFIXES + """
 SELECT ?claim ?s ?p ?o ?sentence ?article ?date ?confidence ?rule WHERE {
   ?claim a trade:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; trade:modality trade:asserted ;
          trade:sentence ?sentence ; trade:confidence ?confidence ; trade:extractor ?rule ; prov:wasDerivedFrom ?a .
   ?a dcterms:identifier ?article .
   OPTIONAL { ?a dcterms:date ?date }
 }"""
-_ENTITIES = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX trade: <https://w3id.org/kg-trade/ontology#>
-SELECT ?e ?label ?type ?alt ?wd WHERE {
-  ?e rdfs:label ?label ; a ?type . FILTER(STRSTARTS(STR(?type), STR(trade:)))
-  FILTER(?type NOT IN (trade:Claim, trade:Article, trade:Modality))
-  OPTIONAL { ?e skos:altLabel ?alt } OPTIONAL { ?e owl:sameAs ?wd }
-}"""
+_ENTITIES = SPARQL_PREFIXES + f"""
+SELECT ?e ?label ?type ?alt ?wd WHERE {{
+  ?e rdfs:label ?label ; a ?type . FILTER(?type IN ({sparql_terms(CLASSES)}))
+  OPTIONAL {{ ?e skos:altLabel ?alt }} OPTIONAL {{ ?e owl:sameAs ?wd }}
+}}"""
 
 
 def entity_graph(store) -> nx.MultiDiGraph:
-    """The asserted relations of the store as a MultiDiGraph.
+    r"""The asserted relations of the store as a networkx MultiDiGraph, built on demand.
 
-    Nodes are entity IRIs with ``label``, ``cls``, ``aliases`` and ``wikidata``;
-    edges are keyed by predicate and carry ``predicate`` and ``claims`` (a list
-    of dicts: claim, sentence, article, date, confidence, rule).
+    Parameters
+    ----------
+    store : EmbeddedStore or RemoteStore
+        The store to read.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Nodes are entity IRIs with ``label``, ``cls``, ``aliases`` and
+        ``wikidata``; edges are keyed by predicate and carry ``predicate`` and
+        ``claims`` (a list of dicts: claim, sentence, article, date,
+        confidence, rule). Negated, planned and past claims are no edges.
+
+    Raises
+    ------
+    QueryError, StoreError
+        When the store cannot be read.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from kg.pipeline import ingest
+    >>> from kg.store import open_store
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a1.txt").write_text("3 March 2024\n\nT\n\nMAZ supplies trucks to Cuba. MAZ and KAMAZ cooperate.\n")
+    >>> store = open_store(folder / "store")
+    >>> _ = ingest([folder / "a1.txt"], store)
+    >>> graph = entity_graph(store)
+    >>> sorted((graph.nodes[s]["label"], key, graph.nodes[o]["label"]) for s, o, key in graph.edges(keys=True))
+    [('MAZ', 'cooperatesWith', 'KAMAZ'), ('MAZ', 'exportsTo', 'Cuba')]
     """
     graph = nx.MultiDiGraph()
     for e, label, type_, alt, wd in store.query(_ENTITIES).rows:
@@ -94,11 +115,43 @@ def find_node(graph: nx.MultiDiGraph, name: str) -> str:
 
 
 def neighbors(graph: nx.MultiDiGraph, name: str) -> list[dict]:
-    """The relations of an entity: one row per (direction, predicate, neighbour), sorted.
+    r"""The relations of an entity, both ways: one row per (direction, predicate, neighbour), sorted.
 
-    Each row has ``direction`` ("out": the entity is the subject; "in": the
-    object), ``predicate``, ``neighbor`` (label), ``node`` (IRI), ``claims``
-    (count) and ``articles`` (sorted ids).
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The entity network (:func:`entity_graph`).
+    name : str
+        The entity: a label or alias (case and punctuation ignored) or its IRI.
+
+    Returns
+    -------
+    list of dict
+        Each row has ``direction`` ("out": the entity is the subject; "in":
+        the object), ``predicate``, ``neighbor`` (label), ``node`` (IRI),
+        ``claims`` (count) and ``articles`` (sorted ids).
+
+    Raises
+    ------
+    NodeNotFound
+        When no entity has that name, with close names as suggestions.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from kg.pipeline import ingest
+    >>> from kg.store import open_store
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a1.txt").write_text("3 March 2024\n\nT\n\nMAZ supplies trucks to Cuba. MAZ and KAMAZ cooperate.\n")
+    >>> store = open_store(folder / "store")
+    >>> _ = ingest([folder / "a1.txt"], store)
+    >>> [(row["direction"], row["predicate"], row["neighbor"]) for row in neighbors(entity_graph(store), "kamaz")]
+    [('in', 'cooperatesWith', 'MAZ')]
+    >>> neighbors(entity_graph(store), "Kamazz")
+    Traceback (most recent call last):
+    ...
+    kg.errors.NodeNotFound: no entity named 'Kamazz' in the graph; did you mean 'KAMAZ', 'MAZ'?
     """
     node = find_node(graph, name)
     rows = []
@@ -119,17 +172,51 @@ class Step(dict):
 
 
 def shortest_path(graph: nx.MultiDiGraph, a: str, b: str) -> list[Step]:
-    """The shortest chain of relations between two entities, whichever way each was stated.
+    r"""The shortest chain of relations between two entities, whichever way each was stated.
 
-    Raises NodeNotFound for an unknown name and ``networkx.NetworkXNoPath`` when
-    the two are not connected.
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The entity network (:func:`entity_graph`).
+    a, b : str
+        The two entities: labels, aliases or IRIs.
+
+    Returns
+    -------
+    list of Step
+        One dict per hop: ``subject``, ``predicate``, ``object`` (as stated),
+        the best-supported ``sentence`` with its ``article``, and the number of
+        ``claims`` for the relation.
+
+    Raises
+    ------
+    NodeNotFound
+        When a name matches no entity.
+    NoPath
+        When no chain of relations connects the two.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from kg.pipeline import ingest
+    >>> from kg.store import open_store
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a1.txt").write_text("3 March 2024\n\nT\n\nMAZ supplies trucks to Cuba. MAZ and KAMAZ cooperate.\n")
+    >>> store = open_store(folder / "store")
+    >>> _ = ingest([folder / "a1.txt"], store)
+    >>> [(s["subject"], s["predicate"], s["object"]) for s in shortest_path(entity_graph(store), "Cuba", "KAMAZ")]
+    [('MAZ', 'exportsTo', 'Cuba'), ('MAZ', 'cooperatesWith', 'KAMAZ')]
     """
     source, target = find_node(graph, a), find_node(graph, b)
     undirected = nx.Graph()
     undirected.add_nodes_from(graph.nodes)
     for s, o in graph.edges():
         undirected.add_edge(s, o)
-    nodes = nx.shortest_path(undirected, source, target)
+    try:
+        nodes = nx.shortest_path(undirected, source, target)
+    except nx.NetworkXNoPath as e:
+        raise NoPath(Errors.E805.format(a=a, b=b)) from e
     steps = []
     for left, right in zip(nodes, nodes[1:]):
         options = [(left, right, k, d) for k, d in graph.get_edge_data(left, right, default={}).items()]

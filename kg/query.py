@@ -26,10 +26,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import NodeNotFound, QueryError
+from .errors import Errors, NodeNotFound, QueryError
 from .iri import close_names, normalize_name
 from .store import Results
-from .vocab import PREFIXES
+from .namespaces import PREFIXES, SPARQL_PREFIXES
 
 __all__ = ["NamedQuery", "named_queries", "run_named", "run_query", "find_entities", "format_results"]
 
@@ -70,7 +70,7 @@ def _load_queries(folder: str) -> dict[str, NamedQuery]:
             else:
                 parts = value.split(None, 2)
                 if len(parts) < 2 or parts[1] not in ("entity", "literal"):
-                    raise QueryError(f"{path}: bad param line {line.strip()!r} (expected '# param: NAME entity|literal HELP')")
+                    raise QueryError(Errors.E504.format(path=path, line=line.strip()))
                 params.append(Param(parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
         queries[name] = NamedQuery(name, description, tuple(params), text, str(path))
     return queries
@@ -102,9 +102,7 @@ def find_entities(store, name: str) -> list[tuple[str, str]]:
 
 
 def _labels(store) -> list[tuple[str, str, str]]:
-    rows = store.query("""
-        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    rows = store.query(SPARQL_PREFIXES + """
         SELECT ?e ?label ?name WHERE { ?e rdfs:label ?label . { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name } }
     """).rows
     return [(e.value, label.value, normalize_name(n.value)) for e, label, n in rows]
@@ -125,22 +123,64 @@ def resolve_entity(store, name: str) -> str:
 
 
 def run_named(store, name: str, params: dict[str, str] | None = None) -> Results:
-    """Run a named query with its parameters (names are resolved to entity IRIs)."""
+    r"""Run a named query of ``ontology/queries/`` with its parameters.
+
+    Parameters
+    ----------
+    store : EmbeddedStore or RemoteStore
+        The store to query.
+    name : str
+        The query's name (``kg query --list`` shows them).
+    params : dict of str to str, optional
+        Parameter values: an entity parameter takes a name or alias (case and
+        punctuation ignored) or an IRI, resolved to the entity's IRI; every
+        value is bound as an RDF term, never pasted into the query.
+
+    Returns
+    -------
+    Results
+        ``variables`` in the order the query names them and ``rows`` of pyoxigraph terms (None when unbound).
+
+    Raises
+    ------
+    QueryError
+        For an unknown query, an unknown or missing parameter, or a query that fails.
+    NodeNotFound
+        When an entity parameter names no entity (with suggestions).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from kg.pipeline import ingest
+    >>> from kg.store import open_store
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a1.txt").write_text("3 March 2024\n\nT\n\nMAZ and KAMAZ signed an agreement.\n")
+    >>> store = open_store(folder / "store")
+    >>> _ = ingest([folder / "a1.txt"], store)
+    >>> results = run_named(store, "partners", {"entity": "kamaz"})
+    >>> results.variables[:2], [row[0].value for row in results.rows]
+    (['partner', 'relation'], ['MAZ'])
+    >>> run_named(store, "partner")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: no named query 'partner'; did you mean partners? (kg query --list shows them) [E501]
+    """
     queries = named_queries()
     if name not in queries:
         close = difflib.get_close_matches(name, list(queries), n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise QueryError(f"no named query {name!r}{hint} (kg query --list shows them)")
+        raise QueryError(Errors.E501.format(name=name, hint=hint))
     query = queries[name]
     params = dict(params or {})
     unknown = set(params) - {p.name for p in query.params}
     if unknown:
-        raise QueryError(f"{name}: unknown parameter(s) {', '.join(sorted(unknown))}; "
-                         f"it takes {', '.join(p.name for p in query.params) or 'none'}")
+        raise QueryError(Errors.E502.format(name=name, unknown=", ".join(sorted(unknown)),
+                                            known=", ".join(p.name for p in query.params) or "none"))
     bindings = {}
     for param in query.params:
         if param.name not in params:
-            raise QueryError(f"{name}: missing parameter {param.name!r} ({param.help})")
+            raise QueryError(Errors.E503.format(name=name, param=param.name, help=param.help))
         value = params[param.name]
         bindings[param.name] = ox.NamedNode(resolve_entity(store, value)) if param.kind == "entity" \
             else ox.Literal(value)
@@ -148,8 +188,44 @@ def run_named(store, name: str, params: dict[str, str] | None = None) -> Results
 
 
 def run_query(store, sparql: str, params: dict[str, str] | None = None, name: str = "query") -> Results:
-    """An ad-hoc query; each ``name=value`` parameter is bound as a literal, or an IRI if it looks like one."""
-    bindings = {}
+    """Run a SPARQL query over the union of the store's graphs.
+
+    Parameters
+    ----------
+    store : EmbeddedStore or RemoteStore
+        The store to query.
+    sparql : str
+        The query (SELECT, ASK, CONSTRUCT or DESCRIBE), with its own PREFIX declarations.
+    params : dict of str to str, optional
+        Variables to bind: a value in angle brackets (``<https://...>``) as an
+        IRI, any other as a plain literal; bound as RDF terms, never pasted.
+    name : str, default "query"
+        What error messages call the query.
+
+    Returns
+    -------
+    Results
+        ``variables`` in the order the query names them and ``rows`` of pyoxigraph terms.
+
+    Raises
+    ------
+    QueryError
+        When the query does not parse or fails, naming it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from kg.store import open_store
+    >>> store = open_store(tempfile.mkdtemp())
+    >>> store.update('INSERT DATA { <urn:a> <urn:label> "KAMAZ" }')
+    >>> [row[0].value for row in run_query(store, "SELECT ?e WHERE { ?e <urn:label> ?name }", {"name": "KAMAZ"}).rows]
+    ['urn:a']
+    >>> run_query(store, "SELECT ?e WHERE {", name="broken")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: broken: SPARQL syntax error: ...
+    """
+    bindings: dict[str, object] = {}
     for key, value in (params or {}).items():
         if value.startswith("<") and value.endswith(">"):
             bindings[key] = ox.NamedNode(value[1:-1])
@@ -201,7 +277,7 @@ def format_results(results: Results, fmt: str = "table") -> str:
             writer.writerow([_display(t) for t in row])
         return buffer.getvalue().rstrip("\n")
     if fmt != "table":
-        raise ValueError(f"unknown format {fmt!r} (expected table, csv or json)")
+        raise ValueError(Errors.E902.format(fmt=fmt))
     cells = [[_display(t) for t in row] for row in results.rows]
     cells = [[c if len(c) <= 80 else c[:77] + "..." for c in row] for row in cells]
     widths = [max([len(v)] + [len(row[i]) for row in cells]) for i, v in enumerate(results.variables)]

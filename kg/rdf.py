@@ -62,7 +62,7 @@ def claim_node(claim: Claim) -> URIRef:
 def article_graph(article: Article, claims: Iterable[Claim], extractor_version: str) -> Graph:
     """The named graph of one article: its description, its claims and their plain triples."""
     graph = Graph(identifier=graph_of(str(article_iri(article.id))), bind_namespaces="none")  # for the store:
-    # prefixes are the exports' business (kg/export.py binds them)
+    # prefixes are the exports' business (kg/exports.py binds them)
     node = article_iri(article.id)
     graph.add((node, RDF.type, TRADE.Article))
     graph.add((node, DCTERMS.identifier, Literal(article.id)))

@@ -12,9 +12,11 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
+from .errors import Errors
+from .terms import MODALITIES
+
 __all__ = ["Article", "Mention", "Entity", "Candidate", "Claim", "MODALITIES"]
 
-MODALITIES = ("asserted", "negated", "planned", "past")
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,7 @@ class Candidate:
 
     def __post_init__(self):
         if self.modality not in MODALITIES:
-            raise ValueError(f"unknown modality {self.modality!r} (rule {self.rule_id})")
+            raise ValueError(Errors.E903.format(modality=self.modality, rule=self.rule_id))
 
     def claim(self, confidence: float) -> "Claim":
         """The claim this candidate states, with its confidence."""
@@ -139,6 +141,6 @@ class Claim:
 
     def __post_init__(self):
         if self.modality not in MODALITIES:
-            raise ValueError(f"unknown modality {self.modality!r} (rule {self.rule_id})")
+            raise ValueError(Errors.E903.format(modality=self.modality, rule=self.rule_id))
         if not 0.0 < self.confidence <= 1.0:
-            raise ValueError(f"confidence {self.confidence} outside (0, 1] (rule {self.rule_id})")
+            raise ValueError(Errors.E904.format(confidence=self.confidence, rule=self.rule_id))

@@ -66,7 +66,35 @@ def name_variants(name: str, cls: str) -> set[str]:
 
 
 def resolve_entities(claims: Iterable[Claim], gazetteer: Gazetteer) -> dict[str, Entity]:
-    """The entities the claims' subjects, objects and speakers stand for, by key."""
+    """The entities the claims' subjects, objects and speakers stand for: one per real-world entity.
+
+    Parameters
+    ----------
+    claims : iterable of Claim
+        Claims of one or more articles.
+    gazetteer : Gazetteer
+        The known entities (:func:`kg.gazetteer.load_gazetteer`): a mention it
+        knows resolves to its entry, with every alias as an alternative label.
+
+    Returns
+    -------
+    dict of str to Entity
+        By resolution key (:func:`key_of`), sorted; a key depends on the name
+        alone, never on the order of ingestion.
+
+    Examples
+    --------
+    >>> from kg.gazetteer import Entry, Gazetteer
+    >>> from kg.records import Claim, Mention
+    >>> maz = Mention(name="MAZ", cls="Company", start=0, end=3, key="maz", via="gazetteer")
+    >>> trucks = Mention(name="haul trucks", cls="Product", start=13, end=24)
+    >>> claim = Claim(subject=maz, predicate="produces", object=trucks, modality="asserted", article_id="a1",
+    ...               sentence="MAZ produces haul trucks.", sentence_start=0, sentence_end=25, rule_id="r",
+    ...               confidence=0.9)
+    >>> gazetteer = Gazetteer({"maz": Entry("maz", "Company", "MAZ", ("Minsk Automobile Plant",))})
+    >>> [(e.key, e.label, e.alt_labels) for e in resolve_entities([claim], gazetteer).values()]
+    [('haul-truck', 'haul trucks', ('haul truck',)), ('maz', 'MAZ', ('Minsk Automobile Plant',))]
+    """
     names: dict[str, Counter] = defaultdict(Counter)
     classes: dict[str, Counter] = defaultdict(Counter)
     surfaces: dict[str, set[str]] = defaultdict(set)

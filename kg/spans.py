@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .terms import CLASSES
+
 __all__ = ["NameWords", "reconcile", "ticker_tokens"]
 
 _NAME_LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "LAW"}
@@ -256,8 +258,7 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
     tickers = ticker_tokens(doc, words)
     doc.user_data["kg_tickers"] = tickers
     claimed: set[int] = set()
-    ners = [e for e in doc.ents if e.label_ not in ("Country", "Region", "Company", "Organization", "Person",
-                                                      "Product", "Sector")]
+    ners = [e for e in doc.ents if e.label_ not in CLASSES]
     winners_ner: list[tuple[int, int, str]] = []
     dropped_g: set[int] = set()
     for ent in ners:
@@ -293,7 +294,8 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
                 continue
             # the gazetteer's matches stand; what is left of the recogniser's name may be a name of its own
             covered = {i for g in inside for i in range(g.start, g.end)}
-            runs, current = [], []
+            runs: list[list[int]] = []
+            current: list[int] = []
             for i in range(ent.start, ent.end):
                 if i in covered:
                     if current:

@@ -20,6 +20,7 @@ does not; one binding path for both stores also keeps their answers equal.
 from __future__ import annotations
 
 import json
+import os
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -29,7 +30,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import QueryError, StoreError
+from .errors import Errors, QueryError, StoreError
 
 __all__ = ["open_store", "EmbeddedStore", "RemoteStore", "Results", "DEFAULT_STORE", "to_ox_quads", "term_ntriples"]
 
@@ -48,8 +49,38 @@ class Results:
 
 
 def open_store(location: str | Path | None = None):
-    """An embedded store at a folder (created if missing), or a remote one for an ``http(s)://`` URL."""
-    location = str(location or DEFAULT_STORE)
+    """Open the store claims are written to and read from.
+
+    Parameters
+    ----------
+    location : str or Path, optional
+        A folder for an embedded Oxigraph store (created if missing), or the
+        ``http(s)://`` base URL of a SPARQL 1.1 endpoint. Without one:
+        ``$KG_STORE``, else :data:`DEFAULT_STORE` (``.kg/store``), as on the
+        command line.
+
+    Returns
+    -------
+    EmbeddedStore or RemoteStore
+        Both offer ``query``, ``update``, ``replace_graphs``, ``quads`` and ``count``.
+
+    Raises
+    ------
+    StoreError
+        When the folder cannot be created or opened (for instance, it is held by another process).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> store = open_store(folder.name)
+    >>> store.count()
+    0
+    >>> open_store("http://127.0.0.1:7878").query_url  # an endpoint: nothing is contacted yet
+    'http://127.0.0.1:7878/query'
+    >>> store.close(); folder.cleanup()
+    """
+    location = str(location or os.environ.get("KG_STORE") or DEFAULT_STORE)
     if location.startswith(("http://", "https://")):
         return RemoteStore(location)
     return EmbeddedStore(location)
@@ -75,7 +106,7 @@ def to_ox_term(term):
         if term.datatype:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
+    raise TypeError(Errors.E905.format(term=term))
 
 
 def to_ox_quads(graph) -> list:
@@ -95,6 +126,12 @@ def _insert_data(quads: Iterable) -> str:
 
 class _Base:
     location: str
+
+    def query(self, sparql: str, bindings: Mapping[str, object] | None = None, name: str = "query") -> Results:
+        raise NotImplementedError
+
+    def update(self, sparql: str) -> None:
+        raise NotImplementedError
 
     def replace_graphs(self, graphs: Mapping[str, list], extra: Iterable = ()) -> None:
         """In one transaction: replace each named graph's content, and add ``extra`` quads."""
@@ -124,7 +161,7 @@ class EmbeddedStore(_Base):
             Path(self.location).mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(self.location)
         except OSError as e:
-            raise StoreError(f"cannot open the store at {self.location}: {e}") from e
+            raise StoreError(Errors.E601.format(location=self.location, error=e)) from e
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -136,10 +173,10 @@ class EmbeddedStore(_Base):
         try:
             result = self._store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as e:
-            raise QueryError(f"{name}: SPARQL syntax error: {e}") from e
+            raise QueryError(Errors.E505.format(name=name, error=e)) from e
         except OSError as e:
-            raise QueryError(f"{name}: {e}") from e
-        if isinstance(result, bool):
+            raise QueryError(Errors.E506.format(name=name, error=e)) from e
+        if isinstance(result, ox.QueryBoolean):  # ASK
             return Results(["ask"], [(ox.Literal("true" if result else "false",
                                                  datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")),)])
         if isinstance(result, ox.QuerySolutions):
@@ -153,9 +190,9 @@ class EmbeddedStore(_Base):
         try:
             self._store.update(sparql)
         except SyntaxError as e:
-            raise StoreError(f"invalid update: {e}") from e
+            raise StoreError(Errors.E602.format(error=e)) from e
         except OSError as e:
-            raise StoreError(f"cannot write to the store at {self.location}: {e}") from e
+            raise StoreError(Errors.E603.format(location=self.location, error=e)) from e
 
     def quads(self) -> Iterator:
         return iter(self._store)
@@ -205,9 +242,9 @@ class RemoteStore(_Base):
                 return response.read()
         except urllib.error.HTTPError as e:
             detail = e.read().decode("utf-8", "replace")[:500]
-            raise StoreError(f"{url}: HTTP {e.code}: {detail}") from e
+            raise StoreError(Errors.E604.format(url=url, code=e.code, detail=detail)) from e
         except (urllib.error.URLError, OSError) as e:
-            raise StoreError(f"cannot reach the SPARQL endpoint {url}: {e}") from e
+            raise StoreError(Errors.E605.format(url=url, error=e)) from e
 
     def query(self, sparql: str, bindings: Mapping[str, object] | None = None, name: str = "query") -> Results:
         if bindings:
@@ -217,8 +254,8 @@ class RemoteStore(_Base):
                                  "application/sparql-results+json")
         except StoreError as e:
             if isinstance(e.__cause__, urllib.error.HTTPError) and e.__cause__.code == 400:
-                raise QueryError(f"{name}: {e}") from e  # the endpoint rejected the query
-            raise StoreError(f"{name}: {e}") from e  # unreachable or failing endpoint
+                raise QueryError(Errors.E506.format(name=name, error=e)) from e  # the endpoint rejected the query
+            raise StoreError(Errors.E606.format(name=name, error=e)) from e  # unreachable or failing endpoint
         data = json.loads(body)
         if "boolean" in data:
             return Results(["ask"], [(ox.Literal(str(data["boolean"]).lower(),
@@ -250,7 +287,7 @@ def _bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
     block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }}"
     match = re.search(r"\bWHERE\s*\{", sparql, re.I)
     if match is None:
-        raise QueryError("cannot bind parameters: the query has no WHERE clause")
+        raise QueryError(Errors.E507)
     return f"{sparql[:match.end()]}\n  {block}\n{sparql[match.end():]}"
 
 

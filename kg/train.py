@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .confidence import agreement_features, claim_key
-from .evaluate import in_scope, matches, norm, read_gold
+from .evaluation import in_scope, matches, norm, read_gold
 
 __all__ = ["CORPORA", "Row", "labelled_rows", "train", "main"]
 

@@ -61,9 +61,9 @@ def test_jsonl_good_and_bad_lines(tmp_path):
     assert articles[0].line == 1
     messages = [str(e) for e in errors]
     assert messages[0].startswith(f"{path}:2: invalid JSON")
-    assert messages[1] == f"{path}:3: missing required field 'text'"
+    assert messages[1] == f"{path}:3: missing required field 'text' [E109]"
     assert messages[2].startswith(f"{path}:4: unreadable date 'someday'")
-    assert messages[3] == f"{path}:6: a JSON Lines record must be an object, got list"
+    assert messages[3] == f"{path}:6: a JSON Lines record must be an object, got list [E108]"
 
 
 def test_duplicate_ids_are_rejected_naming_the_first(tmp_path):
@@ -85,12 +85,12 @@ def test_folders_are_walked_sorted_and_hidden_files_skipped(tmp_path):
     articles, errors = read_articles([tmp_path])
     assert [a.id for a in articles] == ["a", "b"]
     assert [str(e) for e in errors] == [f"{tmp_path / 'notes.md'}: unsupported file type '.md' "
-                                        "(expected .txt, .jsonl or .html)"]
+                                        "(expected .txt, .jsonl or .html) [E112]"]
 
 
 def test_missing_path_is_named(tmp_path):
     articles, errors = read_articles([tmp_path / "nowhere"])
-    assert articles == [] and str(errors[0]) == f"{tmp_path / 'nowhere'}: no such file or folder"
+    assert articles == [] and str(errors[0]) == f"{tmp_path / 'nowhere'}: no such file or folder [E113]"
 
 
 def test_html_page(tmp_path):

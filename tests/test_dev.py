@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from kg.evaluate import evaluate
+from kg.evaluation import evaluate
 from kg.pipeline import build
 from kg.store import open_store
 

@@ -37,3 +37,21 @@ def test_import_kg_is_light():
     code = "import sys, kg; heavy = {'spacy', 'pyvis', 'rdflib', 'pyoxigraph', 'networkx'} & set(sys.modules); print(sorted(heavy))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_readme_figures_are_the_data_s():
+    """The numbers and lists the README gives are those of the data files and the ontology."""
+    import re
+
+    from kg.gazetteer import load_gazetteer
+    from kg.paths import ontology_dir
+    from kg.query import named_queries
+    from kg.vocab import CLASSES, RELATIONS
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert f"(`ontology/entities/*.jsonl`, {len(load_gazetteer()):,} entries)" in readme
+    rules = (ontology_dir() / "rules" / "relations.jsonl").read_text(encoding="utf-8").splitlines()
+    assert f"(`ontology/rules/relations.jsonl`, {sum(1 for line in rules if line.strip())} rules;" in readme
+    assert f"classes {', '.join(CLASSES)}; the {len(RELATIONS)} relations of" in readme
+    documented = re.findall(r"\| `([a-z-]+)` \|[^|]+\|[^|]*\|", readme)  # the table of named queries
+    assert sorted(documented) == sorted(named_queries())

@@ -28,10 +28,10 @@ from dataclasses import dataclass
 
 import pytest
 
+from kg.vocab import INVERSE, SYMMETRIC
+from kg.vocab import SUBPROPERTY_OF as SUPER
+
 ANY_NAME = None  # as a subject, predicate or object: any
-SYMMETRIC = {"cooperatesWith", "competesWith", "signedAgreementWith", "metWith"}
-SUPER = {"producesComponentsFor": "supplies"}
-INVERSE = {"exportsTo": "importsFrom", "importsFrom": "exportsTo"}
 ANY = None
 
 

@@ -3,7 +3,7 @@
 import networkx as nx
 import pytest
 
-from kg.errors import NodeNotFound
+from kg.errors import NodeNotFound, NoPath
 from kg.network import entity_graph, find_node, neighbors, shortest_path
 
 
@@ -37,5 +37,5 @@ def test_unknown_and_unconnected(graph):
         neighbors(graph, "Kamazz")
     graph = graph.copy()
     graph.add_node("urn:island", label="Island", cls="Region", aliases=[], wikidata=None)
-    with pytest.raises(nx.NetworkXNoPath):
+    with pytest.raises(NoPath, match="'Island' and 'MAZ' are not connected"):
         shortest_path(graph, "Island", "MAZ")

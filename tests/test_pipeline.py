@@ -7,7 +7,7 @@ import pytest
 from kg.pipeline import ingest
 from kg.store import open_store
 
-from .conftest import SEED
+from .conftest import ROOT, SEED
 
 SMALL = "3 March 2024\n\n{title}\n\n{body}\n\nWritten by example.org\n"
 
@@ -15,6 +15,21 @@ SMALL = "3 March 2024\n\n{title}\n\n{body}\n\nWritten by example.org\n"
 def _graph_quads(store, article_id):
     graph = f"https://w3id.org/kg-trade/graph/article/{article_id}"
     return sorted(str(q) for q in store.quads() if q.graph_name.value == graph)
+
+
+def _described(store) -> set[str]:
+    """Labels of the entities the entities graph describes."""
+    return {row[0].value for row in store.query(
+        "SELECT ?l WHERE { GRAPH <https://w3id.org/kg-trade/graph/entities> { ?e "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?l } }").rows}
+
+
+def _referenced(store) -> set[str]:
+    """Labels of the entities some claim names as its subject, object or speaker."""
+    return {row[0].value for row in store.query(
+        "SELECT ?l WHERE { ?c <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject>|"
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#object>|<https://w3id.org/kg-trade/ontology#speaker> ?e . "
+        "?e <http://www.w3.org/2000/01/rdf-schema#label> ?l }").rows}
 
 
 def _claims(store, article_id):
@@ -48,19 +63,21 @@ def test_changed_article_replaces_exactly_its_claims(tmp_path, extractor):
     small.write_text(SMALL.format(title="Trucks for Cuba", body="MAZ supplies trucks to Cuba."))
     store = open_store(tmp_path / "store")
     ingest([folder], store, extractor)
+    described_before = _described(store)
     seed_before = _graph_quads(store, SEED.stem)
     assert ("MAZ", "exportsTo", "Cuba", "asserted") in _claims(store, "small")
-    small.write_text(SMALL.format(title="Tractors for Cuba", body="MTZ supplies tractors to Cuba."))
+    small.write_text(SMALL.format(title="Tractors for Cuba", body="MTZ supplies tractors to Venezuela."))
     report = ingest([folder], store, extractor)
     assert report.replaced == ["small"] and report.unchanged == [SEED.stem]
     claims = _claims(store, "small")
-    assert ("Minsk Tractor Works", "exportsTo", "Cuba", "asserted") in claims
+    assert ("Minsk Tractor Works", "exportsTo", "Venezuela", "asserted") in claims
     assert not any(s == "MAZ" for s, *_ in claims)
     assert _graph_quads(store, SEED.stem) == seed_before
-    # an entity no claim mentions any more is no longer described
-    labels = {row[0].value for row in store.query(
-        "SELECT ?l WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l }").rows}
-    assert "Cuba" in labels and "Minsk Tractor Works" in labels
+    # an entity no claim mentions any more is no longer described; every other one still is
+    described = _described(store)
+    assert described == _referenced(store)
+    assert {"Venezuela", "Minsk Tractor Works", "MAZ"} <= described  # MAZ: the seed names it too
+    assert described_before - described == {"Cuba"}
 
 
 def test_folder_with_bad_inputs(tmp_path, extractor):
@@ -75,9 +92,9 @@ def test_folder_with_bad_inputs(tmp_path, extractor):
     report = ingest([folder], store, extractor)
     assert sorted(report.added) == sorted([SEED.stem, "j1"])
     reasons = sorted(str(e) for e in report.rejected)
-    assert reasons == sorted([f"{folder / 'corpus.jsonl'}:2: invalid JSON: Expecting value at column 23",
-                              f"{folder / 'empty.txt'}: empty file",
-                              f"{folder / 'image.txt'}: binary file (not UTF-8 text)"])
+    assert reasons == sorted([f"{folder / 'corpus.jsonl'}:2: invalid JSON: Expecting value at column 23 [E107]",
+                              f"{folder / 'empty.txt'}: empty file [E101]",
+                              f"{folder / 'image.txt'}: binary file (not UTF-8 text) [E102]"])
     assert not report.ok
 
 
@@ -102,3 +119,21 @@ def test_article_ids_from_file_names(tmp_path, extractor, name):
     path.write_text(SMALL.format(title="T", body="BelAZ delivers dump trucks to Chile."))
     store = open_store(tmp_path / "store")
     assert ingest([path], store, extractor).added == ["we"]
+
+
+def test_the_code_fingerprint_ignores_formatting_and_comments(tmp_path):
+    from kg.pipeline import _code_fingerprint
+
+    package = tmp_path / "kg"
+    shutil.copytree(ROOT / "kg", package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = _code_fingerprint(str(package))
+    assert before == _code_fingerprint()
+    inflect = package / "inflect.py"
+    source = inflect.read_text(encoding="utf-8")
+    reformatted = source.replace("    words = phrase.split()\n", "    words = (phrase.split())  # a note\n", 1)
+    inflect.write_text(reformatted.replace('"""The plural of a noun phrase', '"""The plural of any noun phrase', 1))
+    assert inflect.read_text() != source
+    assert _code_fingerprint.__wrapped__(str(package)) == before  # reformatted, commented, documented: the same code
+    inflect.write_text(source.replace('last += "s"', 'last += "z"', 1))
+    assert inflect.read_text() != source
+    assert _code_fingerprint.__wrapped__(str(package)) != before

@@ -21,7 +21,7 @@ import pytest
 
 from .conftest import SEED, SEEDS, run_kg
 from kg.errors import NodeNotFound, QueryError, StoreError
-from kg.export import export
+from kg.exports import export
 from kg.iri import article_iri
 from kg.pipeline import ingest
 from kg.query import run_named, run_query

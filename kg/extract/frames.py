@@ -313,7 +313,17 @@ def _name_after(noun):
 def described(noun, depth: int = 0):
     """The entity a descriptor noun is said of, or None.
 
-    >>> # "KAMAZ, Russia's largest truck maker" -> KAMAZ (see tests/test_frames.py)
+    "Korvex, Ruritania's largest maker, supplies Tornvik": the maker is Korvex (more in tests/test_frames.py).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab,
+    ...           words=["Korvex", ",", "Ruritania", "'s", "largest", "maker", ",", "supplies", "Tornvik", "."],
+    ...           heads=[7, 0, 5, 2, 5, 0, 0, 7, 7, 7],
+    ...           deps=["nsubj", "punct", "poss", "case", "amod", "appos", "punct", "ROOT", "dobj", "punct"],
+    ...           pos=["PROPN", "PUNCT", "PROPN", "PART", "ADJ", "NOUN", "PUNCT", "VERB", "PROPN", "PUNCT"])
+    >>> described(doc[5]).text
+    'Korvex'
     """
     if depth > 4:
         return None

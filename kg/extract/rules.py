@@ -56,38 +56,11 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from ..errors import RuleError
-from ..vocab import AGENT_CLASSES, CLASSES, RELATIONS
+from ..vocab import CLASSES, DOMAIN, RANGE, RELATIONS  # DOMAIN, RANGE: the default classes of each end (trade.ttl)
 
 __all__ = ["Rule", "RuleSet", "load_rules", "DOMAIN", "RANGE"]
 
-_AGENTS = frozenset(AGENT_CLASSES)
 _NEEDS = ("filled", "named", "unnamed", "not-agent", "unlisted", "model", "unaffiliated")  # what "role:need" in a rule's "require" asks
-# Default classes of each end, from ontology/trade.ttl (tests/test_vocab.py checks they agree).
-DOMAIN = {
-    "supplies": frozenset({"Company", "Country", "Region"}),
-    "producesComponentsFor": frozenset({"Company", "Country", "Region"}),
-    "produces": frozenset({"Company", "Country", "Region"}),
-    "cooperatesWith": _AGENTS, "competesWith": _AGENTS, "exportsTo": _AGENTS, "importsFrom": _AGENTS,
-    "dependsOn": _AGENTS, "investsIn": _AGENTS, "signedAgreementWith": _AGENTS,
-    "leads": frozenset({"Person"}),
-    "metWith": frozenset({"Person"}),
-    "locatedIn": frozenset({"Company", "Region", "Organization"}),
-    "subsidiaryOf": frozenset({"Company"}),
-    "exitedMarket": frozenset({"Company", "Country"}),
-}
-RANGE = {
-    "supplies": frozenset({"Company", "Country", "Region", "Product"}),
-    "producesComponentsFor": frozenset({"Product", "Company"}),
-    "produces": frozenset({"Product"}),
-    "cooperatesWith": _AGENTS, "competesWith": _AGENTS, "exportsTo": _AGENTS, "importsFrom": _AGENTS,
-    "dependsOn": _AGENTS | {"Product", "Sector"}, "investsIn": _AGENTS | {"Product", "Sector"},
-    "signedAgreementWith": _AGENTS,
-    "leads": frozenset({"Country", "Region", "Company", "Organization"}),
-    "metWith": frozenset({"Person"}),
-    "locatedIn": frozenset({"Country", "Region"}),
-    "subsidiaryOf": frozenset({"Company", "Organization"}),
-    "exitedMarket": frozenset({"Country", "Region"}),
-}
 _RULE_KEYS = {"id", "predicate", "trigger", "subject", "object", "pair", "where", "subject_class", "object_class",
               "also", "exclude", "require", "stand_for", "modality", "note"}
 

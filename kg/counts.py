@@ -2,28 +2,55 @@
 
 from __future__ import annotations
 
-__all__ = ["stats", "format_stats"]
+from .namespaces import SPARQL_PREFIXES, sparql_terms
+from .terms import CLASSES, MODALITIES
 
-_PREFIX = """PREFIX trade: <https://w3id.org/kg-trade/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-"""
+__all__ = ["stats", "format_stats"]
 
 
 def stats(store) -> dict:
-    """A dict of counts: ``articles``, ``entities`` (per class), ``claims`` (per predicate, then
-    per modality), ``claims_total``, ``triples`` (distinct, over all graphs)."""
-    articles = int(store.query(_PREFIX + "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a trade:Article }")
+    r"""Counts of what the store holds.
+
+    Parameters
+    ----------
+    store : EmbeddedStore or RemoteStore
+        The store to count.
+
+    Returns
+    -------
+    dict
+        ``articles``; ``entities`` per class; ``claims`` per predicate, then
+        per modality; ``claims_total``; ``triples`` (distinct, over all graphs).
+
+    Raises
+    ------
+    QueryError, StoreError
+        When the store cannot be read.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from kg.pipeline import ingest
+    >>> from kg.store import open_store
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a1.txt").write_text("3 March 2024\n\nT\n\nMAZ and KAMAZ no longer compete.\n")
+    >>> store = open_store(folder / "store")
+    >>> _ = ingest([folder / "a1.txt"], store)
+    >>> counts = stats(store)
+    >>> counts["articles"], counts["entities"], counts["claims"]
+    (1, {'Company': 2}, {'competesWith': {'past': 1}})
+    """
+    articles = int(store.query(SPARQL_PREFIXES + "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a trade:Article }")
                    .rows[0][0].value)
     entities = {}
-    for cls, n in store.query(_PREFIX + """
-            SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?type ; rdfs:label ?l .
-            FILTER(?type IN (trade:Country, trade:Region, trade:Company, trade:Organization, trade:Person,
-                             trade:Product, trade:Sector)) } GROUP BY ?type""").rows:
+    for cls, n in store.query(SPARQL_PREFIXES + f"""
+            SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a ?type ; rdfs:label ?l .
+            FILTER(?type IN ({sparql_terms(CLASSES)})) }} GROUP BY ?type""").rows:
         entities[cls.value.rsplit("#", 1)[-1]] = int(n.value)
     claims: dict[str, dict[str, int]] = {}
     total = 0
-    for p, m, n in store.query(_PREFIX + """
+    for p, m, n in store.query(SPARQL_PREFIXES + """
             SELECT ?p ?m (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a trade:Claim ; rdf:predicate ?p ; trade:modality ?m }
             GROUP BY ?p ?m""").rows:
         claims.setdefault(p.value.rsplit("#", 1)[-1], {})[m.value.rsplit("#", 1)[-1]] = int(n.value)
@@ -34,7 +61,7 @@ def stats(store) -> dict:
 
 
 def format_stats(counts: dict) -> str:
-    modalities = ("asserted", "negated", "planned", "past")
+    modalities = MODALITIES
     lines = [f"articles  {counts['articles']}", f"triples   {counts['triples']}", "", "entities"]
     for cls, n in counts["entities"].items():
         lines.append(f"  {cls:<14}{n:>6}")

@@ -19,8 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
-from .vocab import INVERSE, RELATIONS, SUBPROPERTY_OF, SYMMETRIC
+from .errors import Errors, InputError
+from .vocab import INVERSE, RELATIONS, SPARQL_PREFIXES, SUBPROPERTY_OF, SYMMETRIC
 
 __all__ = ["evaluate", "read_gold", "EvalReport", "format_report", "norm", "matches", "in_scope"]
 
@@ -47,14 +47,14 @@ def read_gold(path: str | Path) -> list[dict]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as e:
-            raise InputError(path, f"invalid JSON: {e.msg}", line=number) from e
+            raise InputError(path, Errors.E201.format(error=e.msg), line=number) from e
         if not isinstance(record, dict) or not {"id", "entities", "relations"} <= set(record):
-            raise InputError(path, "a gold record needs 'id', 'entities' and 'relations'", line=number)
+            raise InputError(path, Errors.E202, line=number)
         keys = {e.get("key") for e in record["entities"]}
         for relation in record["relations"]:
             for end in ("s", "o"):
                 if relation.get(end) not in keys:
-                    raise InputError(path, f"relation end {relation.get(end)!r} is not an entity key", line=number)
+                    raise InputError(path, Errors.E203.format(end=relation.get(end)), line=number)
         gold.append(record)
     return gold
 
@@ -99,20 +99,12 @@ class EvalReport:
                 "false_positives": self.false_positives, "misses": self.misses}
 
 
-_CLAIMS = """
-PREFIX trade: <https://w3id.org/kg-trade/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
+_CLAIMS = SPARQL_PREFIXES + """
 SELECT ?claim ?id ?p ?m ?sentence ?s ?o WHERE {
   ?claim a trade:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; trade:modality ?m ;
          trade:sentence ?sentence ; prov:wasDerivedFrom/dcterms:identifier ?id .
 }"""
-_LABELS = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+_LABELS = SPARQL_PREFIXES + """
 SELECT ?e ?l WHERE { { ?e rdfs:label ?l } UNION { ?e skos:prefLabel ?l } UNION { ?e skos:altLabel ?l } }"""
 
 
@@ -121,7 +113,7 @@ def _system_claims(store):
     for e, label in store.query(_LABELS).rows:
         labels[e.value].add(norm(label.value))
     out: dict[str, dict[tuple, str]] = defaultdict(dict)
-    for claim, ident, p, m, sentence, s, o in sorted(store.query(_CLAIMS).rows, key=lambda r: r[0].value):
+    for _claim, ident, p, m, sentence, s, o in sorted(store.query(_CLAIMS).rows, key=lambda r: r[0].value):
         predicate = p.value.rsplit("#", 1)[-1]
         s_names = frozenset(labels.get(s.value) or {norm(s.value.rsplit("/", 1)[-1])})
         o_names = frozenset(labels.get(o.value) or {norm(o.value.rsplit("/", 1)[-1])})
@@ -154,7 +146,44 @@ def matches(claim, relation, names, with_modality: bool) -> bool:
 
 
 def evaluate(store, gold_path: str | Path) -> EvalReport:
-    """Precision, recall and F1 of the store's claims against a gold file."""
+    r"""Precision, recall and F1 of the store's claims against a gold file, as the project scorer counts them.
+
+    Parameters
+    ----------
+    store : EmbeddedStore or RemoteStore
+        The store whose claims are scored.
+    gold_path : str or Path
+        Hand-annotated gold, one article a line (``../shared/spec/gold-format.md``).
+
+    Returns
+    -------
+    EvalReport
+        ``relations`` (modality ignored) and ``claims`` (modality too) counts,
+        the same per property, ``entity_recall``, and every false positive and
+        miss with its sentence.
+
+    Raises
+    ------
+    InputError
+        Naming the file and line of a gold record that cannot be used.
+
+    Examples
+    --------
+    >>> import json, tempfile
+    >>> from pathlib import Path
+    >>> from kg.pipeline import ingest
+    >>> from kg.store import open_store
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a1.txt").write_text("3 March 2024\n\nT\n\nMAZ and KAMAZ cooperate.\n")
+    >>> store = open_store(folder / "store")
+    >>> _ = ingest([folder / "a1.txt"], store)
+    >>> gold = {"id": "a1", "entities": [{"key": "maz", "names": ["MAZ"]}, {"key": "kamaz", "names": ["KAMAZ"]}],
+    ...         "relations": [{"s": "kamaz", "p": "cooperatesWith", "o": "maz", "modality": ["asserted"]}]}
+    >>> _ = (folder / "gold.jsonl").write_text(json.dumps(gold) + "\n")
+    >>> report = evaluate(store, folder / "gold.jsonl")
+    >>> report.relations.as_dict()["f1"], report.claims.tp, report.misses
+    (1.0, 1, [])
+    """
     gold = read_gold(gold_path)
     claims, all_labels = _system_claims(store)
     vocabulary = set(RELATIONS) | {r["p"] for article in gold for r in article["relations"]}

@@ -13,10 +13,12 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import overload
 
 import pyoxigraph as ox
 
-from .vocab import PREFIXES
+from .errors import Errors
+from .namespaces import PREFIXES
 
 __all__ = ["export", "FORMATS"]
 
@@ -29,13 +31,55 @@ def _triple_key(triple):
     return (str(triple.subject), predicate != _RDF_TYPE, predicate, str(triple.object))
 
 
-def export(store, fmt: str = "turtle", path: str | Path | None = None) -> bytes | None:
-    """Serialize the store; write to ``path`` (returns None) or return the bytes.
+@overload
+def export(store, fmt: str = ..., path: None = ...) -> bytes: ...
 
-    Raises ValueError for an unknown format.
+
+@overload
+def export(store, fmt: str, path: str | Path) -> None: ...
+
+
+def export(store, fmt: str = "turtle", path: str | Path | None = None) -> bytes | None:
+    """Serialize the store, sorted, so that the same store always gives the same bytes.
+
+    Parameters
+    ----------
+    store : EmbeddedStore or RemoteStore
+        The store to export.
+    fmt : {"turtle", "trig", "nquads", "jsonld", "graphml", "gexf", "csv"}, default "turtle"
+        Turtle and JSON-LD hold the union of all graphs, TriG and N-Quads keep
+        the named graphs apart, GraphML and GEXF hold the entity network, CSV
+        the claims.
+    path : str or Path, optional
+        Write here (atomically: never a half-written file) instead of returning the bytes.
+
+    Returns
+    -------
+    bytes or None
+        The serialization, or None when it was written to ``path``.
+
+    Raises
+    ------
+    ValueError
+        For an unknown format.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from kg.store import open_store
+    >>> store = open_store(tempfile.mkdtemp())
+    >>> store.update('INSERT DATA { GRAPH <urn:g> { <https://w3id.org/kg-trade/entity/maz> a <https://w3id.org/kg-trade/ontology#Company> } }')
+    >>> print(export(store, "nquads").decode().strip())
+    <https://w3id.org/kg-trade/entity/maz> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kg-trade/ontology#Company> <urn:g> .
+    >>> print(export(store, "turtle").decode().splitlines()[-1])
+    ent:maz a trade:Company .
+    >>> export(store, "xml")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown export format 'xml' (expected one of turtle, trig, nquads, jsonld, graphml, gexf, csv) [E901]
     """
     if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
+        raise ValueError(Errors.E901.format(fmt=fmt, formats=", ".join(FORMATS)))
     if fmt in ("graphml", "gexf"):
         data = _network(store, fmt)
     elif fmt == "csv":
@@ -59,16 +103,16 @@ def _rdf(store, fmt: str) -> bytes:
         dataset = ox.Dataset(quads)
         dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
         quads = list(dataset)
+    items: list = quads
     if fmt in ("turtle", "jsonld"):
-        triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_triple_key)
-        format_ = ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.JSON_LD
-        if fmt == "jsonld":
-            return ox.serialize(triples, format=format_)
-        return ox.serialize(triples, format=format_, prefixes=PREFIXES)
-    quads.sort(key=lambda q: (str(q.graph_name), *_triple_key(q.triple)))
-    if fmt == "trig":
-        return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_triple_key)
+    else:
+        quads.sort(key=lambda q: (str(q.graph_name), *_triple_key(q.triple)))
+    format_ = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG,
+               "nquads": ox.RdfFormat.N_QUADS}[fmt]
+    data = ox.serialize(items, format=format_, prefixes=PREFIXES if fmt in ("turtle", "trig") else None)
+    assert data is not None  # no output file given: the bytes
+    return data
 
 
 def _network(store, fmt: str) -> bytes:
