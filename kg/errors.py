@@ -14,6 +14,9 @@ __all__ = [
     "ModelError",
     "QueryError",
     "StoreError",
+    "StoreMissing",
+    "StoreLocked",
+    "QueryLimit",
     "NodeNotFound",
     "MSG",
 ]
@@ -93,6 +96,22 @@ class QueryError(KgError):
 
 class StoreError(KgError):
     """The store cannot be opened, read or written."""
+
+
+class StoreMissing(StoreError):
+    """A read found no store where it was pointed (read commands never create one): exit status 2."""
+
+
+class StoreLocked(StoreError):
+    """Another process holds the store for writing (RocksDB's LOCK file)."""
+
+
+class QueryLimit(QueryError):
+    """A query stopped by a guard: its time (``kind="timeout"``), memory or row limit."""
+
+    def __init__(self, message: str, kind: str):
+        self.kind = kind
+        super().__init__(message)
 
 
 class NodeNotFound(KgError):
