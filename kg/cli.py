@@ -15,7 +15,7 @@ from pathlib import Path
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
-COMMANDS = ("build", "ingest", "query", "export", "viz", "neighbors", "path", "stats", "eval")
+COMMANDS = ("build", "ingest", "query", "export", "viz", "neighbors", "path", "stats", "eval", "serve")
 _STORE_HELP = "store folder (embedded Oxigraph) or SPARQL endpoint URL; default $KG_STORE or .kg/store"
 
 
@@ -77,7 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--list", action="store_true", help="list the named queries and their parameters")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="bind a parameter (an entity name for entity parameters); repeatable")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="SELECT rows as a table, CSV or SPARQL JSON; ASK prints true or false; "
+                        "CONSTRUCT and DESCRIBE print Turtle (JSON-LD with json)")
+    _limit_args(p)
     _store_arg(p)
 
     p = sub.add_parser("export", help="serialize the store",
@@ -119,13 +122,65 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--quiet", action="store_true", help="figures only, without the lists")
     _store_arg(p)
+
+    p = sub.add_parser("serve", help="serve the store as a read-only SPARQL endpoint",
+                       description="A read-only SPARQL 1.1 Protocol endpoint over the store, with a query page "
+                                   "at / and the named queries at /queries/NAME.")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=7878, help="port (default 7878)")
+    p.add_argument("--max-rows", type=int, default=10000, metavar="N",
+                   help="refuse results of more than N rows or triples (default 10000)")
+    p.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
+                   help="let pages from ORIGIN call the endpoint (CORS); repeatable; none by default")
+    _limit_args(p)
+    _store_arg(p)
     return parser
 
 
-def _open(args):
-    from .store import DEFAULT_STORE, open_store
+def _location(args) -> str:
+    from .store import DEFAULT_STORE
 
-    return open_store(args.store or os.environ.get("KG_STORE") or DEFAULT_STORE)
+    return args.store or os.environ.get("KG_STORE") or DEFAULT_STORE
+
+
+def _open(args, read_only: bool = True):
+    """The store; read-only (never created, opened beside a writer) for every command but build and ingest."""
+    from .store import open_store
+
+    return open_store(_location(args), read_only=read_only)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number of seconds")
+    return value
+
+
+def _mebibytes(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"not a whole number of MB: {text!r}")
+    return int(text)
+
+
+def _limit_args(parser: argparse.ArgumentParser) -> None:
+    from .guard import DEFAULT_MEMORY, DEFAULT_TIMEOUT
+
+    parser.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                        help=f"stop a query that runs longer (default {DEFAULT_TIMEOUT:g})")
+    parser.add_argument("--memory", type=_mebibytes, default=DEFAULT_MEMORY, metavar="MB",
+                        help=f"stop a query that needs more memory; 0 for no bound (default {DEFAULT_MEMORY})")
+    parser.add_argument("--allow-service", action="store_true",
+                        help="let SERVICE clauses call other endpoints (refused by default)")
+
+
+def _limits(args, **more):
+    from .guard import Limits
+
+    return Limits(timeout=args.timeout, memory=args.memory or None, allow_service=args.allow_service, **more)
 
 
 def _extractor(args):
@@ -159,17 +214,18 @@ def _params(pairs: list[str]) -> dict[str, str]:
 def _cmd_build(args) -> int:
     from .pipeline import build
 
-    return _report_ingest(build(args.paths, args.out, _open(args), _extractor(args)))
+    return _report_ingest(build(args.paths, args.out, _open(args, read_only=False), _extractor(args)))
 
 
 def _cmd_ingest(args) -> int:
     from .pipeline import ingest
 
-    return _report_ingest(ingest(args.paths, _open(args), _extractor(args)))
+    return _report_ingest(ingest(args.paths, _open(args, read_only=False), _extractor(args)))
 
 
 def _cmd_query(args) -> int:
-    from .errors import QueryError
+    from .errors import QueryError, QueryLimit
+    from .guard import GuardedStore
     from .query import format_results, named_queries, run_named, run_query
 
     if args.list:
@@ -181,7 +237,7 @@ def _cmd_query(args) -> int:
                 print(f"    {p.name}: {p.help}")
         return 0
     params = _params(args.param)
-    store = _open(args)
+    store = GuardedStore(_location(args), _limits(args))
     try:
         if args.name:
             results = run_named(store, args.name, params)
@@ -196,6 +252,8 @@ def _cmd_query(args) -> int:
             else:
                 raise UsageError("give a query, --file F.rq, --name NAME or --list")
             results = run_query(store, text, params, name=name)
+    except QueryLimit:
+        raise
     except QueryError as e:
         raise UsageError(str(e)) from e
     print(format_results(results, args.format))
@@ -278,8 +336,15 @@ def _cmd_eval(args) -> int:
     return 0
 
 
+def _cmd_serve(args) -> int:
+    from .serve import serve
+
+    return serve(_location(args), args.host, args.port, _limits(args, max_rows=args.max_rows),
+                 cors_origins=tuple(args.cors_origin))
+
+
 def main(argv: list[str] | None = None) -> int:
-    from .errors import KgError
+    from .errors import KgError, StoreMissing
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -289,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     handler = globals()[f"_cmd_{args.command}"]
     try:
         return handler(args)
-    except UsageError as e:
+    except (UsageError, StoreMissing) as e:
         print(f"kg {args.command}: error: {e}", file=sys.stderr)
         return 2
     except KgError as e:

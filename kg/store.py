@@ -31,7 +31,8 @@ import pyoxigraph as ox
 
 from .errors import QueryError, StoreError, StoreLocked, StoreMissing
 
-__all__ = ["open_store", "is_remote", "check_folder", "EmbeddedStore", "RemoteStore", "Results", "DEFAULT_STORE", "to_ox_quads", "term_ntriples"]
+__all__ = ["open_store", "is_remote", "check_folder", "EmbeddedStore", "RemoteStore", "Results", "DEFAULT_STORE",
+           "to_ox_quads", "term_ntriples", "bind_values", "remote_results"]
 
 DEFAULT_STORE = ".kg/store"
 
@@ -208,7 +209,7 @@ class EmbeddedStore(_Base):
 
     def query(self, sparql: str, bindings: Mapping[str, object] | None = None, name: str = "query") -> Results:
         if bindings:
-            sparql = _bind_values(sparql, bindings)
+            sparql = bind_values(sparql, bindings)
         try:
             return _results(self._store.query(sparql, use_default_graph_as_union=True))
         except SyntaxError as e:
@@ -290,7 +291,7 @@ class RemoteStore(_Base):
 
     def query(self, sparql: str, bindings: Mapping[str, object] | None = None, name: str = "query") -> Results:
         if bindings:
-            sparql = _bind_values(sparql, bindings)
+            sparql = bind_values(sparql, bindings)
         try:
             body, media = self._request(self.query_url, sparql.encode("utf-8"), "application/sparql-query",
                                         "application/sparql-results+json, application/n-triples;q=0.9")
@@ -320,11 +321,16 @@ class RemoteStore(_Base):
         pass
 
 
-def _bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
+def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
     """Bind variables with a VALUES block at the top of the outer WHERE group (terms serialized, never pasted)."""
     import re
 
+    from .sparql import is_variable_name
+
     names = sorted(bindings)
+    for name in names:
+        if not is_variable_name(name):
+            raise QueryError(f"cannot bind parameter {name!r}: a parameter name is letters, digits and '_'")
     values = " ".join(term_ntriples(_ox(bindings[n])) for n in names)
     block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }}"
     match = re.search(r"\bWHERE\s*\{", sparql, re.I)
