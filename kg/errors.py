@@ -17,6 +17,7 @@ __all__ = [
     "StoreMissing",
     "StoreLocked",
     "QueryLimit",
+    "QueryRefused",
     "NodeNotFound",
     "MSG",
 ]
@@ -104,6 +105,10 @@ class StoreMissing(StoreError):
 
 class StoreLocked(StoreError):
     """Another process holds the store for writing (RocksDB's LOCK file)."""
+
+
+class QueryRefused(QueryError):
+    """A query kg will not run as asked: a SERVICE call, a graph outside the store (HTTP 403 in kg serve)."""
 
 
 class QueryLimit(QueryError):

@@ -23,7 +23,7 @@ import signal
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from .errors import KgError, NodeNotFound, QueryError, QueryLimit, StoreError, StoreLocked, StoreMissing
+from .errors import KgError, NodeNotFound, QueryError, QueryLimit, QueryRefused, StoreError, StoreLocked, StoreMissing
 from .sparql import uses_service
 
 __all__ = ["Limits", "GuardedStore", "run_guarded", "check_service"]
@@ -43,13 +43,13 @@ class Limits:
 
 
 _ERRORS: dict[str, type[KgError]] = {cls.__name__: cls for cls in
-                                     (QueryError, StoreError, StoreMissing, StoreLocked, NodeNotFound)}
+                                     (QueryError, QueryRefused, StoreError, StoreMissing, StoreLocked, NodeNotFound)}
 
 
 def check_service(sparql: str, limits: Limits, name: str = "query") -> None:
     """QueryError for a query that calls another endpoint (SERVICE) unless the limits allow it."""
     if not limits.allow_service and uses_service(sparql):
-        raise QueryError(f"{name}: SERVICE (a call to another endpoint) is refused; "
+        raise QueryRefused(f"{name}: SERVICE (a call to another endpoint) is refused; "
                          f"pass --allow-service to let this query leave the machine")
 
 

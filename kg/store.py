@@ -210,19 +210,24 @@ class EmbeddedStore(_Base):
     def query(self, sparql: str, bindings: Mapping[str, object] | None = None, name: str = "query") -> Results:
         if bindings:
             sparql = bind_values(sparql, bindings)
-        try:
-            return _results(self._store.query(sparql, use_default_graph_as_union=True))
-        except SyntaxError as e:
-            raise QueryError(f"{name}: SPARQL syntax error: {e}") from e
-        except (OSError, RuntimeError) as e:
-            if self.read_only and "No such file" in str(e):
-                # the writer beside us compacted away a file of our view: look again, once
-                self._store = self._open()
-                try:
-                    return _results(self._store.query(sparql, use_default_graph_as_union=True))
-                except (OSError, RuntimeError) as again:
-                    raise StoreError(f"{name}: reading the store at {self.location}: {_first_line(again)}") from again
-            raise StoreError(f"{name}: reading the store at {self.location}: {_first_line(e)}") from e
+        return self.run(sparql, _results, name)
+
+    def run(self, sparql: str, consume, name: str = "query", **options):
+        """``consume(answer)`` of pyoxigraph's lazy answer to a query (over the union of all graphs unless
+        ``options`` name a dataset), with the engine's errors named in one line."""
+        options = options or {"use_default_graph_as_union": True}
+        for attempt in (1, 2):
+            try:
+                return consume(self._store.query(sparql, **options))
+            except SyntaxError as e:
+                raise QueryError(f"{name}: SPARQL syntax error: {e}") from e
+            except (OSError, RuntimeError) as e:
+                if attempt == 1 and self.read_only and "No such file" in str(e):
+                    # the writer beside us compacted away a file of our view: look again, once
+                    self._store = self._open()
+                    continue
+                raise StoreError(f"{name}: reading the store at {self.location}: {_first_line(e)}") from e
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def update(self, sparql: str) -> None:
         if self.read_only:
