@@ -73,6 +73,9 @@ def _limit_memory(mebibytes: int | None) -> None:
 def _quiet() -> None:
     """Send the child's standard error to /dev/null: an engine that aborts prints its own last words
     (``terminate called after ...``); the parent reports the stop in one line instead."""
+    import faulthandler
+
+    faulthandler.disable()  # (pytest turns it on, with its own copy of standard error)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
