@@ -89,6 +89,8 @@ def _child(connection, work: Callable, args: tuple, memory: int | None) -> None:
         message = ("ok", work(*args))
     except MemoryError:
         message = ("memory", "")
+    except QueryLimit as e:
+        message = ("limit", e.kind, str(e))
     except KgError as e:
         message = ("error", type(e).__name__ if type(e).__name__ in _ERRORS else "QueryError", str(e))
     except Exception as e:  # noqa: BLE001 - whatever the engine raised, the parent gets one line
@@ -141,6 +143,8 @@ def run_guarded(work: Callable, args: tuple, limits: Limits, name: str = "query"
         return rest[0]
     if status == "memory":
         raise QueryLimit(_memory_message(name, limits), "memory")
+    if status == "limit":
+        raise QueryLimit(rest[1], rest[0])
     kind, text = rest
     raise _ERRORS.get(kind, QueryError)(text)
 
