@@ -102,6 +102,7 @@ def _child(connection, work: Callable, args: tuple, memory: int | None) -> None:
         connection.send(("memory", ""))
     finally:
         connection.close()
+    os._exit(0)  # no teardown: the store closes with the process, and the parent is waiting on us
 
 
 def run_guarded(work: Callable, args: tuple, limits: Limits, name: str = "query", context: str = "fork"):
