@@ -18,7 +18,7 @@ import pyoxigraph as ox
 import pytest
 
 from .conftest import ROOT, run_kg
-from .test_store_server import free_port
+from .test_store_server import free_port, stop
 
 pytestmark = pytest.mark.server
 
@@ -48,15 +48,6 @@ def start(store: str, log: Path, *options: str) -> tuple[str, subprocess.Popen]:
             time.sleep(0.2)
     process.kill()
     raise RuntimeError(f"kg serve did not answer at {url}: {log.read_text()}")
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 @pytest.fixture(scope="module")
