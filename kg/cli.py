@@ -127,9 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
                        description="A read-only SPARQL 1.1 Protocol endpoint over the store, with a query page "
                                    "at / and the named queries at /queries/NAME.")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=int, default=7878, help="port (default 7878)")
-    p.add_argument("--max-rows", type=int, default=10000, metavar="N",
-                   help="refuse results of more than N rows or triples (default 10000)")
+    p.add_argument("--port", type=_port, default=7878, help="port (default 7878)")
+    p.add_argument("--max-rows", type=_whole, default=10000, metavar="N",
+                   help="refuse results of more than N rows or triples; 0 for no limit (default 10000)")
     p.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                    help="let pages from ORIGIN call the endpoint (CORS); repeatable; none by default")
     _limit_args(p)
@@ -160,10 +160,17 @@ def _seconds(text: str) -> float:
     return value
 
 
-def _mebibytes(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"not a whole number of MB: {text!r}")
+def _whole(text: str) -> int:
+    if not text.isascii() or not text.isdigit():
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
     return int(text)
+
+
+def _port(text: str) -> int:
+    value = _whole(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a TCP port (0 to 65535)")
+    return value
 
 
 def _limit_args(parser: argparse.ArgumentParser) -> None:
@@ -171,7 +178,7 @@ def _limit_args(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                         help=f"stop a query that runs longer (default {DEFAULT_TIMEOUT:g})")
-    parser.add_argument("--memory", type=_mebibytes, default=DEFAULT_MEMORY, metavar="MB",
+    parser.add_argument("--memory", type=_whole, default=DEFAULT_MEMORY, metavar="MB",
                         help=f"stop a query that needs more memory; 0 for no bound (default {DEFAULT_MEMORY})")
     parser.add_argument("--allow-service", action="store_true",
                         help="let SERVICE clauses call other endpoints (refused by default)")
@@ -246,7 +253,10 @@ def _cmd_query(args) -> int:
                 path = Path(args.file)
                 if not path.is_file():
                     raise UsageError(f"--file {args.file}: no such file")
-                text, name = path.read_text(encoding="utf-8"), str(path)
+                try:
+                    text, name = path.read_text(encoding="utf-8"), str(path)
+                except UnicodeDecodeError as e:
+                    raise UsageError(f"--file {args.file}: not UTF-8 text (byte {e.start})") from e
             elif args.sparql:
                 text, name = args.sparql, "query"
             else:
@@ -339,7 +349,7 @@ def _cmd_eval(args) -> int:
 def _cmd_serve(args) -> int:
     from .serve import serve
 
-    return serve(_location(args), args.host, args.port, _limits(args, max_rows=args.max_rows),
+    return serve(_location(args), args.host, args.port, _limits(args, max_rows=args.max_rows or None),
                  cors_origins=tuple(args.cors_origin))
 
 

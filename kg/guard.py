@@ -70,6 +70,16 @@ def _limit_memory(mebibytes: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_DATA, (cap, hard))
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent ends (a server killed mid-query leaves no query behind)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the parent's own kill still applies
+        pass
+
+
 def _quiet() -> None:
     """Send the child's standard error to /dev/null: an engine that aborts prints its own last words
     (``terminate called after ...``); the parent reports the stop in one line instead."""
@@ -84,6 +94,7 @@ def _quiet() -> None:
 def _child(connection, work: Callable, args: tuple, memory: int | None) -> None:
     """Run ``work(*args)`` under the memory bound; send ("ok", value) or ("error", class name, message)."""
     try:
+        _die_with_parent()
         _quiet()
         _limit_memory(memory)
         message = ("ok", work(*args))
@@ -130,6 +141,8 @@ def run_guarded(work: Callable, args: tuple, limits: Limits, name: str = "query"
                              f"(raise it with --timeout)", "timeout")
     finally:
         receiver.close()
+        if message is None and process.is_alive():  # stopped, or we were interrupted: no reason to wait
+            process.kill()
         process.join(5)
         if process.is_alive():
             process.kill()

@@ -334,13 +334,13 @@ def serve(location: str, host: str = "127.0.0.1", port: int = 7878, limits: Limi
     try:
         listener = socket.create_server((host.strip("[]"), port),
                                         family=socket.AF_INET6 if ":" in host else socket.AF_INET)
-    except OSError as e:
-        raise StoreError(f"cannot listen on {host}:{port}: {e.strerror or e}") from e
+    except (OSError, OverflowError) as e:
+        raise StoreError(f"cannot listen on {host}:{port}: {getattr(e, 'strerror', None) or e}") from e
     app = create_app(location, limits, cors_origins, loopback_only=_is_loopback(host))
     shown = f"[{host}]" if ":" in host else host
     print(f"kg serve: http://{shown}:{port}/ serving {location} read-only "
-          f"(time limit {limits.timeout:g} s, memory {limits.memory or 'unbounded'} MB, "
-          f"at most {limits.max_rows} rows); Ctrl-C stops", file=sys.stderr, flush=True)
+          f"(time limit {limits.timeout:g} s, memory {f'{limits.memory} MB' if limits.memory else 'unbounded'}, "
+          f"rows {limits.max_rows or 'unlimited'}); Ctrl-C stops", file=sys.stderr, flush=True)
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
     uvicorn.Server(config).run(sockets=[listener])
     return 0

@@ -126,3 +126,16 @@ def test_forms_and_dataset_clauses_are_read():
     assert query_form("PREFIX a: <http://a/> INSERT DATA { a:x a:y a:z }") == "update"
     assert dataset_iris("SELECT * FROM <file:///etc/passwd> FROM NAMED <http://g/> {}") == [
         ("FROM", "file:///etc/passwd"), ("FROM NAMED", "http://g/")]
+
+
+def test_the_command_line_reports_a_stopped_query_in_one_line(location):
+    from .conftest import run_kg
+
+    started = time.monotonic()
+    done = run_kg("query", CROSS_COUNT, "--timeout", "1", "--store", location, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.strip() == "kg query: error: query: stopped after 1 s, its time limit (raise it with --timeout)"
+    assert time.monotonic() - started < 15
+    bounded = run_kg("query", CROSS_SORTED, "--memory", "200", "--store", location, timeout=60)
+    assert bounded.returncode == 1 and "needed more than 200 MB" in bounded.stderr
+    assert len(bounded.stderr.strip().splitlines()) == 1
