@@ -17,6 +17,7 @@ server, because forking a process that runs threads is unsafe.
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 import signal
@@ -71,7 +72,11 @@ def _limit_memory(mebibytes: int | None) -> None:
 
 
 def _die_with_parent() -> None:
-    """Ask Linux to kill this process when its parent ends (a server killed mid-query leaves no query behind)."""
+    """Ask Linux to kill this process when its parent ends (``kg query`` interrupted leaves no query behind).
+
+    Under the fork server the parent is the fork server, which itself waits for its children: there the
+    alarm set in ``_child`` is what bounds a query whose server was killed.
+    """
     try:
         import ctypes
 
@@ -91,9 +96,14 @@ def _quiet() -> None:
     os.close(devnull)
 
 
-def _child(connection, work: Callable, args: tuple, memory: int | None) -> None:
-    """Run ``work(*args)`` under the memory bound; send ("ok", value) or ("error", class name, message)."""
+def _child(connection, work: Callable, args: tuple, memory: int | None, timeout: float) -> None:
+    """Run ``work(*args)`` under the memory bound; send ("ok", value) or ("error", class name, message).
+
+    The child also stops itself (an alarm, whose default action ends the process whatever the engine is
+    doing) a little after the parent would have: a query outlives no parent that died before killing it.
+    """
     try:
+        signal.alarm(math.ceil(timeout) + 2)
         _die_with_parent()
         _quiet()
         _limit_memory(memory)
@@ -125,7 +135,7 @@ def run_guarded(work: Callable, args: tuple, limits: Limits, name: str = "query"
     """
     ctx = multiprocessing.get_context(context)
     receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(sender, work, args, limits.memory), daemon=True)
+    process = ctx.Process(target=_child, args=(sender, work, args, limits.memory, limits.timeout), daemon=True)
     process.start()
     sender.close()
     message = None
@@ -137,8 +147,7 @@ def run_guarded(work: Callable, args: tuple, limits: Limits, name: str = "query"
                 message = None
         else:
             process.kill()
-            raise QueryLimit(f"{name}: stopped after {limits.timeout:g} s, its time limit "
-                             f"(raise it with --timeout)", "timeout")
+            raise QueryLimit(_timeout_message(name, limits), "timeout")
     finally:
         receiver.close()
         if message is None and process.is_alive():  # stopped, or we were interrupted: no reason to wait
@@ -149,6 +158,8 @@ def run_guarded(work: Callable, args: tuple, limits: Limits, name: str = "query"
             process.join()
     if message is None:
         code = process.exitcode
+        if code == -signal.SIGALRM:
+            raise QueryLimit(_timeout_message(name, limits), "timeout")
         if code in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV) and limits.memory is not None:
             raise QueryLimit(_memory_message(name, limits), "memory")
         raise QueryError(f"{name}: the query process ended with status {code} and no answer")
@@ -161,6 +172,10 @@ def run_guarded(work: Callable, args: tuple, limits: Limits, name: str = "query"
         raise QueryLimit(rest[1], rest[0])
     kind, text = rest
     raise _ERRORS.get(kind, QueryError)(text)
+
+
+def _timeout_message(name: str, limits: Limits) -> str:
+    return f"{name}: stopped after {limits.timeout:g} s, its time limit (raise it with --timeout)"
 
 
 def _memory_message(name: str, limits: Limits) -> str:

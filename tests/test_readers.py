@@ -136,3 +136,22 @@ def test_a_read_only_store_refuses_writes(tmp_path):
         EmbeddedStore(tmp_path / "nothing", read_only=True)
     assert not (tmp_path / "nothing").exists()
     assert Path(folder, "CURRENT").is_file()
+
+
+def test_kg_serve_sees_each_commit_of_the_writer_beside_it(writer, tmp_path):
+    import httpx
+
+    from .test_serve import start
+    from .test_store_server import stop
+
+    folder, process = writer
+    url, server = start(str(folder), tmp_path / "serve.log")
+    ask = "ASK { <urn:s2> <urn:p> ?o }"
+    try:
+        assert httpx.get(f"{url}/sparql", params={"query": ask}).json()["boolean"] is False
+        process.stdin.write("go on\n")
+        process.stdin.flush()
+        assert process.stdout.readline().strip() == "wrote 2"
+        assert httpx.get(f"{url}/sparql", params={"query": ask}).json()["boolean"] is True
+    finally:
+        stop(server)
