@@ -328,7 +328,8 @@ def serve(location: str, host: str = "127.0.0.1", port: int = 7878, limits: Limi
     import uvicorn
 
     limits = limits or Limits(max_rows=10000)
-    _open_reader(location)  # a missing, foreign or corrupted store stops here, before listening
+    _open_reader(location).query("ASK {}", name="opening the store")  # a missing, foreign, corrupted or unreachable
+    # store stops here, before anything listens
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_FORKSERVER_PRELOAD)
     try:

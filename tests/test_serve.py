@@ -212,3 +212,12 @@ def test_a_busy_port_or_a_foreign_folder_is_one_line(server, seed_build):
     foreign = run_kg("serve", "--port", str(free_port()), "--store", str(ROOT / "seeds"), timeout=60)
     assert foreign.returncode == 1 and "holds something other than a kg store" in foreign.stderr
     assert "Traceback" not in busy.stderr + foreign.stderr
+
+
+def test_an_unreachable_endpoint_stops_kg_serve_before_it_listens():
+    url = f"http://127.0.0.1:{free_port()}"
+    done = run_kg("serve", "--port", str(free_port()), "--store", url, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        f"kg serve: error: opening the store: cannot reach the SPARQL endpoint {url}/query: "
+        f"<urlopen error [Errno 111] Connection refused>"]
