@@ -6,7 +6,7 @@
     GET  /queries/NAME?P=V   a named query with its parameters (entity names resolved as ``kg query``)
 
 SELECT and ASK answer SPARQL JSON, XML, CSV or TSV, CONSTRUCT and DESCRIBE
-Turtle, N-Triples or JSON-LD, chosen by ``Accept``. Each query runs under the
+Turtle, N-Triples, JSON-LD or RDF/XML, chosen by ``Accept``. Each query runs under the
 operator's limits in a child process (``kg.guard``) that opens the store
 read-only: past the time limit or the memory bound it is killed and the
 answer is 503 with a message (never a 200 with a cut body); a result over the
@@ -40,6 +40,7 @@ SELECT_MEDIA = {  # media type -> pyoxigraph's results format; the first is the 
 }
 GRAPH_MEDIA = {  # media type -> pyoxigraph's RDF format; the first is the default
     "text/turtle": "TURTLE", "application/n-triples": "N_TRIPLES", "application/ld+json": "JSON_LD",
+    "application/rdf+xml": "RDF_XML",  # SPARQLWrapper's default for CONSTRUCT and DESCRIBE
 }
 _MAX_QUERY_BYTES = 1_000_000
 _FORKSERVER_PRELOAD = ["pyoxigraph", "kg.guard", "kg.serve", "kg.query", "kg.store"]
@@ -201,7 +202,7 @@ def create_app(location: str, limits: Limits, cors_origins: tuple[str, ...] = ()
 
     limiter = anyio.CapacityLimiter(workers)
     text_types = ("text/", "application/sparql-results+json", "application/json", "application/ld+json",
-                  "application/n-triples", "application/sparql-results+xml", "application/xml")
+                  "application/n-triples", "application/sparql-results+xml", "application/xml", "application/rdf+xml")
 
     def error(status: int, message: str) -> Response:
         return PlainTextResponse(" ".join(message.split()) + "\n", status_code=status)

@@ -59,9 +59,9 @@ def server(seed_build, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def strict(seed_build, tmp_path_factory):
-    """A server with a 1 s time limit, at most 5 rows, and CORS for one origin."""
-    url, process = start(seed_build.store.location, tmp_path_factory.mktemp("strict") / "log",
-                         "--timeout", "1", "--max-rows", "5", "--cors-origin", "https://analyst.example")
+    """A server with a 2 s time limit, a 200 MB memory bound, at most 5 rows, and CORS for one origin."""
+    url, process = start(seed_build.store.location, tmp_path_factory.mktemp("strict") / "log", "--timeout", "2",
+                         "--memory", "200", "--max-rows", "5", "--cors-origin", "https://analyst.example")
     yield url
     stop(process)
 
@@ -101,7 +101,8 @@ def test_ask_is_a_boolean(server):
 
 @pytest.mark.parametrize("media, fmt", [("text/turtle", ox.RdfFormat.TURTLE),
                                         ("application/n-triples", ox.RdfFormat.N_TRIPLES),
-                                        ("application/ld+json", ox.RdfFormat.JSON_LD)])
+                                        ("application/ld+json", ox.RdfFormat.JSON_LD),
+                                        ("application/rdf+xml", ox.RdfFormat.RDF_XML)])
 def test_construct_and_describe_as_rdf(server, media, fmt):
     construct = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> CONSTRUCT { ?e rdfs:label ?l } WHERE { ?e rdfs:label ?l }"
     for query in (construct, "DESCRIBE <https://w3id.org/kg-trade/entity/maz>"):
@@ -184,9 +185,15 @@ def test_the_time_limit_really_stops_the_query(strict):
     started = time.monotonic()
     response = httpx.get(f"{strict}/sparql", params={"query": CROSS}, timeout=30)
     assert response.status_code == 503
-    assert "stopped after 1 s" in response.text
+    assert "stopped after 2 s" in response.text
     assert time.monotonic() - started < 10
     assert httpx.get(f"{strict}/sparql", params={"query": "ASK {}"}).status_code == 200  # still serving
+
+
+def test_the_memory_bound_stops_the_query(strict):
+    sorted_cross = "SELECT ?a ?d ?g WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
+    response = httpx.get(f"{strict}/sparql", params={"query": sorted_cross}, timeout=30)
+    assert response.status_code == 503 and "needed more than 200 MB" in response.text, response.text
 
 
 def test_the_row_limit_refuses_rather_than_cuts(strict):
