@@ -30,6 +30,7 @@ from .sparql import uses_service
 __all__ = ["Limits", "GuardedStore", "run_guarded", "check_service"]
 
 DEFAULT_TIMEOUT = 60.0
+MAX_TIMEOUT = 1e6  # seconds (11 days): what the alarm and the wait accept
 DEFAULT_MEMORY = 2048  # MiB the query may allocate on top of what the process held when it started
 
 
@@ -41,6 +42,10 @@ class Limits:
     memory: int | None = DEFAULT_MEMORY
     allow_service: bool = False
     max_rows: int | None = None
+
+    def __post_init__(self):
+        if not 0 < self.timeout <= MAX_TIMEOUT:
+            raise ValueError(f"a time limit is more than 0 and at most {MAX_TIMEOUT:g} seconds, not {self.timeout}")
 
 
 _ERRORS: dict[str, type[KgError]] = {cls.__name__: cls for cls in

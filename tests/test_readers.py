@@ -96,9 +96,13 @@ def test_read_commands_never_create_a_store(tmp_path, command):
     assert done.returncode == 2, done.stderr
     assert f"no store at {folder}" in one_line(done.stderr)
     assert not folder.exists()
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS[:2], ids=lambda c: " ".join(c[:2]))
+def test_an_empty_folder_is_no_store(tmp_path, command):
     empty = tmp_path / "empty"
     empty.mkdir()
-    done = run_kg(*args, "--store", str(empty), timeout=60)
+    done = run_kg(*command, "--store", str(empty), timeout=60)
     assert done.returncode == 2 and f"no store at {empty}" in one_line(done.stderr)
     assert list(empty.iterdir()) == []
 
