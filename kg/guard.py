@@ -8,8 +8,9 @@ machine), runs the query and sends the answer back; the parent waits at
 most ``timeout`` seconds and kills it past that. Killing a process really
 stops the query, whatever the engine is doing; a thread could not.
 
-The command line forks (it has no other threads); ``kg serve`` uses a fork
-server, because forking a process that runs threads is unsafe.
+The command line forks (it has no other threads); ``kg serve``, and any
+process that runs threads, uses a fork server, because forking a process that
+runs threads is unsafe.
 
     >>> Limits().timeout, Limits().memory, Limits().allow_service
     (60.0, 2048, False)
@@ -21,6 +22,7 @@ import math
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -131,14 +133,16 @@ def _child(connection, work: Callable, args: tuple, memory: int | None, timeout:
     os._exit(0)  # no teardown: the store closes with the process, and the parent is waiting on us
 
 
-def run_guarded(work: Callable, args: tuple, limits: Limits, name: str = "query", context: str = "fork"):
+def run_guarded(work: Callable, args: tuple, limits: Limits, name: str = "query", context: str | None = None):
     """``work(*args)`` in a child process under ``limits``: its value, or the error it raised.
 
-    Raises QueryLimit (``kind`` "timeout" or "memory") when the child was
-    stopped, and the child's own KgError otherwise. ``work`` must be a
-    module-level function (the fork server pickles it by name).
+    Raises QueryLimit (``kind`` "timeout", "memory" or "rows") when the child
+    was stopped, and the child's own KgError otherwise. ``work`` must be a
+    module-level function (the fork server pickles it by name). ``context``
+    is multiprocessing's start method; by default "fork" in a process with
+    one thread and "forkserver" otherwise (a notebook has threads).
     """
-    ctx = multiprocessing.get_context(context)
+    ctx = multiprocessing.get_context(context or ("fork" if threading.active_count() == 1 else "forkserver"))
     receiver, sender = ctx.Pipe(duplex=False)
     process = ctx.Process(target=_child, args=(sender, work, args, limits.memory, limits.timeout), daemon=True)
     process.start()
@@ -202,7 +206,7 @@ class GuardedStore:
     read-only, so a guarded store never writes and never holds a lock.
     """
 
-    def __init__(self, location: str, limits: Limits | None = None, context: str = "fork"):
+    def __init__(self, location: str, limits: Limits | None = None, context: str | None = None):
         self.location = str(location)
         self.limits = limits or Limits()
         self.context = context

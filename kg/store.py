@@ -96,8 +96,8 @@ def check_folder(location: str | Path, read_only: bool) -> Path:
 
 def _open_error(path: Path, error: BaseException) -> StoreError:
     """One line for a store that RocksDB refused to open."""
-    message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    if "LOCK" in message:  # RocksDB: "While lock file: DIR/LOCK: Resource temporarily unavailable"
+    message = _first_line(error)
+    if "While lock file" in message:  # RocksDB: "IO error: While lock file: DIR/LOCK: Resource temporarily ..."
         return StoreLocked(f"the store at {path} is held by another writer (lock {path / 'LOCK'}); "
                            f"wait for it to finish (read commands work beside it)")
     return StoreError(f"the store at {path} is corrupted or unreadable: {message}")

@@ -140,3 +140,18 @@ def test_the_command_line_reports_a_stopped_query_in_one_line(location):
     bounded = run_kg("query", CROSS_SORTED, "--memory", "200", "--store", location, timeout=60)
     assert bounded.returncode == 1 and "needed more than 200 MB" in bounded.stderr
     assert len(bounded.stderr.strip().splitlines()) == 1
+
+
+def test_a_process_with_threads_is_guarded_through_a_fork_server(location):
+    import threading
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait, daemon=True)
+    other.start()
+    try:
+        with pytest.raises(QueryLimit, match="stopped after 1 s"):
+            GuardedStore(location, Limits(timeout=1.0)).query(CROSS_COUNT)
+        assert GuardedStore(location).query("ASK { ?s ?p ?o }").rows[0][0].value == "true"
+    finally:
+        release.set()
+        other.join()
