@@ -159,3 +159,16 @@ def test_kg_serve_sees_each_commit_of_the_writer_beside_it(writer, tmp_path):
         assert httpx.get(f"{url}/sparql", params={"query": ask}).json()["boolean"] is True
     finally:
         stop(server)
+
+
+def test_a_read_writes_nothing_in_the_store_folder(tmp_path):
+    folder = tmp_path / "store"
+    EmbeddedStore(folder).close()
+
+    def listing():
+        return sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir())
+
+    before = listing()
+    for command in (["stats"], ["query", "ASK {}"], ["export", "--format", "nquads"]):
+        assert run_kg(*command, "--store", str(folder)).returncode == 0
+    assert listing() == before
