@@ -228,3 +228,13 @@ def test_an_unreachable_endpoint_stops_kg_serve_before_it_listens():
     assert done.stderr.strip().splitlines() == [
         f"kg serve: error: opening the store: cannot reach the SPARQL endpoint {url}/query: "
         f"<urlopen error [Errno 111] Connection refused>"]
+
+
+def test_protocol_graphs_of_the_store_set_the_dataset(server, seed_build):
+    ontology = "https://w3id.org/kg-trade/graph/ontology"
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    in_ontology = seed_build.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ontology}> {{ ?s ?p ?o }} }}")
+    everything = rows(httpx.get(f"{server}/sparql", params={"query": count}))
+    only = rows(httpx.get(f"{server}/sparql", params={"query": count, "default-graph-uri": ontology}))
+    assert only == [(in_ontology.rows[0][0].value,)]
+    assert int(everything[0][0]) > int(only[0][0]) > 0
