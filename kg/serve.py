@@ -43,7 +43,9 @@ GRAPH_MEDIA = {  # media type -> pyoxigraph's RDF format; the first is the defau
     "application/rdf+xml": "RDF_XML",  # SPARQLWrapper's default for CONSTRUCT and DESCRIBE
 }
 _MAX_QUERY_BYTES = 1_000_000
-_FORKSERVER_PRELOAD = ["pyoxigraph", "kg.guard", "kg.serve", "kg.query", "kg.store"]
+# "__main__": the fork server imports the main script once, so that no child runs it again (multiprocessing
+# re-imports the main module of each child it starts unless the fork server already did)
+_FORKSERVER_PRELOAD = ["__main__", "pyoxigraph", "kg.guard", "kg.serve", "kg.query", "kg.store"]
 
 
 @dataclass(frozen=True)
