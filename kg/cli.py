@@ -19,7 +19,7 @@ from .errors import Errors, UsageError
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
-COMMANDS = ("build", "ingest", "query", "export", "viz", "neighbors", "path", "stats", "eval")
+COMMANDS = ("build", "ingest", "query", "export", "viz", "neighbors", "path", "stats", "eval", "serve")
 _STORE_HELP = "store folder (embedded Oxigraph) or SPARQL endpoint URL; default $KG_STORE or .kg/store"
 
 
@@ -84,7 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--list", action="store_true", help="list the named queries and their parameters")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="bind a parameter (an entity name for entity parameters); repeatable")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="SELECT rows as a table, CSV or SPARQL JSON; ASK prints true or false; "
+                        "CONSTRUCT and DESCRIBE print Turtle (JSON-LD with json)")
+    _limit_args(p)
     _store_arg(p)
 
     p = sub.add_parser("export", help="serialize the store",
@@ -126,13 +129,72 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--quiet", action="store_true", help="figures only, without the lists")
     _store_arg(p)
+
+    p = sub.add_parser("serve", help="serve the store as a read-only SPARQL endpoint",
+                       description="A read-only SPARQL 1.1 Protocol endpoint over the store, with a query page "
+                                   "at / and the named queries at /queries/NAME.")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=_port, default=7878, help="port (default 7878)")
+    p.add_argument("--max-rows", type=_whole, default=10000, metavar="N",
+                   help="refuse results of more than N rows or triples; 0 for no limit (default 10000)")
+    p.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
+                   help="let pages from ORIGIN call the endpoint (CORS); repeatable; none by default")
+    _limit_args(p)
+    _store_arg(p)
     return parser
 
 
-def _open(args):
+def _location(args) -> str:
+    from .store import DEFAULT_STORE
+
+    return args.store or os.environ.get("KG_STORE") or DEFAULT_STORE
+
+
+def _open(args, read_only: bool = True):
+    """The store; read-only (never created, opened beside a writer) for every command but build and ingest."""
     from .store import open_store
 
-    return open_store(args.store)  # None: $KG_STORE, else the default folder
+    return open_store(_location(args), read_only=read_only)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value <= 1e6:
+        raise argparse.ArgumentTypeError(f"{text} is not a number of seconds from 0 to 1000000")
+    return value
+
+
+def _whole(text: str) -> int:
+    if not text.isascii() or not text.isdigit():
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
+    return int(text)
+
+
+def _port(text: str) -> int:
+    value = _whole(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a TCP port (0 to 65535)")
+    return value
+
+
+def _limit_args(parser: argparse.ArgumentParser) -> None:
+    from .guard import DEFAULT_MEMORY, DEFAULT_TIMEOUT
+
+    parser.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                        help=f"stop a query that runs longer (default {DEFAULT_TIMEOUT:g})")
+    parser.add_argument("--memory", type=_whole, default=DEFAULT_MEMORY, metavar="MB",
+                        help=f"stop a query that needs more memory; 0 for no bound (default {DEFAULT_MEMORY})")
+    parser.add_argument("--allow-service", action="store_true",
+                        help="let SERVICE clauses call other endpoints (refused by default)")
+
+
+def _limits(args, **more):
+    from .guard import Limits
+
+    return Limits(timeout=args.timeout, memory=args.memory or None, allow_service=args.allow_service, **more)
 
 
 def _extractor(args):
@@ -166,17 +228,18 @@ def _params(pairs: list[str]) -> dict[str, str]:
 def _cmd_build(args) -> int:
     from .pipeline import build
 
-    return _report_ingest(build(args.paths, args.out, _open(args), _extractor(args)))
+    return _report_ingest(build(args.paths, args.out, _open(args, read_only=False), _extractor(args)))
 
 
 def _cmd_ingest(args) -> int:
     from .pipeline import ingest
 
-    return _report_ingest(ingest(args.paths, _open(args), _extractor(args)))
+    return _report_ingest(ingest(args.paths, _open(args, read_only=False), _extractor(args)))
 
 
 def _cmd_query(args) -> int:
-    from .errors import QueryError
+    from .errors import QueryError, QueryLimit
+    from .guard import GuardedStore
     from .query import format_results, named_queries, run_named, run_query
 
     if args.list:
@@ -188,7 +251,7 @@ def _cmd_query(args) -> int:
                 print(f"    {p.name}: {p.help}")
         return 0
     params = _params(args.param)
-    store = _open(args)
+    store = GuardedStore(_location(args), _limits(args))
     try:
         if args.name:
             results = run_named(store, args.name, params)
@@ -197,12 +260,17 @@ def _cmd_query(args) -> int:
                 path = Path(args.file)
                 if not path.is_file():
                     raise UsageError(Errors.E802.format(path=args.file))
-                text, name = path.read_text(encoding="utf-8"), str(path)
+                try:
+                    text, name = path.read_text(encoding="utf-8"), str(path)
+                except UnicodeDecodeError as e:
+                    raise UsageError(f"--file {args.file}: not UTF-8 text (byte {e.start})") from e
             elif args.sparql:
                 text, name = args.sparql, "query"
             else:
                 raise UsageError(Errors.E803)
             results = run_query(store, text, params, name=name)
+    except QueryLimit:
+        raise
     except QueryError as e:
         raise UsageError(str(e)) from e
     print(format_results(results, args.format))
@@ -276,6 +344,13 @@ def _cmd_eval(args) -> int:
     else:
         print(format_report(report, verbose=not args.quiet))
     return 0
+
+
+def _cmd_serve(args) -> int:
+    from .serve import serve
+
+    return serve(_location(args), args.host, args.port, _limits(args, max_rows=args.max_rows or None),
+                 cors_origins=tuple(args.cors_origin))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,6 +30,10 @@ __all__ = [
     "SetupError",
     "QueryError",
     "StoreError",
+    "StoreMissing",
+    "StoreLocked",
+    "QueryLimit",
+    "QueryRefused",
     "NodeNotFound",
     "NoPath",
     "UsageError",
@@ -211,6 +215,28 @@ class QueryError(KgError):
 
 class StoreError(KgError):
     """The store cannot be opened, read or written."""
+
+
+class StoreMissing(StoreError):
+    """A read found no store where it was pointed (read commands never create one): exit status 2."""
+
+    exit_status = 2
+
+
+class StoreLocked(StoreError):
+    """Another process holds the store for writing (RocksDB's LOCK file)."""
+
+
+class QueryRefused(QueryError):
+    """A query kg will not run as asked: a SERVICE call, a graph outside the store (HTTP 403 in kg serve)."""
+
+
+class QueryLimit(QueryError):
+    """A query stopped by a guard: its time (``kind="timeout"``), memory or row limit."""
+
+    def __init__(self, message: str, kind: str):
+        self.kind = kind
+        super().__init__(message)
 
 
 class NodeNotFound(KgError):

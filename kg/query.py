@@ -182,7 +182,7 @@ def run_named(store, name: str, params: dict[str, str] | None = None) -> Results
         if param.name not in params:
             raise QueryError(Errors.E503.format(name=name, param=param.name, help=param.help))
         value = params[param.name]
-        bindings[param.name] = ox.NamedNode(resolve_entity(store, value)) if param.kind == "entity" \
+        bindings[param.name] = _iri(resolve_entity(store, value), param.name) if param.kind == "entity" \
             else ox.Literal(value)
     return store.query(query.sparql, bindings, name=name)
 
@@ -228,10 +228,24 @@ def run_query(store, sparql: str, params: dict[str, str] | None = None, name: st
     bindings: dict[str, object] = {}
     for key, value in (params or {}).items():
         if value.startswith("<") and value.endswith(">"):
-            bindings[key] = ox.NamedNode(value[1:-1])
+            bindings[key] = _iri(value[1:-1], key)
         else:
             bindings[key] = ox.Literal(value)
     return store.query(sparql, bindings, name=name)
+
+
+def _iri(value: str, param: str) -> ox.NamedNode:
+    """The IRI a parameter names; QueryError (one line) for one that is no IRI.
+
+    >>> _iri("http://example.org/a b", "entity")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: parameter entity: 'http://example.org/a b' is not a valid IRI
+    """
+    try:
+        return ox.NamedNode(value)
+    except ValueError as e:
+        raise QueryError(f"parameter {param}: {value!r} is not a valid IRI") from e
 
 
 def _display(term) -> str:
@@ -247,7 +261,19 @@ def _display(term) -> str:
 
 
 def format_results(results: Results, fmt: str = "table") -> str:
-    """Rows as an aligned text table, CSV, or SPARQL 1.1 JSON results; columns in the query's order."""
+    """Rows as an aligned text table, CSV, or SPARQL 1.1 JSON results; columns in the query's order.
+
+    An ASK answer is ``true`` or ``false`` (SPARQL JSON's ``boolean`` with ``json``); a CONSTRUCT or
+    DESCRIBE graph is Turtle, sorted (JSON-LD with ``json``).
+    """
+    if results.form == "ask":
+        answer = results.rows[0][0].value == "true"
+        return json.dumps({"head": {}, "boolean": answer}) if fmt == "json" else str(answer).lower()
+    if results.form == "graph":
+        triples = sorted({ox.Triple(*row) for row in results.rows}, key=lambda t: tuple(map(str, t)))
+        if fmt == "json":
+            return ox.serialize(triples, format=ox.RdfFormat.JSON_LD).decode("utf-8")
+        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8").rstrip("\n")
     if fmt == "json":
         bindings = []
         for row in results.rows:

@@ -30,34 +30,39 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import Errors, QueryError, StoreError
+from .errors import Errors, QueryError, StoreError, StoreLocked, StoreMissing
 
-__all__ = ["open_store", "EmbeddedStore", "RemoteStore", "Results", "DEFAULT_STORE", "to_ox_quads", "term_ntriples"]
+__all__ = ["open_store", "is_remote", "check_folder", "EmbeddedStore", "RemoteStore", "Results", "DEFAULT_STORE",
+           "to_ox_quads", "term_ntriples", "bind_values", "remote_results"]
 
 DEFAULT_STORE = ".kg/store"
 
 
 @dataclass
 class Results:
-    """Rows of a SELECT query: ``variables`` in the order the query names them, rows of terms (or None)."""
+    """Rows of a query: ``variables`` in the order the query names them, rows of terms (or None)."""
 
     variables: list[str]
     rows: list[tuple]
+    form: str = "select"  # "select", "ask" (one row, one boolean) or "graph" (CONSTRUCT/DESCRIBE: s, p, o rows)
 
     def dicts(self) -> list[dict]:
         return [dict(zip(self.variables, row)) for row in self.rows]
 
 
-def open_store(location: str | Path | None = None):
+def open_store(location: str | Path | None = None, *, read_only: bool = False):
     """Open the store claims are written to and read from.
 
     Parameters
     ----------
     location : str or Path, optional
-        A folder for an embedded Oxigraph store (created if missing), or the
-        ``http(s)://`` base URL of a SPARQL 1.1 endpoint. Without one:
-        ``$KG_STORE``, else :data:`DEFAULT_STORE` (``.kg/store``), as on the
-        command line.
+        A folder for an embedded Oxigraph store, or the ``http(s)://`` base URL
+        of a SPARQL 1.1 endpoint. Without one: ``$KG_STORE``, else
+        :data:`DEFAULT_STORE` (``.kg/store``), as on the command line.
+    read_only : bool, default False
+        A writer (the default) creates a missing or empty folder; a reader never
+        creates anything, and opens the store beside a writer that holds it (it
+        sees what was committed when it opened).
 
     Returns
     -------
@@ -67,7 +72,9 @@ def open_store(location: str | Path | None = None):
     Raises
     ------
     StoreError
-        When the folder cannot be created or opened (for instance, it is held by another process).
+        When the folder cannot be created or opened or holds something other
+        than a store (StoreMissing for a reader of a missing store, StoreLocked
+        when another writer holds it).
 
     Examples
     --------
@@ -81,9 +88,50 @@ def open_store(location: str | Path | None = None):
     >>> store.close(); folder.cleanup()
     """
     location = str(location or os.environ.get("KG_STORE") or DEFAULT_STORE)
-    if location.startswith(("http://", "https://")):
+    if is_remote(location):
         return RemoteStore(location)
-    return EmbeddedStore(location)
+    return EmbeddedStore(location, read_only=read_only)
+
+
+def is_remote(location: str | Path) -> bool:
+    return str(location).startswith(("http://", "https://"))
+
+
+# The files every RocksDB folder (so every Oxigraph store) holds.
+_STORE_MARKERS = ("CURRENT", "IDENTITY")
+
+
+def check_folder(location: str | Path, read_only: bool) -> Path:
+    """The store folder, checked before RocksDB sees it (RocksDB would create a store anywhere).
+
+    A missing or empty folder is StoreMissing for a reader (a writer creates
+    it); a file, or a folder that holds something other than a store, is
+    StoreError.
+    """
+    path = Path(location)
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: not a store folder (it is a file)")
+    try:
+        entries = sorted(entry.name for entry in path.iterdir()) if path.is_dir() else []
+    except OSError as e:
+        raise StoreError(f"{path}: cannot list the store folder: {e.strerror or e}") from e
+    if not entries:
+        if read_only:
+            raise StoreMissing(f"no store at {path} (read commands never create one; kg ingest does)")
+        return path
+    if not any(marker in entries for marker in _STORE_MARKERS):
+        shown = ", ".join(entries[:3]) + (", ..." if len(entries) > 3 else "")
+        raise StoreError(f"{path} holds something other than a kg store ({shown}); refusing to use it")
+    return path
+
+
+def _open_error(path: Path, error: BaseException) -> StoreError:
+    """One line for a store that RocksDB refused to open."""
+    message = _first_line(error)
+    if "While lock file" in message:  # RocksDB: "IO error: While lock file: DIR/LOCK: Resource temporarily ..."
+        return StoreLocked(f"the store at {path} is held by another writer (lock {path / 'LOCK'}); "
+                           f"wait for it to finish (read commands work beside it)")
+    return StoreError(f"the store at {path} is corrupted or unreadable: {message}")
 
 
 def term_ntriples(term) -> str:
@@ -124,6 +172,24 @@ def _insert_data(quads: Iterable) -> str:
     return "INSERT DATA {\n" + "\n".join(parts) + "\n}"
 
 
+_XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+
+
+def _results(result) -> Results:
+    """pyoxigraph's answer as Results: SELECT rows, ASK one boolean, CONSTRUCT/DESCRIBE triples."""
+    if isinstance(result, (bool, ox.QueryBoolean)):
+        return Results(["ask"], [(ox.Literal("true" if bool(result) else "false", datatype=_XSD_BOOLEAN),)], "ask")
+    if isinstance(result, ox.QuerySolutions):
+        variables = [v.value for v in result.variables]
+        return Results(variables, [tuple(solution[v] for v in variables) for solution in result])
+    return Results(["subject", "predicate", "object"], [(t.subject, t.predicate, t.object) for t in result], "graph")
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
 class _Base:
     location: str
 
@@ -153,15 +219,26 @@ class _Base:
 
 
 class EmbeddedStore(_Base):
-    """An on-disk Oxigraph store (pyoxigraph)."""
+    """An on-disk Oxigraph store (pyoxigraph), opened for writing or, with ``read_only``, for reading.
 
-    def __init__(self, location: str | Path):
+    A read-only store is RocksDB's read-only instance: it takes no lock, so it
+    opens beside a writer, and it sees the store as committed when it opened.
+    """
+
+    def __init__(self, location: str | Path, read_only: bool = False):
         self.location = str(location)
+        self.read_only = read_only
+        self._store = self._open()
+
+    def _open(self) -> ox.Store:
+        path = check_folder(self.location, self.read_only)
         try:
-            Path(self.location).mkdir(parents=True, exist_ok=True)
-            self._store = ox.Store(self.location)
-        except OSError as e:
-            raise StoreError(Errors.E601.format(location=self.location, error=e)) from e
+            if self.read_only:
+                return ox.Store.read_only(str(path))
+            path.mkdir(parents=True, exist_ok=True)
+            return ox.Store(str(path))
+        except (OSError, RuntimeError) as e:  # RocksDB: OSError for I/O and the lock, RuntimeError for corruption
+            raise _open_error(path, e) from e
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -169,24 +246,29 @@ class EmbeddedStore(_Base):
 
     def query(self, sparql: str, bindings: Mapping[str, object] | None = None, name: str = "query") -> Results:
         if bindings:
-            sparql = _bind_values(sparql, bindings)
-        try:
-            result = self._store.query(sparql, use_default_graph_as_union=True)
-        except SyntaxError as e:
-            raise QueryError(Errors.E505.format(name=name, error=e)) from e
-        except OSError as e:
-            raise QueryError(Errors.E506.format(name=name, error=e)) from e
-        if isinstance(result, ox.QueryBoolean):  # ASK
-            return Results(["ask"], [(ox.Literal("true" if result else "false",
-                                                 datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")),)])
-        if isinstance(result, ox.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            return Results(variables, [tuple(solution[v] for v in variables) for solution in result])
-        # CONSTRUCT / DESCRIBE
-        rows = [(t.subject, t.predicate, t.object) for t in result]
-        return Results(["subject", "predicate", "object"], rows)
+            sparql = bind_values(sparql, bindings)
+        return self.run(sparql, _results, name)
+
+    def run(self, sparql: str, consume, name: str = "query", **options):
+        """``consume(answer)`` of pyoxigraph's lazy answer to a query (over the union of all graphs unless
+        ``options`` name a dataset), with the engine's errors named in one line."""
+        options = options or {"use_default_graph_as_union": True}
+        for attempt in (1, 2):
+            try:
+                return consume(self._store.query(sparql, **options))
+            except SyntaxError as e:
+                raise QueryError(Errors.E505.format(name=name, error=e)) from e
+            except (OSError, RuntimeError) as e:
+                if attempt == 1 and self.read_only and "No such file" in str(e):
+                    # the writer beside us compacted away a file of our view: look again, once
+                    self._store = self._open()
+                    continue
+                raise StoreError(f"{name}: reading the store at {self.location}: {_first_line(e)}") from e
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def update(self, sparql: str) -> None:
+        if self.read_only:
+            raise StoreError(f"the store at {self.location} is open read-only")
         try:
             self._store.update(sparql)
         except SyntaxError as e:
@@ -205,10 +287,11 @@ class EmbeddedStore(_Base):
         return Dataset(store=OxigraphStore(store=self._store))
 
     def flush(self) -> None:
-        self._store.flush()
+        if not self.read_only:
+            self._store.flush()
 
     def close(self) -> None:
-        self._store.flush()
+        self.flush()
         del self._store
 
 
@@ -232,44 +315,46 @@ class RemoteStore(_Base):
         self.store_url = store or f"{base}/store"
         self.timeout = timeout
 
-    def _request(self, url: str, data: bytes | None, content_type: str | None, accept: str):
+    def _request(self, url: str, data: bytes | None, content_type: str | None, accept: str) -> tuple[bytes, str]:
+        """The body and media type of the answer (StoreError for an HTTP error or no answer)."""
         headers = {"Accept": accept}
         if content_type:
             headers["Content-Type"] = content_type
         request = urllib.request.Request(url, data=data, headers=headers, method="POST" if data is not None else "GET")
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return response.read()
+                media = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+                return response.read(), media
         except urllib.error.HTTPError as e:
-            detail = e.read().decode("utf-8", "replace")[:500]
+            detail = " ".join(e.read().decode("utf-8", "replace")[:500].split())
             raise StoreError(Errors.E604.format(url=url, code=e.code, detail=detail)) from e
         except (urllib.error.URLError, OSError) as e:
             raise StoreError(Errors.E605.format(url=url, error=e)) from e
 
     def query(self, sparql: str, bindings: Mapping[str, object] | None = None, name: str = "query") -> Results:
         if bindings:
-            sparql = _bind_values(sparql, bindings)
+            sparql = bind_values(sparql, bindings)
         try:
-            body = self._request(self.query_url, sparql.encode("utf-8"), "application/sparql-query",
-                                 "application/sparql-results+json")
+            body, media = self._request(self.query_url, sparql.encode("utf-8"), "application/sparql-query",
+                                        "application/sparql-results+json, application/n-triples;q=0.9")
         except StoreError as e:
             if isinstance(e.__cause__, urllib.error.HTTPError) and e.__cause__.code == 400:
                 raise QueryError(Errors.E506.format(name=name, error=e)) from e  # the endpoint rejected the query
             raise StoreError(Errors.E606.format(name=name, error=e)) from e  # unreachable or failing endpoint
-        data = json.loads(body)
-        if "boolean" in data:
-            return Results(["ask"], [(ox.Literal(str(data["boolean"]).lower(),
-                                                 datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")),)])
-        variables = data["head"]["vars"]
-        rows = [tuple(_from_json(binding.get(v)) for v in variables) for binding in data["results"]["bindings"]]
-        return Results(variables, rows)
+        return remote_results(body, media, f"{name}: {self.query_url}")
 
     def update(self, sparql: str) -> None:
         self._request(self.update_url, sparql.encode("utf-8"), "application/sparql-update", "*/*")
 
     def quads(self) -> Iterator:
-        body = self._request(self.store_url, None, None, "application/n-quads")
-        return iter(ox.parse(body, format=ox.RdfFormat.N_QUADS))
+        body, media = self._request(self.store_url, None, None, "application/n-quads")
+        if media and media not in ("application/n-quads", "text/x-nquads", "application/n-triples", "text/plain"):
+            raise StoreError(f"{self.store_url} answered {media} ({_snippet(body)}), not N-Quads")
+        try:
+            return iter(list(ox.parse(body, format=ox.RdfFormat.N_QUADS)))
+        except SyntaxError as e:
+            raise StoreError(f"{self.store_url} answered invalid or truncated N-Quads "
+                             f"({len(body)} bytes): {_first_line(e)}") from e
 
     def flush(self) -> None:
         pass
@@ -278,11 +363,16 @@ class RemoteStore(_Base):
         pass
 
 
-def _bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
+def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
     """Bind variables with a VALUES block at the top of the outer WHERE group (terms serialized, never pasted)."""
     import re
 
+    from .sparql import is_variable_name
+
     names = sorted(bindings)
+    for name in names:
+        if not is_variable_name(name):
+            raise QueryError(f"cannot bind parameter {name!r}: a parameter name is letters, digits and '_'")
     values = " ".join(term_ntriples(_ox(bindings[n])) for n in names)
     block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }}"
     match = re.search(r"\bWHERE\s*\{", sparql, re.I)
@@ -298,6 +388,51 @@ def _ox(value):
     if isinstance(value, str):
         return ox.Literal(value)
     return to_ox_term(value)
+
+
+_JSON_RESULTS = ("application/sparql-results+json", "application/json")
+_TRIPLES = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/turtle": ox.RdfFormat.TURTLE}
+
+
+def _snippet(body: bytes) -> str:
+    text = " ".join(body[:60].decode("utf-8", "replace").split())
+    return repr(text + ("..." if len(body) > 60 else ""))
+
+
+def remote_results(body: bytes, media: str, where: str) -> Results:
+    """An endpoint's answer as Results; StoreError (one line) for anything that is not SPARQL results.
+
+    >>> remote_results(b'<html><body>Welcome</body></html>', "text/html", "http://x/query").rows
+    Traceback (most recent call last):
+    ...
+    kg.errors.StoreError: http://x/query answered text/html ('<html><body>Welcome</body></html>'), not SPARQL results
+    >>> cut = b'{"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"ty'
+    >>> remote_results(cut, "application/sparql-results+json", "http://x/query").rows
+    Traceback (most recent call last):
+    ...
+    kg.errors.StoreError: http://x/query answered truncated or invalid JSON (61 bytes), not SPARQL results
+    """
+    if media in _TRIPLES:
+        try:
+            triples = list(ox.parse(body, format=_TRIPLES[media]))
+        except SyntaxError as e:
+            raise StoreError(f"{where} answered truncated or invalid {media} ({len(body)} bytes)") from e
+        return Results(["subject", "predicate", "object"], [(t.subject, t.predicate, t.object) for t in triples],
+                       "graph")
+    if media not in _JSON_RESULTS:
+        raise StoreError(f"{where} answered {media or 'no content type'} ({_snippet(body)}), not SPARQL results")
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as e:
+        raise StoreError(f"{where} answered truncated or invalid JSON ({len(body)} bytes), not SPARQL results") from e
+    try:
+        if isinstance(data.get("boolean"), bool):
+            return Results(["ask"], [(ox.Literal(str(data["boolean"]).lower(), datatype=_XSD_BOOLEAN),)], "ask")
+        variables = list(data["head"]["vars"])
+        rows = [tuple(_from_json(binding.get(v)) for v in variables) for binding in data["results"]["bindings"]]
+    except (AttributeError, KeyError, TypeError, ValueError) as e:
+        raise StoreError(f"{where} answered JSON that is not SPARQL results ({_snippet(body)})") from e
+    return Results(variables, rows)
 
 
 def _from_json(value):

@@ -28,7 +28,9 @@ def test_build_writes_graph_and_page(built):
 
 
 def test_fresh_store_holds_nothing_from_earlier_runs(tmp_path, built):
-    result = run_kg("stats", "--format", "json", "--store", str(tmp_path / "fresh"))
+    fresh = tmp_path / "fresh"
+    assert run_kg("ingest", str(tmp_path / "nothing.txt"), "--store", str(fresh)).returncode == 1  # no such file
+    result = run_kg("stats", "--format", "json", "--store", str(fresh))
     assert result.returncode == 0 and json.loads(result.stdout)["articles"] == 0
 
 

@@ -59,6 +59,16 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float
     raise RuntimeError(f"oxigraph did not answer at {url} within {timeout:.0f}s")
 
 
+def stop(process: subprocess.Popen, timeout: float = 10) -> None:
+    """Terminate a server process, killing it if it does not end within ``timeout`` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """The base URL of an Oxigraph server running for this module."""
@@ -75,12 +85,7 @@ def server(tmp_path_factory):
         wait_until_up(url, process, log)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 @pytest.fixture
@@ -224,3 +229,24 @@ def test_unreachable_endpoint_on_the_command_line(command):
     assert done.returncode == 1, (done.returncode, done.stderr)
     assert url in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_kg_serve_over_a_shared_server(remote, server, extractor, tmp_path):
+    import httpx
+
+    from .test_serve import rows, start
+
+    ingest([SEEDS], remote, extractor)
+    count = remote.count()
+    url, process = start(server, tmp_path / "serve.log")
+    try:
+        answer = httpx.get(f"{url}/queries/suppliers", params={"entity": "KAMAZ"})
+        assert [row[0] for row in rows(answer)] == ["MAZ"]
+        construct = httpx.get(f"{url}/sparql", headers={"Accept": "application/n-triples"}, params={
+            "query": "CONSTRUCT { ?s <urn:label> ?l } WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l }"})
+        assert construct.status_code == 200, construct.text
+        assert ox.Literal("KAMAZ") in {t.object for t in ox.parse(construct.content, format=ox.RdfFormat.N_TRIPLES)}
+        assert httpx.post(f"{url}/sparql", data={"update": "DROP ALL"}).status_code == 403
+        assert remote.count() == count
+    finally:
+        stop(process)
