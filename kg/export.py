@@ -10,8 +10,6 @@ triples).
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -63,7 +61,9 @@ def _rdf(store, fmt: str) -> bytes:
         triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_triple_key)
         format_ = ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.JSON_LD
         if fmt == "jsonld":
-            return ox.serialize(triples, format=format_)
+            from .jsonld import compact_jsonld
+
+            return compact_jsonld(triples)  # compact, with the context of ontology/context.jsonld
         return ox.serialize(triples, format=format_, prefixes=PREFIXES)
     quads.sort(key=lambda q: (str(q.graph_name), *_triple_key(q.triple)))
     if fmt == "trig":
@@ -72,32 +72,15 @@ def _rdf(store, fmt: str) -> bytes:
 
 
 def _network(store, fmt: str) -> bytes:
-    import networkx as nx
+    """The entity network, every modality (kg/netexport.py)."""
+    from .claimset import read_claims
+    from .netexport import gexf, graphml
 
-    from .network import entity_graph
-
-    graph = entity_graph(store)
-    flat = nx.MultiDiGraph()
-    for node, data in sorted(graph.nodes(data=True)):
-        flat.add_node(node, label=data["label"], cls=data["cls"])
-    for s, o, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        flat.add_edge(s, o, key=key, predicate=data["predicate"], claims=len(data["claims"]),
-                      articles=" ".join(sorted({c["article"] for c in data["claims"]})))
-    buffer = io.BytesIO()
-    if fmt == "graphml":
-        nx.write_graphml(flat, buffer)
-    else:
-        nx.write_gexf(flat, buffer)
-    return buffer.getvalue()
+    return (graphml if fmt == "graphml" else gexf)(read_claims(store))
 
 
 def _claims_csv(store) -> bytes:
-    from .query import run_named
+    """The named query ``all-claims`` through the one CSV writer (``kg query --name all-claims --format csv``)."""
+    from .query import results_csv, run_named
 
-    results = run_named(store, "all-claims")
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(results.variables)
-    for row in results.rows:
-        writer.writerow(["" if term is None else term.value for term in row])
-    return buffer.getvalue().encode("utf-8")
+    return results_csv(run_named(store, "all-claims")).encode("utf-8")
