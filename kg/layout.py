@@ -19,6 +19,7 @@ _EXACT = 600  # nodes: up to here every pair repels exactly
 _GRID = 128  # above: repulsion from the node density on a grid of this many cells a side (FFT)
 _SPACING = 110.0  # pixels between two joined nodes, roughly
 _GRAVITY = 0.4
+_NEAR = 4  # nodes of one grid cell that repel each other exactly
 
 
 def _grid_kernels(size: int):
@@ -45,12 +46,27 @@ def _repulsion(pos, kernels):
     spectrum = np.fft.rfft2(density)
     fx = np.fft.irfft2(spectrum * kernels[0], s=density.shape)
     fy = np.fft.irfft2(spectrum * kernels[1], s=density.shape)
-    return np.stack([fx[ci, cj], fy[ci, cj]], axis=1) / cell
+    push = np.stack([fx[ci, cj], fy[ci, cj]], axis=1) / cell
+    # nodes sharing a cell push each other exactly (up to _NEAR of them), else they could coincide
+    cells = ci * size + cj
+    order = np.argsort(cells, kind="stable")
+    for k in range(1, _NEAR + 1):
+        a, b = order[:-k], order[k:]
+        same = cells[a] == cells[b]
+        a, b = a[same], b[same]
+        if not len(a):
+            break
+        delta = pos[a] - pos[b]
+        force = delta / ((delta ** 2).sum(axis=1) + 1e-3)[:, None]
+        for axis in (0, 1):
+            push[:, axis] += np.bincount(a, force[:, axis], minlength=len(pos))
+            push[:, axis] -= np.bincount(b, force[:, axis], minlength=len(pos))
+    return push
 
 
 def spring_positions(count: int, pairs: list[tuple[int, int]], *, seed: int = 7,
-                     iterations: int = 80) -> list[tuple[float, float]]:
-    """Positions (x, y) in pixels, rounded to 0.1, for nodes ``0..count-1`` joined by ``pairs``."""
+                     iterations: int = 80) -> list[tuple[int, int]]:
+    """Positions (x, y) in whole pixels for nodes ``0..count-1`` joined by ``pairs``."""
     import numpy as np
 
     if count == 0:
@@ -82,4 +98,4 @@ def spring_positions(count: int, pairs: list[tuple[int, int]], *, seed: int = 7,
         pos += move / norm * np.minimum(norm, step)
         step = max(step * 0.95, 0.01)
     pos -= pos.mean(axis=0)
-    return [(round(float(x) * _SPACING, 1), round(float(y) * _SPACING, 1)) for x, y in pos]
+    return [(round(float(x) * _SPACING), round(float(y) * _SPACING)) for x, y in pos]

@@ -44,7 +44,7 @@ MODALITY_STYLE = {
     "asserted": ("#5f6b7a", False), "planned": ("#5f6b7a", [8, 6]),
     "negated": ("#e3b4b4", [2, 5]), "past": ("#c9c9c9", False),
 }
-_LABELS = 400  # relations: above this, no edge labels (they are unreadable at that scale anyway)
+_SMALL = 400  # relations: up to this, edge labels and hover tooltips; above, arrows off too (drawing speed)
 
 
 def _asset(name: str) -> str:
@@ -92,6 +92,7 @@ def _focus(claimset: ClaimSet, rels: list[Relation], focus: str | None, hops: in
 def _payload(claimset: ClaimSet, rels: list[Relation], focus: str | None) -> dict:
     from .layout import spring_positions
 
+    small = len(rels) <= _SMALL
     index = {iri: n for n, iri in enumerate(claimset.entities)}
     degree = Counter()
     for r in rels:
@@ -100,9 +101,11 @@ def _payload(claimset: ClaimSet, rels: list[Relation], focus: str | None) -> dic
     positions = spring_positions(len(index), [(index[r.subject], index[r.object]) for r in rels])
     nodes, entities = [], []
     for (iri, entity), (x, y) in zip(claimset.entities.items(), positions):
-        colour, shape = CLASS_STYLE.get(entity.cls, CLASS_STYLE["Entity"])
-        nodes.append({"id": iri, "label": entity.label[:40], "x": x, "y": y, "color": colour, "shape": shape,
-                      "size": round(8 + 4 * degree[iri] ** 0.5, 1), "title": f"{entity.label} ({entity.cls})"})
+        node = {"id": iri, "label": entity.label[:40], "x": x, "y": y, "size": round(8 + 4 * degree[iri] ** 0.5, 1),
+                "group": entity.cls if entity.cls in CLASS_STYLE else "Entity"}  # colour and shape: the group's
+        if small:
+            node["title"] = f"{entity.label} ({entity.cls})"
+        nodes.append(node)
         entities.append([entity.label, entity.cls, list(entity.aliases), entity.wikidata])
     article_index = {iri: n for n, iri in enumerate(claimset.articles)}
     articles = [[a.id, a.title, a.date, a.url, a.publisher] for a in claimset.articles.values()]
@@ -119,19 +122,23 @@ def _payload(claimset: ClaimSet, rels: list[Relation], focus: str | None) -> dic
             claims.append([c.sentence, article_index.get(c.article, -1), c.confidence, c.rule])
         n_articles = len({c.article for c in r.claims})
         colour, dashes = MODALITY_STYLE.get(r.modality, MODALITY_STYLE["past"])
-        edge = {"id": r.id, "from": r.subject, "to": r.object, "color": colour, "dashes": dashes,
-                "width": 1 + min(n_articles - 1, 6),
-                "title": f"{claimset.entities[r.subject].label} {r.predicate} {claimset.entities[r.object].label}"
-                         f" ({r.modality}; {len(r.claims)} claim(s) in {n_articles} article(s))"}
+        edge = {"id": r.id, "from": r.subject, "to": r.object, "color": colour}
+        if dashes:
+            edge["dashes"] = dashes
+        if n_articles > 1:
+            edge["width"] = 1 + min(n_articles - 1, 6)
+        if small:
+            edge["title"] = (f"{claimset.entities[r.subject].label} {r.predicate} {claimset.entities[r.object].label}"
+                             f" ({r.modality}; {len(r.claims)} claim(s) in {n_articles} article(s))")
+            edge["label"] = r.predicate
         if rank:
             edge["smooth"] = {"enabled": True, "type": "curvedCW" if rank % 2 else "curvedCCW",
                               "roundness": round(0.25 * ((rank + 1) // 2), 2)}
-        if len(rels) <= _LABELS:
-            edge["label"] = r.predicate
         edges.append(edge)
         table.append([r.predicate, r.modality, numbers])
     return {"nodes": nodes, "edges": edges, "entities": entities, "relations": table, "claims": claims,
-            "articles": articles, "classes": {c: list(s) for c, s in CLASS_STYLE.items()},
+            "articles": articles, "groups": {c: {"color": colour, "shape": shape} for c, (colour, shape) in CLASS_STYLE.items()},
+            "small": small,
             "modalities": {m: [c, d] for m, (c, d) in MODALITY_STYLE.items()}, "focus": focus}
 
 

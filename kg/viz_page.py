@@ -137,12 +137,13 @@ _SCRIPT = r"""
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
-  var large = data.edges.length > 5000;
+  var large = !data.small;
   var network = new vis.Network(document.getElementById("graph"), {nodes: nodes, edges: edges}, {
     physics: false,
     layout: {improvedLayout: false, randomSeed: 7},
+    groups: data.groups,
     interaction: {hover: !large, tooltipDelay: 150, hideEdgesOnDrag: large, hideEdgesOnZoom: large},
-    edges: {smooth: false, arrows: {to: {enabled: true, scaleFactor: 0.5}}, font: {size: 10, align: "middle"},
+    edges: {smooth: false, arrows: {to: {enabled: !large, scaleFactor: 0.5}}, font: {size: 10, align: "middle"},
             color: {inherit: false}, selectionWidth: 2},
     nodes: {font: {size: 12}, borderWidth: 1}
   });

@@ -15,24 +15,33 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
         "--disable-component-update", "--disable-sync", "--font-render-hinting=none", "--hide-scrollbars"]
 
 
+def capture(browser, page_path: Path, png_path: Path, *, edge: str | None = None) -> None:
+    """Write the PNG of ``page_path`` at 1280 x 800 with a launched playwright ``browser``; with ``edge``,
+    that edge's claims in the side panel."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, device_scale_factor=1)
+    try:
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                      else route.abort())
+        page = context.new_page()
+        page.goto(page_path.resolve().as_uri())
+        page.wait_for_function("window.kgReady === true", timeout=30000)
+        if edge is not None:
+            page.evaluate("(id) => { window.kgNetwork.selectEdges([id]); window.kgShowEdge(id); }", edge)
+        page.wait_for_timeout(200)
+        png_path.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(png_path))
+    finally:
+        context.close()
+
+
 def screenshot(page_path: Path, png_path: Path, executable: str, *, edge: str | None = None) -> None:
-    """Write the PNG of ``page_path`` at 1280 x 800; with ``edge``, that edge's claims in the side panel."""
+    """:func:`capture` in a chromium of its own."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, headless=True, args=ARGS)
         try:
-            context = browser.new_context(viewport={"width": 1280, "height": 800}, device_scale_factor=1)
-            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-                          else route.abort())
-            page = context.new_page()
-            page.goto(page_path.resolve().as_uri())
-            page.wait_for_function("window.kgReady === true", timeout=30000)
-            if edge is not None:
-                page.evaluate("(id) => { window.kgNetwork.selectEdges([id]); window.kgShowEdge(id); }", edge)
-            page.wait_for_timeout(200)
-            png_path.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(png_path))
+            capture(browser, page_path, png_path, edge=edge)
         finally:
             browser.close()
 
