@@ -13,6 +13,8 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .network import _ENTITIES  # one query for the entities, shared with the networkx projection
+
 __all__ = ["EntityRow", "ArticleRow", "ClaimRow", "Relation", "ClaimSet", "read_claims", "relations",
            "MODALITIES"]
 
@@ -20,16 +22,6 @@ MODALITIES = ("asserted", "planned", "negated", "past")
 _TRADE = "https://w3id.org/kg-trade/ontology#"
 _OTHER = {"Claim", "Article", "Modality", "Agent"}
 
-_ENTITIES = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX trade: <https://w3id.org/kg-trade/ontology#>
-SELECT ?e ?label ?type ?alt ?wd WHERE {
-  ?e rdfs:label ?label ; a ?type . FILTER(STRSTARTS(STR(?type), STR(trade:)))
-  FILTER(?type NOT IN (trade:Claim, trade:Article, trade:Modality))
-  OPTIONAL { ?e skos:altLabel ?alt } OPTIONAL { ?e owl:sameAs ?wd }
-}"""
 _ARTICLES = """
 PREFIX trade: <https://w3id.org/kg-trade/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>

@@ -168,6 +168,12 @@ def seed_page(seed_build):
     return seed_build.out / "graph.html"
 
 
+def open_seed(open_offline, seed_page):
+    """(opened, page, the page's JSON data) for the seed's page."""
+    opened = open_offline(seed_page)
+    return opened, opened.page, data_block(seed_page.read_text(encoding="utf-8"))
+
+
 @pytest.mark.model
 def test_seed_page_works_offline(seed_page, open_offline):
     source = seed_page.read_text(encoding="utf-8")
@@ -205,9 +211,7 @@ def test_every_class_is_drawn_as_the_legend_says(tmp_path, open_offline):
 
 @pytest.mark.model
 def test_seed_modalities_are_drawn_and_toggled(seed_page, open_offline):
-    opened = open_offline(seed_page)
-    page = opened.page
-    data = data_block(seed_page.read_text(encoding="utf-8"))
+    opened, page, data = open_seed(open_offline, seed_page)
     everything = shown_edges(page)
     assert len(everything) == len(data["edges"]) == 11  # asserted, planned and past claims all drawn
     planned = planned_edge(seed_page)
@@ -230,9 +234,7 @@ def test_seed_modalities_are_drawn_and_toggled(seed_page, open_offline):
 
 @pytest.mark.model
 def test_seed_filters_hide_what_they_should(seed_page, open_offline):
-    opened = open_offline(seed_page)
-    page = opened.page
-    data = data_block(seed_page.read_text(encoding="utf-8"))
+    opened, page, data = open_seed(open_offline, seed_page)
     cls = {n["id"]: e[1] for n, e in zip(data["nodes"], data["entities"])}
     edges = {e["id"]: (e["from"], r[0], e["to"], [data["claims"][c][2] for c in r[2]])
              for e, r in zip(data["edges"], data["relations"])}
@@ -398,3 +400,33 @@ def test_search_finds_full_names_and_aliases(tmp_path, open_offline):
         page.press("#search", "Enter")
         found.append(page.evaluate("window.kgNetwork.getSelectedNodes()"))
     assert found == [["urn:b"], ["urn:b"]]
+
+
+def test_show_renders_in_an_isolated_iframe(tmp_path, browser):
+    import kg
+
+    graph = graph_of([("urn:a", "Alpha", "Country", []), ("urn:b", "Beta", "Company", [])],
+                     [("urn:a", "supplies", "urn:b", "Alpha supplies Beta.")])
+    notebook = tmp_path / "notebook.html"
+    notebook.write_text('<!DOCTYPE html><html><head><style>body { margin: 17px; } h3 { color: rgb(255, 0, 0); }'
+                        '</style></head><body><h3 id="cell">a notebook cell</h3>'
+                        f"{kg.show(graph, height=500)._repr_html_()}</body></html>", encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(notebook.as_uri())
+        frame = page.frames[1]
+        frame.wait_for_function("window.kgReady === true", timeout=30000)
+        assert frame.evaluate("window.kgNetwork.body.data.nodes.length") == 2
+        # the page's styles stay in the frame, the notebook's stay outside
+        assert page.evaluate("getComputedStyle(document.body).margin") == "17px"
+        assert page.evaluate("getComputedStyle(document.getElementById('cell')).color") == "rgb(255, 0, 0)"
+        frame.evaluate("window.kgShowEdge(window.kgNetwork.body.data.edges.getIds()[0])")
+        assert frame.evaluate("getComputedStyle(document.querySelector('#panel h3')).color") != "rgb(255, 0, 0)"
+        assert frame.evaluate("(() => { try { return window.parent.document.title, 'reached'; }"
+                              " catch (e) { return 'isolated'; } })()") == "isolated"
+        assert errors == []
+    finally:
+        context.close()
