@@ -39,12 +39,15 @@ CLASS_STYLE = {
     "Sector": ("#9d755d", "triangleDown"), "Entity": ("#bab0ac", "dot"),
 }
 CLASS_COLORS = {cls: colour for cls, (colour, _) in CLASS_STYLE.items()}
-# modality -> (colour, dashes): asserted solid, planned dashed, negated and past muted
+# modality -> (colour, dashes): asserted solid, planned dashed, negated (pink) and past (grey) muted; only planned
+# edges are dashed: a dashed line costs several times a solid one to draw in a software-rendered canvas
 MODALITY_STYLE = {
     "asserted": ("#5f6b7a", False), "planned": ("#5f6b7a", [8, 6]),
-    "negated": ("#e3b4b4", [2, 5]), "past": ("#c9c9c9", False),
+    "negated": ("#e3b4b4", False), "past": ("#c9c9c9", False),
 }
 _SMALL = 400  # relations: up to this, edge labels and hover tooltips; above, arrows off too (drawing speed)
+WHOLE = 20000  # entities: up to this the page draws them all; above, it starts from the START most connected
+START = 5000
 
 
 def _asset(name: str) -> str:
@@ -89,7 +92,7 @@ def _focus(claimset: ClaimSet, rels: list[Relation], focus: str | None, hops: in
             [r for r in rels if r.subject in keep and r.object in keep], node)
 
 
-def _payload(claimset: ClaimSet, rels: list[Relation], focus: str | None) -> dict:
+def _payload(claimset: ClaimSet, rels: list[Relation], focus: str | None, whole: int, start: int) -> dict:
     from .layout import spring_positions
 
     small = len(rels) <= _SMALL
@@ -136,22 +139,30 @@ def _payload(claimset: ClaimSet, rels: list[Relation], focus: str | None) -> dic
                               "roundness": round(0.25 * ((rank + 1) // 2), 2)}
         edges.append(edge)
         table.append([r.predicate, r.modality, numbers])
+    first = None  # every node drawn at once; else the indices of the most connected, drawn first
+    if len(nodes) > whole:
+        first = sorted(sorted(range(len(nodes)), key=lambda n: (-degree[nodes[n]["id"]], n))[:start])
     return {"nodes": nodes, "edges": edges, "entities": entities, "relations": table, "claims": claims,
+            "first": first,
             "articles": articles, "groups": {c: {"color": colour, "shape": shape} for c, (colour, shape) in CLASS_STYLE.items()},
             "small": small,
             "modalities": {m: [c, d] for m, (c, d) in MODALITY_STYLE.items()}, "focus": focus}
 
 
 def page_html(claimset: ClaimSet, *, focus: str | None = None, hops: int = 2,
-              title: str = "kg: trade-cooperation graph") -> str:
-    """The HTML page of a claim set (see :func:`kg.claimset.read_claims`), whole or around ``focus``."""
+              title: str = "kg: trade-cooperation graph", whole: int = WHOLE, start: int = START) -> str:
+    """The HTML page of a claim set (see :func:`kg.claimset.read_claims`), whole or around ``focus``.
+
+    Above ``whole`` entities the page first draws the ``start`` most connected ones; clicking an
+    entity, or finding it with the search, draws its neighbours.
+    """
     from .viz_page import render
 
     rels = relations(claimset)
     node = None
     if focus is not None:
         claimset, rels, node = _focus(claimset, rels, focus, hops)
-    data = _payload(claimset, rels, node)
+    data = _payload(claimset, rels, node, whole, start)
     return render(title=title, data=_script_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":"))),
                   vis_css=_asset("vis-network.css"), vis_js=_asset("vis-network.min.js"),
                   classes=[c for c in CLASS_STYLE if any(e.cls == c for e in claimset.entities.values())],

@@ -135,8 +135,14 @@ _SCRIPT = r"""
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("kg-data").textContent);
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
+  // above kg.viz.WHOLE entities, only data.first (the most connected) are drawn at first
+  var drawn = data.nodes.map(function () { return data.first === null; });
+  if (data.first !== null) { data.first.forEach(function (i) { drawn[i] = true; }); }
+  var nodeAt = {};
+  data.nodes.forEach(function (n, i) { nodeAt[n.id] = i; });
+  var edgeDrawn = data.edges.map(function (e) { return drawn[nodeAt[e.from]] && drawn[nodeAt[e.to]]; });
+  var nodes = new vis.DataSet(data.nodes.filter(function (n, i) { return drawn[i]; }));
+  var edges = new vis.DataSet(data.edges.filter(function (e, i) { return edgeDrawn[i]; }));
   var large = !data.small;
   var network = new vis.Network(document.getElementById("graph"), {nodes: nodes, edges: edges}, {
     physics: false,
@@ -150,8 +156,8 @@ _SCRIPT = r"""
   var status = document.getElementById("status");
   var panel = document.getElementById("panel");
   var message = document.getElementById("search-message");
-  var nodeIndex = {}, edgeIndex = {}, incident = {};
-  data.nodes.forEach(function (n, i) { nodeIndex[n.id] = i; incident[n.id] = []; });
+  var nodeIndex = nodeAt, edgeIndex = {}, incident = {};
+  data.nodes.forEach(function (n) { incident[n.id] = []; });
   data.edges.forEach(function (e, i) { edgeIndex[e.id] = i; incident[e.from].push(i); incident[e.to].push(i); });
 
   // --- names: every label and alias, ignoring case and punctuation; a label wins over an alias
@@ -306,17 +312,44 @@ _SCRIPT = r"""
       var on = modalities[r[1]] !== false && predicates[r[0]] !== false && classOn(a) && classOn(b) &&
                r[2].some(claimOn);
       if (on) { visibleDegree[a] += 1; visibleDegree[b] += 1; }
-      if (edgeHidden[i] === on) { edgeHidden[i] = !on; edgeChanges.push({id: e.id, hidden: !on}); }
+      if (edgeHidden[i] === on) { edgeHidden[i] = !on; if (edgeDrawn[i]) { edgeChanges.push({id: e.id, hidden: !on}); } }
     });
     data.nodes.forEach(function (n, i) {
       var on = classOn(i) && (visibleDegree[i] > 0 || incident[n.id].length === 0);
-      if (nodeHidden[i] === on) { nodeHidden[i] = !on; nodeChanges.push({id: n.id, hidden: !on}); }
+      if (nodeHidden[i] === on) { nodeHidden[i] = !on; if (drawn[i]) { nodeChanges.push({id: n.id, hidden: !on}); } }
     });
     if (edgeChanges.length) { edges.update(edgeChanges); }
     if (nodeChanges.length) { nodes.update(nodeChanges); }
     var shownNodes = nodeHidden.filter(function (h) { return !h; }).length;
     var shownEdges = edgeHidden.filter(function (h) { return !h; }).length;
     status.textContent = shownNodes + " entities, " + shownEdges + " relations";
+    if (data.first !== null) {
+      status.textContent += "; " + drawn.filter(Boolean).length + " drawn: the most connected first, click one " +
+                            "to draw its neighbours";
+    }
+  }
+  function expand(id) {  // draw a node's neighbours and the relations among what is drawn
+    if (data.first === null) { return; }
+    var added = [];
+    [id].concat(incident[id].map(function (k) { var e = data.edges[k]; return e.from === id ? e.to : e.from; }))
+      .forEach(function (other) {
+        var i = nodeAt[other];
+        if (!drawn[i]) { drawn[i] = true; added.push(i); }
+      });
+    if (!added.length) { return; }
+    nodes.add(added.map(function (i) { return Object.assign({}, data.nodes[i], {hidden: nodeHidden[i]}); }));
+    var newEdges = [];
+    added.forEach(function (i) {
+      incident[data.nodes[i].id].forEach(function (k) {
+        var e = data.edges[k];
+        if (!edgeDrawn[k] && drawn[nodeAt[e.from]] && drawn[nodeAt[e.to]]) {
+          edgeDrawn[k] = true;
+          newEdges.push(Object.assign({}, e, {hidden: edgeHidden[k]}));
+        }
+      });
+    });
+    if (newEdges.length) { edges.add(newEdges); }
+    applyFilters();
   }
   document.querySelectorAll("#side input").forEach(function (input) {
     if (input.id !== "search") {
@@ -326,6 +359,7 @@ _SCRIPT = r"""
 
   // --- search: any label or alias; says when nothing matches; focuses the match and its neighbours
   function focusNode(id) {
+    expand(id);
     var around = [id];
     incident[id].forEach(function (k) {
       if (!edgeHidden[k]) { var e = data.edges[k]; around.push(e.from === id ? e.to : e.from); }
@@ -365,6 +399,7 @@ _SCRIPT = r"""
 
   network.on("click", function (params) {
     if (params.nodes.length) {
+      expand(params.nodes[0]);
       showNode(params.nodes[0]);
     } else if (params.edges.length) {
       showEdge(edgeIndex[params.edges[0]]);
@@ -372,7 +407,7 @@ _SCRIPT = r"""
   });
 
   function ready() {
-    status.textContent = data.nodes.length + " entities, " + data.edges.length + " relations";
+    applyFilters();  // changes nothing yet: writes the status line
     window.kgReady = true;
     if (data.focus) { focusNode(data.focus); }
   }

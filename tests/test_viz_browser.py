@@ -430,3 +430,31 @@ def test_show_renders_in_an_isolated_iframe(tmp_path, browser):
         assert errors == []
     finally:
         context.close()
+
+
+def test_a_huge_graph_starts_from_the_most_connected_and_expands_on_click(tmp_path, open_offline):
+    claimset = synthetic(300)
+    path = tmp_path / "huge.html"
+    path.write_text(page_html(claimset, whole=200, start=40), encoding="utf-8")  # as if 300 were past kg.viz.WHOLE
+    data = data_block(path.read_text(encoding="utf-8"))
+    opened = open_offline(path)
+    page = opened.page
+    degree = {n["id"]: 0 for n in data["nodes"]}
+    for e in data["edges"]:
+        degree[e["from"]] += 1
+        degree[e["to"]] += 1
+    first = set(sorted(degree, key=lambda n: (-degree[n], n))[:40])
+    assert set(shown_nodes(page)) == first and node_count(page) == 40
+    assert "40 drawn" in page.inner_text("#status")
+    outside = next(n for n in sorted(degree) if n not in first)
+    page.fill("#search", data["entities"][[n["id"] for n in data["nodes"]].index(outside)][0])
+    page.press("#search", "Enter")  # finding an entity not drawn draws it and its neighbours
+    neighbours = {e["to"] for e in data["edges"] if e["from"] == outside} | \
+        {e["from"] for e in data["edges"] if e["to"] == outside}
+    assert set(shown_nodes(page)) == first | neighbours | {outside}
+    assert page.evaluate("window.kgNetwork.getSelectedNodes()") == [outside]
+    drawn = set(shown_nodes(page))
+    assert set(shown_edges(page)) == {e["id"] for e in data["edges"] if {e["from"], e["to"]} <= drawn}
+    page.click("#modality-planned")  # filters act on what is drawn and on what is drawn later
+    assert all(r[1] != "planned" for e, r in zip(data["edges"], data["relations"]) if e["id"] in shown_edges(page))
+    assert opened.errors == []
