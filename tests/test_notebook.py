@@ -8,6 +8,7 @@ import re
 
 import networkx as nx
 import pyoxigraph as ox
+import pytest
 
 import kg
 from kg.query import run_named
@@ -63,3 +64,20 @@ def test_show_puts_the_page_in_a_sandboxed_srcdoc_iframe():
     assert html.unescape(match.group(1)) == shown.html  # the whole page, attribute-escaped
     assert "allow-same-origin" not in match.group(2) and "allow-scripts" in match.group(2)
     assert "show" in dir(kg) or "show" in kg.__all__
+
+
+@pytest.mark.model
+def test_the_example_notebook_script_runs(tmp_path):
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    result = subprocess.run([sys.executable, str(ROOT / "docs" / "example.py"), str(tmp_path)], capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, (result.stderr.strip().splitlines() or ["no error output"])[-1]
+    assert re.search(r"Belarus\s+produces\s+well-proven military attack aircraft\s+planned\s+0\.64\s+2023-02-20",
+                     result.stdout)
+    assert "'confidence': 'float64'" in result.stdout and "'date': 'datetime64" in result.stdout
+    assert (tmp_path / "claims.html").read_text(encoding="utf-8").startswith("<table>")
+    assert (tmp_path / "page.html").read_text(encoding="utf-8").startswith("<iframe srcdoc=")
