@@ -160,3 +160,27 @@ def test_rdf_formats_parse_with_rapper_and_serdi(seed_build, tmp_path, fmt, tool
     expected = len(list(ox.parse(path.read_bytes(), format={"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
                                                              "nquads": ox.RdfFormat.N_QUADS}[fmt])))
     assert len(parsed) == expected > 100
+
+
+def test_spells_span_the_claims_dates_and_ids_stay_put():
+    from kg.claimset import ArticleRow, ClaimRow, ClaimSet, EntityRow
+    from kg.netexport import gexf
+
+    def claim(n, article, modality="asserted"):
+        return ClaimRow(f"urn:c:{n}", "urn:e:a", "supplies", "urn:e:b", modality, 0.8, "A supplies B.", article, "r")
+
+    entities = {i: EntityRow(i, i[-1].upper(), "Company", (), None) for i in ("urn:e:a", "urn:e:b", "urn:e:lonely")}
+    articles = {"urn:a:1": ArticleRow("urn:a:1", "1", "One", "2021-05-01", None, None),
+                "urn:a:2": ArticleRow("urn:a:2", "2", "Two", "2023-01-31", None, None),
+                "urn:a:3": ArticleRow("urn:a:3", "3", "Undated", None, None, None)}
+    claimset = ClaimSet(entities, articles, (claim(1, "urn:a:2"), claim(2, "urn:a:1"), claim(3, "urn:a:3", "planned")))
+    document = etree.fromstring(gexf(claimset))
+    assert etree.XMLSchema(etree.parse(str(GEXF_XSD))).validate(document)
+    edges = {e.get("id"): e for e in document.iter(f"{{{GEXF_NS}}}edge")}
+    by_modality = {r.modality: r for r in relations(claimset)}
+    asserted, planned = edges[by_modality["asserted"].id], edges[by_modality["planned"].id]
+    assert [(s.get("start"), s.get("end")) for s in asserted.iter(f"{{{GEXF_NS}}}spell")] == [("2021-05-01",
+                                                                                              "2023-01-31")]
+    assert asserted.get("weight") == "2.0" and list(planned.iter(f"{{{GEXF_NS}}}spell")) == []  # undated: always
+    assert {n.get("id") for n in document.iter(f"{{{GEXF_NS}}}node")} == set(entities)  # the lonely one too
+    assert by_modality["asserted"].id == relations(claimset)[0].id != by_modality["planned"].id
