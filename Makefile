@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # The demo's own embedded store, so that other builds in the default store (.kg/store) never leak into exports/.
 DEMO_STORE := .kg/demo-store
 
-.PHONY: demo test train install install-test bench lock clean vocab
+.PHONY: demo screenshot test train install install-test bench lock clean vocab
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "kg needs Python 3.11 or newer"'
@@ -27,6 +27,10 @@ install-test: $(VENV)/.test
 demo: $(VENV)/.runtime
 	$(BIN)/kg build seeds --out exports --store $(DEMO_STORE)
 
+## screenshot: exports/graph.png, the README's picture of exports/graph.html (Debian's chromium)
+screenshot: $(VENV)/.test
+	$(BIN)/python -m tests.screenshot exports/graph.html exports/graph.png
+
 ## test: the whole test suite
 test: $(VENV)/.test
 	$(BIN)/python -m pytest
@@ -45,6 +49,7 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/ingest.py --no-profile
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/guard.py
+	$(BIN)/python bench/page.py
 
 ## lock: re-pin every installed package into constraints.txt
 lock: $(VENV)/.test

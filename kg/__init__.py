@@ -24,7 +24,7 @@ __version__ = "0.1.0"
 __all__ = [
     "read_articles", "Extractor", "extract_article", "resolve_entities", "open_store", "ingest", "build",
     "export", "run_query", "run_named", "entity_graph", "neighbors", "shortest_path", "network_html",
-    "stats", "evaluate",
+    "stats", "evaluate", "show", "read_claims",
 ]
 
 _HOMES = {
@@ -32,6 +32,7 @@ _HOMES = {
     "build": "pipeline", "resolve_entities": "resolve", "open_store": "store", "export": "exports",
     "run_query": "query", "run_named": "query", "entity_graph": "network", "neighbors": "network",
     "shortest_path": "network", "network_html": "viz", "stats": "counts", "evaluate": "evaluation",
+    "show": "notebook", "read_claims": "claimset",
 }
 
 

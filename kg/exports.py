@@ -10,8 +10,6 @@ triples).
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import overload
 
@@ -106,42 +104,28 @@ def _rdf(store, fmt: str) -> bytes:
     items: list = quads
     if fmt in ("turtle", "jsonld"):
         items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_triple_key)
+        if fmt == "jsonld":
+            from .jsonld import compact_jsonld
+
+            return compact_jsonld(items)  # compact, with the context of ontology/context.jsonld
     else:
         quads.sort(key=lambda q: (str(q.graph_name), *_triple_key(q.triple)))
-    format_ = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG,
-               "nquads": ox.RdfFormat.N_QUADS}[fmt]
+    format_ = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}[fmt]
     data = ox.serialize(items, format=format_, prefixes=PREFIXES if fmt in ("turtle", "trig") else None)
     assert data is not None  # no output file given: the bytes
     return data
 
 
 def _network(store, fmt: str) -> bytes:
-    import networkx as nx
+    """The entity network, every modality (kg/netexport.py)."""
+    from .claimset import read_claims
+    from .netexport import gexf, graphml
 
-    from .network import entity_graph
-
-    graph = entity_graph(store)
-    flat = nx.MultiDiGraph()
-    for node, data in sorted(graph.nodes(data=True)):
-        flat.add_node(node, label=data["label"], cls=data["cls"])
-    for s, o, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        flat.add_edge(s, o, key=key, predicate=data["predicate"], claims=len(data["claims"]),
-                      articles=" ".join(sorted({c["article"] for c in data["claims"]})))
-    buffer = io.BytesIO()
-    if fmt == "graphml":
-        nx.write_graphml(flat, buffer)
-    else:
-        nx.write_gexf(flat, buffer)
-    return buffer.getvalue()
+    return (graphml if fmt == "graphml" else gexf)(read_claims(store))
 
 
 def _claims_csv(store) -> bytes:
-    from .query import run_named
+    """The named query ``all-claims`` through the one CSV writer (``kg query --name all-claims --format csv``)."""
+    from .query import results_csv, run_named
 
-    results = run_named(store, "all-claims")
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(results.variables)
-    for row in results.rows:
-        writer.writerow(["" if term is None else term.value for term in row])
-    return buffer.getvalue().encode("utf-8")
+    return results_csv(run_named(store, "all-claims")).encode("utf-8")

@@ -31,7 +31,7 @@ from .iri import close_names, normalize_name
 from .store import Results
 from .namespaces import PREFIXES, SPARQL_PREFIXES
 
-__all__ = ["NamedQuery", "named_queries", "run_named", "run_query", "find_entities", "format_results"]
+__all__ = ["NamedQuery", "named_queries", "run_named", "run_query", "find_entities", "format_results", "results_csv"]
 
 _HEADER = re.compile(r"^#\s*(name|description|param)\s*:\s*(.*)$")
 
@@ -260,6 +260,23 @@ def _display(term) -> str:
     return term.value
 
 
+def results_csv(results: Results) -> str:
+    """Rows as CSV, the one CSV writer of ``kg query`` and ``kg export``: a header of the query's variables,
+    IRIs written whole (so that they join the node ids of GraphML and GEXF), literals as their values.
+
+    >>> print(results_csv(Results(["e", "n"], [(ox.NamedNode("https://w3id.org/kg-trade/entity/maz"),
+    ...                                          ox.Literal("MAZ, Minsk"))])), end="")
+    e,n
+    https://w3id.org/kg-trade/entity/maz,"MAZ, Minsk"
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(results.variables)
+    for row in results.rows:
+        writer.writerow(["" if term is None else term.value for term in row])
+    return buffer.getvalue()
+
+
 def format_results(results: Results, fmt: str = "table") -> str:
     """Rows as an aligned text table, CSV, or SPARQL 1.1 JSON results; columns in the query's order.
 
@@ -296,12 +313,7 @@ def format_results(results: Results, fmt: str = "table") -> str:
         return json.dumps({"head": {"vars": results.variables}, "results": {"bindings": bindings}},
                           indent=2, ensure_ascii=False)
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(results.variables)
-        for row in results.rows:
-            writer.writerow([_display(t) for t in row])
-        return buffer.getvalue().rstrip("\n")
+        return results_csv(results).rstrip("\n")
     if fmt != "table":
         raise ValueError(Errors.E902.format(fmt=fmt))
     cells = [[_display(t) for t in row] for row in results.rows]

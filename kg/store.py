@@ -49,6 +49,19 @@ class Results:
     def dicts(self) -> list[dict]:
         return [dict(zip(self.variables, row)) for row in self.rows]
 
+    def df(self):
+        """The rows as a pandas DataFrame with typed columns (see :func:`kg.table.to_pandas`; needs pandas)."""
+        from .table import to_pandas
+
+        return to_pandas(self)
+
+    to_pandas = df
+
+    def _repr_html_(self) -> str:
+        from .table import results_html
+
+        return results_html(self)
+
 
 def open_store(location: str | Path | None = None, *, read_only: bool = False):
     """Open the store claims are written to and read from.

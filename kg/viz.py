@@ -1,34 +1,53 @@
-"""The interactive HTML graph: pyvis builds the network, the page works offline.
+"""The interactive HTML page: every claim drawn, the claims behind every edge, one offline file.
 
-pyvis' own page loads Bootstrap from a CDN even in ``in_line`` mode, and
-switches its tooltips to ``innerHTML`` as soon as a title contains "href" (an
-article could). So the network is built with pyvis (nodes, edges, options and
-its bundled vis-network 9.1.2) and rendered into this module's template:
+The page is this module's template around vis-network 9.1.2 (the copy pyvis bundles) and one JSON
+block. The node and edge data are built here directly, in one pass over the claims (pyvis'
+``add_node``/``add_edge`` check membership in a list, quadratic at thousands of entities):
 
-- everything is inlined: no ``http://`` or ``https://`` script or stylesheet;
-- all data sits in one JSON block with ``<``, ``>`` and ``&`` escaped, and
-  vis-network shows string tooltips as text, so a node named
-  ``<img src=x onerror=alert(1)>`` shows as those characters;
-- at thousands of nodes it stays usable: physics stabilises, then freezes;
-  edge labels are hidden on large graphs; a search box focuses an entity and
-  clicking one dims everything outside its neighbourhood.
+- nodes: one per entity, coloured and shaped by class from :data:`CLASS_STYLE` (the legend is
+  drawn from the same table; no vis ``group``, whose styles would override the colour), sized by
+  degree, placed by :func:`kg.layout.spring_positions` with a fixed seed; physics is off, so the
+  same graph gives the same picture and the page is ready once drawn;
+- edges: one per relation (subject, predicate, object, modality): asserted solid, planned dashed,
+  negated and past muted, width by the number of articles, parallel edges curved apart;
+- claims and articles in tables the side panel reads when an edge or node is clicked; the panel,
+  the search messages and the filters are built with DOM text methods, never ``innerHTML``.
+
+Everything is inlined (no ``http(s)://`` script or stylesheet), the JSON block has ``<``, ``>``
+and ``&`` escaped, tooltips are plain strings (vis-network shows them as text), and a link is
+made only from an ``http(s)`` URL.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
 import networkx as nx
 
-__all__ = ["network_html", "write_html", "CLASS_COLORS"]
+from .claimset import ArticleRow, ClaimRow, ClaimSet, EntityRow, Relation, read_claims, relations
 
-CLASS_COLORS = {
-    "Country": "#e45756", "Region": "#f58518", "Company": "#4c78a8", "Organization": "#72b7b2",
-    "Person": "#54a24b", "Product": "#b279a2", "Sector": "#9d755d", "Entity": "#bab0ac",
+__all__ = ["network_html", "page_html", "write_html", "CLASS_STYLE", "CLASS_COLORS", "MODALITY_STYLE",
+           "claimset_of"]
+
+# class -> (colour, vis-network shape); the legend and the nodes are drawn from this one table
+CLASS_STYLE = {
+    "Country": ("#e45756", "diamond"), "Region": ("#f58518", "triangle"), "Company": ("#4c78a8", "dot"),
+    "Organization": ("#72b7b2", "square"), "Person": ("#54a24b", "star"), "Product": ("#b279a2", "hexagon"),
+    "Sector": ("#9d755d", "triangleDown"), "Entity": ("#bab0ac", "dot"),
 }
-_LARGE = 400  # edges: above this, no edge labels and a shorter stabilisation
+CLASS_COLORS = {cls: colour for cls, (colour, _) in CLASS_STYLE.items()}
+# modality -> (colour, dashes): asserted solid, planned dashed, negated (pink) and past (grey) muted; only planned
+# edges are dashed: a dashed line costs several times a solid one to draw in a software-rendered canvas
+MODALITY_STYLE = {
+    "asserted": ("#5f6b7a", False), "planned": ("#5f6b7a", [8, 6]),
+    "negated": ("#e3b4b4", False), "past": ("#c9c9c9", False),
+}
+_SMALL = 400  # relations: up to this, edge labels and hover tooltips; above, arrows off too (drawing speed)
+WHOLE = 20000  # entities: up to this the page draws them all; above, it starts from the START most connected
+START = 5000
 
 
 def _asset(name: str) -> str:
@@ -41,24 +60,122 @@ def _script_safe(text: str) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def _subgraph(graph: nx.MultiDiGraph, focus: str | None, hops: int) -> nx.MultiDiGraph:
-    if focus is None:
-        return graph
+def claimset_of(graph: nx.MultiDiGraph) -> ClaimSet:
+    """A :class:`~kg.claimset.ClaimSet` from an entity network (:func:`kg.network.entity_graph`'s layout).
+
+    Each claim dict may carry ``modality`` (default asserted), ``title`` and ``url`` of its article.
+    """
+    entities = {n: EntityRow(n, d["label"], d.get("cls", "Entity"), tuple(d.get("aliases", ())), d.get("wikidata"))
+                for n, d in sorted(graph.nodes(data=True))}
+    articles, claims = {}, []
+    for s, o, key, data in graph.edges(keys=True, data=True):
+        for c in data["claims"]:
+            article = c["article"]
+            articles.setdefault(article, ArticleRow(article, article, c.get("title", article), c.get("date"),
+                                                    c.get("url"), None))
+            claims.append(ClaimRow(c["claim"], s, data.get("predicate", key), o, c.get("modality", "asserted"),
+                                   float(c["confidence"]), c["sentence"], article, c.get("rule", "")))
+    return ClaimSet(entities, dict(sorted(articles.items())), tuple(sorted(claims, key=lambda c: c.iri)))
+
+
+def _focus(claimset: ClaimSet, rels: list[Relation], focus: str | None, hops: int) -> tuple[ClaimSet, list, str]:
     from .network import find_node
 
+    graph = nx.Graph()
+    for iri, entity in claimset.entities.items():
+        graph.add_node(iri, label=entity.label, aliases=list(entity.aliases))
+    graph.add_edges_from((r.subject, r.object) for r in rels)
     node = find_node(graph, focus)
-    keep = nx.ego_graph(graph.to_undirected(as_view=True), node, radius=max(hops, 0)).nodes
-    return graph.subgraph(keep).copy()
+    keep = set(nx.ego_graph(graph, node, radius=max(hops, 0)))
+    entities = {iri: e for iri, e in claimset.entities.items() if iri in keep}
+    return (ClaimSet(entities, claimset.articles, claimset.claims),
+            [r for r in rels if r.subject in keep and r.object in keep], node)
 
 
-def network_html(graph: nx.MultiDiGraph, *, focus: str | None = None, hops: int = 2,
-                 title: str = "kg: trade-cooperation graph") -> str:
-    """The interactive HTML page of an entity network: offline, escaped, usable at thousands of nodes.
+def _payload(claimset: ClaimSet, rels: list[Relation], focus: str | None, whole: int, start: int) -> dict:
+    from .layout import spring_positions
+
+    small = len(rels) <= _SMALL
+    index = {iri: n for n, iri in enumerate(claimset.entities)}
+    degree = Counter()
+    for r in rels:
+        degree[r.subject] += 1
+        degree[r.object] += 1
+    positions = spring_positions(len(index), [(index[r.subject], index[r.object]) for r in rels])
+    nodes, entities = [], []
+    for (iri, entity), (x, y) in zip(claimset.entities.items(), positions):
+        node = {"id": iri, "label": entity.label[:40], "x": x, "y": y, "size": round(8 + 4 * degree[iri] ** 0.5, 1),
+                "group": entity.cls if entity.cls in CLASS_STYLE else "Entity"}  # colour and shape: the group's
+        if small:
+            node["title"] = f"{entity.label} ({entity.cls})"
+        nodes.append(node)
+        entities.append([entity.label, entity.cls, list(entity.aliases), entity.wikidata])
+    article_index = {iri: n for n, iri in enumerate(claimset.articles)}
+    articles = [[a.id, a.title, a.date, a.url, a.publisher] for a in claimset.articles.values()]
+    claims, edges, table = [], [], []
+    parallel = Counter()
+    for r in rels:
+        pair = tuple(sorted((r.subject, r.object)))
+        rank = parallel[pair]
+        parallel[pair] += 1
+        ordered = sorted(r.claims, key=lambda c: (-c.confidence, c.article, c.iri))
+        numbers = []
+        for c in ordered:
+            numbers.append(len(claims))
+            claims.append([c.sentence, article_index.get(c.article, -1), c.confidence, c.rule])
+        n_articles = len({c.article for c in r.claims})
+        colour, dashes = MODALITY_STYLE.get(r.modality, MODALITY_STYLE["past"])
+        edge = {"id": r.id, "from": r.subject, "to": r.object, "color": colour}
+        if dashes:
+            edge["dashes"] = dashes
+        if n_articles > 1:
+            edge["width"] = 1 + min(n_articles - 1, 6)
+        if small:
+            edge["title"] = (f"{claimset.entities[r.subject].label} {r.predicate} {claimset.entities[r.object].label}"
+                             f" ({r.modality}; {len(r.claims)} claim(s) in {n_articles} article(s))")
+            edge["label"] = r.predicate
+        if rank:
+            edge["smooth"] = {"enabled": True, "type": "curvedCW" if rank % 2 else "curvedCCW",
+                              "roundness": round(0.25 * ((rank + 1) // 2), 2)}
+        edges.append(edge)
+        table.append([r.predicate, r.modality, numbers])
+    first = None  # every node drawn at once; else the indices of the most connected, drawn first
+    if len(nodes) > whole:
+        first = sorted(sorted(range(len(nodes)), key=lambda n: (-degree[nodes[n]["id"]], n))[:start])
+    return {"nodes": nodes, "edges": edges, "entities": entities, "relations": table, "claims": claims,
+            "first": first,
+            "articles": articles, "groups": {c: {"color": colour, "shape": shape} for c, (colour, shape) in CLASS_STYLE.items()},
+            "small": small,
+            "modalities": {m: [c, d] for m, (c, d) in MODALITY_STYLE.items()}, "focus": focus}
+
+
+def page_html(claimset: ClaimSet, *, focus: str | None = None, hops: int = 2,
+              title: str = "kg: trade-cooperation graph", whole: int = WHOLE, start: int = START) -> str:
+    """The HTML page of a claim set (see :func:`kg.claimset.read_claims`), whole or around ``focus``.
+
+    Above ``whole`` entities the page first draws the ``start`` most connected ones; clicking an
+    entity, or finding it with the search, draws its neighbours.
+    """
+    from .viz_page import render
+
+    rels = relations(claimset)
+    node = None
+    if focus is not None:
+        claimset, rels, node = _focus(claimset, rels, focus, hops)
+    data = _payload(claimset, rels, node, whole, start)
+    return render(title=title, data=_script_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":"))),
+                  vis_css=_asset("vis-network.css"), vis_js=_asset("vis-network.min.js"),
+                  classes=[c for c in CLASS_STYLE if any(e.cls == c for e in claimset.entities.values())],
+                  predicates=sorted({r.predicate for r in rels}))
+
+
+def network_html(graph, *, focus: str | None = None, hops: int = 2, title: str = "kg: trade-cooperation graph") -> str:
+    """The interactive HTML page of an entity network or a claim set: offline, escaped, usable at thousands of nodes.
 
     Parameters
     ----------
-    graph : networkx.MultiDiGraph
-        The entity network (:func:`kg.network.entity_graph`).
+    graph : networkx.MultiDiGraph or ClaimSet
+        The entity network (:func:`kg.network.entity_graph`) or a claim set (:func:`kg.claimset.read_claims`).
     focus : str, optional
         Draw only this entity's neighbourhood (a label, alias or IRI), and focus it.
     hops : int, default 2
@@ -69,7 +186,7 @@ def network_html(graph: nx.MultiDiGraph, *, focus: str | None = None, hops: int 
     Returns
     -------
     str
-        The page: vis-network and every style inlined, nothing fetched.
+        The page: vis-network, the data and every style inlined, nothing fetched.
 
     Raises
     ------
@@ -85,163 +202,16 @@ def network_html(graph: nx.MultiDiGraph, *, focus: str | None = None, hops: int 
     >>> page.startswith("<!DOCTYPE html>"), "<b>MAZ</b>" in page, "https://" in page.split("<body>")[0]
     (True, False, False)
     """
-    from pyvis.network import Network
-
-    graph = _subgraph(graph, focus, hops)
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    large = graph.number_of_edges() > _LARGE
-    for node, data in sorted(graph.nodes(data=True)):
-        lines = [data["label"], f"class: {data['cls']}"]
-        if data.get("aliases"):
-            lines.append("also: " + ", ".join(data["aliases"][:8]))
-        if data.get("wikidata"):
-            lines.append(f"Wikidata: {data['wikidata'].rsplit('/', 1)[-1]}")
-        lines.append(f"relations: {graph.degree(node)}")
-        net.add_node(node, label=data["label"][:40], title="\n".join(lines), group=data["cls"],
-                     color=CLASS_COLORS.get(data["cls"], CLASS_COLORS["Entity"]),
-                     value=1 + graph.degree(node), shape="dot")
-    for s, o, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        claims = sorted(data["claims"], key=lambda c: (-c["confidence"], c["article"], c["claim"]))
-        lines = [f"{graph.nodes[s]['label']} {key} {graph.nodes[o]['label']}",
-                 f"{len(claims)} claim(s) in {len({c['article'] for c in claims})} article(s)"]
-        for claim in claims[:3]:
-            lines.append(f"[{claim['article']}] {claim['sentence'][:240]}")
-        extra = {} if large else {"label": key}
-        net.add_edge(s, o, title="\n".join(lines), value=len(claims), arrows="to", color="#9e9e9e", **extra)
-    net.set_options(json.dumps({
-        "physics": {"solver": "forceAtlas2Based", "stabilization": {"enabled": True,
-                                                                     "iterations": 150 if large else 400}},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large},
-        "layout": {"improvedLayout": graph.number_of_nodes() <= 500},
-        "edges": {"smooth": False if large else {"type": "dynamic"}, "font": {"size": 10, "align": "middle"},
-                  "scaling": {"min": 1, "max": 6}},
-        "nodes": {"scaling": {"min": 6, "max": 30}, "font": {"size": 13}},
-    }))
-    nodes, edges, _, _, _, options = net.get_network_data()
-    if isinstance(options, str):
-        options = json.loads(options)
-    data = {"nodes": nodes, "edges": edges, "options": options, "colors": CLASS_COLORS,
-            "names": {node: [d["label"], *d.get("aliases", [])] for node, d in graph.nodes(data=True)},
-            "focus": None if focus is None else _focus_id(graph, focus)}
-    return _TEMPLATE.format(
-        title=_html_text(title),
-        vis_css=_asset("vis-network.css").replace("</style", "<\\/style"),
-        vis_js=_asset("vis-network.min.js").replace("</script", "<\\/script"),
-        data=_script_safe(json.dumps(data, ensure_ascii=False, sort_keys=True)),
-        legend="".join(f'<span class="chip" style="background:{color}"></span>{cls} '
-                       for cls, color in CLASS_COLORS.items() if cls != "Entity"),
-    )
-
-
-def _focus_id(graph, focus):
-    from .network import find_node
-
-    return find_node(graph, focus)
-
-
-def _html_text(text: str) -> str:
-    import html
-
-    return html.escape(text, quote=True)
+    claimset = graph if isinstance(graph, ClaimSet) else claimset_of(graph)
+    return page_html(claimset, focus=focus, hops=hops, title=title)
 
 
 def write_html(store, path: str | Path, *, focus: str | None = None, hops: int = 2) -> None:
-    """Write the page for the store's entity network (or one entity's neighbourhood)."""
-    from .network import entity_graph
-
-    page = network_html(entity_graph(store), focus=focus, hops=hops)
+    """Write the page for every claim of the store (or one entity's neighbourhood)."""
+    page = page_html(read_claims(store), focus=focus, hops=hops)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
     tmp.write_text(page, encoding="utf-8")
     tmp.replace(target)
 
-
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>{vis_css}</style>
-<style>
-  html, body {{ margin: 0; height: 100%; font: 14px system-ui, sans-serif; }}
-  #bar {{ position: absolute; top: 0; left: 0; right: 0; z-index: 2; padding: 6px 10px; background: #fafafa;
-          border-bottom: 1px solid #ddd; display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }}
-  #graph {{ position: absolute; top: 44px; bottom: 0; left: 0; right: 0; }}
-  .chip {{ display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin: 0 3px 0 8px; }}
-  .vis-tooltip {{ white-space: pre-wrap !important; max-width: 520px; font-size: 12px; }}
-  #status {{ color: #666; }}
-</style>
-</head>
-<body>
-<div id="bar">
-  <strong>{title}</strong>
-  <input id="search" list="names" placeholder="Find an entity" aria-label="Find an entity">
-  <datalist id="names"></datalist>
-  <button id="reset" type="button">Show all</button>
-  <span>{legend}</span>
-  <span id="status">laying out...</span>
-</div>
-<div id="graph"></div>
-<script type="application/json" id="kg-data">{data}</script>
-<script>{vis_js}</script>
-<script>
-(function () {{
-  "use strict";
-  var data = JSON.parse(document.getElementById("kg-data").textContent);
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
-  var network = new vis.Network(document.getElementById("graph"), {{nodes: nodes, edges: edges}}, data.options);
-  var status = document.getElementById("status");
-  var byLabel = {{}};
-  var list = document.getElementById("names");
-  Object.keys(data.names).forEach(function (id) {{  // aliases first: a label wins over an alias
-    data.names[id].slice(1).forEach(function (alias) {{ byLabel[alias.toLowerCase()] = id; }});
-  }});
-  Object.keys(data.names).forEach(function (id) {{
-    byLabel[data.names[id][0].toLowerCase()] = id;
-    var option = document.createElement("option");
-    option.value = data.names[id][0];  // the full name, set as a property: text, never markup
-    list.appendChild(option);
-  }});
-  function ready() {{
-    network.setOptions({{physics: false}});
-    status.textContent = data.nodes.length + " entities, " + data.edges.length + " relations";
-    window.kgReady = true;
-    if (data.focus) {{ focus(data.focus); }}
-  }}
-  network.once("stabilizationIterationsDone", ready);
-  if (data.nodes.length === 0) {{ ready(); }}
-  function dimOutside(id) {{
-    var keep = {{}};
-    keep[id] = true;
-    network.getConnectedNodes(id).forEach(function (n) {{ keep[n] = true; }});
-    nodes.update(data.nodes.map(function (n) {{
-      return {{id: n.id, color: keep[n.id] ? n.color : "#e6e6e6", font: {{color: keep[n.id] ? "#222" : "#bbb"}}}};
-    }}));
-  }}
-  function focus(id) {{
-    network.selectNodes([id]);
-    network.focus(id, {{scale: 1.2, animation: false}});
-    dimOutside(id);
-  }}
-  function resetView() {{
-    nodes.update(data.nodes.map(function (n) {{ return {{id: n.id, color: n.color, font: {{color: "#222"}}}}; }}));
-    network.unselectAll();
-    network.fit({{animation: false}});
-  }}
-  network.on("click", function (params) {{
-    if (params.nodes.length) {{ dimOutside(params.nodes[0]); }} else {{ resetView(); }}
-  }});
-  document.getElementById("search").addEventListener("change", function (event) {{
-    var id = byLabel[event.target.value.toLowerCase()];
-    if (id !== undefined) {{ focus(id); }}
-  }});
-  document.getElementById("reset").addEventListener("click", resetView);
-  window.kgNetwork = network;
-}})();
-</script>
-</body>
-</html>
-"""

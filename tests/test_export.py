@@ -53,19 +53,6 @@ def test_trig_and_nquads_keep_named_graphs(seed_build):
     assert len(keys) == len(nquads.decode().splitlines()) and keys == sorted(keys)  # by graph, then as Turtle
 
 
-def test_jsonld_graphml_gexf_csv(seed_build):
-    jsonld = rdflib.Graph().parse(data=export(seed_build.store, "jsonld"), format="json-ld")
-    assert len(jsonld) == seed_build.store.count()
-    graphml = nx.read_graphml(io.BytesIO(export(seed_build.store, "graphml")))
-    labels = {d["label"] for _, d in graphml.nodes(data=True)}
-    assert {"MAZ", "KAMAZ", "Belarus", "MC-21"} <= labels
-    gexf = nx.read_gexf(io.BytesIO(export(seed_build.store, "gexf")))
-    assert gexf.number_of_nodes() == graphml.number_of_nodes()
-    csv = export(seed_build.store, "csv").decode().splitlines()
-    assert csv[0] == "claim,subject,relation,object,modality,confidence,article,date,sentence,rule"
-    assert any(",MAZ,competesWith,KAMAZ,past," in line for line in csv)
-
-
 def test_unknown_format_is_refused(seed_build):
     import pytest
 

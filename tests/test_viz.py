@@ -40,3 +40,35 @@ def test_article_text_is_escaped_in_the_source():
 def test_focus_keeps_the_neighbourhood():
     page = network_html(_graph(), focus="KAMAZ", hops=1)
     assert "Far away" in page and "Further" not in page
+
+
+def test_the_page_script_writes_text_never_markup():
+    from kg.viz_page import _SCRIPT
+
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+        assert sink not in _SCRIPT, sink
+    assert "textContent" in _SCRIPT and "createTextNode" in _SCRIPT
+
+
+def test_colours_come_from_the_legend_table_not_from_per_node_colours():
+    from kg.viz import CLASS_STYLE
+
+    page = network_html(_graph())
+    data = page[page.index('id="kg-data">') + len('id="kg-data">'):]
+    import json
+
+    data = json.loads(data[:data.index("</script>")])
+    assert all("color" not in n and n["group"] in CLASS_STYLE for n in data["nodes"])
+    assert data["groups"]["Company"] == {"color": CLASS_STYLE["Company"][0], "shape": CLASS_STYLE["Company"][1]}
+    assert f'data-color="{CLASS_STYLE["Company"][0]}"' in page
+
+
+def test_layout_is_stable_and_spread():
+    from kg.layout import spring_positions
+
+    pairs = [(i, (i * 7) % 50) for i in range(1, 50)]
+    first = spring_positions(50, pairs)
+    assert first == spring_positions(50, pairs)
+    assert len(set(first)) == 50  # no two nodes on one spot
+    big = spring_positions(2000, [(i, i // 2) for i in range(1, 2000)])  # the grid path
+    assert len(big) == 2000 and len(set(big)) > 1900

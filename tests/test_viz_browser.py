@@ -1,11 +1,16 @@
-"""The HTML graph in a real headless Chromium (Debian's, driven by playwright; never downloaded).
+"""The HTML page in a real headless Chromium (Debian's, driven by playwright; never downloaded).
 
-- offline: the seed's page loads with every non-file request aborted and recorded, lays out and
-  shows every node of its JSON block;
-- escaping: markup in labels, aliases and sentences stays text (no dialog, no injected element,
-  the tooltip shows the characters); focus mode keeps only the neighbourhood;
-- scale: 3000 nodes and ~6000 edges stabilise in time, physics then freezes, and the search box
-  focuses an entity.
+- offline and clean: the seed's page loads with every non-file request aborted and recorded, draws
+  every node of its JSON block, and logs no console error;
+- the legend tells the truth: every node's colour and shape are its class's in the legend;
+- every modality is drawn and toggled: with only "planned" on, the seed's planned claim is the one
+  edge left; class, property, confidence and date filters hide what they should;
+- a click on an edge shows its claims (the seed sentence, names marked, article, date, modality,
+  confidence, rule); a click on a node its class, aliases, Wikidata link and relations;
+- the search finds any alias, says when nothing matches;
+- escaping: markup in labels, aliases, sentences, titles and URLs stays text and runs nothing;
+- scale: 5,000 entities are drawn with physics off, positions fixed, search and filters working;
+- the README's screenshot script runs.
 
 Skipped without chromium, unless KG_REQUIRE_BROWSER=1 (then a missing chromium is a failure).
 """
@@ -14,24 +19,28 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import re
+import struct
 import time
 from html.parser import HTMLParser
+from types import SimpleNamespace
 
 import networkx as nx
 import pytest
 
-from kg.viz import network_html
+from kg.viz import CLASS_STYLE, network_html, page_html
 
 from .conftest import chromium
+from .screenshot import ARGS, capture, planned_edge
+from .synthetic import synthetic
 
 pytestmark = pytest.mark.browser
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 IMG = "<img src=x onerror=alert(1)>"
 BREAKOUT = "</script><script>alert(2)</script>"
+SEED_SENTENCE = ("Belarus is also ready, with a little technical support from the Russian side, to launch the "
+                 "production of the well-proven military attack aircraft.")
+ENT = "https://w3id.org/kg-trade/entity/"
 
 
 @pytest.fixture(scope="module")
@@ -51,39 +60,43 @@ def browser():
 
 @pytest.fixture
 def open_offline(browser):
-    """open_offline(path, timeout_s) -> (page, attempted non-file requests, dialogs), once kgReady is true."""
+    """open_offline(path, timeout_s) -> SimpleNamespace(page, attempted non-file requests, dialogs, errors,
+    ready_after), once kgReady is true. ``errors`` collects console errors and uncaught exceptions."""
     contexts = []
 
     def run(path, timeout_s=30.0):
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         contexts.append(context)
-        attempted, dialogs = [], []
+        opened = SimpleNamespace(attempted=[], dialogs=[], errors=[])
 
         def guard(route):
             if route.request.url.startswith(("file:", "data:")):
                 route.continue_()
             else:
-                attempted.append(route.request.url)
+                opened.attempted.append(route.request.url)
                 route.abort()
 
         context.route("**/*", guard)
         page = context.new_page()
         page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "blob:", "about:"))
-                else attempted.append(r.url))
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+                else opened.attempted.append(r.url))
+        page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
+        page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: opened.errors.append(str(e)))
         start = time.monotonic()
         page.goto(path.as_uri())
         page.wait_for_function("window.kgReady === true", timeout=timeout_s * 1000)
-        page.ready_after = time.monotonic() - start
-        return page, attempted, dialogs
+        opened.ready_after = time.monotonic() - start
+        opened.page = page
+        return opened
 
     yield run
     for context in contexts:
         context.close()
 
 
-def data_block(page_html: str) -> dict:
-    match = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page_html, re.S)
+def data_block(page_html_text: str) -> dict:
+    match = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page_html_text, re.S)
     assert match, "no kg-data block"
     return json.loads(match.group(1))
 
@@ -100,15 +113,18 @@ class _External(HTMLParser):
 
 
 def graph_of(nodes, edges) -> nx.MultiDiGraph:
-    """A graph with kg.network.entity_graph's layout: nodes (id, label, cls, aliases), edges (s, p, o, sentence)."""
+    """A graph in kg.network.entity_graph's layout: nodes (id, label, cls, aliases), edges (s, p, o, sentence[,
+    claim extras such as modality, title, url])."""
     graph = nx.MultiDiGraph()
     for node, label, cls, aliases in nodes:
         graph.add_node(node, label=label, cls=cls, aliases=list(aliases), wikidata=None)
-    for n, (s, p, o, sentence) in enumerate(edges):
+    for n, (s, p, o, sentence, *extra) in enumerate(edges):
         if not graph.has_edge(s, o, key=p):
             graph.add_edge(s, o, key=p, predicate=p, claims=[])
-        graph.edges[s, o, p]["claims"].append({"claim": f"urn:claim:{n}", "sentence": sentence, "article": f"a{n % 7}",
-                                                "date": "2023-02-20", "confidence": 0.8, "rule": "test"})
+        claim = {"claim": f"urn:claim:{n}", "sentence": sentence, "article": f"a{n % 7}", "date": "2023-02-20",
+                 "confidence": 0.8, "rule": "test"}
+        claim.update(*extra)
+        graph.edges[s, o, p]["claims"].append(claim)
     return graph
 
 
@@ -116,40 +132,204 @@ def node_count(page) -> int:
     return page.evaluate("window.kgNetwork.body.data.nodes.length")
 
 
+def shown_edges(page) -> list[str]:
+    return sorted(page.evaluate("window.kgNetwork.body.data.edges.get().filter(e => !e.hidden).map(e => e.id)"))
+
+
+def shown_nodes(page) -> list[str]:
+    return sorted(page.evaluate("window.kgNetwork.body.data.nodes.get().filter(n => !n.hidden).map(n => n.id)"))
+
+
+def click_edge(page, edge_id):
+    """A real mouse click at the middle of a straight edge."""
+    box = page.locator("#graph").bounding_box()
+    at = page.evaluate("""(id) => { const n = window.kgNetwork, e = n.body.data.edges.get(id);
+        const p = n.getPositions([e.from, e.to]);
+        return n.canvasToDOM({x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2}); }""", edge_id)
+    page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+
+
+def assert_legend_colours(page):
+    legend = page.evaluate("""[...document.querySelectorAll('svg.glyph')].map(s =>
+        [s.dataset.class, s.dataset.color, s.firstElementChild.getAttribute('fill'), s.firstElementChild.tagName])""")
+    assert legend, "no legend"
+    assert all(colour == fill for _, colour, fill, _ in legend)
+    legend_colour = {cls: colour for cls, colour, _, _ in legend}
+    drawn = page.evaluate("""Object.values(window.kgNetwork.body.nodes).filter(n => !n.isCluster).map(n =>
+        [n.id, n.options.group, n.options.color.background, n.options.shape])""")
+    assert drawn
+    for node_id, cls, colour, shape in drawn:
+        assert (node_id, colour, shape) == (node_id, legend_colour[cls], CLASS_STYLE[cls][1])
+    return {cls for _, cls, _, _ in drawn}
+
+
+@pytest.fixture(scope="module")
+def seed_page(seed_build):
+    return seed_build.out / "graph.html"
+
+
+def open_seed(open_offline, seed_page):
+    """(opened, page, the page's JSON data) for the seed's page."""
+    opened = open_offline(seed_page)
+    return opened, opened.page, data_block(seed_page.read_text(encoding="utf-8"))
+
+
 @pytest.mark.model
-def test_seed_page_works_offline(seed_build, open_offline):
-    path = seed_build.out / "graph.html"
-    source = path.read_text(encoding="utf-8")
+def test_seed_page_works_offline(seed_page, open_offline):
+    source = seed_page.read_text(encoding="utf-8")
     parser = _External()
     parser.feed(source)
     assert parser.found == []
-    page, attempted, _ = open_offline(path)
+    opened = open_offline(seed_page)
+    page = opened.page
     expected = len(data_block(source)["nodes"])
     assert expected > 0
     assert node_count(page) == expected
     assert page.evaluate("Object.keys(window.kgNetwork.getPositions()).length") == expected
     assert page.inner_text("#status").startswith(f"{expected} entities")
-    assert attempted == []
+    assert page.evaluate("[window.kgNetwork.physics.physicsEnabled, window.kgNetwork.physics.options.enabled]") \
+        == [False, False]
+    assert opened.attempted == [] and opened.errors == [] and opened.dialogs == []
+
+
+@pytest.mark.model
+def test_seed_colours_and_shapes_are_the_legends(seed_page, open_offline):
+    drawn = assert_legend_colours(open_offline(seed_page).page)
+    assert {"Country", "Company", "Person", "Product"} <= drawn
+
+
+def test_every_class_is_drawn_as_the_legend_says(tmp_path, open_offline):
+    classes = [c for c in CLASS_STYLE if c != "Entity"]
+    graph = graph_of([(f"urn:{c}", c + " one", c, []) for c in classes],
+                     [(f"urn:{a}", "cooperatesWith", f"urn:{b}", "They work.") for a, b in zip(classes, classes[1:])])
+    path = tmp_path / "classes.html"
+    path.write_text(network_html(graph), encoding="utf-8")
+    opened = open_offline(path)
+    assert assert_legend_colours(opened.page) == set(classes)
+    assert opened.errors == []
+
+
+@pytest.mark.model
+def test_seed_modalities_are_drawn_and_toggled(seed_page, open_offline):
+    opened, page, data = open_seed(open_offline, seed_page)
+    everything = shown_edges(page)
+    assert len(everything) == len(data["edges"]) == 11  # asserted, planned and past claims all drawn
+    planned = planned_edge(seed_page)
+    styles = {r[1]: e for e, r in zip(data["edges"], data["relations"])}
+    assert styles["planned"].get("dashes") and not styles["asserted"].get("dashes")
+    assert styles["past"]["color"] != styles["asserted"]["color"]
+    for modality in ("asserted", "negated", "past"):
+        page.click(f"#modality-{modality}")
+    assert shown_edges(page) == [planned]
+    edge = page.evaluate("(id) => window.kgNetwork.body.data.edges.get(id)", planned)
+    assert (edge["from"], edge["to"]) == (ENT + "belarus", ENT + "well-proven-military-attack-aircraft")
+    page.click("#modality-planned")
+    assert shown_edges(page) == []
+    page.click("#modality-planned")
+    assert shown_edges(page) == [planned]
+    page.click("#reset")
+    assert shown_edges(page) == everything
+    assert opened.errors == []
+
+
+@pytest.mark.model
+def test_seed_filters_hide_what_they_should(seed_page, open_offline):
+    opened, page, data = open_seed(open_offline, seed_page)
+    cls = {n["id"]: e[1] for n, e in zip(data["nodes"], data["entities"])}
+    edges = {e["id"]: (e["from"], r[0], e["to"], [data["claims"][c][2] for c in r[2]])
+             for e, r in zip(data["edges"], data["relations"])}
+    page.uncheck("input.f-class[value=Person]")
+    assert ENT + "aleksandr-lukashenko" not in shown_nodes(page) and ENT + "belarus" in shown_nodes(page)
+    assert shown_edges(page) == sorted(i for i, (s, _, o, _) in edges.items() if "Person" not in (cls[s], cls[o]))
+    page.click("#reset")
+    page.uncheck("input.f-predicate[value=supplies]")
+    assert shown_edges(page) == sorted(i for i, (_, p, _, _) in edges.items() if p != "supplies")
+    page.click("#reset")
+    page.fill("#min-confidence", "0.7")
+    kept = sorted(i for i, (_, _, _, confidences) in edges.items() if max(confidences) >= 0.7)
+    assert 0 < len(kept) < len(edges) and shown_edges(page) == kept
+    page.click("#reset")
+    page.fill("#date-from", "2023-03-01")
+    assert shown_edges(page) == [] and shown_nodes(page) == []  # the seed is of 2023-02-20
+    page.fill("#date-from", "2023-02-20")
+    page.fill("#date-to", "2023-02-20")
+    assert len(shown_edges(page)) == len(edges)
+    assert opened.errors == []
+
+
+@pytest.mark.model
+def test_seed_edge_click_shows_its_claims(seed_page, open_offline):
+    opened = open_offline(seed_page)
+    page = opened.page
+    click_edge(page, planned_edge(seed_page))
+    panel = page.inner_text("#panel")
+    assert SEED_SENTENCE in panel.replace("\n", " ")
+    assert page.evaluate("[...document.querySelectorAll('#panel mark')].map(m => [m.className, m.textContent])") \
+        == [["subject", "Belarus"], ["object", "well-proven military attack aircraft"]]
+    for expected in ("planned", "confidence 0.64", "produces/noun-of", "2023-02-20", "Lukashenko hails progress"):
+        assert expected in panel
+    assert opened.errors == []
+
+
+@pytest.mark.model
+def test_seed_search_and_node_panel(seed_page, open_offline):
+    opened = open_offline(seed_page)
+    page = opened.page
+    page.fill("#search", "Atlantis")
+    page.press("#search", "Enter")
+    assert page.inner_text("#search-message") == "No entity matches \u201cAtlantis\u201d."
+    page.fill("#search", "minsk automobile plant")  # an alias, any case
+    page.press("#search", "Enter")
+    assert page.inner_text("#search-message") == ""
+    assert page.evaluate("window.kgNetwork.getSelectedNodes()") == [ENT + "maz"]
+    assert page.inner_text("#panel h3") == "MAZ"
+    assert "class: Company" in page.inner_text("#panel")
+    assert set(page.evaluate("[...document.querySelectorAll('#panel h2')].map(h => h.textContent)")) \
+        >= {"supplies", "competesWith", "cooperatesWith"}
+    page.fill("#search", "Belarus")
+    page.press("#search", "Enter")
+    assert page.evaluate("[...document.querySelectorAll('#panel a')].map(a => a.href)") \
+        == ["http://www.wikidata.org/entity/Q184"]
+    assert opened.errors == []
+
+
+@pytest.mark.model
+def test_screenshot_script(seed_page, tmp_path, browser):
+    png = tmp_path / "graph.png"
+    capture(browser, seed_page, png, edge=planned_edge(seed_page))
+    head = png.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", head[16:24]) == (1280, 800)
 
 
 EVIL = graph_of(
     [("urn:e:img", IMG, "Company", ['"quotes"', "<b>bold</b>"]), ("urn:e:breakout", BREAKOUT, "Country", []),
      ("urn:e:plain", "Plainland", "Country", []), ("urn:e:far", "Farland", "Region", [])],
-    [("urn:e:img", "cooperatesWith", "urn:e:breakout", 'Officials said <a href="http://evil">click</a> today.'),
-     ("urn:e:breakout", "tradesWith", "urn:e:plain", "Plain trade & more."),
-     ("urn:e:plain", "partOf", "urn:e:far", "Plainland lies in Farland.")])
+    [("urn:e:img", "cooperatesWith", "urn:e:breakout", f'Officials said <a href="http://evil">click</a> {IMG} today.',
+      {"title": IMG + " " + BREAKOUT, "url": "javascript:alert(3)"}),
+     ("urn:e:breakout", "tradesWith", "urn:e:plain", "Plain trade & more.", {"modality": "planned"}),
+     ("urn:e:plain", "partOf", "urn:e:far", "Plainland lies in Farland.", {"url": "https://example.org/far"})])
 
 
-def test_markup_stays_text(tmp_path, open_offline):
+def test_markup_stays_text_and_runs_nothing(tmp_path, open_offline):
     path = tmp_path / "evil.html"
     path.write_text(network_html(EVIL), encoding="utf-8")
-    page, attempted, dialogs = open_offline(path)
+    opened = open_offline(path)
+    page = opened.page
     assert node_count(page) == 4
     counts = page.evaluate("['img', 'b', 'a', 'script'].map(t => document.querySelectorAll(t).length)")
     assert counts == [0, 0, 0, 3]  # the JSON block, vis-network and the page script: nothing injected
     labels = page.evaluate("window.kgNetwork.body.data.nodes.get().map(n => n.label).sort()")
     assert labels == sorted([IMG, BREAKOUT, "Plainland", "Farland"])
-    # hover the malicious node: its tooltip must show the characters, not an element
+    # the payload's claim in the side panel: the characters, no element, no javascript: link
+    edge = page.evaluate("window.kgNetwork.body.data.edges.get().find(e => e.from === 'urn:e:img').id")
+    click_edge(page, edge)
+    panel = page.inner_text("#panel")
+    assert IMG in panel and BREAKOUT in panel and '<a href="http://evil">' in panel
+    assert page.evaluate("['img', 'b', 'a'].map(t => document.querySelectorAll(t).length)") == [0, 0, 0]
+    # a safe URL does become a link
+    page.evaluate("window.kgShowEdge(window.kgNetwork.body.data.edges.get().find(e => e.to === 'urn:e:far').id)")
+    assert page.evaluate("[...document.querySelectorAll('#panel a')].map(a => a.href)") == ["https://example.org/far"]
+    # hover the malicious node: its tooltip shows the characters, not an element
     box = page.locator("#graph").bounding_box()
     at = page.evaluate("(id) => { const n = window.kgNetwork; return n.canvasToDOM(n.getPositions([id])[id]); }",
                        "urn:e:img")
@@ -158,12 +338,9 @@ def test_markup_stays_text(tmp_path, open_offline):
     page.wait_for_function("(t) => { const e = document.querySelector('.vis-tooltip');"
                            " return e && e.style.visibility !== 'hidden' && e.innerText.includes(t); }",
                            arg=IMG, timeout=5000)  # times out if the tooltip shows markup, not text
-    tooltip = page.inner_text(".vis-tooltip")
-    assert '"quotes"' in tooltip and "<b>bold</b>" in tooltip
-    tags = page.evaluate("[...document.querySelector('.vis-tooltip').children].map(e => e.tagName)")
-    assert set(tags) <= {"BR"}  # innerText turns the newlines into <br>, and nothing else
-    assert page.evaluate("['img', 'b', 'a'].map(t => document.querySelectorAll(t).length)") == [0, 0, 0]
-    assert dialogs == [] and attempted == []
+    assert page.evaluate("[...document.querySelector('.vis-tooltip').children].map(e => e.tagName)") == []
+    assert page.evaluate("['img', 'b'].map(t => document.querySelectorAll(t).length)") == [0, 0]
+    assert opened.dialogs == [] and opened.attempted == [] and opened.errors == []
 
 
 def test_focus_keeps_the_neighbourhood(tmp_path, open_offline):
@@ -175,52 +352,38 @@ def test_focus_keeps_the_neighbourhood(tmp_path, open_offline):
     assert sorted(n["id"] for n in data_block(network_html(EVIL, focus=IMG, hops=0))["nodes"]) == ["urn:e:img"]
     path = tmp_path / "focus.html"
     path.write_text(network_html(EVIL, focus="plainland", hops=1), encoding="utf-8")
-    page, attempted, dialogs = open_offline(path)
-    assert node_count(page) == 3
-    assert page.evaluate("window.kgNetwork.getSelectedNodes()") == ["urn:e:plain"]
-    assert dialogs == [] and attempted == []
+    opened = open_offline(path)
+    assert node_count(opened.page) == 3
+    assert opened.page.evaluate("window.kgNetwork.getSelectedNodes()") == ["urn:e:plain"]
+    assert opened.dialogs == [] and opened.attempted == [] and opened.errors == []
 
 
-def synthetic(n_nodes=3000, n_edges=6000, seed=7) -> nx.MultiDiGraph:
-    rng = random.Random(seed)
-    classes = ["Country", "Company", "Organization", "Person", "Product", "Sector"]
-    nodes = [(f"urn:s:{i}", f"Entity {i:04d}", classes[i % len(classes)], [f"E{i}"]) for i in range(n_nodes)]
-    edges = [(f"urn:s:{i}", "cooperatesWith", f"urn:s:{rng.randrange(i)}", f"E{i} works with someone.")
-             for i in range(1, n_nodes)]  # a connected tree...
-    while len(edges) < n_edges:  # ...plus random relations
-        s, o = rng.sample(range(n_nodes), 2)
-        edges.append((f"urn:s:{s}", rng.choice(["tradesWith", "investsIn", "supplies"]), f"urn:s:{o}", "More."))
-    return graph_of(nodes, edges)
-
-
-def test_large_graph_stabilises_freezes_and_searches(tmp_path, open_offline):
-    graph = synthetic()
-    assert graph.number_of_nodes() == 3000 and graph.number_of_edges() > 5900
+def test_5000_entities_draw_with_physics_off(tmp_path, open_offline):
+    claimset = synthetic(5000)
     path = tmp_path / "large.html"
-    path.write_text(network_html(graph), encoding="utf-8")
-    page, attempted, dialogs = open_offline(path, timeout_s=90)
-    print(f"\n3000 nodes / {graph.number_of_edges()} edges: kgReady after {page.ready_after:.1f} s")
-    assert node_count(page) == 3000
-    assert page.evaluate("window.kgNetwork.body.data.edges.length") == graph.number_of_edges()
-    # physics is off after stabilisation (vis-network 9.1.2: PhysicsEngine.physicsEnabled / options.enabled)
+    start = time.perf_counter()
+    path.write_text(page_html(claimset), encoding="utf-8")
+    written = time.perf_counter() - start
+    opened = open_offline(path, timeout_s=90)
+    page = opened.page
+    relations = page.evaluate("window.kgNetwork.body.data.edges.length")
+    print(f"\n5000 entities / {relations} relations: page written in {written:.1f} s, "
+          f"kgReady after {opened.ready_after:.1f} s")
+    assert node_count(page) == 5000 and relations > 9000
     assert page.evaluate("[window.kgNetwork.physics.physicsEnabled, window.kgNetwork.physics.options.enabled]") \
         == [False, False]
-    sample = [f"urn:s:{i}" for i in range(0, 3000, 250)]
-    before = page.evaluate("(ids) => window.kgNetwork.getPositions(ids)", sample)
-    page.wait_for_timeout(1000)
-    assert page.evaluate("(ids) => window.kgNetwork.getPositions(ids)", sample) == before  # frozen
-    # large graphs carry no edge labels
-    assert page.evaluate("window.kgNetwork.body.data.edges.get().filter(e => e.label).length") == 0
-    page.fill("#search", "entity 1234")  # the lookup ignores case
-    page.press("#search", "Enter")  # commits the input: its "change" event
-    assert page.evaluate("window.kgNetwork.getSelectedNodes()") == ["urn:s:1234"]
-    neighbours = set(nx.all_neighbors(graph, "urn:s:1234")) | {"urn:s:1234"}
-    colours = page.evaluate("Object.fromEntries(window.kgNetwork.body.data.nodes.get()"
-                            ".map(n => [n.id, n.color]))")
-    assert {n for n, c in colours.items() if c != "#e6e6e6"} == neighbours  # everything else is dimmed
-    page.click("#reset")
-    assert page.evaluate("window.kgNetwork.getSelectedNodes()") == []
-    assert dialogs == [] and attempted == []
+    assert opened.ready_after < 15  # 2.8 s measured here on an idle machine (README); a shared one is slower
+    sample = [f"urn:e:{i:06d}" for i in range(0, 5000, 250)]
+    placed = {n["id"]: (n["x"], n["y"]) for n in data_block(path.read_text(encoding="utf-8"))["nodes"]}
+    positions = page.evaluate("(ids) => window.kgNetwork.getPositions(ids)", sample)
+    assert {i: (p["x"], p["y"]) for i, p in positions.items()} == {i: placed[i] for i in sample}  # Python's layout
+    planned = sum(1 for r in data_block(path.read_text(encoding="utf-8"))["relations"] if r[1] == "planned")
+    page.click("#modality-planned")
+    assert len(shown_edges(page)) == relations - planned
+    page.fill("#search", "e1234")  # an alias
+    page.press("#search", "Enter")
+    assert page.evaluate("window.kgNetwork.getSelectedNodes()") == ["urn:e:001234"]
+    assert opened.dialogs == [] and opened.attempted == [] and opened.errors == []
 
 
 def test_search_finds_full_names_and_aliases(tmp_path, open_offline):
@@ -229,7 +392,7 @@ def test_search_finds_full_names_and_aliases(tmp_path, open_offline):
                      [("urn:a", "memberOf", "urn:b", "Alpha joined.")])
     path = tmp_path / "long.html"
     path.write_text(network_html(graph), encoding="utf-8")
-    page, _, _ = open_offline(path)
+    page = open_offline(path).page
     found = []
     for name in (long, "ibrd"):
         page.click("#reset")
@@ -237,3 +400,61 @@ def test_search_finds_full_names_and_aliases(tmp_path, open_offline):
         page.press("#search", "Enter")
         found.append(page.evaluate("window.kgNetwork.getSelectedNodes()"))
     assert found == [["urn:b"], ["urn:b"]]
+
+
+def test_show_renders_in_an_isolated_iframe(tmp_path, browser):
+    import kg
+
+    graph = graph_of([("urn:a", "Alpha", "Country", []), ("urn:b", "Beta", "Company", [])],
+                     [("urn:a", "supplies", "urn:b", "Alpha supplies Beta.")])
+    notebook = tmp_path / "notebook.html"
+    notebook.write_text('<!DOCTYPE html><html><head><style>body { margin: 17px; } h3 { color: rgb(255, 0, 0); }'
+                        '</style></head><body><h3 id="cell">a notebook cell</h3>'
+                        f"{kg.show(graph, height=500)._repr_html_()}</body></html>", encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(notebook.as_uri())
+        frame = page.frames[1]
+        frame.wait_for_function("window.kgReady === true", timeout=30000)
+        assert frame.evaluate("window.kgNetwork.body.data.nodes.length") == 2
+        # the page's styles stay in the frame, the notebook's stay outside
+        assert page.evaluate("getComputedStyle(document.body).margin") == "17px"
+        assert page.evaluate("getComputedStyle(document.getElementById('cell')).color") == "rgb(255, 0, 0)"
+        frame.evaluate("window.kgShowEdge(window.kgNetwork.body.data.edges.getIds()[0])")
+        assert frame.evaluate("getComputedStyle(document.querySelector('#panel h3')).color") != "rgb(255, 0, 0)"
+        assert frame.evaluate("(() => { try { return window.parent.document.title, 'reached'; }"
+                              " catch (e) { return 'isolated'; } })()") == "isolated"
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_a_huge_graph_starts_from_the_most_connected_and_expands_on_click(tmp_path, open_offline):
+    claimset = synthetic(300)
+    path = tmp_path / "huge.html"
+    path.write_text(page_html(claimset, whole=200, start=40), encoding="utf-8")  # as if 300 were past kg.viz.WHOLE
+    data = data_block(path.read_text(encoding="utf-8"))
+    opened = open_offline(path)
+    page = opened.page
+    degree = {n["id"]: 0 for n in data["nodes"]}
+    for e in data["edges"]:
+        degree[e["from"]] += 1
+        degree[e["to"]] += 1
+    first = set(sorted(degree, key=lambda n: (-degree[n], n))[:40])
+    assert set(shown_nodes(page)) == first and node_count(page) == 40
+    assert "40 drawn" in page.inner_text("#status")
+    outside = next(n for n in sorted(degree) if n not in first)
+    page.fill("#search", data["entities"][[n["id"] for n in data["nodes"]].index(outside)][0])
+    page.press("#search", "Enter")  # finding an entity not drawn draws it and its neighbours
+    neighbours = {e["to"] for e in data["edges"] if e["from"] == outside} | \
+        {e["from"] for e in data["edges"] if e["to"] == outside}
+    assert set(shown_nodes(page)) == first | neighbours | {outside}
+    assert page.evaluate("window.kgNetwork.getSelectedNodes()") == [outside]
+    drawn = set(shown_nodes(page))
+    assert set(shown_edges(page)) == {e["id"] for e in data["edges"] if {e["from"], e["to"]} <= drawn}
+    page.click("#modality-planned")  # filters act on what is drawn and on what is drawn later
+    assert all(r[1] != "planned" for e, r in zip(data["edges"], data["relations"]) if e["id"] in shown_edges(page))
+    assert opened.errors == []
