@@ -101,9 +101,38 @@ def _local(iri: str) -> str:
 
 
 def read_claims(store) -> ClaimSet:
-    """The store's entities, articles and claims (every modality), each sorted by IRI.
+    r"""The store's entities, articles and claims (every modality), each sorted by IRI.
 
-    An entity named in a claim but without a label of its own is an ``Entity`` named by its IRI.
+    Parameters
+    ----------
+    store : EmbeddedStore or RemoteStore
+        The store to read (:func:`kg.open_store`).
+
+    Returns
+    -------
+    ClaimSet
+        ``entities`` (IRI -> Entity), ``articles`` (IRI -> ArticleRow) and
+        ``claims`` (ClaimRow records). An entity named in a claim but without a
+        label of its own is an ``Entity`` named by its IRI.
+
+    Raises
+    ------
+    StoreError
+        When the store cannot be read.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from kg.pipeline import ingest
+    >>> from kg.store import open_store
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a1.txt").write_text("3 March 2024\n\nT\n\nMAZ and KAMAZ no longer compete.\n")
+    >>> store = open_store(folder / "store")
+    >>> _ = ingest([folder / "a1.txt"], store)
+    >>> claims = read_claims(store)
+    >>> [(c.predicate, c.modality) for c in claims.claims]
+    [('competesWith', 'past')]
     """
     names, classes, aliases, wikidata = {}, defaultdict(set), defaultdict(set), {}
     for e, label, type_, alt, wd in store.query(_ENTITIES).rows:

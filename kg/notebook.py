@@ -27,8 +27,33 @@ class InlinePage:
 
 
 def show(graph_or_store, *, focus: str | None = None, hops: int = 2, height: int = 640) -> InlinePage:
-    """The page of a store, a :class:`~kg.claimset.ClaimSet` or an entity network, for inline display.
+    """The page of a store, a claim set or an entity network, for inline display in a notebook.
 
+    Parameters
+    ----------
+    graph_or_store : store, ClaimSet or networkx.MultiDiGraph
+        What to draw: every claim of a store (:func:`kg.open_store`), a claim set
+        (:func:`kg.read_claims`) or an entity network (:func:`kg.entity_graph`).
+    focus : str, optional
+        Draw only this entity's neighbourhood (a label, alias or IRI).
+    hops : int, default 2
+        The neighbourhood's radius with ``focus``.
+    height : int, default 640
+        The frame's height in pixels.
+
+    Returns
+    -------
+    InlinePage
+        Shown by Jupyter in a sandboxed ``srcdoc`` iframe, so the page's styles
+        and the notebook's stay apart.
+
+    Raises
+    ------
+    NodeNotFound
+        When ``focus`` names no entity.
+
+    Examples
+    --------
     >>> import networkx as nx
     >>> shown = show(nx.MultiDiGraph())
     >>> shown._repr_html_().startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')

@@ -18,7 +18,7 @@ import rdflib
 from lxml import etree
 
 from kg.claimset import read_claims, relations
-from kg.export import export
+from kg.exports import export
 from kg.netexport import GEXF_NS
 from kg.paths import ontology_dir
 
