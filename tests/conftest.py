@@ -74,6 +74,21 @@ def seed_build(tmp_path_factory, extractor):
     return SimpleNamespace(out=out, store=store, report=report)
 
 
+def seed_planned_claim() -> SimpleNamespace:
+    """The seed's one planned claim as the shipped model scores it (from exports/graph.ttl, which
+    tests/test_seed.py keeps current): SimpleNamespace(confidence="0.58", rule="produces/verb"). Tests of the
+    page and the exports read it here rather than typing a score a retrained model changes."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(path=str(ROOT / "exports" / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    rows = list(store.query("""PREFIX trade: <https://w3id.org/kg-trade/ontology#>
+        SELECT ?confidence ?rule WHERE { ?c trade:modality trade:planned ; trade:confidence ?confidence ;
+        trade:extractor ?rule }"""))
+    assert len(rows) == 1, rows
+    return SimpleNamespace(confidence=rows[0]["confidence"].value, rule=rows[0]["rule"].value)
+
+
 def run_kg(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     """Run the command line (``python -m kg``) in a subprocess; returns the completed process."""
     env = dict(os.environ)

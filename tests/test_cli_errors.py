@@ -42,8 +42,16 @@ def test_argument_errors_are_one_line(tmp_path):
     assert result.returncode == 2 and _CODE.search(_one_line(result))
 
 
+def _empty_store(folder):
+    """A store that exists (read commands never create one)."""
+    from kg.store import open_store
+
+    open_store(folder).close()
+    return folder
+
+
 def test_a_sparql_syntax_error_is_one_line(tmp_path):
-    result = run_kg("query", "SELECT ?x WHERE { ?x rdfs:label ?y }", "--store", str(tmp_path / "s"))
+    result = run_kg("query", "SELECT ?x WHERE { ?x rdfs:label ?y }", "--store", str(_empty_store(tmp_path / "s")))
     assert result.returncode == 2
     line = _one_line(result)
     assert line.startswith("kg query: error: query: SPARQL syntax error") and _CODE.search(line)
@@ -68,7 +76,7 @@ def test_unconnected_entities_are_no_unknown_entity(tmp_path):
 def test_an_unwritable_output_is_one_line(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("")
-    result = run_kg("export", "-o", str(blocker / "graph.ttl"), "--store", str(tmp_path / "store"))
+    result = run_kg("export", "-o", str(blocker / "graph.ttl"), "--store", str(_empty_store(tmp_path / "store")))
     assert result.returncode == 1 and str(blocker) in _one_line(result)
 
 

@@ -22,7 +22,7 @@ from kg.exports import export
 from kg.netexport import GEXF_NS
 from kg.paths import ontology_dir
 
-from .conftest import DATA, run_kg
+from .conftest import DATA, run_kg, seed_planned_claim
 
 TRADE = "https://w3id.org/kg-trade/ontology#"
 ENT = "https://w3id.org/kg-trade/entity/"
@@ -103,7 +103,8 @@ def test_jsonld_is_compact_with_the_published_context_and_loses_nothing(seed_bui
     claims = [n for n in document["@graph"] if "trade:Claim" in n.get("@type", [])]
     planned = [c for c in claims if c["trade:modality"] == "trade:planned"]
     assert len(planned) == 1 and planned[0]["rdf:subject"] == "ent:belarus"
-    assert planned[0]["trade:confidence"] == "0.64" and planned[0]["dcterms:date"] == "2023-02-20"
+    assert planned[0]["trade:confidence"] == seed_planned_claim().confidence
+    assert planned[0]["dcterms:date"] == "2023-02-20"
     nquads = jsonld.to_rdf(document, {"format": "application/n-quads"})
     with_pyld = rdflib.Graph().parse(data=nquads, format="nt")  # one graph: N-Quads without graph names
     with_rdflib = rdflib.Graph().parse(data=files["jsonld"], format="json-ld")
