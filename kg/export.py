@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .vocab import PREFIXES
+from .namespaces import PREFIXES
 
 __all__ = ["export", "FORMATS"]
 

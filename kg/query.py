@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from .errors import NodeNotFound, QueryError
 from .iri import close_names, normalize_name
 from .store import Results
-from .vocab import PREFIXES
+from .namespaces import PREFIXES
 
 __all__ = ["NamedQuery", "named_queries", "run_named", "run_query", "find_entities", "format_results"]
 

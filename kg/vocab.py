@@ -9,13 +9,14 @@ from __future__ import annotations
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
+from .namespaces import BASE, PREFIXES  # plain strings, shared with the modules that need no rdflib
+
 __all__ = [
     "TRADE", "ENT", "ART", "CLAIM", "GRAPH", "WD", "PREFIXES",
     "CLASSES", "AGENT_CLASSES", "RELATIONS", "SYMMETRIC", "SUBPROPERTY_OF", "INVERSE", "MODALITIES",
     "ONTOLOGY_GRAPH", "ENTITIES_GRAPH", "article_graph",
 ]
 
-BASE = "https://w3id.org/kg-trade/"
 
 
 class TRADE(DefinedNamespace):
@@ -85,22 +86,6 @@ def article_graph(article_iri: str) -> URIRef:
     """The named graph holding one article's description and claims."""
     return GRAPH["article/" + article_iri.rsplit("/", 1)[-1]]
 
-
-PREFIXES = {
-    "trade": str(TRADE._NS),
-    "ent": str(ENT),
-    "art": str(ART),
-    "claim": str(CLAIM),
-    "g": str(GRAPH),
-    "wd": str(WD),
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "prov": "http://www.w3.org/ns/prov#",
-}
 
 CLASSES = ("Country", "Region", "Company", "Organization", "Person", "Product", "Sector")
 AGENT_CLASSES = ("Country", "Region", "Company", "Organization", "Person")
