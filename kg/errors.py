@@ -15,6 +15,7 @@ __all__ = [
     "QueryError",
     "StoreError",
     "NodeNotFound",
+    "AmbiguousName",
     "MSG",
 ]
 
@@ -97,3 +98,7 @@ class StoreError(KgError):
 
 class NodeNotFound(KgError):
     """An entity name that matches no node of the graph."""
+
+
+class AmbiguousName(NodeNotFound):
+    """A name that matches several entities equally well: the message lists them; pass an IRI."""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .namespaces import PREFIXES
+from .namespaces import INTERNAL_GRAPHS, PREFIXES
 
 __all__ = ["export", "FORMATS"]
 
@@ -53,7 +53,7 @@ def export(store, fmt: str = "turtle", path: str | Path | None = None) -> bytes 
 
 
 def _rdf(store, fmt: str) -> bytes:
-    quads = list(store.quads())
+    quads = [q for q in store.quads() if str(q.graph_name)[1:-1] not in INTERNAL_GRAPHS]  # kg's index: derived
     if any(isinstance(term, ox.BlankNode) for q in quads for term in (q.subject, q.object)):
         # blank node labels are whatever the last parse or update chose: relabel them canonically
         dataset = ox.Dataset(quads)

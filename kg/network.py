@@ -13,7 +13,7 @@ from __future__ import annotations
 import networkx as nx
 
 from .errors import NodeNotFound
-from .iri import close_names, normalize_name
+from .iri import normalize_name
 
 __all__ = ["entity_graph", "find_node", "neighbors", "shortest_path", "Step"]
 
@@ -74,23 +74,24 @@ def entity_graph(store) -> nx.MultiDiGraph:
 
 
 def find_node(graph: nx.MultiDiGraph, name: str) -> str:
-    """The node whose label, alias or IRI is ``name`` (case and punctuation ignored).
+    """The node whose label, alias or IRI is ``name`` (case and punctuation ignored), decided as the
+    store's look-up decides (:func:`kg.names.choose`: a label before an alias, several equally good
+    entities an error listing them).
 
-    Raises NodeNotFound naming the missing entity, with close labels as suggestions.
+    Raises NodeNotFound naming the missing entity, with close labels as suggestions, and AmbiguousName.
     """
+    from .names import Match, choose
+
     if name in graph:
         return name
     wanted = normalize_name(name)
-    exact = [n for n, d in graph.nodes(data=True) if normalize_name(d["label"]) == wanted]
-    if not exact:
-        exact = [n for n, d in graph.nodes(data=True) if wanted in {normalize_name(a) for a in d["aliases"]}]
-    if exact:
-        # the best-connected one when a name is shared
-        return sorted(exact, key=lambda n: (-graph.degree(n), n))[0]
-    labels = sorted({d["label"] for _, d in graph.nodes(data=True)})
-    close = close_names(name, labels)
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    raise NodeNotFound(f"no entity named {name!r} in the graph{hint}")
+    found = []
+    for node, data in graph.nodes(data=True):
+        if normalize_name(data["label"]) == wanted:
+            found.append(Match(node, data["label"], "label"))
+        elif wanted in {normalize_name(a) for a in data["aliases"]}:
+            found.append(Match(node, data["label"], "alias"))
+    return choose(name, found, lambda: [d["label"] for _, d in graph.nodes(data=True)], where="the graph")
 
 
 def neighbors(graph: nx.MultiDiGraph, name: str) -> list[dict]:

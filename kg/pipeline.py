@@ -146,6 +146,7 @@ class IngestReport:
 
 def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = None) -> IngestReport:
     """Read the articles under ``paths`` and write their claims into ``store``."""
+    from .names import ensure_index, index_quads, prune_index
     from .rdf import article_graph, entity_graph, ontology_graph
     from .resolve import resolve_entities
     from .store import to_ox_quads
@@ -155,6 +156,7 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
     articles, rejected = read_articles(paths)
     report = IngestReport(rejected=list(rejected))
     _ensure_ontology(store, ontology_graph, to_ox_quads, ONTOLOGY_GRAPH)
+    ensure_index(store)
     if not articles:
         return report
     version = extractor.version
@@ -171,10 +173,13 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
             entities = resolve_entities(claims, extractor.load()[0])
             graph = article_graph(article, claims, version)
             described = _first_writer_wins(store, entity_graph(entities.values()))
-            store.replace_graphs({str(graph.identifier): to_ox_quads(graph)}, extra=to_ox_quads(described))
+            descriptions = to_ox_quads(described)
+            store.replace_graphs({str(graph.identifier): to_ox_quads(graph)},
+                                 extra=descriptions + index_quads(descriptions))
             (report.replaced if article.id in known else report.added).append(article.id)
             report.claims += len(claims)
     _prune_entities(store)
+    prune_index(store)
     store.flush()
     return report
 

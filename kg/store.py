@@ -30,6 +30,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import QueryError, StoreError
+from .namespaces import INTERNAL_GRAPHS
 
 __all__ = ["open_store", "EmbeddedStore", "RemoteStore", "Results", "DEFAULT_STORE", "to_ox_quads", "term_ntriples"]
 
@@ -105,9 +106,10 @@ class _Base:
         self.update(" ;\n".join(operations))
 
     def count(self) -> int:
-        """Distinct triples over all graphs (the union)."""
-        results = self.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
-                             "WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }")
+        """Distinct triples over all graphs (the union), kg's own index (:mod:`kg.names`) left out."""
+        internal = ", ".join(f"<{g}>" for g in INTERNAL_GRAPHS)
+        results = self.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+                             f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN ({internal})) }} }}")
         return int(results.rows[0][0].value)
 
     def count_quads(self) -> int:
