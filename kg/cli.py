@@ -222,9 +222,9 @@ def _cmd_viz(args) -> int:
 
 
 def _cmd_neighbors(args) -> int:
-    from .network import entity_graph, neighbors
+    from .walk import neighbors
 
-    rows = neighbors(entity_graph(_open(args)), args.name)
+    rows = neighbors(_open(args), args.name)
     if args.format == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
@@ -240,11 +240,10 @@ def _cmd_path(args) -> int:
     import networkx as nx
 
     from .errors import NodeNotFound
-    from .network import entity_graph, shortest_path
+    from .walk import shortest_path
 
-    graph = entity_graph(_open(args))
     try:
-        steps = shortest_path(graph, args.a, args.b)
+        steps = shortest_path(_open(args), args.a, args.b)
     except nx.NetworkXNoPath as e:
         raise NodeNotFound(f"{args.a!r} and {args.b!r} are not connected") from e
     if args.format == "json":

@@ -23,6 +23,7 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?claim ?s ?p ?o ?sentence ?article ?date ?confidence ?rule WHERE {
+  %s
   ?claim a trade:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; trade:modality trade:asserted ;
          trade:sentence ?sentence ; trade:confidence ?confidence ; trade:extractor ?rule ; prov:wasDerivedFrom ?a .
   ?a dcterms:identifier ?article .
@@ -34,6 +35,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX trade: <https://w3id.org/kg-trade/ontology#>
 SELECT ?e ?label ?type ?alt ?wd WHERE {
+  %s
   ?e rdfs:label ?label ; a ?type . FILTER(STRSTARTS(STR(?type), STR(trade:)))
   FILTER(?type NOT IN (trade:Claim, trade:Article, trade:Modality))
   OPTIONAL { ?e skos:altLabel ?alt } OPTIONAL { ?e owl:sameAs ?wd }
@@ -47,15 +49,25 @@ def entity_graph(store) -> nx.MultiDiGraph:
     edges are keyed by predicate and carry ``predicate`` and ``claims`` (a list
     of dicts: claim, sentence, article, date, confidence, rule).
     """
+    return claims_graph(store)
+
+
+def claims_graph(store, claims: str = "") -> nx.MultiDiGraph:
+    """:func:`entity_graph` of the asserted claims that the SPARQL pattern ``claims`` (over ``?claim``,
+    ``?s``, ``?o``) allows, with the entities they relate: the whole graph when it is empty."""
     graph = nx.MultiDiGraph()
-    for e, label, type_, alt, wd in store.query(_ENTITIES).rows:
+    rows = sorted(store.query(_CLAIMS % claims).rows, key=lambda r: r[0].value)
+    nodes = ""
+    if claims:
+        ends = sorted({term.value for row in rows for term in (row[1], row[3])})
+        nodes = "VALUES ?e { " + " ".join(f"<{n}>" for n in ends) + " }"
+    for e, label, type_, alt, wd in store.query(_ENTITIES % nodes).rows:
         node = e.value
         if node not in graph:
             graph.add_node(node, label=label.value, cls=type_.value.rsplit("#", 1)[-1], aliases=[],
                            wikidata=wd.value if wd is not None else None)
         if alt is not None and alt.value not in graph.nodes[node]["aliases"]:
             graph.nodes[node]["aliases"].append(alt.value)
-    rows = sorted(store.query(_CLAIMS).rows, key=lambda r: r[0].value)
     for claim, s, p, o, sentence, article, date, confidence, rule in rows:
         predicate = p.value.rsplit("#", 1)[-1]
         for node in (s.value, o.value):
@@ -130,7 +142,11 @@ def shortest_path(graph: nx.MultiDiGraph, a: str, b: str) -> list[Step]:
     undirected.add_nodes_from(graph.nodes)
     for s, o in graph.edges():
         undirected.add_edge(s, o)
-    nodes = nx.shortest_path(undirected, source, target)
+    return path_steps(graph, nx.shortest_path(undirected, source, target))
+
+
+def path_steps(graph: nx.MultiDiGraph, nodes: list[str]) -> list[Step]:
+    """The steps along a chain of nodes: for each hop the relation with most claims, and its best sentence."""
     steps = []
     for left, right in zip(nodes, nodes[1:]):
         options = [(left, right, k, d) for k, d in graph.get_edge_data(left, right, default={}).items()]
