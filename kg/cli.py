@@ -15,7 +15,7 @@ from pathlib import Path
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
-COMMANDS = ("build", "ingest", "query", "export", "viz", "neighbors", "path", "stats", "eval")
+COMMANDS = ("build", "ingest", "query", "export", "import", "remove", "viz", "neighbors", "path", "stats", "eval")
 _STORE_HELP = "store folder (embedded Oxigraph) or SPARQL endpoint URL; default $KG_STORE or .kg/store"
 
 
@@ -86,6 +86,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p.add_argument("--format", choices=FORMATS, default="turtle")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    _store_arg(p)
+
+    p = sub.add_parser("import", help="load an N-Quads or TriG export back into the store",
+                       description="Each named graph of the file replaces the store's graph of that name: an export "
+                                   "imported into an empty store restores it exactly.")
+    p.add_argument("file", metavar="FILE.nq|FILE.trig")
+    _store_arg(p)
+
+    p = sub.add_parser("remove", help="remove articles and what only they claimed",
+                       description="Drop the articles with these ids (as `kg query --name all-claims` shows them), "
+                                   "their claims, and the entities no other article names.")
+    p.add_argument("ids", nargs="+", metavar="ID")
     _store_arg(p)
 
     p = sub.add_parser("viz", help="write the interactive HTML graph",
@@ -211,6 +223,24 @@ def _cmd_export(args) -> int:
     else:
         sys.stdout.buffer.write(export(store, args.format))
     return 0
+
+
+def _cmd_import(args) -> int:
+    from .restore import import_file
+
+    report = import_file(_open(args), args.file)
+    print(f"kg: imported {args.file}: {len(report.graphs)} graph(s), {report.quads} quad(s)", file=sys.stderr)
+    return 0
+
+
+def _cmd_remove(args) -> int:
+    from .remove import remove_articles
+
+    report = remove_articles(_open(args), args.ids)
+    print(f"kg: removed {len(report.removed)} article(s)", file=sys.stderr)
+    for missing in report.missing:
+        print(f"kg: no article {missing!r} in the store", file=sys.stderr)
+    return 1 if report.missing else 0
 
 
 def _cmd_viz(args) -> int:

@@ -32,6 +32,8 @@ MSG = {
     "missing_field": "missing required field {field!r}",
     "bad_field": "field {field!r} must be a non-empty string",
     "duplicate_id": "article id {id!r} already given by {other}",
+    "id_taken": "article id {id!r} is already in the store from {other}, with other content; ingest from a "
+                "folder above both (ids are paths relative to the folder ingested) or `kg remove` the first",
     "unsupported": "unsupported file type {suffix!r} (expected .txt, .jsonl or .html)",
     "not_found": "no such file or folder",
     "no_articles": "no articles found",

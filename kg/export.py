@@ -3,9 +3,9 @@ GraphML and GEXF (the entity network), and a CSV table of claims.
 
 Every export is sorted, so two exports of the same store are byte-identical
 and a diff of two exports shows what changed in the world, not in the
-serializer. Turtle, TriG and N-Quads go straight from Oxigraph's quads to its
-serializers (rdflib's Turtle writer is some 50 times slower at a million
-triples).
+serializer. Turtle, TriG and N-Quads are sorted on Oxigraph's own N-Triples
+bytes and streamed to its serializers (:mod:`kg.rdfdump`; rdflib's Turtle
+writer is some 50 times slower at a million triples).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .namespaces import INTERNAL_GRAPHS, PREFIXES
+from .namespaces import INTERNAL_GRAPHS
 
 __all__ = ["export", "FORMATS"]
 
@@ -36,6 +36,8 @@ def export(store, fmt: str = "turtle", path: str | Path | None = None) -> bytes 
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    if fmt in ("turtle", "trig", "nquads"):
+        return _sorted_rdf(store, fmt, path)
     if fmt in ("graphml", "gexf"):
         data = _network(store, fmt)
     elif fmt == "csv":
@@ -52,23 +54,30 @@ def export(store, fmt: str = "turtle", path: str | Path | None = None) -> bytes 
     return None
 
 
+def _sorted_rdf(store, fmt: str, path: str | Path | None) -> bytes | None:
+    """Turtle, TriG, N-Quads: sorted on bytes and streamed to the file (:mod:`kg.rdfdump`)."""
+    from .rdfdump import write_sorted
+
+    if path is None:
+        return write_sorted(store, fmt)
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    write_sorted(store, fmt, tmp)
+    tmp.replace(target)  # never a half-written export
+    return None
+
+
 def _rdf(store, fmt: str) -> bytes:
+    """JSON-LD of the union of all graphs."""
     quads = [q for q in store.quads() if str(q.graph_name)[1:-1] not in INTERNAL_GRAPHS]  # kg's index: derived
     if any(isinstance(term, ox.BlankNode) for q in quads for term in (q.subject, q.object)):
         # blank node labels are whatever the last parse or update chose: relabel them canonically
         dataset = ox.Dataset(quads)
         dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
         quads = list(dataset)
-    if fmt in ("turtle", "jsonld"):
-        triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_triple_key)
-        format_ = ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.JSON_LD
-        if fmt == "jsonld":
-            return ox.serialize(triples, format=format_)
-        return ox.serialize(triples, format=format_, prefixes=PREFIXES)
-    quads.sort(key=lambda q: (str(q.graph_name), *_triple_key(q.triple)))
-    if fmt == "trig":
-        return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_triple_key)
+    return ox.serialize(triples, format=ox.RdfFormat.JSON_LD)
 
 
 def _network(store, fmt: str) -> bytes:

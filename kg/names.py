@@ -30,13 +30,13 @@ import pyoxigraph as ox
 
 from .errors import AmbiguousName, NodeNotFound
 from .iri import close_names, normalize_name
-from .namespaces import BASE, ENTITIES_GRAPH, NAMES_GRAPH, PREFIXES
+from .namespaces import ENTITIES_GRAPH, INTERNAL, NAMES_GRAPH, PREFIXES
 
 __all__ = ["Match", "as_iri", "choose", "lookup", "matches", "index_quads", "ensure_index", "reindex", "prune_index", "LABEL_KEY",
            "ALIAS_KEY"]
 
-LABEL_KEY = BASE + "internal#labelKey"
-ALIAS_KEY = BASE + "internal#aliasKey"
+LABEL_KEY = INTERNAL + "labelKey"
+ALIAS_KEY = INTERNAL + "aliasKey"
 _LABEL = PREFIXES["rdfs"] + "label"
 _ALT = PREFIXES["skos"] + "altLabel"
 _KEY_OF = {_LABEL: LABEL_KEY, _ALT: ALIAS_KEY}

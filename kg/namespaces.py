@@ -7,8 +7,8 @@ than half of a short command's start-up.
 
 from __future__ import annotations
 
-__all__ = ["BASE", "PREFIXES", "TRADE_NS", "ONTOLOGY_GRAPH", "ENTITIES_GRAPH", "NAMES_GRAPH", "NAME_KEY",
-           "INTERNAL_GRAPHS"]
+__all__ = ["BASE", "PREFIXES", "TRADE_NS", "ONTOLOGY_GRAPH", "ENTITIES_GRAPH", "NAMES_GRAPH", "ORIGINS_GRAPH",
+           "INTERNAL", "INTERNAL_GRAPHS"]
 
 BASE = "https://w3id.org/kg-trade/"
 TRADE_NS = BASE + "ontology#"
@@ -31,7 +31,8 @@ PREFIXES = {
 
 ONTOLOGY_GRAPH = BASE + "graph/ontology"
 ENTITIES_GRAPH = BASE + "graph/entities"
-# kg's own bookkeeping, derived from the other graphs and never exported: the name index (kg.names)
+# kg's own bookkeeping, never exported: the name index (kg.names), the files articles came from (kg.identity)
 NAMES_GRAPH = BASE + "graph/kg-names"
-NAME_KEY = BASE + "internal#nameKey"
-INTERNAL_GRAPHS = (NAMES_GRAPH,)
+ORIGINS_GRAPH = BASE + "graph/kg-origins"
+INTERNAL = BASE + "internal#"
+INTERNAL_GRAPHS = (NAMES_GRAPH, ORIGINS_GRAPH)

@@ -146,6 +146,7 @@ class IngestReport:
 
 def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = None) -> IngestReport:
     """Read the articles under ``paths`` and write their claims into ``store``."""
+    from . import identity
     from .names import ensure_index, index_quads, prune_index
     from .rdf import article_graph, entity_graph, ontology_graph
     from .resolve import resolve_entities
@@ -161,10 +162,13 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
         return report
     version = extractor.version
     known = _known_articles(store)
+    held = identity.origins(store)
     todo = []
     for article in articles:
         if known.get(article.id) == (article.content_hash, version):
             report.unchanged.append(article.id)
+        elif (refused := identity.clash(article, known, held)) is not None:
+            report.rejected.append(refused)  # never silently replace another file's article
         else:
             todo.append(article)
     for start in range(0, len(todo), _BATCH):
@@ -176,6 +180,7 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
             descriptions = to_ox_quads(described)
             store.replace_graphs({str(graph.identifier): to_ox_quads(graph)},
                                  extra=descriptions + index_quads(descriptions))
+            identity.record(store, article, held)
             (report.replaced if article.id in known else report.added).append(article.id)
             report.claims += len(claims)
     _prune_entities(store)
