@@ -170,14 +170,18 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 def _cmd_build(args) -> int:
     from .pipeline import build
+    from .progress import bar
 
-    return _report_ingest(build(args.paths, args.out, _open(args), _extractor(args)))
+    with bar(None, "articles") as progress:
+        return _report_ingest(build(args.paths, args.out, _open(args), _extractor(args), progress))
 
 
 def _cmd_ingest(args) -> int:
     from .pipeline import ingest
+    from .progress import bar
 
-    return _report_ingest(ingest(args.paths, _open(args), _extractor(args)))
+    with bar(None, "articles") as progress:
+        return _report_ingest(ingest(args.paths, _open(args), _extractor(args), progress))
 
 
 def _cmd_query(args) -> int:
@@ -217,11 +221,14 @@ def _cmd_query(args) -> int:
 def _cmd_export(args) -> int:
     from .export import export
 
+    from .progress import bar
+
     store = _open(args)
-    if args.output:
-        export(store, args.format, args.output)
-    else:
-        sys.stdout.buffer.write(export(store, args.format))
+    with bar(None, "graphs") as progress:
+        if args.output:
+            export(store, args.format, args.output, progress)
+        else:
+            sys.stdout.buffer.write(export(store, args.format, progress=progress))
     return 0
 
 

@@ -29,15 +29,16 @@ def _triple_key(triple):
     return (str(triple.subject), predicate != _RDF_TYPE, predicate, str(triple.object))
 
 
-def export(store, fmt: str = "turtle", path: str | Path | None = None) -> bytes | None:
-    """Serialize the store; write to ``path`` (returns None) or return the bytes.
+def export(store, fmt: str = "turtle", path: str | Path | None = None, progress=None) -> bytes | None:
+    """Serialize the store; write to ``path`` (returns None) or return the bytes. ``progress(n)``, if
+    given, is told of every graph dumped (Turtle, TriG, N-Quads).
 
     Raises ValueError for an unknown format.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
     if fmt in ("turtle", "trig", "nquads"):
-        return _sorted_rdf(store, fmt, path)
+        return _sorted_rdf(store, fmt, path, progress)
     if fmt in ("graphml", "gexf"):
         data = _network(store, fmt)
     elif fmt == "csv":
@@ -54,16 +55,16 @@ def export(store, fmt: str = "turtle", path: str | Path | None = None) -> bytes 
     return None
 
 
-def _sorted_rdf(store, fmt: str, path: str | Path | None) -> bytes | None:
+def _sorted_rdf(store, fmt: str, path: str | Path | None, progress) -> bytes | None:
     """Turtle, TriG, N-Quads: sorted on bytes and streamed to the file (:mod:`kg.rdfdump`)."""
     from .rdfdump import write_sorted
 
     if path is None:
-        return write_sorted(store, fmt)
+        return write_sorted(store, fmt, progress=progress)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
-    write_sorted(store, fmt, tmp)
+    write_sorted(store, fmt, tmp, progress)
     tmp.replace(target)  # never a half-written export
     return None
 

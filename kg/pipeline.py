@@ -144,8 +144,9 @@ class IngestReport:
         return not self.rejected
 
 
-def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = None) -> IngestReport:
-    """Read the articles under ``paths`` and write their claims into ``store``."""
+def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = None, progress=None) -> IngestReport:
+    """Read the articles under ``paths`` and write their claims into ``store``; ``progress(n)`` (if given)
+    is told of every article done."""
     from . import identity
     from .names import ensure_index, index_quads, prune_index
     from .rdf import article_graph, entity_graph, ontology_graph
@@ -183,19 +184,21 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
             identity.record(store, article, held)
             (report.replaced if article.id in known else report.added).append(article.id)
             report.claims += len(claims)
+            if progress:
+                progress(1)
     _prune_entities(store)
     prune_index(store)
     store.flush()
     return report
 
 
-def build(paths: Iterable[str | Path], out_dir: str | Path, store, extractor: Extractor | None = None
-          ) -> IngestReport:
+def build(paths: Iterable[str | Path], out_dir: str | Path, store, extractor: Extractor | None = None,
+          progress=None) -> IngestReport:
     """Ingest, then write ``graph.ttl`` and ``graph.html`` into ``out_dir``."""
     from .export import export
     from .viz import write_html
 
-    report = ingest(paths, store, extractor)
+    report = ingest(paths, store, extractor, progress)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     export(store, "turtle", out / "graph.ttl")

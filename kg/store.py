@@ -113,7 +113,9 @@ class _Base:
         return int(results.rows[0][0].value)
 
     def count_quads(self) -> int:
-        results = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        """Quads in the named graphs, kg's own bookkeeping graphs left out (as in the exports)."""
+        internal = ", ".join(f"<{g}>" for g in INTERNAL_GRAPHS)
+        results = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN ({internal})) }}")
         return int(results.rows[0][0].value)
 
 

@@ -20,7 +20,7 @@ def _key(triple):
 
 def term_by_term(store, fmt: str) -> bytes:
     """The export as kg wrote it before (sort keys per term in Python, the whole store canonicalised)."""
-    quads = [q for q in store.quads() if "kg-names" not in str(q.graph_name)]
+    quads = [q for q in store.quads() if "graph/kg-" not in str(q.graph_name)]  # kg's own graphs
     if any(isinstance(term, ox.BlankNode) for q in quads for term in (q.subject, q.object)):
         dataset = ox.Dataset(quads)
         dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
