@@ -7,7 +7,8 @@ than half of a short command's start-up.
 
 from __future__ import annotations
 
-__all__ = ["BASE", "PREFIXES", "TRADE_NS", "ONTOLOGY_GRAPH", "ENTITIES_GRAPH", "NAMES_GRAPH", "ORIGINS_GRAPH",
+__all__ = ["BASE", "PREFIXES", "CLASSES", "AGENT_CLASSES", "RELATIONS", "SYMMETRIC", "SUBPROPERTY_OF", "INVERSE",
+           "MODALITIES", "TRADE_NS", "ONTOLOGY_GRAPH", "ENTITIES_GRAPH", "NAMES_GRAPH", "ORIGINS_GRAPH",
            "INTERNAL", "INTERNAL_GRAPHS"]
 
 BASE = "https://w3id.org/kg-trade/"
@@ -36,3 +37,16 @@ NAMES_GRAPH = BASE + "graph/kg-names"
 ORIGINS_GRAPH = BASE + "graph/kg-origins"
 INTERNAL = BASE + "internal#"
 INTERNAL_GRAPHS = (NAMES_GRAPH, ORIGINS_GRAPH)
+
+# the ontology's terms the code relies on (tests/test_vocab.py checks them against ontology/trade.ttl)
+CLASSES = ("Country", "Region", "Company", "Organization", "Person", "Product", "Sector")
+AGENT_CLASSES = ("Country", "Region", "Company", "Organization", "Person")
+RELATIONS = (
+    "supplies", "producesComponentsFor", "produces", "cooperatesWith", "competesWith", "exportsTo",
+    "importsFrom", "dependsOn", "investsIn", "signedAgreementWith", "leads", "metWith", "locatedIn",
+    "subsidiaryOf", "exitedMarket",
+)
+SYMMETRIC = frozenset({"cooperatesWith", "competesWith", "signedAgreementWith", "metWith"})
+SUBPROPERTY_OF = {"producesComponentsFor": "supplies"}
+INVERSE = {"exportsTo": "importsFrom", "importsFrom": "exportsTo"}
+MODALITIES = ("asserted", "negated", "planned", "past")

@@ -20,21 +20,11 @@ import random
 
 import pyoxigraph as ox
 
-from .namespaces import ENTITIES_GRAPH, PREFIXES
+from .namespaces import (CLASSES, ENTITIES_GRAPH, INVERSE, MODALITIES, PREFIXES, RELATIONS, SUBPROPERTY_OF,
+                         SYMMETRIC)
 
-__all__ = ["generate", "to_oxigraph", "CLASSES", "RELATIONS", "MODALITIES"]
+__all__ = ["generate", "to_oxigraph"]
 
-# the ontology's terms (as kg.vocab has them; repeated here so that this module needs no rdflib)
-CLASSES = ("Country", "Region", "Company", "Organization", "Person", "Product", "Sector")
-RELATIONS = (
-    "supplies", "producesComponentsFor", "produces", "cooperatesWith", "competesWith", "exportsTo",
-    "importsFrom", "dependsOn", "investsIn", "signedAgreementWith", "leads", "metWith", "locatedIn",
-    "subsidiaryOf", "exitedMarket",
-)
-SYMMETRIC = frozenset({"cooperatesWith", "competesWith", "signedAgreementWith", "metWith"})
-SUBPROPERTY_OF = {"producesComponentsFor": "supplies"}
-INVERSE = {"exportsTo": "importsFrom", "importsFrom": "exportsTo"}
-MODALITIES = ("asserted", "negated", "planned", "past")
 
 RDF = PREFIXES["rdf"]
 RDFS = PREFIXES["rdfs"]

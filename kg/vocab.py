@@ -9,7 +9,8 @@ from __future__ import annotations
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-from .namespaces import BASE, PREFIXES  # plain strings, shared with the modules that need no rdflib
+from .namespaces import (AGENT_CLASSES, BASE, CLASSES, INVERSE, MODALITIES, PREFIXES, RELATIONS,  # plain strings,
+                         SUBPROPERTY_OF, SYMMETRIC)  # shared with the modules that need no rdflib
 
 __all__ = [
     "TRADE", "ENT", "ART", "CLAIM", "GRAPH", "WD", "PREFIXES",
@@ -85,16 +86,3 @@ ENTITIES_GRAPH = GRAPH["entities"]
 def article_graph(article_iri: str) -> URIRef:
     """The named graph holding one article's description and claims."""
     return GRAPH["article/" + article_iri.rsplit("/", 1)[-1]]
-
-
-CLASSES = ("Country", "Region", "Company", "Organization", "Person", "Product", "Sector")
-AGENT_CLASSES = ("Country", "Region", "Company", "Organization", "Person")
-RELATIONS = (
-    "supplies", "producesComponentsFor", "produces", "cooperatesWith", "competesWith", "exportsTo",
-    "importsFrom", "dependsOn", "investsIn", "signedAgreementWith", "leads", "metWith", "locatedIn",
-    "subsidiaryOf", "exitedMarket",
-)
-SYMMETRIC = frozenset({"cooperatesWith", "competesWith", "signedAgreementWith", "metWith"})
-SUBPROPERTY_OF = {"producesComponentsFor": "supplies"}
-INVERSE = {"exportsTo": "importsFrom", "importsFrom": "exportsTo"}
-MODALITIES = ("asserted", "negated", "planned", "past")

@@ -155,7 +155,7 @@ def test_the_old_shapes_did_multiply(repeated):
 @pytest.mark.parametrize("name", sorted(named_queries()))
 def test_same_rows_as_before_on_a_generated_store(smaller, name):
     query = named_queries()[name]
-    if name == "all-claims":
+    if name in ("all-claims", "claims-about", "between"):
         pytest.skip("the old label shape takes long here; its rows are compared on the stores above")
     hub, second = _hubs(smaller)
     bindings = {k: v for k, v in zip([p.name for p in query.params], (hub, second))}
@@ -179,7 +179,7 @@ SELECT ?claim ?s ?o ?date WHERE {
     times = {}
     for label, text in (("bare", bare), ("all-claims", named_queries()["all-claims"].sparql)):
         best = float("inf")
-        for _ in range(3):
+        for _ in range(2):
             start = time.perf_counter()
             rows = generated.query(text).rows
             best = min(best, time.perf_counter() - start)
