@@ -22,7 +22,7 @@ from .errors import MSG, InputError
 from .namespaces import INTERNAL, ORIGINS_GRAPH, PREFIXES
 from .records import Article
 
-__all__ = ["origins", "clash", "record", "forget", "path_derived"]
+__all__ = ["origins", "clash", "origin_quads", "record", "forget", "path_derived"]
 
 _ORIGIN = INTERNAL + "origin"
 _ORIGINS = f"""SELECT ?id ?origin WHERE {{ GRAPH <{ORIGINS_GRAPH}> {{ ?a <{_ORIGIN}> ?origin }}
@@ -55,11 +55,22 @@ def clash(article: Article, known: dict[str, tuple[str, str]], held: dict[str, s
     return InputError(article.path, MSG["id_taken"].format(id=article.id, other=held[article.id]))
 
 
-def record(store, article: Article, held: dict[str, str]) -> None:
-    """Remember the file a path-derived article came from (nothing for one with its own id)."""
+def origin_quads(article: Article, held: dict[str, str]) -> list:
+    """The quad remembering where a path-derived article new to the store came from, to be written in the
+    article's own transaction (none for an article with its own id, or one the store knows)."""
     from .iri import article_iri
 
-    if not path_derived(article) or held.get(article.id) == _origin(article):
+    if not path_derived(article) or article.id in held:
+        return []
+    return [ox.Quad(ox.NamedNode(str(article_iri(article.id))), ox.NamedNode(_ORIGIN), ox.Literal(_origin(article)),
+                    ox.NamedNode(ORIGINS_GRAPH))]
+
+
+def record(store, article: Article, held: dict[str, str]) -> None:
+    """Remember the new place of a path-derived article the store knew from another (a moved corpus)."""
+    from .iri import article_iri
+
+    if not path_derived(article) or article.id not in held or held[article.id] == _origin(article):
         return
     node = f"<{article_iri(article.id)}>"
     store.update(f"DELETE WHERE {{ GRAPH <{ORIGINS_GRAPH}> {{ {node} <{_ORIGIN}> ?o }} }} ;\n"

@@ -180,7 +180,7 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
             described = _first_writer_wins(store, entity_graph(entities.values()))
             descriptions = to_ox_quads(described)
             store.replace_graphs({str(graph.identifier): to_ox_quads(graph)},
-                                 extra=descriptions + index_quads(descriptions))
+                                 extra=descriptions + index_quads(descriptions) + identity.origin_quads(article, held))
             identity.record(store, article, held)
             (report.replaced if article.id in known else report.added).append(article.id)
             report.claims += len(claims)
