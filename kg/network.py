@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .errors import NodeNotFound
 from .iri import normalize_name
 
-__all__ = ["entity_graph", "find_node", "neighbors", "shortest_path", "Step"]
+__all__ = ["entity_graph", "claims_graph", "find_node", "neighbors", "shortest_path", "path_steps", "Step"]
 
 _CLAIMS = """
 PREFIX trade: <https://w3id.org/kg-trade/ontology#>
