@@ -23,7 +23,7 @@ from pathlib import Path
 from .errors import MSG, InputError
 from .records import Article
 
-__all__ = ["read_articles", "read_file", "iter_input_files", "parse_date", "find_dateline", "Dateline", "SUFFIXES"]
+__all__ = ["read_articles", "read_file", "article_id", "iter_input_files", "parse_date", "find_dateline", "Dateline", "SUFFIXES"]
 
 SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 _WRITTEN_BY = re.compile(r"^\s*(?:written|posted|published)\s+by\s+(?P<source>\S.*?)\s*$", re.I)
@@ -156,11 +156,11 @@ def read_articles(paths: Iterable[str | Path]) -> tuple[list[Article], list[Inpu
     articles: list[Article] = []
     errors: list[InputError] = []
     seen: dict[str, str] = {}
-    for path, error in iter_input_files(paths):
+    for raw, path, error in ((given, found, bad) for given in paths for found, bad in iter_input_files([given])):
         if error is not None:
             errors.append(error)
             continue
-        found, bad = read_file(path)
+        found, bad = read_file(path, root=raw if Path(raw).is_dir() else None)
         errors.extend(bad)
         for article in found:
             where = f"{article.path}:{article.line}" if article.line else article.path
@@ -173,8 +173,24 @@ def read_articles(paths: Iterable[str | Path]) -> tuple[list[Article], list[Inpu
     return articles, errors
 
 
-def read_file(path: str | Path) -> tuple[list[Article], list[InputError]]:
-    """Read one file; a ``.jsonl`` file may give several articles and several errors."""
+def article_id(path: Path, root: str | Path | None = None, url: str | None = None) -> str:
+    """An article's id when it gives none of its own: its canonical URL, else its path relative to the
+    folder ingested (``root``; a file given by itself: its folder), without the suffix.
+
+    >>> article_id(Path("corpus/day1/news.txt"), "corpus"), article_id(Path("corpus/day1/news.txt"))
+    ('day1/news', 'news')
+    >>> article_id(Path("saved/index.html"), "saved", url="https://belta.by/news/1")
+    'https://belta.by/news/1'
+    """
+    if url:
+        return url
+    relative = path.relative_to(root) if root is not None else Path(path.name)
+    return relative.with_suffix("").as_posix()
+
+
+def read_file(path: str | Path, root: str | Path | None = None) -> tuple[list[Article], list[InputError]]:
+    """Read one file; a ``.jsonl`` file may give several articles and several errors. ``root``: the
+    folder being ingested, which ids of ``.txt`` and ``.html`` files are relative to (:func:`article_id`)."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -188,8 +204,8 @@ def read_file(path: str | Path) -> tuple[list[Article], list[InputError]]:
         return _read_jsonl(path, text)
     try:
         if suffix in (".html", ".htm"):
-            return [_read_html(path, text)], []
-        return [_read_txt(path, text)], []
+            return [_read_html(path, text, root)], []
+        return [_read_txt(path, text, root)], []
     except InputError as e:
         return [], [e]
 
@@ -218,7 +234,7 @@ def _clean(text: str) -> str:
     return "".join(ch for ch in text if ord(ch) >= 32 or ch in "\n\t")
 
 
-def _read_txt(path: Path, text: str) -> Article:
+def _read_txt(path: Path, text: str, root: str | Path | None) -> Article:
     lines = text.split("\n")
     blocks = [line.strip() for line in lines]
     nonblank = [(i, line) for i, line in enumerate(blocks) if line]
@@ -246,7 +262,7 @@ def _read_txt(path: Path, text: str) -> Article:
     if not body:
         raise InputError(path, MSG["no_body"], line=title_i + 1)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body) if p.strip()]
-    return Article(id=path.stem, title=_clean(" ".join(title.split())), date=date,
+    return Article(id=article_id(path, root), title=_clean(" ".join(title.split())), date=date,
                    text=_clean("\n\n".join(paragraphs)),
                    path=str(path), source=source)
 
@@ -357,7 +373,7 @@ class _HTMLArticle(html.parser.HTMLParser):
             self._buffer.append(data)
 
 
-def _read_html(path: Path, text: str) -> Article:
+def _read_html(path: Path, text: str, root: str | Path | None) -> Article:
     page = _HTMLArticle()
     page.feed(text)
     page.close()
@@ -372,5 +388,5 @@ def _read_html(path: Path, text: str) -> Article:
             date = parse_date(page.date)
         except ValueError as e:
             raise InputError(path, MSG["bad_date"].format(value=page.date)) from e
-    return Article(id=path.stem, title=_clean(title), date=date, text=_clean("\n\n".join(page.paragraphs)),
+    return Article(id=article_id(path, root, page.url), title=_clean(title), date=date, text=_clean("\n\n".join(page.paragraphs)),
                    path=str(path), source=page.source, url=page.url)

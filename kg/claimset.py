@@ -13,7 +13,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .network import _ENTITIES  # one query for the entities, shared with the networkx projection
+from .network import _ENTITIES  # one entity query (%s: a VALUES block or nothing), shared with kg.network
 
 __all__ = ["EntityRow", "ArticleRow", "ClaimRow", "Relation", "ClaimSet", "read_claims", "relations",
            "MODALITIES"]
@@ -135,7 +135,7 @@ def read_claims(store) -> ClaimSet:
     [('competesWith', 'past')]
     """
     names, classes, aliases, wikidata = {}, defaultdict(set), defaultdict(set), {}
-    for e, label, type_, alt, wd in store.query(_ENTITIES).rows:
+    for e, label, type_, alt, wd in store.query(_ENTITIES % "").rows:
         names.setdefault(e.value, label.value)
         if _local(type_.value) not in _OTHER:
             classes[e.value].add(_local(type_.value))

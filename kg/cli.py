@@ -19,7 +19,8 @@ from .errors import Errors, UsageError
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
-COMMANDS = ("build", "ingest", "query", "export", "viz", "neighbors", "path", "stats", "eval", "serve")
+COMMANDS = ("build", "ingest", "query", "export", "import", "remove", "viz", "neighbors", "path", "stats", "eval",
+            "serve")
 _STORE_HELP = "store folder (embedded Oxigraph) or SPARQL endpoint URL; default $KG_STORE or .kg/store"
 
 
@@ -96,6 +97,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p.add_argument("--format", choices=FORMATS, default="turtle")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    _store_arg(p)
+
+    p = sub.add_parser("import", help="load an N-Quads or TriG export back into the store",
+                       description="Each named graph of the file replaces the store's graph of that name: an export "
+                                   "imported into an empty store restores it exactly.")
+    p.add_argument("file", metavar="FILE.nq|FILE.trig")
+    _store_arg(p)
+
+    p = sub.add_parser("remove", help="remove articles and what only they claimed",
+                       description="Drop the articles with these ids (the last part of the article IRIs "
+                                   "`kg query --name all-claims` shows), their claims, and the entities no other "
+                                   "article names.")
+    p.add_argument("ids", nargs="+", metavar="ID")
     _store_arg(p)
 
     p = sub.add_parser("viz", help="write the interactive HTML graph",
@@ -227,14 +241,18 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 def _cmd_build(args) -> int:
     from .pipeline import build
+    from .progress import bar
 
-    return _report_ingest(build(args.paths, args.out, _open(args, read_only=False), _extractor(args)))
+    with bar(None, "articles") as progress:
+        return _report_ingest(build(args.paths, args.out, _open(args, read_only=False), _extractor(args), progress))
 
 
 def _cmd_ingest(args) -> int:
     from .pipeline import ingest
+    from .progress import bar
 
-    return _report_ingest(ingest(args.paths, _open(args, read_only=False), _extractor(args)))
+    with bar(None, "articles") as progress:
+        return _report_ingest(ingest(args.paths, _open(args, read_only=False), _extractor(args), progress))
 
 
 def _cmd_query(args) -> int:
@@ -263,7 +281,7 @@ def _cmd_query(args) -> int:
                 try:
                     text, name = path.read_text(encoding="utf-8"), str(path)
                 except UnicodeDecodeError as e:
-                    raise UsageError(f"--file {args.file}: not UTF-8 text (byte {e.start})") from e
+                    raise UsageError(Errors.E811.format(path=args.file, offset=e.start)) from e
             elif args.sparql:
                 text, name = args.sparql, "query"
             else:
@@ -279,13 +297,33 @@ def _cmd_query(args) -> int:
 
 def _cmd_export(args) -> int:
     from .exports import export
+    from .progress import bar
 
     store = _open(args)
-    if args.output:
-        export(store, args.format, args.output)
-    else:
-        sys.stdout.buffer.write(export(store, args.format))
+    with bar(None, "graphs") as progress:
+        if args.output:
+            export(store, args.format, args.output, progress)
+        else:
+            sys.stdout.buffer.write(export(store, args.format, progress=progress))
     return 0
+
+
+def _cmd_import(args) -> int:
+    from .restore import import_file
+
+    report = import_file(_open(args, read_only=False), args.file)
+    print(f"kg: imported {args.file}: {len(report.graphs)} graph(s), {report.quads} quad(s)", file=sys.stderr)
+    return 0
+
+
+def _cmd_remove(args) -> int:
+    from .remove import remove_articles
+
+    report = remove_articles(_open(args, read_only=False), args.ids)
+    print(f"kg: removed {len(report.removed)} article(s)", file=sys.stderr)
+    for missing in report.missing:
+        print(f"kg: no article {missing!r} in the store", file=sys.stderr)
+    return 1 if report.missing else 0
 
 
 def _cmd_viz(args) -> int:
@@ -297,9 +335,9 @@ def _cmd_viz(args) -> int:
 
 
 def _cmd_neighbors(args) -> int:
-    from .network import entity_graph, neighbors
+    from .walk import neighbors
 
-    rows = neighbors(entity_graph(_open(args)), args.name)
+    rows = neighbors(_open(args), args.name)
     if args.format == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
@@ -312,9 +350,9 @@ def _cmd_neighbors(args) -> int:
 
 
 def _cmd_path(args) -> int:
-    from .network import entity_graph, shortest_path
+    from .walk import shortest_path
 
-    steps = shortest_path(entity_graph(_open(args)), args.a, args.b)
+    steps = shortest_path(_open(args), args.a, args.b)
     if args.format == "json":
         print(json.dumps(steps, indent=2, ensure_ascii=False))
         return 0

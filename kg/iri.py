@@ -14,8 +14,6 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import quote
 
-from .vocab import ART, CLAIM, ENT
-
 __all__ = ["slug", "entity_iri", "article_iri", "claim_iri", "normalize_name", "close_names"]
 
 # Russian / Belarusian / Ukrainian / Kazakh Cyrillic to Latin, close to BGN/PCGN.
@@ -74,6 +72,8 @@ def slug(name: str, fallback_prefix: str = "x") -> str:
 
 def entity_iri(key: str):
     """The IRI of an entity from its resolution key (already a slug)."""
+    from .vocab import ENT
+
     return ENT[slug(key)]
 
 
@@ -83,11 +83,15 @@ def article_iri(article_id: str):
     >>> str(article_iri("a 01/x"))
     'https://w3id.org/kg-trade/article/a%2001%2Fx'
     """
+    from .vocab import ART
+
     return ART[quote(article_id, safe="-_.~")]
 
 
 def claim_iri(article_id: str, *parts: object):
     """A claim IRI, stable for the same article, sentence, ends, predicate and modality."""
+    from .vocab import CLAIM
+
     digest = hashlib.sha1("\x1f".join([article_id, *map(str, parts)]).encode("utf-8")).hexdigest()[:20]
     return CLAIM[f"{slug(article_id)}-{digest}"]
 

@@ -9,18 +9,18 @@ follows relations whichever way they were stated.
 
 from __future__ import annotations
 
-
 import networkx as nx
 
-from .errors import Errors, NodeNotFound, NoPath
-from .iri import close_names, normalize_name
+from .errors import Errors, NoPath
+from .iri import normalize_name
 from .namespaces import SPARQL_PREFIXES, sparql_terms
 from .terms import CLASSES
 
-__all__ = ["entity_graph", "find_node", "neighbors", "shortest_path", "Step"]
+__all__ = ["entity_graph", "claims_graph", "find_node", "neighbors", "shortest_path", "path_steps", "Step"]
 
 _CLAIMS = SPARQL_PREFIXES + """
 SELECT ?claim ?s ?p ?o ?sentence ?article ?date ?confidence ?rule WHERE {
+  %s
   ?claim a trade:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; trade:modality trade:asserted ;
          trade:sentence ?sentence ; trade:confidence ?confidence ; trade:extractor ?rule ; prov:wasDerivedFrom ?a .
   ?a dcterms:identifier ?article .
@@ -28,6 +28,7 @@ SELECT ?claim ?s ?p ?o ?sentence ?article ?date ?confidence ?rule WHERE {
 }"""
 _ENTITIES = SPARQL_PREFIXES + f"""
 SELECT ?e ?label ?type ?alt ?wd WHERE {{
+  %s
   ?e rdfs:label ?label ; a ?type . FILTER(?type IN ({sparql_terms(CLASSES)}))
   OPTIONAL {{ ?e skos:altLabel ?alt }} OPTIONAL {{ ?e owl:sameAs ?wd }}
 }}"""
@@ -68,15 +69,25 @@ def entity_graph(store) -> nx.MultiDiGraph:
     >>> sorted((graph.nodes[s]["label"], key, graph.nodes[o]["label"]) for s, o, key in graph.edges(keys=True))
     [('MAZ', 'cooperatesWith', 'KAMAZ'), ('MAZ', 'exportsTo', 'Cuba')]
     """
+    return claims_graph(store)
+
+
+def claims_graph(store, claims: str = "") -> nx.MultiDiGraph:
+    """:func:`entity_graph` of the asserted claims that the SPARQL pattern ``claims`` (over ``?claim``,
+    ``?s``, ``?o``) allows, with the entities they relate: the whole graph when it is empty."""
     graph = nx.MultiDiGraph()
-    for e, label, type_, alt, wd in store.query(_ENTITIES).rows:
+    rows = sorted(store.query(_CLAIMS % claims).rows, key=lambda r: r[0].value)
+    nodes = ""
+    if claims:
+        ends = sorted({term.value for row in rows for term in (row[1], row[3])})
+        nodes = "VALUES ?e { " + " ".join(f"<{n}>" for n in ends) + " }"
+    for e, label, type_, alt, wd in store.query(_ENTITIES % nodes).rows:
         node = e.value
         if node not in graph:
             graph.add_node(node, label=label.value, cls=type_.value.rsplit("#", 1)[-1], aliases=[],
                            wikidata=wd.value if wd is not None else None)
         if alt is not None and alt.value not in graph.nodes[node]["aliases"]:
             graph.nodes[node]["aliases"].append(alt.value)
-    rows = sorted(store.query(_CLAIMS).rows, key=lambda r: r[0].value)
     for claim, s, p, o, sentence, article, date, confidence, rule in rows:
         predicate = p.value.rsplit("#", 1)[-1]
         for node in (s.value, o.value):
@@ -95,23 +106,24 @@ def entity_graph(store) -> nx.MultiDiGraph:
 
 
 def find_node(graph: nx.MultiDiGraph, name: str) -> str:
-    """The node whose label, alias or IRI is ``name`` (case and punctuation ignored).
+    """The node whose label, alias or IRI is ``name`` (case and punctuation ignored), decided as the
+    store's look-up decides (:func:`kg.names.choose`: a label before an alias, several equally good
+    entities an error listing them).
 
-    Raises NodeNotFound naming the missing entity, with close labels as suggestions.
+    Raises NodeNotFound naming the missing entity, with close labels as suggestions, and AmbiguousName.
     """
+    from .names import Match, choose
+
     if name in graph:
         return name
     wanted = normalize_name(name)
-    exact = [n for n, d in graph.nodes(data=True) if normalize_name(d["label"]) == wanted]
-    if not exact:
-        exact = [n for n, d in graph.nodes(data=True) if wanted in {normalize_name(a) for a in d["aliases"]}]
-    if exact:
-        # the best-connected one when a name is shared
-        return sorted(exact, key=lambda n: (-graph.degree(n), n))[0]
-    labels = sorted({d["label"] for _, d in graph.nodes(data=True)})
-    close = close_names(name, labels)
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    raise NodeNotFound(f"no entity named {name!r} in the graph{hint}")
+    found = []
+    for node, data in graph.nodes(data=True):
+        if normalize_name(data["label"]) == wanted:
+            found.append(Match(node, data["label"], "label"))
+        elif wanted in {normalize_name(a) for a in data["aliases"]}:
+            found.append(Match(node, data["label"], "alias"))
+    return choose(name, found, lambda: [d["label"] for _, d in graph.nodes(data=True)], where="the graph")
 
 
 def neighbors(graph: nx.MultiDiGraph, name: str) -> list[dict]:
@@ -151,7 +163,7 @@ def neighbors(graph: nx.MultiDiGraph, name: str) -> list[dict]:
     >>> neighbors(entity_graph(store), "Kamazz")
     Traceback (most recent call last):
     ...
-    kg.errors.NodeNotFound: no entity named 'Kamazz' in the graph; did you mean 'KAMAZ', 'MAZ'?
+    kg.errors.NodeNotFound: no entity named 'Kamazz' in the graph; did you mean 'KAMAZ', 'MAZ'? [E508]
     """
     node = find_node(graph, name)
     rows = []
@@ -217,6 +229,11 @@ def shortest_path(graph: nx.MultiDiGraph, a: str, b: str) -> list[Step]:
         nodes = nx.shortest_path(undirected, source, target)
     except nx.NetworkXNoPath as e:
         raise NoPath(Errors.E805.format(a=a, b=b)) from e
+    return path_steps(graph, nodes)
+
+
+def path_steps(graph: nx.MultiDiGraph, nodes: list[str]) -> list[Step]:
+    """The steps along a chain of nodes: for each hop the relation with most claims, and its best sentence."""
     steps = []
     for left, right in zip(nodes, nodes[1:]):
         options = [(left, right, k, d) for k, d in graph.get_edge_data(left, right, default={}).items()]

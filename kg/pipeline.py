@@ -217,7 +217,7 @@ class IngestReport:
         return not self.rejected
 
 
-def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = None) -> IngestReport:
+def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = None, progress=None) -> IngestReport:
     r"""Read the articles under ``paths`` and write their claims into ``store``.
 
     Each article is one transaction into its own named graph. An article whose
@@ -233,6 +233,8 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
     extractor : Extractor, optional
         The loaded pipeline to use (default: a new :class:`Extractor` with the
         default model and publish threshold).
+    progress : callable, optional
+        ``progress(n)`` is told of every article done.
 
     Returns
     -------
@@ -264,6 +266,8 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
     ['a1']
     >>> store.close(); folder.cleanup()
     """
+    from . import identity
+    from .names import ensure_index, index_quads, prune_index
     from .rdf import article_graph, entity_graph, ontology_graph
     from .resolve import resolve_entities
     from .store import to_ox_quads
@@ -273,14 +277,18 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
     articles, rejected = read_articles(paths)
     report = IngestReport(rejected=list(rejected))
     _ensure_ontology(store, ontology_graph, to_ox_quads, ONTOLOGY_GRAPH)
+    ensure_index(store)
     if not articles:
         return report
     version = extractor.version
     known = _known_articles(store)
+    held = identity.origins(store)
     todo = []
     for article in articles:
         if known.get(article.id) == (article.content_hash, version):
             report.unchanged.append(article.id)
+        elif (refused := identity.clash(article, known, held)) is not None:
+            report.rejected.append(refused)  # never silently replace another file's article
         else:
             todo.append(article)
     for start in range(0, len(todo), _BATCH):
@@ -289,16 +297,22 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
             entities = resolve_entities(claims, extractor.load()[0])
             graph = article_graph(article, claims, version)
             described = _first_writer_wins(store, entity_graph(entities.values()))
-            store.replace_graphs({str(graph.identifier): to_ox_quads(graph)}, extra=to_ox_quads(described))
+            descriptions = to_ox_quads(described)
+            store.replace_graphs({str(graph.identifier): to_ox_quads(graph)},
+                                 extra=descriptions + index_quads(descriptions) + identity.origin_quads(article, held))
+            identity.record(store, article, held)
             (report.replaced if article.id in known else report.added).append(article.id)
             report.claims += len(claims)
+            if progress:
+                progress(1)
     _prune_entities(store)
+    prune_index(store)
     store.flush()
     return report
 
 
-def build(paths: Iterable[str | Path], out_dir: str | Path, store, extractor: Extractor | None = None
-          ) -> IngestReport:
+def build(paths: Iterable[str | Path], out_dir: str | Path, store, extractor: Extractor | None = None,
+          progress=None) -> IngestReport:
     r"""Ingest, then write ``graph.ttl`` and ``graph.html`` into ``out_dir`` (what ``kg build`` does).
 
     Parameters
@@ -311,6 +325,8 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, store, extractor: Ex
         The store to ingest into and export from.
     extractor : Extractor, optional
         The loaded pipeline to use.
+    progress : callable, optional
+        As for :func:`ingest`.
 
     Returns
     -------
@@ -336,7 +352,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, store, extractor: Ex
     from .exports import export
     from .viz import write_html
 
-    report = ingest(paths, store, extractor)
+    report = ingest(paths, store, extractor, progress)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     export(store, "turtle", out / "graph.ttl")

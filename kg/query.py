@@ -26,10 +26,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import Errors, NodeNotFound, QueryError
-from .iri import close_names, normalize_name
+from .errors import Errors, QueryError
 from .store import Results
-from .namespaces import PREFIXES, SPARQL_PREFIXES
+from .namespaces import PREFIXES
 
 __all__ = ["NamedQuery", "named_queries", "run_named", "run_query", "find_entities", "format_results", "results_csv"]
 
@@ -86,40 +85,24 @@ def named_queries(folder: str | Path | None = None) -> dict[str, NamedQuery]:
 
 
 def find_entities(store, name: str) -> list[tuple[str, str]]:
-    """Entities whose label or alternative label is ``name`` (normalised): (IRI, label) pairs.
+    """Entities whose label or alternative label is ``name`` (normalised): (IRI, label) pairs, sorted.
 
-    An IRI (``<...>`` or ``http...``) is taken as it is.
+    An IRI (``<...>`` or ``http...``) is taken as it is. Looked up in the name index (:mod:`kg.names`).
     """
-    text = name.strip()
-    if text.startswith("<") and text.endswith(">"):
-        text = text[1:-1]
-    if re.match(r"^https?://", text):
-        return [(text, text)]
-    labels = _labels(store)
-    wanted = normalize_name(text)
-    found = sorted({(iri, label) for iri, label, form in labels if form == wanted})
-    return found
+    from .names import as_iri, matches
 
-
-def _labels(store) -> list[tuple[str, str, str]]:
-    rows = store.query(SPARQL_PREFIXES + """
-        SELECT ?e ?label ?name WHERE { ?e rdfs:label ?label . { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name } }
-    """).rows
-    return [(e.value, label.value, normalize_name(n.value)) for e, label, n in rows]
+    iri = as_iri(name)
+    if iri is not None:
+        return [(iri, iri)]
+    return sorted({(m.iri, m.label) for m in matches(store, name)})
 
 
 def resolve_entity(store, name: str) -> str:
-    """The IRI of the entity named ``name``; NodeNotFound (with suggestions) if none, QueryError if ambiguous."""
-    found = find_entities(store, name)
-    if not found:
-        labels = sorted({label for _, label, _ in _labels(store)})
-        close = close_names(name, labels)
-        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-        raise NodeNotFound(f"no entity named {name!r} in the store{hint}")
-    iris = sorted({iri for iri, _ in found})
-    if len(iris) > 1:
-        raise QueryError(f"{name!r} names several entities: {', '.join(iris)}; pass the IRI instead")
-    return iris[0]
+    """The IRI of the entity named ``name`` (:func:`kg.names.lookup`): NodeNotFound with suggestions if
+    none, AmbiguousName listing them if several."""
+    from .names import lookup
+
+    return lookup(store, name)
 
 
 def run_named(store, name: str, params: dict[str, str] | None = None) -> Results:
@@ -240,12 +223,12 @@ def _iri(value: str, param: str) -> ox.NamedNode:
     >>> _iri("http://example.org/a b", "entity")
     Traceback (most recent call last):
     ...
-    kg.errors.QueryError: parameter entity: 'http://example.org/a b' is not a valid IRI
+    kg.errors.QueryError: parameter entity: 'http://example.org/a b' is not a valid IRI [E512]
     """
     try:
         return ox.NamedNode(value)
     except ValueError as e:
-        raise QueryError(f"parameter {param}: {value!r} is not a valid IRI") from e
+        raise QueryError(Errors.E512.format(param=param, value=value)) from e
 
 
 def _display(term) -> str:

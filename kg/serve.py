@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from .errors import KgError, NodeNotFound, QueryError, QueryLimit, QueryRefused, StoreError
+from .errors import Errors, KgError, NodeNotFound, QueryError, QueryLimit, QueryRefused, StoreError
 from .guard import Limits, run_guarded
 from .sparql import dataset_iris, query_form, uses_service
 
@@ -102,11 +102,10 @@ def _check_graphs(store, graphs: list[str], name: str) -> None:
         try:
             term = ox.NamedNode(iri)
         except ValueError as e:
-            raise QueryRefused(f"{name}: {iri!r} is not a graph of this store") from e
+            raise QueryRefused(Errors.E513.format(name=name, iri=iri)) from e
         found = store.query(f"ASK {{ GRAPH {term} {{ ?s ?p ?o }} }}", name=name)
         if found.rows[0][0].value != "true":
-            raise QueryRefused(f"{name}: the graph {iri} is not in this store (FROM and FROM NAMED may only "
-                           f"name the store's own graphs)")
+            raise QueryRefused(Errors.E514.format(name=name, iri=iri))
 
 
 def _serialize_results(results, select_format: str, graph_format: str, max_rows: int | None, name: str) -> Answer:
@@ -177,7 +176,7 @@ def answer_query(location: str, sparql: str, select_format: str, graph_format: s
             options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
         return store.run(sparql, consume, "query", **options)
     if default_graphs or named_graphs:
-        raise QueryRefused("query: default-graph-uri and named-graph-uri are not supported over a remote store")
+        raise QueryRefused(Errors.E515)
     return _serialize_results(store.query(sparql), select_format, graph_format, max_rows, "query")
 
 
@@ -339,7 +338,7 @@ def serve(location: str, host: str = "127.0.0.1", port: int = 7878, limits: Limi
         listener = socket.create_server((host.strip("[]"), port),
                                         family=socket.AF_INET6 if ":" in host else socket.AF_INET)
     except (OSError, OverflowError) as e:
-        raise StoreError(f"cannot listen on {host}:{port}: {getattr(e, 'strerror', None) or e}") from e
+        raise StoreError(Errors.E608.format(host=host, port=port, error=getattr(e, "strerror", None) or e)) from e
     app = create_app(location, limits, cors_origins, loopback_only=_is_loopback(host))
     shown = f"[{host}]" if ":" in host else host
     print(f"kg serve: http://{shown}:{port}/ serving {location} read-only "

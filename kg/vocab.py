@@ -20,6 +20,7 @@ from typing import Any
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
+from . import namespaces
 from .namespaces import PREFIXES, SPARQL_PREFIXES
 from .terms import (AGENT_CLASSES, CLASSES, DOMAIN, INVERSE, MODALITIES, NAMESPACE, RANGE, RELATIONS,
                     SUBPROPERTY_OF, SYMMETRIC, TERMS)
@@ -41,8 +42,8 @@ CLAIM = Namespace(PREFIXES["claim"])
 GRAPH = Namespace(PREFIXES["g"])
 WD = Namespace(PREFIXES["wd"])
 
-ONTOLOGY_GRAPH = GRAPH["ontology"]
-ENTITIES_GRAPH = GRAPH["entities"]
+ONTOLOGY_GRAPH = URIRef(namespaces.ONTOLOGY_GRAPH)
+ENTITIES_GRAPH = URIRef(namespaces.ENTITIES_GRAPH)
 
 
 def article_graph(article_iri: str) -> URIRef:

@@ -66,15 +66,34 @@ def test_jsonl_good_and_bad_lines(tmp_path):
     assert messages[3] == f"{path}:6: a JSON Lines record must be an object, got list [E108]"
 
 
+def test_same_file_names_in_two_folders_are_two_articles(tmp_path):
+    (tmp_path / "day1").mkdir()
+    (tmp_path / "day2").mkdir()
+    (tmp_path / "day1" / "news.txt").write_text("1 May 2024\n\nTitle\n\nBody.\n")
+    (tmp_path / "day2" / "news.txt").write_text("2 May 2024\n\nOther\n\nAnother body.\n")
+    articles, errors = read_articles([tmp_path])
+    assert [a.id for a in articles] == ["day1/news", "day2/news"] and errors == []
+    assert [a.id for a in read_articles([tmp_path / "day1" / "news.txt"])[0]] == ["news"]  # a file alone: its name
+
+
+def test_saved_pages_are_known_by_their_canonical_url(tmp_path):
+    for day in ("day1", "day2"):
+        (tmp_path / day).mkdir()
+        (tmp_path / day / "index.html").write_text(
+            f'<html><head><link rel="canonical" href="https://example.org/{day}"></head><body><h1>T</h1>'
+            "<p>Body.</p></body></html>", encoding="utf-8")
+    (tmp_path / "plain.html").write_text("<html><body><h1>T</h1><p>Body.</p></body></html>", encoding="utf-8")
+    articles, errors = read_articles([tmp_path])
+    assert [a.id for a in articles] == ["https://example.org/day1", "https://example.org/day2", "plain"]
+
+
 def test_duplicate_ids_are_rejected_naming_the_first(tmp_path):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    text = "1 May 2024\n\nTitle\n\nBody.\n"
-    (tmp_path / "a" / "same.txt").write_text(text)
-    (tmp_path / "b" / "same.txt").write_text(text)
+    line = '{{"id": "x1", "title": "T", "date": "2024-05-01", "text": "{}"}}\n'
+    (tmp_path / "a.jsonl").write_text(line.format("One."))
+    (tmp_path / "b.jsonl").write_text(line.format("Two."))
     articles, errors = read_articles([tmp_path])
     assert len(articles) == 1
-    assert "already given by" in str(errors[0]) and str(tmp_path / "a" / "same.txt") in str(errors[0])
+    assert "already given by" in str(errors[0]) and str(tmp_path / "a.jsonl") in str(errors[0])
 
 
 def test_folders_are_walked_sorted_and_hidden_files_skipped(tmp_path):

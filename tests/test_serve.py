@@ -227,7 +227,7 @@ def test_an_unreachable_endpoint_stops_kg_serve_before_it_listens():
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [
         f"kg serve: error: opening the store: cannot reach the SPARQL endpoint {url}/query: "
-        f"<urlopen error [Errno 111] Connection refused>"]
+        f"<urlopen error [Errno 111] Connection refused> [E605] [E606]"]  # the cause's code, then the wrapper's
 
 
 def test_protocol_graphs_of_the_store_set_the_dataset(server, seed_build):
