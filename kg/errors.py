@@ -34,6 +34,20 @@ MSG = {
     "unsupported": "unsupported file type {suffix!r} (expected .txt, .jsonl or .html)",
     "not_found": "no such file or folder",
     "no_articles": "no articles found",
+    "not_date": "unreadable date line {value!r} (expected e.g. '20 February 2023' or '2023-02-20')",
+    "future_date": "date {value} is in the future",
+    "unfit_name": "file name unusable as an article id: {why}",
+    "undecodable_name": "file name is not valid UTF-8",
+    "unfit_field": "field {field!r} holds a {why}",
+    "long_field": "field {field!r} is longer than {limit:,} characters",
+    "too_big": "article of {size:,} characters is over the limit of {limit:,} (--max-article-size)",
+    "file_too_big": "file of {size:,} bytes is over the article size limit of {limit:,} characters "
+                    "(--max-article-size)",
+    "dangling_link": "dangling symbolic link (to {target!r})",
+    "link_loop": "symbolic link loop",
+    "cannot_list": "cannot list folder: {error}",
+    "cannot_read": "cannot read: {error}",
+    "not_a_file": "not a regular file",
 }
 
 
@@ -49,10 +63,13 @@ class InputError(KgError):
     """
 
     def __init__(self, path, reason: str, line: int | None = None):
+        from .hygiene import printable
+
         self.path = str(path)
         self.reason = reason
         self.line = line
-        where = f"{self.path}:{line}" if line is not None else self.path
+        shown = printable(self.path)
+        where = f"{shown}:{line}" if line is not None else shown
         super().__init__(f"{where}: {reason}")
 
 
