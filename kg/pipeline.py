@@ -90,15 +90,29 @@ class Extractor:
 
     def candidates_many(self, articles: list[Article]):
         """The candidate claims of each article, in order, before scoring; the articles are parsed in one
-        batched stream."""
+        batched stream. A long article is read window by window (:func:`kg.nlp.parse_windows`); the title's
+        candidates come from its first window only."""
         from .extract import extract_candidates
-        from .nlp import parse_articles
+        from .nlp import parse_windows
 
         gazetteer, rules, nlp = self.load()
-        parsed = parse_articles(nlp, articles, rules.verb_lemmas, gazetteer.demonym_forms,
+        windows = parse_windows(nlp, articles, rules.verb_lemmas, gazetteer.demonym_forms,
                                 frozenset(rules.lexicon["company_name_words"]), rules.name_policy)
-        for article, paragraphs in zip(articles, parsed):
-            yield extract_candidates(article, paragraphs, gazetteer, rules)
+        found: list = []
+        number, first = 0, True
+        for owner, paragraphs in windows:
+            while owner > number:
+                yield found
+                found, number, first = [], number + 1, True
+            candidates = extract_candidates(articles[owner], paragraphs, gazetteer, rules)
+            if not first:
+                body = paragraphs[1].offset if len(paragraphs) > 1 else 0
+                candidates = [c for c in candidates if c.sentence_start >= body]
+            found.extend(candidates)
+            first = False
+        while number < len(articles):
+            yield found
+            found, number = [], number + 1
 
 
 def _code_fingerprint() -> str:
