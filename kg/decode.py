@@ -12,6 +12,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from .errors import MSG
+
 __all__ = ["decode", "DecodeError", "LEGACY"]
 
 # What charset-normalizer may choose from: the single-byte encodings of the regions the corpus covers.
@@ -58,7 +60,7 @@ def decode(data: bytes, html: bool = False) -> tuple[str, str]:
         if data.startswith(bom):
             return _strict(data, codec, name), name
     if b"\x00" in data:
-        raise DecodeError("binary file (not text)")
+        raise DecodeError(MSG["binary"])
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError as e:

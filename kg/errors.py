@@ -15,13 +15,14 @@ __all__ = [
     "QueryError",
     "StoreError",
     "NodeNotFound",
+    "OutputError",
     "MSG",
 ]
 
 # Reasons an input is rejected; the CLI prints them after the file name.
 MSG = {
     "empty": "empty file",
-    "binary": "binary file (not UTF-8 text)",
+    "binary": "binary file (not text)",
     "not_utf8": "not valid UTF-8 at byte {offset}",
     "no_title": "no title line after the date line",
     "no_body": "no article text after the title",
@@ -114,3 +115,7 @@ class StoreError(KgError):
 
 class NodeNotFound(KgError):
     """An entity name that matches no node of the graph."""
+
+
+class OutputError(KgError):
+    """An output file or folder that cannot be written."""

@@ -44,11 +44,9 @@ def export(store, fmt: str = "turtle", path: str | Path | None = None) -> bytes 
         data = _rdf(store, fmt)
     if path is None:
         return data
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)  # never a half-written export
+    from .outputs import write_atomic
+
+    write_atomic(path, data)  # never a half-written export, never two builds' halves
     return None
 
 

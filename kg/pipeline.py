@@ -16,6 +16,7 @@ from pathlib import Path
 from . import __version__
 from .articles import read_articles
 from .errors import InputError
+from .policy import InputPolicy
 from .records import Article, Claim
 
 __all__ = ["Extractor", "IngestReport", "ingest", "build", "extract_article"]
@@ -145,30 +146,44 @@ def extract_article(article: Article, extractor: Extractor | None = None) -> lis
 
 @dataclass
 class IngestReport:
-    """What an ingest did: article ids added, replaced or unchanged, and the rejected inputs."""
+    """What an ingest did: article ids added, replaced or unchanged, the rejected inputs, and the warnings
+    (inputs read but doubtful: an article that gave no claim).
+
+    ``aborted``: a strict ingest that found a problem wrote nothing.
+    """
 
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rejected: list[InputError] = field(default_factory=list)
+    warnings: list[InputError] = field(default_factory=list)
     claims: int = 0
+    aborted: bool = False
 
     @property
     def ok(self) -> bool:
-        return not self.rejected
+        return not self.rejected and not self.aborted
 
 
-def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = None) -> IngestReport:
-    """Read the articles under ``paths`` and write their claims into ``store``."""
-    from .rdf import article_graph, entity_graph, ontology_graph
-    from .resolve import resolve_entities
+def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = None, *,
+           policy: InputPolicy | None = None, strict: bool = False) -> IngestReport:
+    """Read the articles under ``paths`` and write their claims into ``store``.
+
+    ``policy``: the input limits (default ``ontology/input.json``). ``strict``: any rejected input or
+    warning makes the ingest write nothing at all (every article is extracted before the first write).
+    """
+    from .rdf import ontology_graph
     from .store import to_ox_quads
     from .vocab import ONTOLOGY_GRAPH
 
     extractor = extractor or Extractor()
-    articles, rejected = read_articles(paths)
+    articles, rejected = read_articles(paths, policy)
     report = IngestReport(rejected=list(rejected))
-    _ensure_ontology(store, ontology_graph, to_ox_quads, ONTOLOGY_GRAPH)
+    if strict and report.rejected:
+        report.aborted = True
+        return report
+    if not strict:
+        _ensure_ontology(store, ontology_graph, to_ox_quads, ONTOLOGY_GRAPH)
     if not articles:
         return report
     version = extractor.version
@@ -179,29 +194,61 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
             report.unchanged.append(article.id)
         else:
             todo.append(article)
-    for start in range(0, len(todo), _BATCH):
-        batch = todo[start:start + _BATCH]
-        for article, claims in zip(batch, extractor.extract_many(batch)):
-            entities = resolve_entities(claims, extractor.load()[0])
-            graph = article_graph(article, claims, version)
-            described = _first_writer_wins(store, entity_graph(entities.values()))
-            store.replace_graphs({str(graph.identifier): to_ox_quads(graph)}, extra=to_ox_quads(described))
-            (report.replaced if article.id in known else report.added).append(article.id)
-            report.claims += len(claims)
+    results = _extracted(todo, extractor)
+    if strict:
+        results = list(results)
+        report.warnings = [_no_claims(article) for article, claims in results if not claims]
+        if report.warnings:
+            report.aborted = True
+            return report
+        _ensure_ontology(store, ontology_graph, to_ox_quads, ONTOLOGY_GRAPH)
+    for article, claims in results:
+        _write_article(store, article, claims, version, extractor)
+        (report.replaced if article.id in known else report.added).append(article.id)
+        report.claims += len(claims)
+        if not claims and not strict:
+            report.warnings.append(_no_claims(article))
     _prune_entities(store)
     store.flush()
     return report
 
 
-def build(paths: Iterable[str | Path], out_dir: str | Path, store, extractor: Extractor | None = None
-          ) -> IngestReport:
-    """Ingest, then write ``graph.ttl`` and ``graph.html`` into ``out_dir``."""
+def _no_claims(article: Article) -> InputError:
+    return InputError(article.path, "no claims extracted", line=article.line)
+
+
+def _extracted(articles: list[Article], extractor: Extractor):
+    """(article, claims) of each article, parsed in batches of :data:`_BATCH`."""
+    for start in range(0, len(articles), _BATCH):
+        batch = articles[start:start + _BATCH]
+        yield from zip(batch, extractor.extract_many(batch))
+
+
+def _write_article(store, article: Article, claims: list[Claim], version: str, extractor: Extractor) -> None:
+    """One article's named graph and its entities' descriptions, in one transaction."""
+    from .rdf import article_graph, entity_graph
+    from .resolve import resolve_entities
+    from .store import to_ox_quads
+
+    entities = resolve_entities(claims, extractor.load()[0])
+    graph = article_graph(article, claims, version)
+    described = _first_writer_wins(store, entity_graph(entities.values()))
+    store.replace_graphs({str(graph.identifier): to_ox_quads(graph)}, extra=to_ox_quads(described))
+
+
+def build(paths: Iterable[str | Path], out_dir: str | Path, store, extractor: Extractor | None = None, *,
+          policy: InputPolicy | None = None, strict: bool = False) -> IngestReport:
+    """Ingest, then write ``graph.ttl`` and ``graph.html`` into ``out_dir`` (checked first; nothing is written
+    when a strict ingest aborts)."""
     from .export import export
+    from .outputs import check_output_dir
     from .viz import write_html
 
-    report = ingest(paths, store, extractor)
+    check_output_dir(out_dir)
+    report = ingest(paths, store, extractor, policy=policy, strict=strict)
+    if report.aborted:
+        return report
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     export(store, "turtle", out / "graph.ttl")
     write_html(store, out / "graph.html")
     return report

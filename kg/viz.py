@@ -119,11 +119,9 @@ def write_html(store, path: str | Path, *, focus: str | None = None, hops: int =
     from .network import entity_graph
 
     page = network_html(entity_graph(store), focus=focus, hops=hops)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(target)
+    from .outputs import write_atomic
+
+    write_atomic(path, page.encode("utf-8"))
 
 
 _TEMPLATE = """<!DOCTYPE html>

@@ -77,7 +77,7 @@ def test_folder_with_bad_inputs(tmp_path, extractor):
     reasons = sorted(str(e) for e in report.rejected)
     assert reasons == sorted([f"{folder / 'corpus.jsonl'}:2: invalid JSON: Expecting value at column 23",
                               f"{folder / 'empty.txt'}: empty file",
-                              f"{folder / 'image.txt'}: binary file (not UTF-8 text)"])
+                              f"{folder / 'image.txt'}: binary file (not text)"])
     assert not report.ok
 
 

@@ -1,0 +1,72 @@
+"""Writing outputs: paths checked before any work starts, files written whole or not at all.
+
+Each file goes to a unique temporary file in its target folder and is renamed over the target, so that a
+reader never sees half a file and two builds writing the same file at once never tear it (the last rename
+wins, whole).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+__all__ = ["check_output_dir", "check_output_file", "write_atomic"]
+
+
+def _creatable(path: Path, what: str) -> None:
+    """``path`` does not exist: its nearest existing ancestor must be a folder we may write in."""
+    ancestor = path.parent
+    while not ancestor.exists():
+        if ancestor.is_symlink():
+            raise OutputError(f"{what} {path}: {ancestor} is a dangling symbolic link")
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise OutputError(f"{what} {path}: {ancestor} is not a folder")
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise OutputError(f"{what} {path}: cannot write in {ancestor}")
+
+
+def check_output_dir(path: str | Path, what: str = "--out") -> None:
+    """Raise :class:`~kg.errors.OutputError` (one line) unless files can be written into folder ``path``."""
+    path = Path(path)
+    if path.exists():
+        if not path.is_dir():
+            raise OutputError(f"{what} {path}: not a folder")
+        if not os.access(path, os.W_OK | os.X_OK):
+            raise OutputError(f"{what} {path}: cannot write in it")
+        return
+    _creatable(path, what)
+
+
+def check_output_file(path: str | Path, what: str = "-o") -> None:
+    """Raise :class:`~kg.errors.OutputError` (one line) unless file ``path`` can be written."""
+    path = Path(path)
+    if path.is_dir():
+        raise OutputError(f"{what} {path}: is a folder")
+    if path.parent.exists():
+        check_output_dir(path.parent, what)
+    else:
+        _creatable(path, what)
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a unique temporary file in the same folder, then rename it."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as e:
+        raise OutputError(f"{target}: cannot write: {e.strerror or e}") from e
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except OSError as e:
+        raise OutputError(f"{target}: cannot write: {e.strerror or e}") from e
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
