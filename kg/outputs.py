@@ -17,7 +17,8 @@ __all__ = ["check_output_dir", "check_output_file", "write_atomic"]
 
 
 def _creatable(path: Path, what: str) -> None:
-    """``path`` does not exist: its nearest existing ancestor must be a folder we may write in."""
+    """``path`` may be written (created or replaced): its nearest existing ancestor must be a folder we may
+    write in."""
     ancestor = path.parent
     while not ancestor.exists():
         if ancestor.is_symlink():
@@ -46,10 +47,7 @@ def check_output_file(path: str | Path, what: str = "-o") -> None:
     path = Path(path)
     if path.is_dir():
         raise OutputError(f"{what} {path}: is a folder")
-    if path.parent.exists():
-        check_output_dir(path.parent, what)
-    else:
-        _creatable(path, what)
+    _creatable(path, what)
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
