@@ -228,7 +228,10 @@ def _cmd_query(args) -> int:
                 path = Path(args.file)
                 if not path.is_file():
                     raise UsageError(f"--file {args.file}: no such file")
-                text, name = path.read_text(encoding="utf-8"), str(path)
+                try:
+                    text, name = path.read_bytes().decode("utf-8-sig"), str(path)
+                except UnicodeDecodeError as e:
+                    raise UsageError(f"--file {args.file}: not valid UTF-8 at byte {e.start}") from e
             elif args.sparql:
                 text, name = args.sparql, "query"
             else:

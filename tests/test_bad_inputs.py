@@ -186,3 +186,17 @@ def test_concurrent_writes_never_tear(tmp_path):
     assert target.read_bytes() in payloads and all(data in payloads for data in seen)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]  # no temporary file left
 
+
+
+def test_query_file_and_gold_that_are_not_utf8_are_one_line(tmp_path):
+    store = tmp_path / "store"
+    ox.Store(str(store)).flush()  # an empty store
+    query = tmp_path / "q.rq"
+    query.write_bytes(b"SELECT * WHERE { ?s ?p \"\xff\" }")
+    result = run_kg("query", "--file", str(query), "--store", str(store))
+    assert result.returncode == 2 and result.stderr.strip() == \
+        f"kg query: error: --file {query}: not valid UTF-8 at byte 24"
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(b'{"id": "\xff"}\n')
+    result = run_kg("eval", str(gold), "--store", str(store))
+    assert result.returncode == 1 and result.stderr.strip() == f"kg eval: error: {gold}: not valid UTF-8 at byte 8"
