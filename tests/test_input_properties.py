@@ -1,11 +1,14 @@
 """Property tests (bounded): readers on arbitrary bytes and text, JSON Lines records with arbitrary strings
-(lone surrogates included), IRI minting; and the cutting of long articles into pieces and windows."""
+(lone surrogates included), IRI minting, a store with arbitrary names exported in every format and parsed
+back (pyoxigraph, rdflib, networkx, and rapper and serdi when installed); and the cutting of long articles
+into pieces and windows."""
 
 from __future__ import annotations
 
 import json
 
 import pyoxigraph as ox
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -111,3 +114,59 @@ def test_a_paragraph_over_spacys_max_length_is_cut_under_it():
     assert all(window[0] == blocks[0] for window in windows)
     assert all(sum(len(t) for _, t in window[1:]) <= WINDOW_CHARS for window in windows)
     assert [b for window in windows for b in window[1:]] == blocks[1:]
+
+
+NAME = ANY_TEXT.map(scrub).filter(lambda s: s.strip())
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own parsers use its deprecated names
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(subject=NAME, obj=NAME, title=NAME, article_id=NAME.filter(lambda s: first_unfit(s) is None))
+def test_a_store_with_arbitrary_names_exports_in_every_format(tmp_path_factory, subject, obj, title, article_id):
+    import csv
+    import io
+    import shutil
+    import subprocess
+
+    import networkx as nx
+    import rdflib
+
+    from kg.export import FORMATS, export
+    from kg.gazetteer import load_gazetteer
+    from kg.records import Article, Claim, Mention
+    from kg.rdf import article_graph, entity_graph
+    from kg.resolve import resolve_entities
+    from kg.store import open_store, to_ox_quads
+
+    text = f"{subject} supplies {obj}."
+    article = Article(id=article_id.strip(), title=" ".join(title.split()), date=None, text=text, path="a.txt")
+    offset = len(article.title) + 2
+    claim = Claim(subject=Mention(name=subject, cls="Company", start=offset, end=offset + len(subject)),
+                  predicate="supplies", object=Mention(name=obj, cls="Company", start=offset + len(text) - len(obj) - 1,
+                                                       end=offset + len(text) - 1),
+                  modality="asserted", article_id=article.id, sentence=text, sentence_start=offset,
+                  sentence_end=offset + len(text), rule_id="test", confidence=0.9)
+    store = open_store(tmp_path_factory.mktemp("any-store"))
+    graph = article_graph(article, [claim], "v")
+    entities = entity_graph(resolve_entities([claim], load_gazetteer()).values())
+    store.replace_graphs({str(graph.identifier): to_ox_quads(graph)}, extra=to_ox_quads(entities))
+    for fmt in FORMATS:
+        data = export(store, fmt)
+        if fmt in ("turtle", "trig", "nquads"):
+            rdf_format = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
+            assert list(ox.parse(data, format=rdf_format[fmt]))
+            rdflib.Dataset().parse(data=data, format=fmt)
+        elif fmt == "jsonld":
+            assert len(rdflib.Graph().parse(data=data, format="json-ld")) > 5
+        elif fmt in ("graphml", "gexf"):
+            read = nx.read_graphml if fmt == "graphml" else nx.read_gexf
+            assert read(io.BytesIO(data)).number_of_edges() >= 1
+        else:
+            rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
+            assert len(rows) == 2 and text in rows[1]
+    turtle = export(store, "turtle")
+    for tool, args in (("rapper", ["-q", "-i", "turtle", "-c", "-", "http://example.org/"]),
+                       ("serdi", ["-i", "turtle", "-o", "ntriples", "-"])):
+        if shutil.which(tool):
+            assert subprocess.run([tool, *args], input=turtle, capture_output=True, timeout=60).returncode == 0
+    store.close()
