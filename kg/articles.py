@@ -117,6 +117,8 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, InputE
             yield from _walk(path)
         elif path.is_file():
             yield path, _suffix_error(path)
+        elif path.exists():
+            yield path, InputError(path, MSG["not_a_file"])  # a device, a pipe, a socket
         else:
             yield path, _missing(path)
 
@@ -148,11 +150,7 @@ def _walk(root: Path) -> Iterator[tuple[Path, InputError | None]]:
                 found.append((child, _missing(child)))
             else:
                 found.append((child, InputError(child, MSG["not_a_file"])))
-        for name in dirs:
-            child = Path(folder) / name
-            if child.is_symlink() and not child.exists():
-                found.append((child, _missing(child)))
-    yield from sorted(found, key=lambda pair: str(pair[0]))
+    yield from sorted(found, key=lambda pair: pair[0])
 
 
 def _missing(path: Path) -> InputError:
