@@ -222,6 +222,9 @@ def read_file(path: str | Path, policy: InputPolicy | None = None) -> tuple[list
             raise InputError(path, name_error)
         if suffix in (".html", ".htm"):
             return [_checked(_read_html(path, text), policy)], []
+        problem = language_problem(text, policy)  # before the layout: a Russian date line is no bad date
+        if problem:
+            raise InputError(path, problem)
         return [_checked(_read_txt(path, text), policy)], []
     except InputError as e:
         return [], [e]

@@ -41,7 +41,8 @@ def write_bad_corpus(folder: Path) -> dict[str, str | None]:
         "too unsure to read")
     put("koi8.txt", f"1 May 2024\n\nМАЗ\n\n{RUSSIAN}\n".encode("koi8_r"), "not English")
     put("cp1251.txt", f"1 May 2024\n\nМАЗ\n\n{RUSSIAN} {RUSSIAN}\n".encode("cp1251"), "not English")
-    put("russian.txt", f"20 February 2023\n\nМАЗ и КАМАЗ\n\n{RUSSIAN}\n", "not English: 100% of its letters are Cyrillic")
+    put("russian.txt", f"20 February 2023\n\nМАЗ и КАМАЗ\n\n{RUSSIAN}\n", "not English: 95% of its letters are Cyrillic")
+    put("russian-date.txt", f"20 февраля 2023\n\nМАЗ и КАМАЗ\n\n{RUSSIAN}\n", "not English: 100% of its letters")
     put("numbers.txt", "1 May 2024\n\nFigures\n\n" + " ".join(f"{i},{i * 7};{i * 13}" for i in range(400)) + "\n",
         "mostly not language")
     put("base64.txt", "1 May 2024\n\nBlob\n\n" + "QUJD" * 3000 + "\n", "mostly not language")
