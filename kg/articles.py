@@ -261,7 +261,7 @@ def _control_ratio(text: str) -> float:
 
 def _clean(text: str) -> str:
     """Drop unfit characters (kept out of the graph: Oxigraph and RDF tools refuse some)."""
-    return scrub(text).replace("\x0c", "").replace("\x0b", "")
+    return scrub(text)
 
 
 def _checked(article: Article, policy: InputPolicy) -> Article:
