@@ -40,6 +40,7 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/ingest.py --no-profile
 	$(BIN)/python bench/store.py
+	$(BIN)/python bench/size.py
 
 ## lock: re-pin every installed package into constraints.txt
 lock: $(VENV)/.test

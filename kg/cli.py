@@ -1,8 +1,10 @@
 """The ``kg`` command line: argument parsing over the same functions as the Python API.
 
-Exit status: 0 when everything asked for was done; 1 when some inputs were
-rejected (the rest is still ingested) or a request failed (unknown entity,
-unreachable store); 2 for a usage error.
+Exit status: 0 when everything asked for was done (warnings, such as an
+article that gave no claim, are named without changing it); 1 when some inputs
+were rejected (the rest is still ingested), ``--strict`` found a problem
+(nothing written), or a request failed (unknown entity, unreachable store); 2
+for a usage error, an output path that cannot be written among them.
 """
 
 from __future__ import annotations
