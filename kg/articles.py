@@ -211,9 +211,10 @@ def read_file(path: str | Path, policy: InputPolicy | None = None) -> tuple[list
         data = path.read_bytes()
     except OSError as e:
         return [], [InputError(path, MSG["cannot_read"].format(error=e.strerror or e))]
-    text, error = _decode(path, data, html=suffix in (".html", ".htm"))
+    text, encoding, error = _decode(path, data, html=suffix in (".html", ".htm"))
     if error:
         return [], [error]
+    read_as = "" if encoding in ("UTF-8", "UTF-16") else f" (read as {encoding})"
     if suffix == ".jsonl":
         return _read_jsonl(path, text, policy)
     try:
@@ -224,7 +225,7 @@ def read_file(path: str | Path, policy: InputPolicy | None = None) -> tuple[list
             return [_checked(_read_html(path, text), policy)], []
         problem = language_problem(text, policy)  # before the layout: a Russian date line is no bad date
         if problem:
-            raise InputError(path, problem)
+            raise InputError(path, problem + read_as)
         return [_checked(_read_txt(path, text), policy)], []
     except InputError as e:
         return [], [e]
@@ -240,18 +241,20 @@ def _name_error(path: Path) -> str | None:
     return MSG["unfit_name"].format(why=why) if why else None
 
 
-def _decode(path: Path, data: bytes, html: bool = False) -> tuple[str, InputError | None]:
+def _decode(path: Path, data: bytes, html: bool = False) -> tuple[str, str, InputError | None]:
+    """The file's text (unfit characters scrubbed, line ends made "\\n"), the encoding it was read in, or an
+    error."""
     if not data.strip():
-        return "", InputError(path, MSG["empty"])
+        return "", "", InputError(path, MSG["empty"])
     try:
-        text, _ = decode(data, html=html)
+        text, encoding = decode(data, html=html)
     except DecodeError as e:
-        return "", InputError(path, e.reason)
+        return "", "", InputError(path, e.reason)
     if not text.strip():
-        return "", InputError(path, MSG["empty"])
+        return "", encoding, InputError(path, MSG["empty"])
     if _control_ratio(text) > 0.1:  # a stray control character is cleaned; a tenth of them is not text
-        return "", InputError(path, MSG["binary"])
-    return scrub(text.replace("\r\n", "\n").replace("\r", "\n")), None
+        return "", encoding, InputError(path, MSG["binary"])
+    return scrub(text.replace("\r\n", "\n").replace("\r", "\n")), encoding, None
 
 
 def _control_ratio(text: str) -> float:

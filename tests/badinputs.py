@@ -39,8 +39,8 @@ def write_bad_corpus(folder: Path) -> dict[str, str | None]:
                       f"said the caf\u00e9 owner.\n".encode("cp1252"), None)
     put("latin1-short.txt", "1 May 2024\n\nCaf\u00e9\n\nCaf\u00e9 \u00e0 la cr\u00e8me.\n".encode("latin-1"),
         "too unsure to read")
-    put("koi8.txt", f"1 May 2024\n\nМАЗ\n\n{RUSSIAN}\n".encode("koi8_r"), "not English")
-    put("cp1251.txt", f"1 May 2024\n\nМАЗ\n\n{RUSSIAN} {RUSSIAN}\n".encode("cp1251"), "not English")
+    put("koi8.txt", f"1 May 2024\n\nМАЗ\n\n{RUSSIAN}\n".encode("koi8_r"), "of its letters are Cyrillic (read as koi8_r)")
+    put("cp1251.txt", f"1 May 2024\n\nМАЗ\n\n{RUSSIAN} {RUSSIAN}\n".encode("cp1251"), "of its letters are Cyrillic (read as cp1251)")
     put("russian.txt", f"20 February 2023\n\nМАЗ и КАМАЗ\n\n{RUSSIAN}\n", "not English: 95% of its letters are Cyrillic")
     put("russian-date.txt", f"20 февраля 2023\n\nМАЗ и КАМАЗ\n\n{RUSSIAN}\n", "not English: 100% of its letters")
     put("numbers.txt", "1 May 2024\n\nFigures\n\n" + " ".join(f"{i},{i * 7};{i * 13}" for i in range(400)) + "\n",
