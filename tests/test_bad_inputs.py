@@ -200,3 +200,21 @@ def test_query_file_and_gold_that_are_not_utf8_are_one_line(tmp_path):
     gold.write_bytes(b'{"id": "\xff"}\n')
     result = run_kg("eval", str(gold), "--store", str(store))
     assert result.returncode == 1 and result.stderr.strip() == f"kg eval: error: {gold}: not valid UTF-8 at byte 8"
+
+
+def test_the_input_policy_is_checked_when_it_loads(tmp_path):
+    import json
+
+    from kg.errors import KgError
+    from kg.paths import ontology_dir
+
+    good = json.loads((ontology_dir() / "input.json").read_text(encoding="utf-8"))
+    assert load_policy(ontology_dir() / "input.json").max_article_chars == good["max_article_chars"]
+    for change, reason in (({"max_article_chars": -1}, "max_article_chars must be a positive whole number"),
+                           ({"min_latin_share": 1.5}, "min_latin_share must be a share between 0 and 1"),
+                           ({"english_words": ["The"]}, "english_words must be a non-empty list"),
+                           ({"surprise": 1}, "unknown keys ['surprise']")):
+        path = tmp_path / "input.json"
+        path.write_text(json.dumps({**good, **change}), encoding="utf-8")
+        with pytest.raises(KgError, match=f"^{path}: .*{reason}".replace("[", r"\[").replace("]", r"\]")):
+            load_policy(path)
