@@ -56,6 +56,9 @@ def write_bad_corpus(folder: Path) -> dict[str, str | None]:
                        f"</body></html>", None)
     put("html-1251.html", f'<html><head><meta charset="windows-1251"><title>MAZ</title></head><body>'
                           f"<p>{BODY} \u2014 \u201cyes\u201d.</p></body></html>".encode("cp1251"), None)
+    put("html-equiv.html", f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=koi8-r">'
+                           f"<title>MAZ</title></head><body><p>{BODY} In Russian it is МАЗ.</p></body></html>".encode("koi8_r"),
+        None)
     put("html-bad-charset.html", b'<meta charset="x-no-such-thing"><title>T</title><p>caf\xe9</p>',
         "declares an unknown charset 'x-no-such-thing'")
     put("big.txt", "1 May 2024\n\nA long one\n\n" + (BODY + "\n\n") * 400, "over the limit of 50,000")

@@ -47,6 +47,7 @@ def test_reader_names_every_bad_input(tmp_path):
     assert by_id["controls"].title == "MAZ ships axles" and "\x01" not in by_id["controls"].text
     assert by_id["j-surrogate-text"].title == "MAZ ships axles" and by_id["j-nonchar"].source == "Example News"
     assert "the café owner" in by_id["cp1252"].text and "\u2014 \u201cyes\u201d" in by_id["html-1251"].text
+    assert by_id["html-equiv"].text.endswith("In Russian it is МАЗ.")
     assert by_id["html-p"].text.split("\n\n")[1:] == ["KAMAZ said it was pleased.", "Third point"]
     assert by_id["utf16"].text == by_id["bom8"].text
 
