@@ -194,11 +194,11 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
             report.unchanged.append(article.id)
         else:
             todo.append(article)
-    results = _extracted(todo, extractor)
+    results = _extracted(todo, extractor, report.rejected)
     if strict:
         results = list(results)
         report.warnings = [_no_claims(article) for article, claims in results if not claims]
-        if report.warnings:
+        if report.warnings or report.rejected:
             report.aborted = True
             return report
         _ensure_ontology(store, ontology_graph, to_ox_quads, ONTOLOGY_GRAPH)
@@ -217,11 +217,30 @@ def _no_claims(article: Article) -> InputError:
     return InputError(article.path, "no claims extracted", line=article.line)
 
 
-def _extracted(articles: list[Article], extractor: Extractor):
-    """(article, claims) of each article, parsed in batches of :data:`_BATCH`."""
+def _extracted(articles: list[Article], extractor: Extractor, failed: list[InputError]):
+    """(article, claims) of each article, parsed in batches of :data:`_BATCH`.
+
+    An article that makes the parser or a rule fail must not cost its batch: the rest of the batch is
+    extracted one article at a time, and each article that fails alone is added to ``failed``, named with
+    the error, and left out.
+    """
     for start in range(0, len(articles), _BATCH):
         batch = articles[start:start + _BATCH]
-        yield from zip(batch, extractor.extract_many(batch))
+        done = 0
+        try:
+            for pair in zip(batch, extractor.extract_many(batch)):
+                yield pair
+                done += 1
+        except Exception:  # noqa: BLE001 - retried one by one below, where the culprit is named
+            for article in batch[done:]:
+                try:
+                    claims = extractor.extract(article)
+                except Exception as e:  # noqa: BLE001 - reported as this input's answer, the run goes on
+                    error = " ".join(str(e).split())
+                    failed.append(InputError(article.path, f"extraction failed: {type(e).__name__}: {error}",
+                                             line=article.line))
+                    continue
+                yield article, claims
 
 
 def _write_article(store, article: Article, claims: list[Claim], version: str, extractor: Extractor) -> None:

@@ -85,3 +85,22 @@ def test_an_ingest_killed_at_any_point_loses_nothing(tmp_path, extractor):
                            capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert _graphs(killed) == expected, f"killed after {delay:.1f} s"
+
+
+def test_an_article_the_pipeline_cannot_read_is_named_and_the_run_goes_on(tmp_path):
+    """A pipeline without a parser (spaCy's blank English: no sentence boundaries) fails on every article:
+    each is rejected naming its file (and line) and the error, nothing is half written, nothing raises."""
+    from kg.pipeline import Extractor, ingest
+    from kg.store import open_store
+
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text("".join(
+        f'{{"id": "j{n}", "title": "MAZ ships axles", "date": "2024-03-01", "text": "MAZ supplies axles to KAMAZ."}}\n'
+        for n in range(2)), encoding="utf-8")
+    store = open_store(tmp_path / "store")
+    report = ingest([SEED, corpus], store, Extractor(model="blank"))
+    assert report.added == [] and not report.ok
+    assert sorted((e.path, e.line or 0) for e in report.rejected) == sorted([(str(SEED), 0), (str(corpus), 1),
+                                                                              (str(corpus), 2)])
+    assert all(e.reason.startswith("extraction failed: ValueError: [E030]") for e in report.rejected)
+    assert store.query("SELECT ?g WHERE { GRAPH ?g { ?a a <https://w3id.org/kg-trade/ontology#Article> } }").rows == []
