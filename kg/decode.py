@@ -23,6 +23,7 @@ _MAX_CHAOS = 0.05
 _MIN_COHERENCE = 0.2
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "UTF-8"), (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
          (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"))
+_DECLARED = " (as its <meta charset> declares)"
 _META = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]{1,40})""", re.I)
 # WHATWG: these labels mean windows-1252 in a browser
 _AS_CP1252 = {"latin1", "latin_1", "iso8859_1", "iso_8859_1", "ascii", "us_ascii", "iso8859-1", "iso-8859-1",
@@ -41,7 +42,7 @@ def _strict(data: bytes, codec: str, name: str, how: str = "") -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as e:
-        raise DecodeError(f"not valid {name}{how} at byte {e.start}") from e
+        raise DecodeError(MSG["not_valid"].format(encoding=name, how=how, offset=e.start)) from e
 
 
 def decode(data: bytes, html: bool = False) -> tuple[str, str]:
@@ -73,10 +74,10 @@ def decode(data: bytes, html: bool = False) -> tuple[str, str]:
             try:
                 codecs.lookup(codec)
             except LookupError:
-                raise DecodeError(f"declares an unknown charset {label!r}") from None
+                raise DecodeError(MSG["unknown_charset"].format(label=label)) from None
             if codecs.lookup(codec).name == "utf-8":
-                raise DecodeError(f"not valid UTF-8 (as its <meta charset> declares) at byte {utf8_error}")
-            return _strict(data, codec, label, " (as its <meta charset> declares)"), label
+                raise DecodeError(MSG["not_valid"].format(encoding="UTF-8", how=_DECLARED, offset=utf8_error))
+            return _strict(data, codec, label, _DECLARED), label
     return _guess(data, utf8_error)
 
 
@@ -90,14 +91,13 @@ def _guess(data: bytes, utf8_error: int) -> tuple[str, str]:
 
     matches = list(from_bytes(data, cp_isolation=list(LEGACY)))
     if not matches:
-        raise DecodeError(f"not valid UTF-8 at byte {utf8_error}, and no other encoding fits it")
+        raise DecodeError(MSG["no_encoding"].format(offset=utf8_error))
     best = max(matches, key=lambda m: (m.coherence - m.chaos, -LEGACY.index(m.encoding)))
     text = str(best)
     rivals = sorted({m.encoding for m in matches if m is not best and str(m) != text
                      and m.chaos <= best.chaos + _MAX_CHAOS and m.coherence >= best.coherence - 0.1})
     if best.chaos > _MAX_CHAOS or best.coherence < _MIN_COHERENCE or rivals:
-        also = f" or {', '.join(rivals)}" if rivals else ""
-        raise DecodeError(f"not valid UTF-8 at byte {utf8_error}; its encoding may be {best.encoding}{also}, "
-                          "too unsure to read (save it as UTF-8)")
+        found = best.encoding + (f" or {', '.join(rivals)}" if rivals else "")
+        raise DecodeError(MSG["unsure_encoding"].format(offset=utf8_error, found=found))
     same = [m.encoding for m in matches if str(m) == text] + list(best.could_be_from_charset)
     return text, min((e for e in same if e in LEGACY), key=LEGACY.index, default=best.encoding)

@@ -24,6 +24,11 @@ MSG = {
     "empty": "empty file",
     "binary": "binary file (not text)",
     "not_utf8": "not valid UTF-8 at byte {offset}",
+    "not_valid": "not valid {encoding}{how} at byte {offset}",
+    "unknown_charset": "declares an unknown charset {label!r}",
+    "no_encoding": "not valid UTF-8 at byte {offset}, and no other encoding fits it",
+    "unsure_encoding": "not valid UTF-8 at byte {offset}; its encoding may be {found}, too unsure to read "
+                       "(save it as UTF-8)",
     "no_title": "no title line after the date line",
     "no_body": "no article text after the title",
     "bad_date": "unreadable date {value!r} (expected e.g. '20 February 2023' or '2023-02-20')",
