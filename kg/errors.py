@@ -25,6 +25,10 @@ MSG = {
     "binary": "binary file (not text)",
     "not_utf8": "not valid UTF-8 at byte {offset}",
     "not_valid": "not valid {encoding}{how} at byte {offset}",
+    "few_letters": "mostly not language: {share:.0%} of its characters are letters",
+    "long_runs": "mostly not language: {share:.0%} of its characters stand in runs of over {chars} without a space",
+    "not_latin": "not English: {share:.0%} of its letters are {script}",
+    "few_english": "not English: {share:.0%} of its words are common English words (at least {least:.0%} expected)",
     "unknown_charset": "declares an unknown charset {label!r}",
     "no_encoding": "not valid UTF-8 at byte {offset}, and no other encoding fits it",
     "unsure_encoding": "not valid UTF-8 at byte {offset}; its encoding may be {found}, too unsure to read "

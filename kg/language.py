@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+from .errors import MSG
 from .policy import InputPolicy
 
 __all__ = ["language_problem"]
@@ -37,20 +38,18 @@ def language_problem(text: str, policy: InputPolicy) -> str | None:
     shown = sum(1 for _ in _NOT_SPACE.finditer(text))
     letters = sum(1 for _ in _LETTER.finditer(text))
     if shown and letters / shown < policy.min_letter_share:
-        return f"mostly not language: {letters / shown:.0%} of its characters are letters"
+        return MSG["few_letters"].format(share=letters / shown)
     long_runs = sum(len(run) for run in text.split() if len(run) > policy.long_run_chars)
     if shown and long_runs / shown > policy.max_long_run_share:
-        return (f"mostly not language: {long_runs / shown:.0%} of its characters stand in runs of over "
-                f"{policy.long_run_chars} without a space")
+        return MSG["long_runs"].format(share=long_runs / shown, chars=policy.long_run_chars)
     latin = sum(1 for _ in _LATIN.finditer(text))
     if letters and latin / letters < policy.min_latin_share:
         scripts = Counter(_script(ch) for ch in _LETTER.findall(text) if not _LATIN.match(ch))
         script, count = max(scripts.items(), key=lambda kv: (kv[1], kv[0]))
-        return f"not English: {count / letters:.0%} of its letters are {script}"
+        return MSG["not_latin"].format(share=count / letters, script=script)
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) >= policy.english_check_words:
         english = sum(1 for w in words if w in policy.english_words)
         if english / len(words) < policy.min_english_share:
-            return (f"not English: {english / len(words):.0%} of its words are common English words "
-                    f"(at least {policy.min_english_share:.0%} expected)")
+            return MSG["few_english"].format(share=english / len(words), least=policy.min_english_share)
     return None

@@ -43,6 +43,9 @@ def write_bad_corpus(folder: Path) -> dict[str, str | None]:
     put("cp1251.txt", f"1 May 2024\n\nМАЗ\n\n{RUSSIAN} {RUSSIAN}\n".encode("cp1251"), "of its letters are Cyrillic (read as cp1251)")
     put("russian.txt", f"20 February 2023\n\nМАЗ и КАМАЗ\n\n{RUSSIAN}\n", "not English: 95% of its letters are Cyrillic")
     put("russian-date.txt", f"20 февраля 2023\n\nМАЗ и КАМАЗ\n\n{RUSSIAN}\n", "not English: 100% of its letters")
+    put("french.txt", "1 May 2024\n\nMAZ livre des essieux\n\n" + "L'usine de Minsk livre des essieux au "
+                      "constructeur russe depuis 2019, et les deux entreprises veulent \u00e9largir leur "
+                      "coop\u00e9ration aux autobus et aux moteurs. " * 3 + "\n", "of its words are common English words")
     put("numbers.txt", "1 May 2024\n\nFigures\n\n" + " ".join(f"{i},{i * 7};{i * 13}" for i in range(400)) + "\n",
         "mostly not language")
     put("base64.txt", "1 May 2024\n\nBlob\n\n" + "QUJD" * 3000 + "\n", "mostly not language")
