@@ -1,10 +1,13 @@
 """The ``kg`` command line: argument parsing over the same functions as the Python API.
 
-Exit status: 0 when everything asked for was done; 1 when some inputs were
-rejected (the rest is still ingested) or a request failed (unknown entity,
-unreachable store, missing model); 2 for a usage error; 130 when interrupted
-(Ctrl-C). Every failure is one line on standard error, never a traceback
-(``KG_DEBUG=1`` shows it for an unexpected error).
+Exit status: 0 when everything asked for was done (warnings, such as an
+article that gave no claim, are named without changing it); 1 when some inputs
+were rejected (the rest is still ingested), ``--strict`` found a problem
+(nothing written), or a request failed (unknown entity, unreachable store,
+missing model); 2 for a usage error, an output path that cannot be written
+among them; 130 when interrupted (Ctrl-C). Every failure is one line on
+standard error, never a traceback (``KG_DEBUG=1`` shows it for an unexpected
+error).
 """
 
 from __future__ import annotations
@@ -51,6 +54,25 @@ def _threshold_arg(parser: argparse.ArgumentParser) -> None:
                              "chosen on held-out folds for precision 0.85)")
 
 
+def _chars(text: str) -> int:
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(Errors.E811.format(text=text)) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(Errors.E812.format(value=value))
+    return value
+
+
+def _input_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--strict", action="store_true",
+                        help="any rejected input or warning (an article that gave no claim) fails the run "
+                             "before anything is written")
+    parser.add_argument("--max-article-size", type=_chars, default=None, metavar="CHARS",
+                        help="refuse articles longer than this many characters (default: ontology/input.json's "
+                             "max_article_chars, 5,000,000)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -67,12 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (.txt, .jsonl, .html)")
     p.add_argument("--out", default="exports", metavar="DIR", help="output folder (default: exports)")
     _threshold_arg(p)
+    _input_args(p)
     _store_arg(p)
 
     p = sub.add_parser("ingest", help="ingest articles into the store",
                        description="Read articles (.txt in the seed's layout, .jsonl, .html) and store their claims.")
     p.add_argument("paths", nargs="+", metavar="PATH")
     _threshold_arg(p)
+    _input_args(p)
     _store_arg(p)
 
     p = sub.add_parser("query", help="run SPARQL (given, from a file, or a named query)",
@@ -203,16 +227,28 @@ def _extractor(args):
     return Extractor(model=args.model, min_confidence=getattr(args, "min_confidence", None))
 
 
+def _policy(args):
+    from .policy import load_policy
+
+    return load_policy().with_max_article_chars(args.max_article_size)
+
+
 def _report_ingest(report) -> int:
     done = len(report.added) + len(report.replaced) + len(report.unchanged)
-    print(f"kg: {done} article(s): {len(report.added)} added, {len(report.replaced)} replaced, "
-          f"{len(report.unchanged)} unchanged; {report.claims} claim(s) extracted", file=sys.stderr)
+    if not report.aborted:
+        print(f"kg: {done} article(s): {len(report.added)} added, {len(report.replaced)} replaced, "
+              f"{len(report.unchanged)} unchanged; {report.claims} claim(s) extracted", file=sys.stderr)
     for error in report.rejected:
         print(f"kg: rejected {error}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"kg: warning: {warning}", file=sys.stderr)
     if report.rejected:
         print(f"kg: {len(report.rejected)} input(s) rejected", file=sys.stderr)
+    if report.aborted:
+        print(f"kg: --strict: {len(report.rejected) + len(report.warnings)} problem(s); nothing was written",
+              file=sys.stderr)
         return 1
-    return 0
+    return 1 if report.rejected else 0
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
@@ -228,13 +264,18 @@ def _params(pairs: list[str]) -> dict[str, str]:
 def _cmd_build(args) -> int:
     from .pipeline import build
 
-    return _report_ingest(build(args.paths, args.out, _open(args, read_only=False), _extractor(args)))
+    from .outputs import check_output_dir
+
+    check_output_dir(args.out)
+    return _report_ingest(build(args.paths, args.out, _open(args, read_only=False), _extractor(args),
+                                policy=_policy(args), strict=args.strict))
 
 
 def _cmd_ingest(args) -> int:
     from .pipeline import ingest
 
-    return _report_ingest(ingest(args.paths, _open(args, read_only=False), _extractor(args)))
+    return _report_ingest(ingest(args.paths, _open(args, read_only=False), _extractor(args), policy=_policy(args),
+                                 strict=args.strict))
 
 
 def _cmd_query(args) -> int:
@@ -261,9 +302,9 @@ def _cmd_query(args) -> int:
                 if not path.is_file():
                     raise UsageError(Errors.E802.format(path=args.file))
                 try:
-                    text, name = path.read_text(encoding="utf-8"), str(path)
+                    text, name = path.read_bytes().decode("utf-8-sig"), str(path)
                 except UnicodeDecodeError as e:
-                    raise UsageError(f"--file {args.file}: not UTF-8 text (byte {e.start})") from e
+                    raise UsageError(Errors.E813.format(path=args.file, offset=e.start)) from e
             elif args.sparql:
                 text, name = args.sparql, "query"
             else:
@@ -279,7 +320,10 @@ def _cmd_query(args) -> int:
 
 def _cmd_export(args) -> int:
     from .exports import export
+    from .outputs import check_output_file
 
+    if args.output:
+        check_output_file(args.output)
     store = _open(args)
     if args.output:
         export(store, args.format, args.output)
@@ -289,8 +333,10 @@ def _cmd_export(args) -> int:
 
 
 def _cmd_viz(args) -> int:
+    from .outputs import check_output_file
     from .viz import write_html
 
+    check_output_file(args.output)
     write_html(_open(args), args.output, focus=args.focus, hops=args.hops)
     print(f"kg: wrote {args.output}", file=sys.stderr)
     return 0

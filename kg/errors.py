@@ -13,9 +13,9 @@ that is retired keeps its code unused).
     >>> str(InputError("a.jsonl", MSG["missing_field"].format(field="id"), line=3))
     "a.jsonl:3: missing required field 'id' [E109]"
 
-Code ranges: E1xx articles, E2xx gold files, E3xx gazetteer, E5xx queries,
-E6xx store, E7xx set-up (models, ontology), E8xx command line, E9xx arguments
-of the Python API. The relation rules (``kg.extract.rules``) keep their own
+Code ranges: E1xx articles, E2xx gold files, E3xx gazetteer, E4xx output
+paths, E5xx queries, E6xx store, E7xx set-up (models, ontology, input
+policy), E8xx command line, E9xx arguments of the Python API. The relation rules (``kg.extract.rules``) keep their own
 messages, each naming its file, line and rule id.
 """
 
@@ -37,6 +37,8 @@ __all__ = [
     "NodeNotFound",
     "NoPath",
     "UsageError",
+    "OutputError",
+    "PolicyError",
     "Errors",
     "MSG",
 ]
@@ -57,7 +59,7 @@ class Errors(metaclass=_WithCodes):
 
     # E1xx: reading articles (printed after the file name, and line, of the input)
     E101 = "empty file"
-    E102 = "binary file (not UTF-8 text)"
+    E102 = "binary file (not text)"
     E103 = "not valid UTF-8 at byte {offset}"
     E104 = "no title line after the date line"
     E105 = "no article text after the title"
@@ -71,11 +73,35 @@ class Errors(metaclass=_WithCodes):
     E113 = "no such file or folder"
     E114 = "no articles found"
     E115 = "cannot read: {reason}"
+    E116 = "not valid {encoding}{how} at byte {offset}"
+    E117 = "mostly not language: {share:.0%} of its characters are letters{read_as}"
+    E118 = "mostly not language: {share:.0%} of its characters stand in runs of over {chars} without a space{read_as}"
+    E119 = "not English: {share:.0%} of its letters are {script}{read_as}"
+    E120 = "not English: {share:.0%} of its words are common English words (at least {least:.0%} expected){read_as}"
+    E121 = "declares an unknown charset {label!r}"
+    E122 = "not valid UTF-8 at byte {offset}, and no other encoding fits it"
+    E123 = "not valid UTF-8 at byte {offset}; its encoding may be {found}, too unsure to read (save it as UTF-8)"
+    E124 = "unreadable date line {value!r} (expected e.g. '20 February 2023' or '2023-02-20')"
+    E125 = "date {value} is in the future"
+    E126 = "file name unusable as an article id: {why}"
+    E127 = "file name is not valid UTF-8"
+    E128 = "field {field!r} holds a {why}"
+    E129 = "field {field!r} is longer than {limit:,} characters"
+    E130 = "article of {size:,} characters is over the limit of {limit:,} (--max-article-size)"
+    E131 = "file of {size:,} bytes is over the article size limit of {limit:,} characters (--max-article-size)"
+    E132 = "dangling symbolic link (to {target!r})"
+    E133 = "symbolic link loop"
+    E134 = "cannot list folder: {reason}"
+    E135 = "not a regular file"
+    E136 = "no claims extracted"
+    E137 = "extraction failed: {kind}: {error}"
 
     # E2xx: gold files (kg eval)
     E201 = "invalid JSON: {error}"
     E202 = "a gold record needs 'id', 'entities' and 'relations'"
     E203 = "relation end {end!r} is not an entity key"
+    E204 = "not valid UTF-8 at byte {offset}"
+    E205 = "cannot read: {reason}"
 
     # E3xx: the gazetteer (printed after the file and line of the entry)
     E301 = "duplicate id {id!r} (first at {first})"
@@ -88,6 +114,15 @@ class Errors(metaclass=_WithCodes):
     E308 = "{key!r} must be a list of non-empty strings"
     E309 = "wikidata {value!r} is not an item id like 'Q184'"
     E310 = "{key} {target!r} of {id!r} is not a gazetteer id"
+
+    # E4xx: output files and folders (--out, -o), checked before any work starts
+    E401 = "{what} {path}: {ancestor} is a dangling symbolic link"
+    E402 = "{what} {path}: {ancestor} is not a folder"
+    E403 = "{what} {path}: cannot write in {ancestor}"
+    E404 = "{what} {path}: not a folder"
+    E405 = "{what} {path}: cannot write in it"
+    E406 = "{what} {path}: is a folder"
+    E407 = "{path}: cannot write: {reason}"
 
     # E5xx: queries
     E501 = "no named query {name!r}{hint} (kg query --list shows them)"
@@ -112,6 +147,14 @@ class Errors(metaclass=_WithCodes):
     E702 = "cannot load the spaCy model {name!r}: is it installed? (pass --model NAME for another one)"
     E703 = "ontology/trade.ttl not found; set KG_ONTOLOGY to the ontology folder"
     E704 = "{path}: the relation {property!r} needs exactly one {axiom}"
+    E705 = "cannot read the input policy: {error}"
+    E706 = "the input policy must be a JSON object"
+    E707 = "unknown keys {unknown}, missing keys {missing}"
+    E708 = "english_words must be a list of words"
+    E709 = "{name} must be a positive whole number, got {value!r}"
+    E710 = "future_days must be a whole number of days, got {value!r}"
+    E711 = "{name} must be a share between 0 and 1, got {value!r}"
+    E712 = "english_words must be a non-empty list of lower-case words"
 
     # E8xx: the command line
     E801 = "--param {pair!r}: expected NAME=VALUE"
@@ -124,6 +167,9 @@ class Errors(metaclass=_WithCodes):
     E808 = "internal error: {kind}: {error} (set KG_DEBUG=1 for the traceback)"
     E809 = "not a number: {text!r}"
     E810 = "{value} is not a probability between 0 and 1"
+    E811 = "not a whole number of characters: {text!r}"
+    E812 = "{value} is not a positive number of characters"
+    E813 = "--file {path}: not valid UTF-8 at byte {offset}"
 
     # E9xx: arguments of the Python API
     E901 = "unknown export format {fmt!r} (expected one of {formats})"
@@ -150,6 +196,28 @@ MSG = {
     "not_found": Errors.E113,
     "no_articles": Errors.E114,
     "unreadable": Errors.E115,
+    "not_valid": Errors.E116,
+    "few_letters": Errors.E117,
+    "long_runs": Errors.E118,
+    "not_latin": Errors.E119,
+    "few_english": Errors.E120,
+    "unknown_charset": Errors.E121,
+    "no_encoding": Errors.E122,
+    "unsure_encoding": Errors.E123,
+    "not_date": Errors.E124,
+    "future_date": Errors.E125,
+    "unfit_name": Errors.E126,
+    "undecodable_name": Errors.E127,
+    "unfit_field": Errors.E128,
+    "long_field": Errors.E129,
+    "too_big": Errors.E130,
+    "file_too_big": Errors.E131,
+    "dangling_link": Errors.E132,
+    "link_loop": Errors.E133,
+    "cannot_list": Errors.E134,
+    "not_a_file": Errors.E135,
+    "no_claims": Errors.E136,
+    "extraction_failed": Errors.E137,
 }
 
 
@@ -167,10 +235,13 @@ class InputError(KgError):
     """
 
     def __init__(self, path, reason: str, line: int | None = None):
+        from .hygiene import printable
+
         self.path = str(path)
         self.reason = reason
         self.line = line
-        where = f"{self.path}:{line}" if line is not None else self.path
+        shown = printable(self.path)
+        where = f"{shown}:{line}" if line is not None else shown
         super().__init__(f"{where}: {reason}")
 
 
@@ -251,3 +322,21 @@ class UsageError(KgError):
     """A request that cannot be understood: the command line exits with status 2."""
 
     exit_status = 2
+
+
+class OutputError(KgError):
+    """An output file or folder that cannot be written: the command line exits with status 2."""
+
+    exit_status = 2
+
+
+class PolicyError(SetupError):
+    """The input policy (``ontology/input.json``) that cannot be used: named with its file.
+
+    >>> str(PolicyError("input.json", Errors.E706))
+    'input.json: the input policy must be a JSON object [E706]'
+    """
+
+    def __init__(self, path, reason: str):
+        self.path = str(path)
+        super().__init__(f"{self.path}: {reason}")

@@ -41,7 +41,13 @@ def read_gold(path: str | Path) -> list[dict]:
     """Gold articles; InputError naming the file and line of a bad record."""
     path = Path(path)
     gold = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(path, Errors.E204.format(offset=e.start)) from e
+    except OSError as e:
+        raise InputError(path, Errors.E205.format(reason=e.strerror or e)) from e
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:

@@ -49,7 +49,8 @@ def export(store, fmt: str = "turtle", path: str | Path | None = None) -> bytes 
         the named graphs apart, GraphML and GEXF hold the entity network, CSV
         the claims.
     path : str or Path, optional
-        Write here (atomically: never a half-written file) instead of returning the bytes.
+        Write here (atomically, through a unique temporary file renamed over it: never a half-written
+        file) instead of returning the bytes.
 
     Returns
     -------
@@ -60,6 +61,8 @@ def export(store, fmt: str = "turtle", path: str | Path | None = None) -> bytes 
     ------
     ValueError
         For an unknown format.
+    OutputError
+        When ``path`` cannot be written.
 
     Examples
     --------
@@ -86,11 +89,9 @@ def export(store, fmt: str = "turtle", path: str | Path | None = None) -> bytes 
         data = _rdf(store, fmt)
     if path is None:
         return data
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)  # never a half-written export
+    from .outputs import write_atomic
+
+    write_atomic(path, data)  # never a half-written export, never two builds' halves
     return None
 
 

@@ -67,7 +67,7 @@ def slug(name: str, fallback_prefix: str = "x") -> str:
     text = "".join(out)
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     if not text:
-        digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+        digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
         return f"{fallback_prefix}-{digest}"
     return text[:120].rstrip("-")
 
@@ -83,12 +83,13 @@ def article_iri(article_id: str):
     >>> str(article_iri("a 01/x"))
     'https://w3id.org/kg-trade/article/a%2001%2Fx'
     """
-    return ART[quote(article_id, safe="-_.~")]
+    return ART[quote(article_id, safe="-_.~", errors="surrogatepass")]
 
 
 def claim_iri(article_id: str, *parts: object):
     """A claim IRI, stable for the same article, sentence, ends, predicate and modality."""
-    digest = hashlib.sha1("\x1f".join([article_id, *map(str, parts)]).encode("utf-8")).hexdigest()[:20]
+    text = "\x1f".join([article_id, *map(str, parts)])
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:20]
     return CLAIM[f"{slug(article_id)}-{digest}"]
 
 

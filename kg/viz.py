@@ -207,11 +207,9 @@ def network_html(graph, *, focus: str | None = None, hops: int = 2, title: str =
 
 
 def write_html(store, path: str | Path, *, focus: str | None = None, hops: int = 2) -> None:
-    """Write the page for every claim of the store (or one entity's neighbourhood)."""
+    """Write the page for every claim of the store (or one entity's neighbourhood), atomically."""
+    from .outputs import write_atomic
+
     page = page_html(read_claims(store), focus=focus, hops=hops)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(target)
+    write_atomic(path, page.encode("utf-8"))
 

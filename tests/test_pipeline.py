@@ -94,7 +94,7 @@ def test_folder_with_bad_inputs(tmp_path, extractor):
     reasons = sorted(str(e) for e in report.rejected)
     assert reasons == sorted([f"{folder / 'corpus.jsonl'}:2: invalid JSON: Expecting value at column 23 [E107]",
                               f"{folder / 'empty.txt'}: empty file [E101]",
-                              f"{folder / 'image.txt'}: binary file (not UTF-8 text) [E102]"])
+                              f"{folder / 'image.txt'}: binary file (not text) [E102]"])
     assert not report.ok
 
 
