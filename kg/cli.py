@@ -161,22 +161,22 @@ def _seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+        raise argparse.ArgumentTypeError(Errors.E812.format(text=text)) from None
     if not 0 < value <= 1e6:
-        raise argparse.ArgumentTypeError(f"{text} is not a number of seconds from 0 to 1000000")
+        raise argparse.ArgumentTypeError(Errors.E813.format(text=text))
     return value
 
 
 def _whole(text: str) -> int:
     if not text.isascii() or not text.isdigit():
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
+        raise argparse.ArgumentTypeError(Errors.E814.format(text=text))
     return int(text)
 
 
 def _port(text: str) -> int:
     value = _whole(text)
     if value > 65535:
-        raise argparse.ArgumentTypeError(f"{value} is not a TCP port (0 to 65535)")
+        raise argparse.ArgumentTypeError(Errors.E815.format(value=value))
     return value
 
 
@@ -263,7 +263,7 @@ def _cmd_query(args) -> int:
                 try:
                     text, name = path.read_text(encoding="utf-8"), str(path)
                 except UnicodeDecodeError as e:
-                    raise UsageError(f"--file {args.file}: not UTF-8 text (byte {e.start})") from e
+                    raise UsageError(Errors.E811.format(path=args.file, offset=e.start)) from e
             elif args.sparql:
                 text, name = args.sparql, "query"
             else:

