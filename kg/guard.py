@@ -60,8 +60,9 @@ class Limits:
             raise ValueError(Errors.E906.format(most=MAX_TIMEOUT, timeout=self.timeout))
 
 
-_ERRORS: dict[str, type[KgError]] = {cls.__name__: cls for cls in
-                                     (QueryError, QueryRefused, StoreError, StoreMissing, StoreLocked, NodeNotFound)}
+_ERRORS: dict[str, type[KgError]] = {
+    cls.__name__: cls for cls in (QueryError, QueryRefused, StoreError, StoreMissing, StoreLocked, NodeNotFound)
+}
 
 
 def check_service(sparql: str, limits: Limits, name: str = "query") -> None:
@@ -123,7 +124,7 @@ def _child(connection, work: Callable, args: tuple, memory: int | None, timeout:
         _die_with_parent()
         _quiet()
         _limit_memory(memory)
-        message = ("ok", work(*args))
+        message: tuple = ("ok", work(*args))
     except MemoryError:
         message = ("memory", "")
     except QueryLimit as e:
@@ -153,7 +154,9 @@ def run_guarded(work: Callable, args: tuple, limits: Limits, name: str = "query"
     """
     ctx = multiprocessing.get_context(context or ("fork" if threading.active_count() == 1 else "forkserver"))
     receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(sender, work, args, limits.memory, limits.timeout), daemon=True)
+    process = ctx.Process(  # type: ignore[attr-defined]  # every start method's context has Process
+        target=_child, args=(sender, work, args, limits.memory, limits.timeout), daemon=True
+    )
     process.start()
     sender.close()
     message = None
@@ -226,8 +229,7 @@ class GuardedStore:
         if bindings:
             sparql = bind_values(sparql, bindings)
         check_service(sparql, self.limits, name)
-        return run_guarded(_select, (self.location, sparql, name, self.limits.timeout), self.limits, name,
-                           self.context)
+        return run_guarded(_select, (self.location, sparql, name, self.limits.timeout), self.limits, name, self.context)
 
     def update(self, sparql: str) -> None:
         raise StoreError(Errors.E614.format(location=self.location))

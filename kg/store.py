@@ -32,8 +32,19 @@ import pyoxigraph as ox
 
 from .errors import Errors, QueryError, StoreError, StoreLocked, StoreMissing, within
 
-__all__ = ["open_store", "is_remote", "check_folder", "EmbeddedStore", "RemoteStore", "Results", "DEFAULT_STORE",
-           "to_ox_quads", "term_ntriples", "bind_values", "remote_results"]
+__all__ = [
+    "open_store",
+    "is_remote",
+    "check_folder",
+    "EmbeddedStore",
+    "RemoteStore",
+    "Results",
+    "DEFAULT_STORE",
+    "to_ox_quads",
+    "term_ntriples",
+    "bind_values",
+    "remote_results",
+]
 
 DEFAULT_STORE = ".kg/store"
 
@@ -178,8 +189,7 @@ def to_ox_quads(graph) -> list:
 def _insert_data(quads: Iterable) -> str:
     by_graph: dict[str, list[str]] = {}
     for quad in quads:
-        by_graph.setdefault(str(quad.graph_name), []).append(
-            f"{quad.subject} {quad.predicate} {quad.object} .")
+        by_graph.setdefault(str(quad.graph_name), []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
     parts = [f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}" for name, lines in sorted(by_graph.items())]
     return "INSERT DATA {\n" + "\n".join(parts) + "\n}"
 
@@ -221,8 +231,10 @@ class _Base:
 
     def count(self) -> int:
         """Distinct triples over all graphs (the union)."""
-        results = self.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
-                             "WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }")
+        results = self.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+            "WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }"
+        )
         return int(results.rows[0][0].value)
 
     def count_quads(self) -> int:
@@ -319,8 +331,14 @@ class RemoteStore(_Base):
     Oxigraph with ``--union-default-graph`` (Fuseki: ``tdb2:unionDefaultGraph``).
     """
 
-    def __init__(self, location: str, query: str | None = None, update: str | None = None,
-                 store: str | None = None, timeout: float = 60.0):
+    def __init__(
+        self,
+        location: str,
+        query: str | None = None,
+        update: str | None = None,
+        store: str | None = None,
+        timeout: float = 60.0,
+    ):
         base = location.rstrip("/")
         self.location = base
         self.query_url = query or f"{base}/query"
@@ -348,8 +366,12 @@ class RemoteStore(_Base):
         if bindings:
             sparql = bind_values(sparql, bindings)
         try:
-            body, media = self._request(self.query_url, sparql.encode("utf-8"), "application/sparql-query",
-                                        "application/sparql-results+json, application/n-triples;q=0.9")
+            body, media = self._request(
+                self.query_url,
+                sparql.encode("utf-8"),
+                "application/sparql-query",
+                "application/sparql-results+json, application/n-triples;q=0.9",
+            )
         except StoreError as e:
             if isinstance(e.__cause__, urllib.error.HTTPError) and e.__cause__.code == 400:
                 raise QueryError(within(name, e)) from e  # the endpoint rejected the query
@@ -390,7 +412,7 @@ def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
     match = re.search(r"\bWHERE\s*\{", sparql, re.I)
     if match is None:
         raise QueryError(Errors.E507)
-    return f"{sparql[:match.end()]}\n  {block}\n{sparql[match.end():]}"
+    return f"{sparql[: match.end()]}\n  {block}\n{sparql[match.end() :]}"
 
 
 def _ox(value):
@@ -429,8 +451,9 @@ def remote_results(body: bytes, media: str, where: str) -> Results:
             triples = list(ox.parse(body, format=_TRIPLES[media]))
         except SyntaxError as e:
             raise StoreError(Errors.E617.format(where=where, media=media, size=len(body))) from e
-        return Results(["subject", "predicate", "object"], [(t.subject, t.predicate, t.object) for t in triples],
-                       "graph")
+        return Results(
+            ["subject", "predicate", "object"], [(t.subject, t.predicate, t.object) for t in triples], "graph"
+        )
     if media not in _JSON_RESULTS:
         raise StoreError(Errors.E618.format(where=where, media=media or "no content type", snippet=_snippet(body)))
     try:

@@ -29,8 +29,10 @@ def location(tmp_path_factory) -> str:
     """A store of 300 triples (so a three-way cross join has 27 million rows), closed again."""
     folder = tmp_path_factory.mktemp("guard") / "store"
     store = EmbeddedStore(folder)
-    quads = [ox.Quad(ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"), ox.Literal(f"value {i} " * 20),
-                     ox.NamedNode(G)) for i in range(300)]
+    quads = [
+        ox.Quad(ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"), ox.Literal(f"value {i} " * 20), ox.NamedNode(G))
+        for i in range(300)
+    ]
     store.replace_graphs({G: quads})
     store.close()
     return str(folder)
@@ -98,10 +100,13 @@ def test_ask_construct_and_describe_are_answered(location):
     assert len(list(ox.parse(as_jsonld.encode("utf-8"), format=ox.RdfFormat.JSON_LD))) == 1
 
 
-@pytest.mark.parametrize("params, message", [
-    ({"x } ; DROP ALL #": "1"}, Errors.E508.format(name="x } ; DROP ALL #")),
-    ({"s": "<not an iri>"}, Errors.E509.format(param="s", value="not an iri")),
-])
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"x } ; DROP ALL #": "1"}, Errors.E508.format(name="x } ; DROP ALL #")),
+        ({"s": "<not an iri>"}, Errors.E509.format(param="s", value="not an iri")),
+    ],
+)
 def test_parameters_are_validated(location, params, message):
     with pytest.raises(QueryError) as caught:
         run_query(GuardedStore(location), "SELECT * WHERE { ?s ?p ?o }", params)
@@ -115,14 +120,17 @@ def test_a_missing_store_is_not_created(tmp_path):
     assert not (tmp_path / "missing").exists()
 
 
-@pytest.mark.parametrize("sparql, service", [
-    ("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", True),
-    ("select * where { service silent <http://x/> { ?s ?p ?o } }", True),
-    ('SELECT * WHERE { ?s ?p "SERVICE" }', False),
-    ("SELECT * WHERE { ?s ?p ?o } # SERVICE <http://x/>", False),
-    ("PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:SERVICE ?service }", False),
-    ("SELECT * WHERE { ?s ?p '''multi\nline SERVICE''' }", False),
-])
+@pytest.mark.parametrize(
+    "sparql, service",
+    [
+        ("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", True),
+        ("select * where { service silent <http://x/> { ?s ?p ?o } }", True),
+        ('SELECT * WHERE { ?s ?p "SERVICE" }', False),
+        ("SELECT * WHERE { ?s ?p ?o } # SERVICE <http://x/>", False),
+        ("PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:SERVICE ?service }", False),
+        ("SELECT * WHERE { ?s ?p '''multi\nline SERVICE''' }", False),
+    ],
+)
 def test_service_is_found_as_a_keyword_only(sparql, service):
     assert uses_service(sparql) is service
 
@@ -132,7 +140,9 @@ def test_forms_and_dataset_clauses_are_read():
     assert query_form("# DROP ALL\nSELECT * {}") == "select"
     assert query_form("PREFIX a: <http://a/> INSERT DATA { a:x a:y a:z }") == "update"
     assert dataset_iris("SELECT * FROM <file:///etc/passwd> FROM NAMED <http://g/> {}") == [
-        ("FROM", "file:///etc/passwd"), ("FROM NAMED", "http://g/")]
+        ("FROM", "file:///etc/passwd"),
+        ("FROM NAMED", "http://g/"),
+    ]
 
 
 def test_the_command_line_reports_a_stopped_query_in_one_line(location):

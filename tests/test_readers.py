@@ -52,8 +52,9 @@ def one_line(stderr: str) -> str:
 def writer(tmp_path):
     """A second process holding the store at tmp_path/store for writing, after its first write."""
     folder = tmp_path / "store"
-    process = subprocess.Popen([sys.executable, "-c", WRITER, str(folder)], cwd=ROOT, stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(folder)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert process.stdout.readline().strip() == "wrote 1"
         yield folder, process
@@ -117,7 +118,9 @@ def test_a_foreign_folder_is_refused_by_readers_and_writers(tmp_path):
     for command in (["stats"], ["ingest", str(SEEDS)]):
         done = run_kg(*command, "--store", str(folder))
         assert done.returncode == 1
-        assert one_line(done.stderr) == f"kg {command[0]}: error: {Errors.E610.format(path=folder, shown='holiday.jpg')}"
+        assert (
+            one_line(done.stderr) == f"kg {command[0]}: error: {Errors.E610.format(path=folder, shown='holiday.jpg')}"
+        )
     assert sorted(p.name for p in folder.iterdir()) == ["holiday.jpg"]
     with pytest.raises(StoreError) as caught:
         EmbeddedStore(folder / "holiday.jpg", read_only=True)

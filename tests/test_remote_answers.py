@@ -14,8 +14,10 @@ from .conftest import SEEDS, run_kg
 
 ANSWERS = {
     "html": ("text/html", b"<!DOCTYPE html><html><body><h1>Please log in</h1></body></html>"),
-    "cut-json": ("application/sparql-results+json",
-                 b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"uri","value":"http://a"}},{"s":'),
+    "cut-json": (
+        "application/sparql-results+json",
+        b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"uri","value":"http://a"}},{"s":',
+    ),
     "cut-nquads": ("application/n-quads", b'<http://a> <http://b> "unterminated'),
 }
 # what the one line says, and the code it ends with, asked for SPARQL results (a query) and asked for
@@ -64,15 +66,29 @@ def endpoint(request):
         server.server_close()
 
 
-INGEST, QUERY, EXPORT, VIZ = (["ingest", str(SEEDS)], ["query", "--name", "suppliers", "--param", "entity=KAMAZ"],
-                              ["export", "--format", "nquads"], ["viz", "-o", "{tmp}/page.html"])
+INGEST, QUERY, EXPORT, VIZ = (
+    ["ingest", str(SEEDS)],
+    ["query", "--name", "suppliers", "--param", "entity=KAMAZ"],
+    ["export", "--format", "nquads"],
+    ["viz", "-o", "{tmp}/page.html"],
+)
 
 
-@pytest.mark.parametrize("kind, command", [
-    ("html", INGEST), ("html", QUERY), ("html", EXPORT), ("html", VIZ),
-    ("cut-json", QUERY), ("cut-json", VIZ), ("cut-json", ["stats"]),
-    ("cut-nquads", EXPORT), ("cut-nquads", QUERY),
-], ids=lambda value: value if isinstance(value, str) else value[0])
+@pytest.mark.parametrize(
+    "kind, command",
+    [
+        ("html", INGEST),
+        ("html", QUERY),
+        ("html", EXPORT),
+        ("html", VIZ),
+        ("cut-json", QUERY),
+        ("cut-json", VIZ),
+        ("cut-json", ["stats"]),
+        ("cut-nquads", EXPORT),
+        ("cut-nquads", QUERY),
+    ],
+    ids=lambda value: value if isinstance(value, str) else value[0],
+)
 def test_an_answer_that_is_not_sparql_results_is_one_line(endpoint, kind, command, tmp_path):
     url, _ = endpoint
     args = [part.replace("{tmp}", str(tmp_path)) for part in command]

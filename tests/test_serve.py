@@ -37,8 +37,12 @@ def start(store: str, log: Path, *options: str) -> tuple[str, subprocess.Popen]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     with log.open("wb") as output:
-        process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", store, "--port", str(port),
-                                    *options], cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kg", "serve", "--store", store, "--port", str(port), *options],
+            cwd=ROOT,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -62,8 +66,18 @@ def server(seed_build, tmp_path_factory):
 @pytest.fixture(scope="module")
 def strict(seed_build, tmp_path_factory):
     """A server with a 2 s time limit, a 200 MB memory bound, at most 5 rows, and CORS for one origin."""
-    url, process = start(seed_build.store.location, tmp_path_factory.mktemp("strict") / "log", "--timeout", "2",
-                         "--memory", "200", "--max-rows", "5", "--cors-origin", "https://analyst.example")
+    url, process = start(
+        seed_build.store.location,
+        tmp_path_factory.mktemp("strict") / "log",
+        "--timeout",
+        "2",
+        "--memory",
+        "200",
+        "--max-rows",
+        "5",
+        "--cors-origin",
+        "https://analyst.example",
+    )
     yield url
     stop(process)
 
@@ -73,16 +87,18 @@ def rows(response: httpx.Response) -> list[tuple[str, ...]]:
     assert response.status_code == 200, response.text
     if response.headers["content-type"].startswith("text/csv"):
         return [tuple(row) for row in csv.reader(io.StringIO(response.text))][1:]
-    parsed = ox.parse_query_results(response.content, format=ox.QueryResultsFormat.from_media_type(
-        response.headers["content-type"].split(";")[0]))
+    parsed = ox.parse_query_results(
+        response.content, format=ox.QueryResultsFormat.from_media_type(response.headers["content-type"].split(";")[0])
+    )
     return [tuple(solution[v].value for v in parsed.variables) for solution in parsed]
 
 
 def test_get_and_both_posts_answer_the_same(server):
     by_get = httpx.get(f"{server}/sparql", params={"query": SUPPLIERS}, headers={"Accept": JSON})
     by_form = httpx.post(f"{server}/sparql", data={"query": SUPPLIERS}, headers={"Accept": JSON})
-    by_body = httpx.post(f"{server}/sparql", content=SUPPLIERS,
-                         headers={"Content-Type": "application/sparql-query", "Accept": JSON})
+    by_body = httpx.post(
+        f"{server}/sparql", content=SUPPLIERS, headers={"Content-Type": "application/sparql-query", "Accept": JSON}
+    )
     assert by_get.headers["content-type"].startswith(JSON)
     assert rows(by_get) == rows(by_form) == rows(by_body)
     assert ("MAZ", "KAMAZ") in rows(by_get) and ("KAMAZ", "MAZ") in rows(by_get)
@@ -97,16 +113,25 @@ def test_select_in_every_results_format(server, media):
 
 
 def test_ask_is_a_boolean(server):
-    response = httpx.get(f"{server}/sparql", params={"query": "ASK { ?s a <https://w3id.org/kg-trade/ontology#Claim> }"})
+    response = httpx.get(
+        f"{server}/sparql", params={"query": "ASK { ?s a <https://w3id.org/kg-trade/ontology#Claim> }"}
+    )
     assert response.status_code == 200 and response.json() == {"head": {}, "boolean": True}
 
 
-@pytest.mark.parametrize("media, fmt", [("text/turtle", ox.RdfFormat.TURTLE),
-                                        ("application/n-triples", ox.RdfFormat.N_TRIPLES),
-                                        ("application/ld+json", ox.RdfFormat.JSON_LD),
-                                        ("application/rdf+xml", ox.RdfFormat.RDF_XML)])
+@pytest.mark.parametrize(
+    "media, fmt",
+    [
+        ("text/turtle", ox.RdfFormat.TURTLE),
+        ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+        ("application/ld+json", ox.RdfFormat.JSON_LD),
+        ("application/rdf+xml", ox.RdfFormat.RDF_XML),
+    ],
+)
 def test_construct_and_describe_as_rdf(server, media, fmt):
-    construct = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> CONSTRUCT { ?e rdfs:label ?l } WHERE { ?e rdfs:label ?l }"
+    construct = (
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> CONSTRUCT { ?e rdfs:label ?l } WHERE { ?e rdfs:label ?l }"
+    )
     for query in (construct, "DESCRIBE <https://w3id.org/kg-trade/entity/maz>"):
         response = httpx.get(f"{server}/sparql", params={"query": query}, headers={"Accept": media})
         assert response.status_code == 200, response.text
@@ -135,8 +160,9 @@ def test_service_and_graphs_outside_the_store_are_refused(server):
     outside = httpx.get(f"{server}/sparql", params={"query": "SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }"})
     assert outside.status_code == 403
     assert outside.text == f"{Errors.E512.format(name='query', iri='file:///etc/passwd')}\n"
-    by_protocol = httpx.get(f"{server}/sparql", params={"query": "SELECT * { ?s ?p ?o }",
-                                                        "named-graph-uri": "http://elsewhere.example/g"})
+    by_protocol = httpx.get(
+        f"{server}/sparql", params={"query": "SELECT * { ?s ?p ?o }", "named-graph-uri": "http://elsewhere.example/g"}
+    )
     assert by_protocol.status_code == 403
     assert by_protocol.text == f"{Errors.E512.format(name='query', iri='http://elsewhere.example/g')}\n"
     ontology = "https://w3id.org/kg-trade/graph/ontology"
@@ -178,7 +204,8 @@ def test_the_query_page_is_offline(server):
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert "script-src 'self'" in page.headers["content-security-policy"]
     assert "http" not in page.text.split("<body>")[1].replace("https://w3id.org", "").replace(
-        "http://www.w3.org", "")  # nothing fetched from elsewhere
+        "http://www.w3.org", ""
+    )  # nothing fetched from elsewhere
     assert httpx.get(f"{server}/page.js").status_code == 200
 
 
@@ -240,7 +267,8 @@ def test_an_unreachable_endpoint_stops_kg_serve_before_it_listens():
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [
         f"kg serve: error: opening the store: cannot reach the SPARQL endpoint {url}/query: "
-        f"<urlopen error [Errno 111] Connection refused> [E605]"]
+        f"<urlopen error [Errno 111] Connection refused> [E605]"
+    ]
 
 
 def test_protocol_graphs_of_the_store_set_the_dataset(server, seed_build):
