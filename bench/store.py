@@ -47,8 +47,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Literal, URIRef
 
 from kg.exports import _triple_key, export
-from kg.vocab import (CLASSES, ENTITIES_GRAPH, INVERSE, MODALITIES, PREFIXES, RELATIONS, SUBPROPERTY_OF,
-                      SYMMETRIC)
+from kg.vocab import CLASSES, ENTITIES_GRAPH, INVERSE, MODALITIES, PREFIXES, RELATIONS, SUBPROPERTY_OF, SYMMETRIC
 
 RDF = PREFIXES["rdf"]
 RDFS = PREFIXES["rdfs"]
@@ -68,18 +67,23 @@ SELECT ?predicate ?modality (COUNT(?claim) AS ?claims) WHERE {{
 # DISTINCT: Oxigraph's union default graph keeps a triple once per graph holding it (as kg's store.count knows)
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
 
-_WORDS = ("Belarus Russia plant tractor supply agreement joint venture signed deliver components export "
-          "import market company minister said will plans not cooperation project assembly equipment "
-          "bank loan region trade partner trucks harvesters buses elevators potash oil gas the a of and "
-          "in to with for on by from this year next increased output").split()
-_NAMES = ("Minsk Gomel Kama Ural Volga Baltic Amur Neva Orsha Brest Vitebsk Mogilev Grodno Kazan Ufa "
-          "Samara Tver Omsk Tula Perm Lida Pinsk Borisov Zhodino").split()
+_WORDS = (
+    "Belarus Russia plant tractor supply agreement joint venture signed deliver components export "
+    "import market company minister said will plans not cooperation project assembly equipment "
+    "bank loan region trade partner trucks harvesters buses elevators potash oil gas the a of and "
+    "in to with for on by from this year next increased output"
+).split()
+_NAMES = (
+    "Minsk Gomel Kama Ural Volga Baltic Amur Neva Orsha Brest Vitebsk Mogilev Grodno Kazan Ufa "
+    "Samara Tver Omsk Tula Perm Lida Pinsk Borisov Zhodino"
+).split()
 _KINDS = ("Works", "Plant", "Holding", "Group", "Motors", "Machinery", "Trade", "Bank", "Ministry", "Oblast")
 _CUES = ("plans", "will", "not", "intends", "no longer", "agreed", "is expected to", "used to")
 _MODALITY_WEIGHTS = (70, 8, 17, 5)  # asserted, negated, planned, past
 
 
 # ---------------------------------------------------------------- the synthetic graph
+
 
 def generate(triples: int, seed: int) -> list[tuple]:
     """About ``triples`` quads (s, p, o, g). IRIs are str; literals are (lexical, datatype IRI or None)."""
@@ -101,8 +105,11 @@ def generate(triples: int, seed: int) -> list[tuple]:
             add((node, OWL_SAME, WD + f"Q{rng.randrange(1, 10**8)}", ents))
 
     def entity():  # a few entities are in many articles, most in few
-        return entities[min(int(rng.paretovariate(0.6)) - 1, len(entities) - 1) if rng.random() < 0.5
-                        else rng.randrange(len(entities))]
+        return entities[
+            min(int(rng.paretovariate(0.6)) - 1, len(entities) - 1)
+            if rng.random() < 0.5
+            else rng.randrange(len(entities))
+        ]
 
     def sentence(words: int) -> str:
         text = " ".join(rng.choice(_WORDS) for _ in range(words))
@@ -188,6 +195,7 @@ def to_rdflib(quads: list[tuple]) -> list:
 
 
 # ---------------------------------------------------------------- the two sides
+
 
 class _Quads:
     """What kg.exports.export needs of a store: ``quads()``."""
@@ -283,9 +291,11 @@ class RDFLib:
 
 # ---------------------------------------------------------------- the run
 
+
 def triple_set(turtle: bytes) -> set:
-    return {(str(t.subject), str(t.predicate), _literal_key(t.object))
-            for t in ox.parse(turtle, format=ox.RdfFormat.TURTLE)}
+    return {
+        (str(t.subject), str(t.predicate), _literal_key(t.object)) for t in ox.parse(turtle, format=ox.RdfFormat.TURTLE)
+    }
 
 
 def _literal_key(term) -> str:
@@ -305,8 +315,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--triples", type=int, default=300_000, help="quads to generate (default 300000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each operation (default 3)")
     parser.add_argument("--seed", type=int, default=7, help="seed of the generator (default 7)")
-    parser.add_argument("--disk", action="store_true",
-                        help="Oxigraph on disk in a temporary folder (as kg's embedded store) instead of in memory")
+    parser.add_argument(
+        "--disk",
+        action="store_true",
+        help="Oxigraph on disk in a temporary folder (as kg's embedded store) instead of in memory",
+    )
     args = parser.parse_args(argv)
     began = time.perf_counter()
 
@@ -314,10 +327,14 @@ def main(argv: list[str] | None = None) -> int:
     graphs = len({g for _, _, _, g in raw})
     sides = [Oxigraph(to_oxigraph(raw), args.disk), RDFLib(to_rdflib(raw))]
     del raw
-    print(f"cores: {os.cpu_count()}  pyoxigraph {ox.__version__}  rdflib {__import__('rdflib').__version__}  "
-          f"Python {sys.version.split()[0]}")
-    print(f"synthetic graph: {len(sides[0].data)} quads in {graphs} named graphs (seed {args.seed}), "
-          f"Oxigraph {'on disk' if args.disk else 'in memory'}; generated in {time.perf_counter() - began:.1f} s")
+    print(
+        f"cores: {os.cpu_count()}  pyoxigraph {ox.__version__}  rdflib {__import__('rdflib').__version__}  "
+        f"Python {sys.version.split()[0]}"
+    )
+    print(
+        f"synthetic graph: {len(sides[0].data)} quads in {graphs} named graphs (seed {args.seed}), "
+        f"Oxigraph {'on disk' if args.disk else 'in memory'}; generated in {time.perf_counter() - began:.1f} s"
+    )
 
     times = {(op, side.name): [] for op in OPERATIONS for side in sides}
     results: dict[tuple[str, str], object] = {}
@@ -345,9 +362,11 @@ def main(argv: list[str] | None = None) -> int:
         "count": results["count", "oxigraph"] == results["count", "rdflib"],
         "turtle": triple_set(results["turtle", "oxigraph"]) == triple_set(results["turtle", "rdflib"]),
     }
-    print(f"union triples: {results['count', 'oxigraph']} (oxigraph), {results['count', 'rdflib']} (rdflib); "
-          f"claim groups: {len(results['aggregate', 'oxigraph'])}; Turtle bytes: "
-          f"{len(results['turtle', 'oxigraph'])} (oxigraph), {len(results['turtle', 'rdflib'])} (rdflib)")
+    print(
+        f"union triples: {results['count', 'oxigraph']} (oxigraph), {results['count', 'rdflib']} (rdflib); "
+        f"claim groups: {len(results['aggregate', 'oxigraph'])}; Turtle bytes: "
+        f"{len(results['turtle', 'oxigraph'])} (oxigraph), {len(results['turtle', 'rdflib'])} (rdflib)"
+    )
     print("results agree: " + ", ".join(f"{op} {'yes' if ok else 'NO'}" for op, ok in agree.items()))
 
     print(f"\nmedians of {args.repeat} interleaved runs (seconds are noise here; read the ratios)")
@@ -358,11 +377,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{op:<10} {fast:>11.4g} {slow:>10.4g} {ratio:>16.3g}")
     step_medians = {step: statistics.median(values) for step, values in steps.items()}
     whole = sum(step_medians.values())
-    print("\nwhere kg's Turtle export spends its time (oxigraph side, medians): "
-          + ", ".join(f"{step} {seconds / whole:.0%}" for step, seconds in step_medians.items()))
+    print(
+        "\nwhere kg's Turtle export spends its time (oxigraph side, medians): "
+        + ", ".join(f"{step} {seconds / whole:.0%}" for step, seconds in step_medians.items())
+    )
     serialize_only = step_medians["serialize"]
-    print(f"rdflib Turtle / pyoxigraph.serialize alone (sorted triples given): "
-          f"{statistics.median(times['turtle', 'rdflib']) / serialize_only:.3g}")
+    print(
+        f"rdflib Turtle / pyoxigraph.serialize alone (sorted triples given): "
+        f"{statistics.median(times['turtle', 'rdflib']) / serialize_only:.3g}"
+    )
     for side in sides:
         side.close()
     print(f"total {time.perf_counter() - began:.0f} s")

@@ -39,11 +39,14 @@ _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\u00C0-\u00DE-]+(?:[ /][A-Z][A-Z.'\u00C0-\u00DE-]+)*"  # FRANKFURT, NEW YORK, NAIROBI/ADDIS
-    r"|[A-Z][a-z\u00DF-\u00FF]+(?: [A-Z][a-z\u00DF-\u00FF]+)?(?=,? (?:" + _MONTH + r" \d|\()))"  # Seoul, May 2 / Seoul (AP)
+    r"|[A-Z][a-z\u00DF-\u00FF]+(?: [A-Z][a-z\u00DF-\u00FF]+)?(?=,? (?:"
+    + _MONTH
+    + r" \d|\()))"  # Seoul, May 2 / Seoul (AP)
     r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))??"  # PORTLAND, Ore.
     r",? ?(?P<date>" + _MONTH + r" \d{1,2}(?:, \d{4})?)?"
     r" ?(?:\((?P<agency>[A-Za-z][A-Za-z .&/-]{1,30})\))?"
-    r" ?(?:--|[-\u2013\u2014]) ")
+    r" ?(?:--|[-\u2013\u2014]) "
+)
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,9 @@ def find_dateline(text: str) -> Dateline | None:
         return None
     if not (match.group("date") or match.group("agency")):
         # "MOSCOW - Russia's ...": a bare place in capitals, then a sentence ("MAZ - the truck maker" is none)
-        if not (match.group("place").isupper() and len(match.group("place")) >= 4 and text[match.end():][:1].isupper()):
+        if not (
+            match.group("place").isupper() and len(match.group("place")) >= 4 and text[match.end() :][:1].isupper()
+        ):
             return None
     place = match.group("place")
     if place.isupper():
@@ -217,8 +222,13 @@ def read_articles(paths: Iterable[str | Path], policy: InputPolicy | None = None
         for article in found:
             where = f"{article.path}:{article.line}" if article.line else article.path
             if article.id in seen:
-                errors.append(InputError(article.path, MSG["duplicate_id"].format(id=article.id, other=seen[article.id]),
-                                         line=article.line))
+                errors.append(
+                    InputError(
+                        article.path,
+                        MSG["duplicate_id"].format(id=article.id, other=seen[article.id]),
+                        line=article.line,
+                    )
+                )
                 continue
             seen[article.id] = where
             articles.append(article)
@@ -354,7 +364,7 @@ def _read_txt(path: Path, text: str) -> Article:
     if not rest:
         raise InputError(path, MSG["no_title"], line=first_i + 1)
     title_i, title = rest[0]
-    body_lines = lines[title_i + 1:]
+    body_lines = lines[title_i + 1 :]
     source = None
     # the closing "Written by ..." line
     for j in range(len(body_lines) - 1, -1, -1):
@@ -368,9 +378,14 @@ def _read_txt(path: Path, text: str) -> Article:
     if not body:
         raise InputError(path, MSG["no_body"], line=title_i + 1)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body) if p.strip()]
-    return Article(id=path.stem, title=_clean(" ".join(title.split())), date=date,
-                   text=_clean("\n\n".join(paragraphs)),
-                   path=str(path), source=source)
+    return Article(
+        id=path.stem,
+        title=_clean(" ".join(title.split())),
+        date=date,
+        text=_clean("\n\n".join(paragraphs)),
+        path=str(path),
+        source=source,
+    )
 
 
 def _read_jsonl(path: Path, text: str, policy: InputPolicy) -> tuple[list[Article], list[InputError]]:
@@ -422,8 +437,15 @@ def _record_to_article(path: Path, number: int, line: str) -> Article:
         if why:
             raise InputError(path, MSG["unfit_field"].format(field=field, why=why), line=number)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", values["text"]) if p.strip()]
-    return Article(id=values["id"], title=_clean(" ".join(values["title"].split())), date=date,
-                   text=_clean("\n\n".join(paragraphs)), path=str(path), line=number, **optional)
+    return Article(
+        id=values["id"],
+        title=_clean(" ".join(values["title"].split())),
+        date=date,
+        text=_clean("\n\n".join(paragraphs)),
+        path=str(path),
+        line=number,
+        **optional,
+    )
 
 
 def _read_html(path: Path, text: str) -> Article:

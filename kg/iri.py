@@ -19,12 +19,59 @@ from .vocab import ART, CLAIM, ENT
 __all__ = ["slug", "entity_iri", "article_iri", "claim_iri", "normalize_name", "close_names"]
 
 # Russian / Belarusian / Ukrainian / Kazakh Cyrillic to Latin, close to BGN/PCGN.
-_CYRILLIC = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіўєїґқғңүұһәө",
-    ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t",
-     "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "u", "ye", "yi", "g",
-     "q", "gh", "ng", "u", "u", "h", "a", "o"],
-))
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіўєїґқғңүұһәө",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "yo",
+            "zh",
+            "z",
+            "i",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+            "i",
+            "u",
+            "ye",
+            "yi",
+            "g",
+            "q",
+            "gh",
+            "ng",
+            "u",
+            "u",
+            "h",
+            "a",
+            "o",
+        ],
+    )
+)
 
 
 @lru_cache(maxsize=65536)

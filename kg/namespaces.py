@@ -1,9 +1,9 @@
 """The project's namespaces and the one PREFIX header of its SPARQL, as plain strings (no rdflib needed).
 
-    >>> PREFIXES["trade"]
-    'https://w3id.org/kg-trade/ontology#'
-    >>> SPARQL_PREFIXES.splitlines()[0]
-    'PREFIX trade: <https://w3id.org/kg-trade/ontology#>'
+>>> PREFIXES["trade"]
+'https://w3id.org/kg-trade/ontology#'
+>>> SPARQL_PREFIXES.splitlines()[0]
+'PREFIX trade: <https://w3id.org/kg-trade/ontology#>'
 """
 
 from __future__ import annotations

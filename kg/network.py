@@ -9,7 +9,6 @@ follows relations whichever way they were stated.
 
 from __future__ import annotations
 
-
 import networkx as nx
 
 from .errors import Errors, NodeNotFound, NoPath
@@ -19,18 +18,24 @@ from .terms import CLASSES
 
 __all__ = ["entity_graph", "find_node", "neighbors", "shortest_path", "Step"]
 
-_CLAIMS = SPARQL_PREFIXES + """
+_CLAIMS = (
+    SPARQL_PREFIXES
+    + """
 SELECT ?claim ?s ?p ?o ?sentence ?article ?date ?confidence ?rule WHERE {
   ?claim a trade:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; trade:modality trade:asserted ;
          trade:sentence ?sentence ; trade:confidence ?confidence ; trade:extractor ?rule ; prov:wasDerivedFrom ?a .
   ?a dcterms:identifier ?article .
   OPTIONAL { ?a dcterms:date ?date }
 }"""
-_ENTITIES = SPARQL_PREFIXES + f"""
+)
+_ENTITIES = (
+    SPARQL_PREFIXES
+    + f"""
 SELECT ?e ?label ?type ?alt ?wd WHERE {{
   ?e rdfs:label ?label ; a ?type . FILTER(?type IN ({sparql_terms(CLASSES)}))
   OPTIONAL {{ ?e skos:altLabel ?alt }} OPTIONAL {{ ?e owl:sameAs ?wd }}
 }}"""
+)
 
 
 def entity_graph(store) -> nx.MultiDiGraph:
@@ -72,8 +77,13 @@ def entity_graph(store) -> nx.MultiDiGraph:
     for e, label, type_, alt, wd in store.query(_ENTITIES).rows:
         node = e.value
         if node not in graph:
-            graph.add_node(node, label=label.value, cls=type_.value.rsplit("#", 1)[-1], aliases=[],
-                           wikidata=wd.value if wd is not None else None)
+            graph.add_node(
+                node,
+                label=label.value,
+                cls=type_.value.rsplit("#", 1)[-1],
+                aliases=[],
+                wikidata=wd.value if wd is not None else None,
+            )
         if alt is not None and alt.value not in graph.nodes[node]["aliases"]:
             graph.nodes[node]["aliases"].append(alt.value)
     rows = sorted(store.query(_CLAIMS).rows, key=lambda r: r[0].value)
@@ -84,11 +94,16 @@ def entity_graph(store) -> nx.MultiDiGraph:
                 graph.add_node(node, label=node.rsplit("/", 1)[-1], cls="Entity", aliases=[], wikidata=None)
         if not graph.has_edge(s.value, o.value, key=predicate):
             graph.add_edge(s.value, o.value, key=predicate, predicate=predicate, claims=[])
-        graph.edges[s.value, o.value, predicate]["claims"].append({
-            "claim": claim.value, "sentence": sentence.value, "article": article.value,
-            "date": date.value if date is not None else None, "confidence": float(confidence.value),
-            "rule": rule.value,
-        })
+        graph.edges[s.value, o.value, predicate]["claims"].append(
+            {
+                "claim": claim.value,
+                "sentence": sentence.value,
+                "article": article.value,
+                "date": date.value if date is not None else None,
+                "confidence": float(confidence.value),
+                "rule": rule.value,
+            }
+        )
     for node in graph.nodes:
         graph.nodes[node]["aliases"].sort()
     return graph
@@ -163,8 +178,14 @@ def neighbors(graph: nx.MultiDiGraph, name: str) -> list[dict]:
 
 
 def _row(direction, predicate, graph, other, data) -> dict:
-    return {"direction": direction, "predicate": predicate, "neighbor": graph.nodes[other]["label"], "node": other,
-            "claims": len(data["claims"]), "articles": sorted({c["article"] for c in data["claims"]})}
+    return {
+        "direction": direction,
+        "predicate": predicate,
+        "neighbor": graph.nodes[other]["label"],
+        "node": other,
+        "claims": len(data["claims"]),
+        "articles": sorted({c["article"] for c in data["claims"]}),
+    }
 
 
 class Step(dict):
@@ -223,6 +244,14 @@ def shortest_path(graph: nx.MultiDiGraph, a: str, b: str) -> list[Step]:
         options += [(right, left, k, d) for k, d in graph.get_edge_data(right, left, default={}).items()]
         s, o, key, data = sorted(options, key=lambda e: (-len(e[3]["claims"]), e[2]))[0]
         best = max(data["claims"], key=lambda c: (c["confidence"], c["claim"]))
-        steps.append(Step(subject=graph.nodes[s]["label"], predicate=key, object=graph.nodes[o]["label"],
-                          sentence=best["sentence"], article=best["article"], claims=len(data["claims"])))
+        steps.append(
+            Step(
+                subject=graph.nodes[s]["label"],
+                predicate=key,
+                object=graph.nodes[o]["label"],
+                sentence=best["sentence"],
+                article=best["article"],
+                claims=len(data["claims"]),
+            )
+        )
     return steps

@@ -100,17 +100,28 @@ def _load(name: str, fingerprint: str, patterns: _Patterns):
         from .errors import Errors, SetupError
 
         raise SetupError(Errors.E702.format(name=name)) from e
-    ruler: Any = nlp.add_pipe("span_ruler", name=GAZETTEER_PIPE, config={
-        "spans_key": "gazetteer", "annotate_ents": False,
-        "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
+    ruler: Any = nlp.add_pipe(
+        "span_ruler",
+        name=GAZETTEER_PIPE,
+        config={
+            "spans_key": "gazetteer",
+            "annotate_ents": False,
+            "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
+        },
+    )
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns.gazetteer.patterns())
     return nlp
 
 
-def parse_article(nlp, article: Article, verbs: frozenset[str] = frozenset(),
-                  demonyms: frozenset[str] = frozenset(), name_words: frozenset[str] = frozenset(),
-                  policy=None) -> list[Paragraph]:
+def parse_article(
+    nlp,
+    article: Article,
+    verbs: frozenset[str] = frozenset(),
+    demonyms: frozenset[str] = frozenset(),
+    name_words: frozenset[str] = frozenset(),
+    policy=None,
+) -> list[Paragraph]:
     """Parse an article's title and paragraphs, each as its own Doc.
 
     ``verbs``: lemmas of trigger verbs; sentences whose name-led subject made
@@ -290,11 +301,18 @@ def _leading_names(sent, demonyms=frozenset(), name_words=frozenset(), adverbs=f
 
 
 def _unlabelled_name(doc, i: int, end: int, name_words, adverbs=frozenset()) -> tuple[int, int] | None:
-    """"Brightwave Telecom no longer operates ...", "BATE supplies ...": capitalised words ending in a
+    """ "Brightwave Telecom no longer operates ...", "BATE supplies ...": capitalised words ending in a
     company word, or an acronym, that the entity recogniser left unlabelled, opening a sentence; their
     token bounds, or None."""
-    if i < end and doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1 and not doc[i].ent_type_ and \
-            i + 1 < end and doc[i + 1].is_lower:
+    if (
+        i < end
+        and doc[i].is_upper
+        and doc[i].is_alpha
+        and len(doc[i]) > 1
+        and not doc[i].ent_type_
+        and i + 1 < end
+        and doc[i + 1].is_lower
+    ):
         return (i, i + 1)  # "BATE supplies Geely": an acronym is a name
     if i + 1 < end and doc[i].is_title and doc[i].pos_ == "PROPN" and not doc[i].ent_type_ and doc[i + 1].is_lower:
         k = i + 1
@@ -323,8 +341,14 @@ def _subject_read_right(doc, names, k) -> bool:
     return all(doc[b - 1].dep_ == "conj" for _, b in names[1:])
 
 
-def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = frozenset(),
-                 name_words: frozenset[str] = frozenset(), words: NameWords | None = None):
+def repair_parse(
+    nlp,
+    doc,
+    verbs: frozenset[str],
+    demonyms: frozenset[str] = frozenset(),
+    name_words: frozenset[str] = frozenset(),
+    words: NameWords | None = None,
+):
     """Re-parse sentences where a subject of names hid the verb from the small model.
 
     "MAZ cooperates with Weichai." and "Dravik Steel exports steel pipes to
@@ -362,7 +386,7 @@ def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = fro
         if _subject_read_right(doc, names, k) and not hung:  # "X previously partnered ..." hung on X is not
             continue
         pronoun = "They" if len(names) > 1 or not verb.lower_.endswith("s") else "It"
-        rest = doc[k:sent.end]
+        rest = doc[k : sent.end]
         with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in _NO_NAMES]):
             fresh = nlp(pronoun + " " + _plain(rest))
         if not _aligned(fresh, rest):
@@ -388,11 +412,12 @@ def _plain(span) -> str:
 def _aligned(fresh, rest) -> bool:
     """The fresh parse of a pronoun + ``_plain(rest)`` has the same tokens as ``rest``."""
     return len(fresh) == 1 + len(rest) and all(
-        fresh[j + 1].text == ("Acme" if _ly_name(rest[j]) else rest[j].text) for j in range(len(rest)))
+        fresh[j + 1].text == ("Acme" if _ly_name(rest[j]) else rest[j].text) for j in range(len(rest))
+    )
 
 
 def _respell_ly_names(nlp, sent):
-    """"competes with Sweden's Oatly", "pits Geely against Chery": a capitalised word ending in -ly inside
+    """ "competes with Sweden's Oatly", "pits Geely against Chery": a capitalised word ending in -ly inside
     a sentence is a name the small model reads as an adverb, which breaks the parse around it. The sentence
     is parsed again with a plain name in its place; returns a patch (the names' indices, the fresh parse)
     or None."""
@@ -401,8 +426,7 @@ def _respell_ly_names(nlp, sent):
         return None
     with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in _NO_NAMES]):
         fresh = nlp(_plain(sent))
-    if len(fresh) != len(sent) or any(fresh[j].text != ("Acme" if _ly_name(t) else t.text)
-                                      for j, t in enumerate(sent)):
+    if len(fresh) != len(sent) or any(fresh[j].text != ("Acme" if _ly_name(t) else t.text) for j, t in enumerate(sent)):
         return None
     return ("respell", names, fresh)
 
@@ -423,7 +447,7 @@ def _subject_phrase(nlp, sent, verbs):
         if doc[start - 1].text != "," and doc[start - 1].pos_ not in ("NOUN", "PROPN"):
             continue
         pronoun = "It" if verb.lower_.endswith("s") else "They"
-        rest = doc[start:sent.end]
+        rest = doc[start : sent.end]
         with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in _NO_NAMES]):
             fresh = nlp(pronoun + " " + _plain(rest))
         if not _aligned(fresh, rest):
@@ -474,8 +498,10 @@ def _transplant(doc, patches):
                     heads[i], deps[i] = head, "punct" if doc[i].is_punct else deps[i]
             del patches[start]
     for start, (names, k, fresh) in patches.items():
+
         def at(j, k=k):  # fresh token index -> doc token index
             return k + j - 1
+
         first_root = names[0][1] - 1
         for j in range(1, len(fresh)):
             token = fresh[j]
@@ -498,8 +524,16 @@ def _transplant(doc, patches):
             heads[i] = at(fresh[0].head.i)
             deps[i] = "punct" if doc[i].is_punct else "advmod"
     lemmas = [t.lemma_ if _ly_name(t) else lemma for t, lemma in zip(doc, lemmas)]  # not the stand-in's
-    repaired = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
-                   heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    repaired = Doc(
+        doc.vocab,
+        words=[t.text for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc],
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+    )
     ents = [Span(repaired, e.start, e.end, label=e.label_, span_id=e.ent_id_ or 0) for e in doc.ents]
     for names, _, _ in patches.values():
         ents += [Span(repaired, a, b, label="ORG") for a, b in names if not any(doc[i].ent_type_ for i in range(a, b))]

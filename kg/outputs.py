@@ -22,12 +22,12 @@ def _creatable(path: Path, what: str) -> None:
     ancestor = path.parent
     while not ancestor.exists():
         if ancestor.is_symlink():
-            raise OutputError(Errors.E401.format(what=what, path=path, ancestor=ancestor))
+            raise OutputError(Errors.E818.format(what=what, path=path, ancestor=ancestor))
         ancestor = ancestor.parent
     if not ancestor.is_dir():
-        raise OutputError(Errors.E402.format(what=what, path=path, ancestor=ancestor))
+        raise OutputError(Errors.E819.format(what=what, path=path, ancestor=ancestor))
     if not os.access(ancestor, os.W_OK | os.X_OK):
-        raise OutputError(Errors.E403.format(what=what, path=path, ancestor=ancestor))
+        raise OutputError(Errors.E820.format(what=what, path=path, ancestor=ancestor))
 
 
 def check_output_dir(path: str | Path, what: str = "--out") -> None:
@@ -35,9 +35,9 @@ def check_output_dir(path: str | Path, what: str = "--out") -> None:
     path = Path(path)
     if path.exists():
         if not path.is_dir():
-            raise OutputError(Errors.E404.format(what=what, path=path))
+            raise OutputError(Errors.E821.format(what=what, path=path))
         if not os.access(path, os.W_OK | os.X_OK):
-            raise OutputError(Errors.E405.format(what=what, path=path))
+            raise OutputError(Errors.E822.format(what=what, path=path))
         return
     _creatable(path, what)
 
@@ -46,7 +46,7 @@ def check_output_file(path: str | Path, what: str = "-o") -> None:
     """Raise :class:`~kg.errors.OutputError` (one line) unless file ``path`` can be written."""
     path = Path(path)
     if path.is_dir():
-        raise OutputError(Errors.E406.format(what=what, path=path))
+        raise OutputError(Errors.E823.format(what=what, path=path))
     _creatable(path, what)
 
 
@@ -57,14 +57,14 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as e:
-        raise OutputError(Errors.E407.format(path=target, reason=e.strerror or e)) from e
+        raise OutputError(Errors.E824.format(path=target, reason=e.strerror or e)) from e
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except OSError as e:
-        raise OutputError(Errors.E407.format(path=target, reason=e.strerror or e)) from e
+        raise OutputError(Errors.E824.format(path=target, reason=e.strerror or e)) from e
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

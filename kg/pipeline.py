@@ -101,8 +101,18 @@ class Extractor:
         gazetteer = load_gazetteer(self.gazetteer_dir) if self._loaded is None else self._loaded[0]
         rules = load_rules(self.rules_dir) if self._loaded is None else self._loaded[1]
         name = model_name(self.model)
-        text = "|".join([__version__, _code_fingerprint(), name, _model_version(name), gazetteer.fingerprint,
-                         rules.fingerprint, self.scorer.fingerprint, f"{self.threshold:.4f}"])
+        text = "|".join(
+            [
+                __version__,
+                _code_fingerprint(),
+                name,
+                _model_version(name),
+                gazetteer.fingerprint,
+                rules.fingerprint,
+                self.scorer.fingerprint,
+                f"{self.threshold:.4f}",
+            ]
+        )
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     def extract(self, article: Article) -> list[Claim]:
@@ -153,9 +163,26 @@ def _code_fingerprint(folder: str | None = None) -> str:
     """
     package = Path(folder) if folder else Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted([*package.glob("extract/*.py"), *(package / n for n in (
-            "articles.py", "nlp.py", "resolve.py", "rdf.py", "records.py", "iri.py", "inflect.py", "gazetteer.py",
-            "confidence.py", "terms.py"))]):
+    for path in sorted(
+        [
+            *package.glob("extract/*.py"),
+            *(
+                package / n
+                for n in (
+                    "articles.py",
+                    "nlp.py",
+                    "resolve.py",
+                    "rdf.py",
+                    "records.py",
+                    "iri.py",
+                    "inflect.py",
+                    "gazetteer.py",
+                    "confidence.py",
+                    "terms.py",
+                )
+            ),
+        ]
+    ):
         digest.update(path.name.encode())
         digest.update(_code_tree(path).encode())
     return digest.hexdigest()[:16]
@@ -168,9 +195,13 @@ def _code_tree(path: Path) -> str:
     tree = ast.parse(path.read_bytes(), filename=str(path))
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and body and \
-                isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and \
-                isinstance(body[0].value.value, str):
+        if (
+            isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and body
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)
+        ):
             node.body = body[1:] or [ast.Pass()]
     return ast.dump(tree)
 
@@ -458,9 +489,12 @@ def _ensure_ontology(store, ontology_graph, to_ox_quads, name) -> None:
 def _known_articles(store) -> dict[str, tuple[str, str]]:
     from .namespaces import SPARQL_PREFIXES
 
-    results = store.query(SPARQL_PREFIXES + """
+    results = store.query(
+        SPARQL_PREFIXES
+        + """
         SELECT ?id ?hash ?version WHERE { GRAPH ?g {
-            ?a a trade:Article ; dcterms:identifier ?id ; trade:contentHash ?hash ; trade:extractorVersion ?version } }""")
+            ?a a trade:Article ; dcterms:identifier ?id ; trade:contentHash ?hash ; trade:extractorVersion ?version } }"""
+    )
     return {row[0].value: (row[1].value, row[2].value) for row in results.rows}
 
 
@@ -480,7 +514,7 @@ def _first_writer_wins(store, graph):
         return graph
     existing: dict[str, dict[str, str]] = {}
     for chunk in range(0, len(nodes), 200):
-        values = " ".join(f"<{n}>" for n in nodes[chunk:chunk + 200])
+        values = " ".join(f"<{n}>" for n in nodes[chunk : chunk + 200])
         rows = store.query(f"""SELECT ?e ?type ?label WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{
             VALUES ?e {{ {values} }} OPTIONAL {{ ?e a ?type }} OPTIONAL {{ ?e <{RDFS.label}> ?label }} }} }}""").rows
         for entity, type_, label in rows:
@@ -507,7 +541,10 @@ def _prune_entities(store) -> None:
     """Drop descriptions of entities no claim refers to any more (after an article changed)."""
     from .vocab import ENTITIES_GRAPH, SPARQL_PREFIXES
 
-    store.update(SPARQL_PREFIXES + f"""
+    store.update(
+        SPARQL_PREFIXES
+        + f"""
         DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }} }}
         WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }}
-                 FILTER NOT EXISTS {{ GRAPH ?g {{ ?c rdf:subject|rdf:object|trade:speaker ?e }} }} }}""")
+                 FILTER NOT EXISTS {{ GRAPH ?g {{ ?c rdf:subject|rdf:object|trade:speaker ?e }} }} }}"""
+    )

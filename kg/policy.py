@@ -47,16 +47,16 @@ class InputPolicy:
                      "english_check_words"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ValueError(Errors.E709.format(name=name, value=value))
+                raise ValueError(Errors.E710.format(name=name, value=value))
         if not isinstance(self.future_days, int) or self.future_days < 0:
-            raise ValueError(Errors.E710.format(value=self.future_days))
+            raise ValueError(Errors.E711.format(value=self.future_days))
         for name in ("min_letter_share", "max_long_run_share", "min_latin_share", "min_english_share"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0.0 <= value <= 1.0:
-                raise ValueError(Errors.E711.format(name=name, value=value))
+                raise ValueError(Errors.E712.format(name=name, value=value))
         if not self.english_words or not all(isinstance(w, str) and w.isalpha() and w.islower()
                                              for w in self.english_words):
-            raise ValueError(Errors.E712)
+            raise ValueError(Errors.E713)
 
     def with_max_article_chars(self, chars: int | None) -> "InputPolicy":
         """The same policy with another article size limit (None keeps this one)."""
@@ -74,21 +74,21 @@ def load_policy(path: str | Path | None = None) -> InputPolicy:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise PolicyError(path, Errors.E705.format(error=e)) from e
+        raise PolicyError(path, Errors.E706.format(error=e)) from e
     if not isinstance(data, dict):
-        raise PolicyError(path, Errors.E706)
+        raise PolicyError(path, Errors.E707)
     fields = {f.name for f in dataclasses.fields(InputPolicy)}
     unknown = sorted(set(data) - fields - {"_comment"})
     missing = sorted(fields - set(data))
     if unknown or missing:
-        raise PolicyError(path, Errors.E707.format(unknown=unknown, missing=missing))
+        raise PolicyError(path, Errors.E708.format(unknown=unknown, missing=missing))
     values = {name: data[name] for name in fields}
     if not isinstance(values["english_words"], list):
-        raise PolicyError(path, Errors.E708)
+        raise PolicyError(path, Errors.E709)
     try:
         values["english_words"] = frozenset(values["english_words"])
     except TypeError as e:  # an unhashable entry: no word
-        raise PolicyError(path, Errors.E708) from e
+        raise PolicyError(path, Errors.E709) from e
     try:
         return InputPolicy(**values)
     except ValueError as e:  # the message is the catalogue's, with its code

@@ -18,7 +18,6 @@ from .terms import MODALITIES
 __all__ = ["Article", "Mention", "Entity", "Candidate", "Claim", "MODALITIES"]
 
 
-
 @dataclass(frozen=True)
 class Article:
     """One news article.
@@ -115,12 +114,22 @@ class Candidate:
         if self.modality not in MODALITIES:
             raise ValueError(Errors.E903.format(modality=self.modality, rule=self.rule_id))
 
-    def claim(self, confidence: float) -> "Claim":
+    def claim(self, confidence: float) -> Claim:
         """The claim this candidate states, with its confidence."""
-        return Claim(subject=self.subject, predicate=self.predicate, object=self.object, modality=self.modality,
-                     article_id=self.article_id, sentence=self.sentence, sentence_start=self.sentence_start,
-                     sentence_end=self.sentence_end, rule_id=self.rule_id, confidence=confidence,
-                     speaker=self.speaker, cues=self.cues)
+        return Claim(
+            subject=self.subject,
+            predicate=self.predicate,
+            object=self.object,
+            modality=self.modality,
+            article_id=self.article_id,
+            sentence=self.sentence,
+            sentence_start=self.sentence_start,
+            sentence_end=self.sentence_end,
+            rule_id=self.rule_id,
+            confidence=confidence,
+            speaker=self.speaker,
+            cues=self.cues,
+        )
 
 
 @dataclass(frozen=True)

@@ -30,10 +30,21 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import Errors, QueryError, StoreError, StoreLocked, StoreMissing
+from .errors import Errors, QueryError, StoreError, StoreLocked, StoreMissing, within
 
-__all__ = ["open_store", "is_remote", "check_folder", "EmbeddedStore", "RemoteStore", "Results", "DEFAULT_STORE",
-           "to_ox_quads", "term_ntriples", "bind_values", "remote_results"]
+__all__ = [
+    "open_store",
+    "is_remote",
+    "check_folder",
+    "EmbeddedStore",
+    "RemoteStore",
+    "Results",
+    "DEFAULT_STORE",
+    "to_ox_quads",
+    "term_ntriples",
+    "bind_values",
+    "remote_results",
+]
 
 DEFAULT_STORE = ".kg/store"
 
@@ -123,18 +134,18 @@ def check_folder(location: str | Path, read_only: bool) -> Path:
     """
     path = Path(location)
     if path.exists() and not path.is_dir():
-        raise StoreError(f"{path}: not a store folder (it is a file)")
+        raise StoreError(Errors.E607.format(path=path))
     try:
         entries = sorted(entry.name for entry in path.iterdir()) if path.is_dir() else []
     except OSError as e:
-        raise StoreError(f"{path}: cannot list the store folder: {e.strerror or e}") from e
+        raise StoreError(Errors.E608.format(path=path, error=e.strerror or e)) from e
     if not entries:
         if read_only:
-            raise StoreMissing(f"no store at {path} (read commands never create one; kg ingest does)")
+            raise StoreMissing(Errors.E609.format(path=path))
         return path
     if not any(marker in entries for marker in _STORE_MARKERS):
         shown = ", ".join(entries[:3]) + (", ..." if len(entries) > 3 else "")
-        raise StoreError(f"{path} holds something other than a kg store ({shown}); refusing to use it")
+        raise StoreError(Errors.E610.format(path=path, shown=shown))
     return path
 
 
@@ -142,9 +153,8 @@ def _open_error(path: Path, error: BaseException) -> StoreError:
     """One line for a store that RocksDB refused to open."""
     message = _first_line(error)
     if "While lock file" in message:  # RocksDB: "IO error: While lock file: DIR/LOCK: Resource temporarily ..."
-        return StoreLocked(f"the store at {path} is held by another writer (lock {path / 'LOCK'}); "
-                           f"wait for it to finish (read commands work beside it)")
-    return StoreError(f"the store at {path} is corrupted or unreadable: {message}")
+        return StoreLocked(Errors.E611.format(path=path, lock=path / "LOCK"))
+    return StoreError(Errors.E612.format(path=path, error=message))
 
 
 def term_ntriples(term) -> str:
@@ -179,8 +189,7 @@ def to_ox_quads(graph) -> list:
 def _insert_data(quads: Iterable) -> str:
     by_graph: dict[str, list[str]] = {}
     for quad in quads:
-        by_graph.setdefault(str(quad.graph_name), []).append(
-            f"{quad.subject} {quad.predicate} {quad.object} .")
+        by_graph.setdefault(str(quad.graph_name), []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
     parts = [f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}" for name, lines in sorted(by_graph.items())]
     return "INSERT DATA {\n" + "\n".join(parts) + "\n}"
 
@@ -222,8 +231,10 @@ class _Base:
 
     def count(self) -> int:
         """Distinct triples over all graphs (the union)."""
-        results = self.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
-                             "WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }")
+        results = self.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+            "WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }"
+        )
         return int(results.rows[0][0].value)
 
     def count_quads(self) -> int:
@@ -266,22 +277,23 @@ class EmbeddedStore(_Base):
         """``consume(answer)`` of pyoxigraph's lazy answer to a query (over the union of all graphs unless
         ``options`` name a dataset), with the engine's errors named in one line."""
         options = options or {"use_default_graph_as_union": True}
-        for attempt in (1, 2):
+        retried = False
+        while True:
             try:
                 return consume(self._store.query(sparql, **options))
             except SyntaxError as e:
                 raise QueryError(Errors.E505.format(name=name, error=e)) from e
             except (OSError, RuntimeError) as e:
-                if attempt == 1 and self.read_only and "No such file" in str(e):
+                if not retried and self.read_only and "No such file" in str(e):
                     # the writer beside us compacted away a file of our view: look again, once
                     self._store = self._open()
+                    retried = True
                     continue
-                raise StoreError(f"{name}: reading the store at {self.location}: {_first_line(e)}") from e
-        raise AssertionError("unreachable")  # pragma: no cover
+                raise StoreError(Errors.E613.format(name=name, location=self.location, error=_first_line(e))) from e
 
     def update(self, sparql: str) -> None:
         if self.read_only:
-            raise StoreError(f"the store at {self.location} is open read-only")
+            raise StoreError(Errors.E614.format(location=self.location))
         try:
             self._store.update(sparql)
         except SyntaxError as e:
@@ -319,8 +331,14 @@ class RemoteStore(_Base):
     Oxigraph with ``--union-default-graph`` (Fuseki: ``tdb2:unionDefaultGraph``).
     """
 
-    def __init__(self, location: str, query: str | None = None, update: str | None = None,
-                 store: str | None = None, timeout: float = 60.0):
+    def __init__(
+        self,
+        location: str,
+        query: str | None = None,
+        update: str | None = None,
+        store: str | None = None,
+        timeout: float = 60.0,
+    ):
         base = location.rstrip("/")
         self.location = base
         self.query_url = query or f"{base}/query"
@@ -348,12 +366,16 @@ class RemoteStore(_Base):
         if bindings:
             sparql = bind_values(sparql, bindings)
         try:
-            body, media = self._request(self.query_url, sparql.encode("utf-8"), "application/sparql-query",
-                                        "application/sparql-results+json, application/n-triples;q=0.9")
+            body, media = self._request(
+                self.query_url,
+                sparql.encode("utf-8"),
+                "application/sparql-query",
+                "application/sparql-results+json, application/n-triples;q=0.9",
+            )
         except StoreError as e:
             if isinstance(e.__cause__, urllib.error.HTTPError) and e.__cause__.code == 400:
-                raise QueryError(Errors.E506.format(name=name, error=e)) from e  # the endpoint rejected the query
-            raise StoreError(Errors.E606.format(name=name, error=e)) from e  # unreachable or failing endpoint
+                raise QueryError(within(name, e)) from e  # the endpoint rejected the query
+            raise StoreError(within(name, e)) from e  # unreachable or failing endpoint
         return remote_results(body, media, f"{name}: {self.query_url}")
 
     def update(self, sparql: str) -> None:
@@ -362,12 +384,11 @@ class RemoteStore(_Base):
     def quads(self) -> Iterator:
         body, media = self._request(self.store_url, None, None, "application/n-quads")
         if media and media not in ("application/n-quads", "text/x-nquads", "application/n-triples", "text/plain"):
-            raise StoreError(f"{self.store_url} answered {media} ({_snippet(body)}), not N-Quads")
+            raise StoreError(Errors.E615.format(url=self.store_url, media=media, snippet=_snippet(body)))
         try:
             return iter(list(ox.parse(body, format=ox.RdfFormat.N_QUADS)))
         except SyntaxError as e:
-            raise StoreError(f"{self.store_url} answered invalid or truncated N-Quads "
-                             f"({len(body)} bytes): {_first_line(e)}") from e
+            raise StoreError(Errors.E616.format(url=self.store_url, size=len(body), error=_first_line(e))) from e
 
     def flush(self) -> None:
         pass
@@ -385,13 +406,13 @@ def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
     names = sorted(bindings)
     for name in names:
         if not is_variable_name(name):
-            raise QueryError(f"cannot bind parameter {name!r}: a parameter name is letters, digits and '_'")
+            raise QueryError(Errors.E508.format(name=name))
     values = " ".join(term_ntriples(_ox(bindings[n])) for n in names)
     block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }}"
     match = re.search(r"\bWHERE\s*\{", sparql, re.I)
     if match is None:
         raise QueryError(Errors.E507)
-    return f"{sparql[:match.end()]}\n  {block}\n{sparql[match.end():]}"
+    return f"{sparql[: match.end()]}\n  {block}\n{sparql[match.end() :]}"
 
 
 def _ox(value):
@@ -418,33 +439,34 @@ def remote_results(body: bytes, media: str, where: str) -> Results:
     >>> remote_results(b'<html><body>Welcome</body></html>', "text/html", "http://x/query").rows
     Traceback (most recent call last):
     ...
-    kg.errors.StoreError: http://x/query answered text/html ('<html><body>Welcome</body></html>'), not SPARQL results
+    kg.errors.StoreError: http://x/query answered text/html ('<html><body>Welcome</body></html>'), not SPARQL results [E618]
     >>> cut = b'{"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"ty'
     >>> remote_results(cut, "application/sparql-results+json", "http://x/query").rows
     Traceback (most recent call last):
     ...
-    kg.errors.StoreError: http://x/query answered truncated or invalid JSON (61 bytes), not SPARQL results
+    kg.errors.StoreError: http://x/query answered truncated or invalid JSON (61 bytes), not SPARQL results [E619]
     """
     if media in _TRIPLES:
         try:
             triples = list(ox.parse(body, format=_TRIPLES[media]))
         except SyntaxError as e:
-            raise StoreError(f"{where} answered truncated or invalid {media} ({len(body)} bytes)") from e
-        return Results(["subject", "predicate", "object"], [(t.subject, t.predicate, t.object) for t in triples],
-                       "graph")
+            raise StoreError(Errors.E617.format(where=where, media=media, size=len(body))) from e
+        return Results(
+            ["subject", "predicate", "object"], [(t.subject, t.predicate, t.object) for t in triples], "graph"
+        )
     if media not in _JSON_RESULTS:
-        raise StoreError(f"{where} answered {media or 'no content type'} ({_snippet(body)}), not SPARQL results")
+        raise StoreError(Errors.E618.format(where=where, media=media or "no content type", snippet=_snippet(body)))
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as e:
-        raise StoreError(f"{where} answered truncated or invalid JSON ({len(body)} bytes), not SPARQL results") from e
+        raise StoreError(Errors.E619.format(where=where, size=len(body))) from e
     try:
         if isinstance(data.get("boolean"), bool):
             return Results(["ask"], [(ox.Literal(str(data["boolean"]).lower(), datatype=_XSD_BOOLEAN),)], "ask")
         variables = list(data["head"]["vars"])
         rows = [tuple(_from_json(binding.get(v)) for v in variables) for binding in data["results"]["bindings"]]
     except (AttributeError, KeyError, TypeError, ValueError) as e:
-        raise StoreError(f"{where} answered JSON that is not SPARQL results ({_snippet(body)})") from e
+        raise StoreError(Errors.E620.format(where=where, snippet=_snippet(body))) from e
     return Results(variables, rows)
 
 

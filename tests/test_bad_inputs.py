@@ -154,13 +154,13 @@ def test_output_paths_are_checked_before_the_ingest(tmp_path):
     a_file.write_text("x")
     store = tmp_path / "store"
     result = run_kg("build", str(SEED), "--out", str(a_file), "--store", str(store))
-    assert result.returncode == 2 and result.stderr.strip() == f"kg build: error: --out {a_file}: not a folder [E404]"
+    assert result.returncode == 2 and result.stderr.strip() == f"kg build: error: --out {a_file}: not a folder [E821]"
     assert not store.exists()  # refused before the store was opened
     result = run_kg("export", "-o", str(a_file / "g.ttl"), "--store", str(store))
     assert result.returncode == 2 and result.stderr.strip() == \
-        f"kg export: error: -o {a_file / 'g.ttl'}: {a_file} is not a folder [E402]"
+        f"kg export: error: -o {a_file / 'g.ttl'}: {a_file} is not a folder [E819]"
     result = run_kg("viz", "-o", str(tmp_path), "--store", str(store))
-    assert result.returncode == 2 and result.stderr.strip() == f"kg viz: error: -o {tmp_path}: is a folder [E406]"
+    assert result.returncode == 2 and result.stderr.strip() == f"kg viz: error: -o {tmp_path}: is a folder [E823]"
 
 
 def test_concurrent_writes_never_tear(tmp_path):
@@ -196,7 +196,7 @@ def test_query_file_and_gold_that_are_not_utf8_are_one_line(tmp_path):
     query.write_bytes(b"SELECT * WHERE { ?s ?p \"\xff\" }")
     result = run_kg("query", "--file", str(query), "--store", str(store))
     assert result.returncode == 2 and result.stderr.strip() == \
-        f"kg query: error: --file {query}: not valid UTF-8 at byte 24 [E813]"
+        f"kg query: error: --file {query}: not UTF-8 text (byte 24) [E811]"
     gold = tmp_path / "gold.jsonl"
     gold.write_bytes(b'{"id": "\xff"}\n')
     result = run_kg("eval", str(gold), "--store", str(store))
@@ -212,11 +212,11 @@ def test_the_input_policy_is_checked_when_it_loads(tmp_path):
     good = json.loads((ontology_dir() / "input.json").read_text(encoding="utf-8"))
     assert load_policy(ontology_dir() / "input.json").max_article_chars == good["max_article_chars"]
     for change, reason in (({"max_article_chars": -1}, "max_article_chars must be a positive whole number, got -1 "
-                                                       "[E709]"),
-                           ({"min_latin_share": 1.5}, "min_latin_share must be a share between 0 and 1, got 1.5 [E711]"),
+                                                       "[E710]"),
+                           ({"min_latin_share": 1.5}, "min_latin_share must be a share between 0 and 1, got 1.5 [E712]"),
                            ({"english_words": ["The"]}, "english_words must be a non-empty list of lower-case words "
-                                                        "[E712]"),
-                           ({"surprise": 1}, "unknown keys ['surprise'], missing keys [] [E707]")):
+                                                        "[E713]"),
+                           ({"surprise": 1}, "unknown keys ['surprise'], missing keys [] [E708]")):
         path = tmp_path / "input.json"
         path.write_text(json.dumps({**good, **change}), encoding="utf-8")
         with pytest.raises(SetupError) as raised:
