@@ -57,8 +57,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{kilobytes:>6} rejected: {report.rejected[0]}")
                 continue
             per = kilobytes / 100
-            print(f"{kilobytes:>6} {seconds:>8.1f} {seconds / per:>8.2f} {cpu:>8.1f} {cpu / per:>10.2f} "
-                  f"{report.claims:>7}", flush=True)
+            print(
+                f"{kilobytes:>6} {seconds:>8.1f} {seconds / per:>8.2f} {cpu:>8.1f} {cpu / per:>10.2f} "
+                f"{report.claims:>7}",
+                flush=True,
+            )
     return 0
 
 

@@ -135,8 +135,12 @@ def _walk(root: Path) -> Iterator[tuple[Path, InputError | None]]:
     seen: set[str] = set()
 
     def unlistable(error: OSError) -> None:
-        found.append((Path(error.filename or root), InputError(error.filename or root, MSG["cannot_list"].format(
-            reason=error.strerror or error))))
+        found.append(
+            (
+                Path(error.filename or root),
+                InputError(error.filename or root, MSG["cannot_list"].format(reason=error.strerror or error)),
+            )
+        )
 
     for folder, dirs, files in os.walk(root, onerror=unlistable, followlinks=True):
         real = os.path.realpath(folder)
@@ -175,8 +179,9 @@ def _suffix_error(path: Path) -> InputError | None:
     return InputError(path, MSG["unsupported"].format(suffix=printable(path.suffix) or "(none)"))
 
 
-def read_articles(paths: Iterable[str | Path], policy: InputPolicy | None = None
-                  ) -> tuple[list[Article], list[InputError]]:
+def read_articles(
+    paths: Iterable[str | Path], policy: InputPolicy | None = None
+) -> tuple[list[Article], list[InputError]]:
     r"""Read every article under ``paths``; return them with the rejections.
 
     Parameters
@@ -310,11 +315,9 @@ def _checked(article: Article, policy: InputPolicy) -> Article:
     for field in ("id", "url", "source"):
         value = getattr(article, field)
         if value is not None and len(value) > policy.max_field_chars:
-            raise InputError(article.path, MSG["long_field"].format(field=field, limit=policy.max_field_chars),
-                             **where)
+            raise InputError(article.path, MSG["long_field"].format(field=field, limit=policy.max_field_chars), **where)
     if len(article.title) > policy.max_title_chars:
-        raise InputError(article.path, MSG["long_field"].format(field="title", limit=policy.max_title_chars),
-                         **where)
+        raise InputError(article.path, MSG["long_field"].format(field="title", limit=policy.max_title_chars), **where)
     size = len(article.content)
     if size > policy.max_article_chars:
         raise InputError(article.path, MSG["too_big"].format(size=size, limit=policy.max_article_chars), **where)
@@ -464,5 +467,12 @@ def _read_html(path: Path, text: str) -> Article:
     why = first_unfit(url) if url else None
     if why:
         raise InputError(path, MSG["unfit_field"].format(field="url", why=why))
-    return Article(id=path.stem, title=_clean(page.title), date=date, text=_clean("\n\n".join(page.paragraphs)),
-                   path=str(path), source=_clean(page.source).strip() or None if page.source else None, url=url)
+    return Article(
+        id=path.stem,
+        title=_clean(page.title),
+        date=date,
+        text=_clean("\n\n".join(page.paragraphs)),
+        path=str(path),
+        source=_clean(page.source).strip() or None if page.source else None,
+        url=url,
+    )

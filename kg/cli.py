@@ -70,12 +70,19 @@ def _chars(text: str) -> int:
 
 
 def _input_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--strict", action="store_true",
-                        help="any rejected input or warning (an article that gave no claim) fails the run "
-                             "before anything is written")
-    parser.add_argument("--max-article-size", type=_chars, default=None, metavar="CHARS",
-                        help="refuse articles longer than this many characters (default: ontology/input.json's "
-                             "max_article_chars, 5,000,000)")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="any rejected input or warning (an article that gave no claim) fails the run before anything is written",
+    )
+    parser.add_argument(
+        "--max-article-size",
+        type=_chars,
+        default=None,
+        metavar="CHARS",
+        help="refuse articles longer than this many characters (default: ontology/input.json's "
+        "max_article_chars, 5,000,000)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -315,8 +322,10 @@ def _report_ingest(report) -> int:
     if report.rejected:
         print(f"kg: {len(report.rejected)} input(s) rejected", file=sys.stderr)
     if report.aborted:
-        print(f"kg: --strict: {len(report.rejected) + len(report.warnings)} problem(s); nothing was written",
-              file=sys.stderr)
+        print(
+            f"kg: --strict: {len(report.rejected) + len(report.warnings)} problem(s); nothing was written",
+            file=sys.stderr,
+        )
         return 1
     return 1 if report.rejected else 0
 
@@ -332,20 +341,28 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 
 def _cmd_build(args) -> int:
+    from .outputs import check_output_dir
     from .pipeline import build
 
-    from .outputs import check_output_dir
-
     check_output_dir(args.out)
-    return _report_ingest(build(args.paths, args.out, _open(args, read_only=False), _extractor(args),
-                                policy=_policy(args), strict=args.strict))
+    return _report_ingest(
+        build(
+            args.paths,
+            args.out,
+            _open(args, read_only=False),
+            _extractor(args),
+            policy=_policy(args),
+            strict=args.strict,
+        )
+    )
 
 
 def _cmd_ingest(args) -> int:
     from .pipeline import ingest
 
-    return _report_ingest(ingest(args.paths, _open(args, read_only=False), _extractor(args), policy=_policy(args),
-                                 strict=args.strict))
+    return _report_ingest(
+        ingest(args.paths, _open(args, read_only=False), _extractor(args), policy=_policy(args), strict=args.strict)
+    )
 
 
 def _cmd_query(args) -> int:

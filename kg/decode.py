@@ -17,17 +17,45 @@ from .errors import MSG
 __all__ = ["decode", "DecodeError", "LEGACY"]
 
 # What charset-normalizer may choose from: the single-byte encodings of the regions the corpus covers.
-LEGACY = ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r", "koi8_u", "cp866",
-          "iso8859_5", "mac_cyrillic")
+LEGACY = (
+    "cp1252",
+    "latin_1",
+    "iso8859_15",
+    "cp1250",
+    "iso8859_2",
+    "cp1251",
+    "koi8_r",
+    "koi8_u",
+    "cp866",
+    "iso8859_5",
+    "mac_cyrillic",
+)
 _MAX_CHAOS = 0.05
 _MIN_COHERENCE = 0.2
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "UTF-8"), (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
-         (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
 _DECLARED = " (as its <meta charset> declares)"
 _META = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]{1,40})""", re.I)
 # WHATWG: these labels mean windows-1252 in a browser
-_AS_CP1252 = {"latin1", "latin_1", "iso8859_1", "iso_8859_1", "ascii", "us_ascii", "iso8859-1", "iso-8859-1",
-              "us-ascii", "l1", "cp819", "ibm819", "windows-1252", "cp1252"}
+_AS_CP1252 = {
+    "latin1",
+    "latin_1",
+    "iso8859_1",
+    "iso_8859_1",
+    "ascii",
+    "us_ascii",
+    "iso8859-1",
+    "iso-8859-1",
+    "us-ascii",
+    "l1",
+    "cp819",
+    "ibm819",
+    "windows-1252",
+    "cp1252",
+}
 
 
 class DecodeError(ValueError):
@@ -94,8 +122,16 @@ def _guess(data: bytes, utf8_error: int) -> tuple[str, str]:
         raise DecodeError(MSG["no_encoding"].format(offset=utf8_error))
     best = max(matches, key=lambda m: (m.coherence - m.chaos, -LEGACY.index(m.encoding)))
     text = str(best)
-    rivals = sorted({m.encoding for m in matches if m is not best and str(m) != text
-                     and m.chaos <= best.chaos + _MAX_CHAOS and m.coherence >= best.coherence - 0.1})
+    rivals = sorted(
+        {
+            m.encoding
+            for m in matches
+            if m is not best
+            and str(m) != text
+            and m.chaos <= best.chaos + _MAX_CHAOS
+            and m.coherence >= best.coherence - 0.1
+        }
+    )
     if best.chaos > _MAX_CHAOS or best.coherence < _MIN_COHERENCE or rivals:
         found = best.encoding + (f" or {', '.join(rivals)}" if rivals else "")
         raise DecodeError(MSG["unsure_encoding"].format(offset=utf8_error, found=found))

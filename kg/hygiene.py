@@ -18,8 +18,9 @@ import re
 
 __all__ = ["scrub", "first_unfit", "printable", "UNFIT", "UNFIT_IN_TEXT"]
 
-_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
-                                            for plane in range(17))
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
 # what free text loses ("\n" and "\t" are kept), and what an identifier may not hold
 UNFIT_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff" + _NONCHARACTERS + "]")
 UNFIT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + _NONCHARACTERS + "]")
@@ -71,6 +72,7 @@ def printable(text: str) -> str:
     >>> printable("a\\x07b")
     'a\\\\x07b'
     """
+
     def escape(match: re.Match) -> str:
         code = ord(match.group(0))
         if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's surrogateescape: the byte it stands for

@@ -52,6 +52,7 @@ def language_problem(text: str, policy: InputPolicy, read_as: str = "") -> str |
     if len(words) >= policy.english_check_words:
         english = sum(1 for w in words if w in policy.english_words)
         if english / len(words) < policy.min_english_share:
-            return MSG["few_english"].format(share=english / len(words), least=policy.min_english_share,
-                                          read_as=read_as)
+            return MSG["few_english"].format(
+                share=english / len(words), least=policy.min_english_share, read_as=read_as
+            )
     return None

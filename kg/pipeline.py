@@ -135,8 +135,14 @@ class Extractor:
         from .nlp import parse_windows
 
         gazetteer, rules, nlp = self.load()
-        windows = parse_windows(nlp, articles, rules.verb_lemmas, gazetteer.demonym_forms,
-                                frozenset(rules.lexicon["company_name_words"]), rules.name_policy)
+        windows = parse_windows(
+            nlp,
+            articles,
+            rules.verb_lemmas,
+            gazetteer.demonym_forms,
+            frozenset(rules.lexicon["company_name_words"]),
+            rules.name_policy,
+        )
         found: list = []
         number, first = 0, True
         for owner, paragraphs in windows:
@@ -269,8 +275,14 @@ class IngestReport:
         return not self.rejected and not self.aborted
 
 
-def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = None, *,
-           policy: InputPolicy | None = None, strict: bool = False) -> IngestReport:
+def ingest(
+    paths: Iterable[str | Path],
+    store,
+    extractor: Extractor | None = None,
+    *,
+    policy: InputPolicy | None = None,
+    strict: bool = False,
+) -> IngestReport:
     r"""Read the articles under ``paths`` and write their claims into ``store``.
 
     Each article is one transaction into its own named graph. An article whose
@@ -379,7 +391,7 @@ def _extracted(articles: list[Article], extractor: Extractor, failed: list[Input
     and stops the run.
     """
     for start in range(0, len(articles), _BATCH):
-        batch = articles[start:start + _BATCH]
+        batch = articles[start : start + _BATCH]
         done = 0
         try:
             for pair in zip(batch, extractor.extract_many(batch)):
@@ -395,9 +407,13 @@ def _extracted(articles: list[Article], extractor: Extractor, failed: list[Input
                     raise
                 except Exception as e:  # noqa: BLE001 - reported as this input's answer, the run goes on
                     error = " ".join(str(e).split())
-                    failed.append(InputError(article.path, MSG["extraction_failed"].format(kind=type(e).__name__,
-                                                                                        error=error),
-                                             line=article.line))
+                    failed.append(
+                        InputError(
+                            article.path,
+                            MSG["extraction_failed"].format(kind=type(e).__name__, error=error),
+                            line=article.line,
+                        )
+                    )
                     continue
                 yield article, claims
 
@@ -414,8 +430,15 @@ def _write_article(store, article: Article, claims: list[Claim], version: str, e
     store.replace_graphs({str(graph.identifier): to_ox_quads(graph)}, extra=to_ox_quads(described))
 
 
-def build(paths: Iterable[str | Path], out_dir: str | Path, store, extractor: Extractor | None = None, *,
-          policy: InputPolicy | None = None, strict: bool = False) -> IngestReport:
+def build(
+    paths: Iterable[str | Path],
+    out_dir: str | Path,
+    store,
+    extractor: Extractor | None = None,
+    *,
+    policy: InputPolicy | None = None,
+    strict: bool = False,
+) -> IngestReport:
     r"""Ingest, then write ``graph.ttl`` and ``graph.html`` into ``out_dir`` (what ``kg build`` does).
 
     Parameters

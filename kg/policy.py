@@ -43,8 +43,13 @@ class InputPolicy:
     english_words: frozenset[str]
 
     def __post_init__(self):
-        for name in ("max_article_chars", "max_title_chars", "max_field_chars", "long_run_chars",
-                     "english_check_words"):
+        for name in (
+            "max_article_chars",
+            "max_title_chars",
+            "max_field_chars",
+            "long_run_chars",
+            "english_check_words",
+        ):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ValueError(Errors.E710.format(name=name, value=value))
@@ -54,11 +59,12 @@ class InputPolicy:
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0.0 <= value <= 1.0:
                 raise ValueError(Errors.E712.format(name=name, value=value))
-        if not self.english_words or not all(isinstance(w, str) and w.isalpha() and w.islower()
-                                             for w in self.english_words):
+        if not self.english_words or not all(
+            isinstance(w, str) and w.isalpha() and w.islower() for w in self.english_words
+        ):
             raise ValueError(Errors.E713)
 
-    def with_max_article_chars(self, chars: int | None) -> "InputPolicy":
+    def with_max_article_chars(self, chars: int | None) -> InputPolicy:
         """The same policy with another article size limit (None keeps this one)."""
         return self if chars is None else dataclasses.replace(self, max_article_chars=chars)
 

@@ -274,4 +274,3 @@ def write_html(store, path: str | Path, *, focus: str | None = None, hops: int =
 
     page = page_html(read_claims(store), focus=focus, hops=hops)
     write_atomic(path, page.encode("utf-8"))
-

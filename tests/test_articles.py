@@ -33,14 +33,17 @@ def test_txt_without_date_line_takes_first_line_as_title(tmp_path):
     assert errors == [] and article.date is None and article.title == "Title of the piece"
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"", "empty file"),
-    (b"   \n\n", "empty file"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-    (b"\xfa\xfb bad bytes", "not valid UTF-8"),
-    (b"\xff\xfe\xfa bad bytes", "not valid UTF-16"),  # a UTF-16 byte order mark, then an odd byte out
-    (b"20 February 2023\n\nOnly a title\n", "no article text after the title"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"", "empty file"),
+        (b"   \n\n", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        (b"\xfa\xfb bad bytes", "not valid UTF-8"),
+        (b"\xff\xfe\xfa bad bytes", "not valid UTF-16"),  # a UTF-16 byte order mark, then an odd byte out
+        (b"20 February 2023\n\nOnly a title\n", "no article text after the title"),
+    ],
+)
 def test_bad_txt_is_rejected_with_its_reason(tmp_path, content, reason):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)

@@ -59,8 +59,16 @@ def bad_build(tmp_path_factory):
     folder = root / "in"
     expected = write_bad_corpus(folder / "bad")
     shutil.copy(SEED, folder)
-    result = run_kg("build", str(folder), "--out", str(root / "out"), "--store", str(root / "store"),
-                    "--max-article-size", str(LIMIT))
+    result = run_kg(
+        "build",
+        str(folder),
+        "--out",
+        str(root / "out"),
+        "--store",
+        str(root / "store"),
+        "--max-article-size",
+        str(LIMIT),
+    )
     alone = run_kg("build", str(SEED), "--out", str(root / "alone-out"), "--store", str(root / "alone"))
     assert alone.returncode == 0, alone.stderr
     return root, folder / "bad", expected, result
@@ -99,8 +107,11 @@ def test_exports_of_the_bad_corpus_parse_everywhere(bad_build):
         assert reader(target).number_of_nodes() > 5
     for tool, args in (("rapper", ["-q", "-i", "turtle", "-c"]), ("serdi", ["-i", "turtle", "-o", "ntriples"])):
         if shutil.which(tool):
-            out = subprocess.run([tool, *args, str(root / "out" / "graph.ttl"), *(
-                ["http://example.org/"] if tool == "rapper" else [])], capture_output=True, timeout=120)
+            out = subprocess.run(
+                [tool, *args, str(root / "out" / "graph.ttl"), *(["http://example.org/"] if tool == "rapper" else [])],
+                capture_output=True,
+                timeout=120,
+            )
             assert out.returncode == 0, out.stderr
 
 
@@ -133,14 +144,20 @@ def test_unlistable_folder_is_named(tmp_path):
         os.mkdir(locked)
         shutil.copy(SEED, top)
         os.chmod(locked, 0)
-        command = [sys.executable, "-c", "import sys; from kg.articles import read_articles; "
-                   "a, e = read_articles([sys.argv[1]]); print(len(a)); print(*e, sep='\\n')", top]
+        command = [
+            sys.executable,
+            "-c",
+            "import sys; from kg.articles import read_articles; "
+            "a, e = read_articles([sys.argv[1]]); print(len(a)); print(*e, sep='\\n')",
+            top,
+        ]
         if os.geteuid() == 0:  # root lists any folder: read as nobody
             if not shutil.which("setpriv"):
                 pytest.skip("running as root without setpriv")
             command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=ROOT,
-                                env={**os.environ, "HOME": top})
+        result = subprocess.run(
+            command, capture_output=True, text=True, timeout=120, cwd=ROOT, env={**os.environ, "HOME": top}
+        )
         assert result.returncode == 0, result.stderr
         lines = result.stdout.splitlines()
         assert lines[0] == "1" and lines[1:] == [f"{locked}: cannot list folder: Permission denied [E134]"]
@@ -157,8 +174,10 @@ def test_output_paths_are_checked_before_the_ingest(tmp_path):
     assert result.returncode == 2 and result.stderr.strip() == f"kg build: error: --out {a_file}: not a folder [E821]"
     assert not store.exists()  # refused before the store was opened
     result = run_kg("export", "-o", str(a_file / "g.ttl"), "--store", str(store))
-    assert result.returncode == 2 and result.stderr.strip() == \
-        f"kg export: error: -o {a_file / 'g.ttl'}: {a_file} is not a folder [E819]"
+    assert (
+        result.returncode == 2
+        and result.stderr.strip() == f"kg export: error: -o {a_file / 'g.ttl'}: {a_file} is not a folder [E819]"
+    )
     result = run_kg("viz", "-o", str(tmp_path), "--store", str(store))
     assert result.returncode == 2 and result.stderr.strip() == f"kg viz: error: -o {tmp_path}: is a folder [E823]"
 
@@ -188,19 +207,22 @@ def test_concurrent_writes_never_tear(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]  # no temporary file left
 
 
-
 def test_query_file_and_gold_that_are_not_utf8_are_one_line(tmp_path):
     store = tmp_path / "store"
     ox.Store(str(store)).flush()  # an empty store
     query = tmp_path / "q.rq"
-    query.write_bytes(b"SELECT * WHERE { ?s ?p \"\xff\" }")
+    query.write_bytes(b'SELECT * WHERE { ?s ?p "\xff" }')
     result = run_kg("query", "--file", str(query), "--store", str(store))
-    assert result.returncode == 2 and result.stderr.strip() == \
-        f"kg query: error: --file {query}: not UTF-8 text (byte 24) [E811]"
+    assert (
+        result.returncode == 2
+        and result.stderr.strip() == f"kg query: error: --file {query}: not UTF-8 text (byte 24) [E811]"
+    )
     gold = tmp_path / "gold.jsonl"
     gold.write_bytes(b'{"id": "\xff"}\n')
     result = run_kg("eval", str(gold), "--store", str(store))
-    assert result.returncode == 1 and result.stderr.strip() == f"kg eval: error: {gold}: not valid UTF-8 at byte 8 [E204]"
+    assert (
+        result.returncode == 1 and result.stderr.strip() == f"kg eval: error: {gold}: not valid UTF-8 at byte 8 [E204]"
+    )
 
 
 def test_the_input_policy_is_checked_when_it_loads(tmp_path):
@@ -211,12 +233,12 @@ def test_the_input_policy_is_checked_when_it_loads(tmp_path):
 
     good = json.loads((ontology_dir() / "input.json").read_text(encoding="utf-8"))
     assert load_policy(ontology_dir() / "input.json").max_article_chars == good["max_article_chars"]
-    for change, reason in (({"max_article_chars": -1}, "max_article_chars must be a positive whole number, got -1 "
-                                                       "[E710]"),
-                           ({"min_latin_share": 1.5}, "min_latin_share must be a share between 0 and 1, got 1.5 [E712]"),
-                           ({"english_words": ["The"]}, "english_words must be a non-empty list of lower-case words "
-                                                        "[E713]"),
-                           ({"surprise": 1}, "unknown keys ['surprise'], missing keys [] [E708]")):
+    for change, reason in (
+        ({"max_article_chars": -1}, "max_article_chars must be a positive whole number, got -1 [E710]"),
+        ({"min_latin_share": 1.5}, "min_latin_share must be a share between 0 and 1, got 1.5 [E712]"),
+        ({"english_words": ["The"]}, "english_words must be a non-empty list of lower-case words [E713]"),
+        ({"surprise": 1}, "unknown keys ['surprise'], missing keys [] [E708]"),
+    ):
         path = tmp_path / "input.json"
         path.write_text(json.dumps({**good, **change}), encoding="utf-8")
         with pytest.raises(SetupError) as raised:

@@ -78,8 +78,11 @@ def test_an_unwritable_output_is_one_line(tmp_path):
     blocker.write_text("")
     result = run_kg("export", "-o", str(blocker / "graph.ttl"), "--store", str(_empty_store(tmp_path / "store")))
     # checked before the store is read (issue 10): a usage error, exit 2
-    assert result.returncode == 2 and _one_line(result) == \
-        f"kg export: error: {Errors.E819.format(what='-o', path=blocker / 'graph.ttl', ancestor=blocker)}"
+    assert (
+        result.returncode == 2
+        and _one_line(result)
+        == f"kg export: error: {Errors.E819.format(what='-o', path=blocker / 'graph.ttl', ancestor=blocker)}"
+    )
 
 
 @pytest.mark.model

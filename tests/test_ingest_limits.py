@@ -30,12 +30,13 @@ def test_a_long_article_is_read_in_windows_with_true_offsets(extractor):
     assert len(article.content) > 2 * WINDOW_CHARS
     claims = extractor.extract(article)
     for claim in claims:
-        assert article.content[claim.sentence_start:claim.sentence_end].strip() == claim.sentence
+        assert article.content[claim.sentence_start : claim.sentence_end].strip() == claim.sentence
     assert max(c.sentence_start for c in claims) > 2 * WINDOW_CHARS  # the last windows were read too
     short = Article(id="long", title=TITLE, date=None, text="\n\n".join(paragraphs), path="long.txt")
     in_title = sorted((c.predicate, c.sentence_start) for c in claims if c.sentence_start < len(TITLE))
-    assert in_title and in_title == sorted((c.predicate, c.sentence_start) for c in extractor.extract(short)
-                                           if c.sentence_start < len(TITLE))  # the title read once
+    assert in_title and in_title == sorted(
+        (c.predicate, c.sentence_start) for c in extractor.extract(short) if c.sentence_start < len(TITLE)
+    )  # the title read once
 
 
 def _graphs(path) -> dict[str, set[str]]:
@@ -61,7 +62,7 @@ def test_an_ingest_killed_at_any_point_loses_nothing(tmp_path, extractor):
     folder = tmp_path / "in"
     folder.mkdir()
     for n in range(16):
-        body = "\n\n".join(paragraphs[n % len(paragraphs):] + paragraphs[:n % len(paragraphs)])
+        body = "\n\n".join(paragraphs[n % len(paragraphs) :] + paragraphs[: n % len(paragraphs)])
         (folder / f"a{n:02}.txt").write_text(f"1 May 2024\n\nReport {n}\n\n{body}\n", encoding="utf-8")
     reference = tmp_path / "reference"
     store = open_store(reference)
@@ -70,8 +71,12 @@ def test_an_ingest_killed_at_any_point_loses_nothing(tmp_path, extractor):
     expected = _graphs(reference)
     killed = tmp_path / "killed"
     delay = random.uniform(2.0, 8.0)
-    process = subprocess.Popen([sys.executable, "-m", "kg", "ingest", str(folder), "--store", str(killed)],
-                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "ingest", str(folder), "--store", str(killed)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(delay)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=60)
@@ -81,8 +86,13 @@ def test_an_ingest_killed_at_any_point_loses_nothing(tmp_path, extractor):
         for name, triples in _graphs(killed).items():
             if name != str(ENTITIES_GRAPH):  # shared by every article: complete only at the end
                 assert triples == expected[name], f"{name} half written (killed after {delay:.1f} s)"
-    rerun = subprocess.run([sys.executable, "-m", "kg", "ingest", str(folder), "--store", str(killed)], cwd=ROOT,
-                           capture_output=True, text=True, timeout=600)
+    rerun = subprocess.run(
+        [sys.executable, "-m", "kg", "ingest", str(folder), "--store", str(killed)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert rerun.returncode == 0, rerun.stderr
     assert _graphs(killed) == expected, f"killed after {delay:.1f} s"
 
@@ -94,14 +104,21 @@ def test_an_article_the_pipeline_cannot_read_is_named_and_the_run_goes_on(tmp_pa
     from kg.store import open_store
 
     corpus = tmp_path / "two.jsonl"
-    corpus.write_text("".join(
-        f'{{"id": "j{n}", "title": "MAZ ships axles", "date": "2024-03-01", "text": "MAZ supplies axles to KAMAZ."}}\n'
-        for n in range(2)), encoding="utf-8")
+    corpus.write_text(
+        "".join(
+            f'{{"id": "j{n}", "title": "MAZ ships axles", "date": "2024-03-01", "text": "MAZ supplies axles to KAMAZ."}}\n'
+            for n in range(2)
+        ),
+        encoding="utf-8",
+    )
     store = open_store(tmp_path / "store")
     report = ingest([SEED, corpus], store, Extractor(model="blank"))
     assert report.added == [] and not report.ok
-    assert sorted((e.path, e.line or 0) for e in report.rejected) == sorted([(str(SEED), 0), (str(corpus), 1),
-                                                                              (str(corpus), 2)])
-    assert all(e.reason.startswith("extraction failed: ValueError: [E030]") and e.reason.endswith(" [E137]")
-               for e in report.rejected)
+    assert sorted((e.path, e.line or 0) for e in report.rejected) == sorted(
+        [(str(SEED), 0), (str(corpus), 1), (str(corpus), 2)]
+    )
+    assert all(
+        e.reason.startswith("extraction failed: ValueError: [E030]") and e.reason.endswith(" [E137]")
+        for e in report.rejected
+    )
     assert store.query("SELECT ?g WHERE { GRAPH ?g { ?a a <https://w3id.org/kg-trade/ontology#Article> } }").rows == []

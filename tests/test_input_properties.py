@@ -62,8 +62,12 @@ def test_readers_on_arbitrary_text(tmp_path, title, body, suffix):
 
 
 @BOUNDED
-@given(fields=st.fixed_dictionaries({"id": ANY_TEXT, "title": ANY_TEXT, "text": ANY_TEXT},
-                                    optional={"url": ANY_TEXT, "source": ANY_TEXT, "date": ANY_TEXT}))
+@given(
+    fields=st.fixed_dictionaries(
+        {"id": ANY_TEXT, "title": ANY_TEXT, "text": ANY_TEXT},
+        optional={"url": ANY_TEXT, "source": ANY_TEXT, "date": ANY_TEXT},
+    )
+)
 def test_jsonl_records_with_arbitrary_strings(tmp_path, fields):
     record = {"date": "2024-05-01", **fields}
     path = tmp_path / "any.jsonl"
@@ -89,14 +93,16 @@ def test_iris_are_valid_for_any_name(name):
 
 
 @settings(max_examples=100, deadline=None)
-@given(words=st.lists(st.text(alphabet="abcXY.!? \u201d", min_size=1, max_size=30), min_size=1, max_size=200),
-       limit=st.integers(min_value=20, max_value=400))
+@given(
+    words=st.lists(st.text(alphabet="abcXY.!? \u201d", min_size=1, max_size=30), min_size=1, max_size=200),
+    limit=st.integers(min_value=20, max_value=400),
+)
 def test_pieces_cover_the_block_with_true_offsets(words, limit):
     text = " ".join(words).strip() or "x"
     pieces = _pieces(7, text, limit=limit)
     assert all(len(piece) <= limit for _, piece in pieces)
     content = "x" * 7 + text
-    assert all(content[offset:offset + len(piece)] == piece for offset, piece in pieces)
+    assert all(content[offset : offset + len(piece)] == piece for offset, piece in pieces)
     assert "".join(text.split()) == "".join("".join(piece.split()) for _, piece in pieces)
 
 
@@ -105,7 +111,7 @@ def test_a_paragraph_over_spacys_max_length_is_cut_under_it():
     content = "Title\n\n" + sentence * 30_000 + "\n\nA last paragraph."  # 1.4 million characters
     blocks = _blocks(content)
     assert max(len(text) for _, text in blocks) <= BLOCK_CHARS < 1_000_000
-    assert all(content[offset:offset + len(text)] == text for offset, text in blocks)
+    assert all(content[offset : offset + len(text)] == text for offset, text in blocks)
     assert "".join(text for _, text in blocks).replace(" ", "") == content.replace("\n", "").replace(" ", "")
     windows = _windows(blocks)
     assert all(window[0] == blocks[0] for window in windows)
@@ -138,11 +144,18 @@ def test_a_store_with_arbitrary_names_exports_in_every_format(tmp_path_factory, 
     text = f"{subject} supplies {obj}."
     article = Article(id=article_id.strip(), title=" ".join(title.split()), date=None, text=text, path="a.txt")
     offset = len(article.title) + 2
-    claim = Claim(subject=Mention(name=subject, cls="Company", start=offset, end=offset + len(subject)),
-                  predicate="supplies", object=Mention(name=obj, cls="Company", start=offset + len(text) - len(obj) - 1,
-                                                       end=offset + len(text) - 1),
-                  modality="asserted", article_id=article.id, sentence=text, sentence_start=offset,
-                  sentence_end=offset + len(text), rule_id="test", confidence=0.9)
+    claim = Claim(
+        subject=Mention(name=subject, cls="Company", start=offset, end=offset + len(subject)),
+        predicate="supplies",
+        object=Mention(name=obj, cls="Company", start=offset + len(text) - len(obj) - 1, end=offset + len(text) - 1),
+        modality="asserted",
+        article_id=article.id,
+        sentence=text,
+        sentence_start=offset,
+        sentence_end=offset + len(text),
+        rule_id="test",
+        confidence=0.9,
+    )
     store = open_store(tmp_path_factory.mktemp("any-store"))
     graph = article_graph(article, [claim], "v")
     entities = entity_graph(resolve_entities([claim], load_gazetteer()).values())
@@ -162,8 +175,10 @@ def test_a_store_with_arbitrary_names_exports_in_every_format(tmp_path_factory, 
             rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
             assert len(rows) == 2 and text in rows[1]
     turtle = export(store, "turtle")
-    for tool, args in (("rapper", ["-q", "-i", "turtle", "-c", "-", "http://example.org/"]),
-                       ("serdi", ["-i", "turtle", "-o", "ntriples", "-"])):
+    for tool, args in (
+        ("rapper", ["-q", "-i", "turtle", "-c", "-", "http://example.org/"]),
+        ("serdi", ["-i", "turtle", "-o", "ntriples", "-"]),
+    ):
         if shutil.which(tool):
             assert subprocess.run([tool, *args], input=turtle, capture_output=True, timeout=60).returncode == 0
     store.close()

@@ -104,9 +104,13 @@ def test_folder_with_bad_inputs(tmp_path, extractor):
     report = ingest([folder], store, extractor)
     assert sorted(report.added) == sorted([SEED.stem, "j1"])
     reasons = sorted(str(e) for e in report.rejected)
-    assert reasons == sorted([f"{folder / 'corpus.jsonl'}:2: invalid JSON: Expecting value at column 23 [E107]",
-                              f"{folder / 'empty.txt'}: empty file [E101]",
-                              f"{folder / 'image.txt'}: binary file (not text) [E102]"])
+    assert reasons == sorted(
+        [
+            f"{folder / 'corpus.jsonl'}:2: invalid JSON: Expecting value at column 23 [E107]",
+            f"{folder / 'empty.txt'}: empty file [E101]",
+            f"{folder / 'image.txt'}: binary file (not text) [E102]",
+        ]
+    )
     assert not report.ok
 
 
