@@ -107,9 +107,9 @@ def gexf(claimset: ClaimSet) -> bytes:
     root = ET.Element(q("gexf"), {"version": "1.2", f"{{{_XSI}}}schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd"})
     meta = ET.SubElement(root, q("meta"))
     ET.SubElement(meta, q("creator")).text = "kg"
-    ET.SubElement(meta, q("description")).text = (
-        "Trade-cooperation claims: one edge per subject, predicate, object and modality; weight = number of claims"
-    )
+    ET.SubElement(
+        meta, q("description")
+    ).text = "Trade-cooperation claims: one edge per subject, predicate, object and modality; weight = number of claims"
     graph = ET.SubElement(root, q("graph"), {"defaultedgetype": "directed", "mode": "dynamic", "timeformat": "date"})
     for owner, attrs in (("node", _NODE_ATTRS), ("edge", _EDGE_ATTRS)):
         declared = ET.SubElement(graph, q("attributes"), {"class": owner, "mode": "static"})
