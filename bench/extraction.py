@@ -48,14 +48,23 @@ def texts_of(article) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("articles", nargs="?", default=str(DEFAULT_ARTICLES),
-                        help="folder or file(s) of articles (default: ../shared/eval/dev/articles)")
+    parser.add_argument(
+        "articles",
+        nargs="?",
+        default=str(DEFAULT_ARTICLES),
+        help="folder or file(s) of articles (default: ../shared/eval/dev/articles)",
+    )
     parser.add_argument("--rounds", type=int, default=7, help="interleaved timed rounds (default 7; 0: none)")
-    parser.add_argument("--passes", type=int, default=1,
-                        help="passes over the articles in one timed sample (default 1; more: longer, steadier samples)")
+    parser.add_argument(
+        "--passes",
+        type=int,
+        default=1,
+        help="passes over the articles in one timed sample (default 1; more: longer, steadier samples)",
+    )
     parser.add_argument("--model", default=None, help="spaCy model (default: the one kg picks)")
-    parser.add_argument("--profile", action="store_true",
-                        help="also profile the kg side (cProfile) and print the top functions")
+    parser.add_argument(
+        "--profile", action="store_true", help="also profile the kg side (cProfile) and print the top functions"
+    )
     parser.add_argument("--top", type=int, default=15, help="functions listed by --profile (default 15)")
     args = parser.parse_args(argv)
 
@@ -123,8 +132,10 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"articles: {len(articles)} from {args.articles}")
     print(f"texts: {len(texts)} (titles + paragraphs), {sum(map(len, texts))} characters")
-    print(f"model: {name} {spacy.util.get_package_version(name) or ''}  spaCy {spacy.__version__}  "
-          f"cores: {os.cpu_count()}")
+    print(
+        f"model: {name} {spacy.util.get_package_version(name) or ''}  spaCy {spacy.__version__}  "
+        f"cores: {os.cpu_count()}"
+    )
     print(f"bare pipes: {', '.join(bare_nlp.pipe_names)}")
     print(f"kg pipes:   {', '.join(kg_nlp.pipe_names)}")
 
@@ -146,18 +157,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.rounds:
         medians = {key: statistics.median(values) for key, values in times.items()}
         base = medians["bare"]
-        print(f"\n{args.rounds} interleaved rounds of {args.passes} pass(es), medians (seconds are noise here; read the ratios)")
+        print(
+            f"\n{args.rounds} interleaved rounds of {args.passes} pass(es), medians (seconds are noise here; read the ratios)"
+        )
         print(f"{'contender':<10} {'median s':>9} {'min s':>8} {'max s':>8} {'x bare':>7} {'paired':>7}")
         for key in order:
             paired = statistics.median(t / b for t, b in zip(times[key], times["bare"]))
-            print(f"{key:<10} {medians[key]:>9.3f} {min(times[key]):>8.3f} {max(times[key]):>8.3f} "
-                  f"{medians[key] / base:>7.2f} {paired:>7.2f}")
+            print(
+                f"{key:<10} {medians[key]:>9.3f} {min(times[key]):>8.3f} {max(times[key]):>8.3f} "
+                f"{medians[key] / base:>7.2f} {paired:>7.2f}"
+            )
         print("x bare: ratio of the medians; paired: median of the per-round ratios (same round, side by side)")
         kg_time = medians["kg"]
-        print(f"\nwhere the cost is: bare-each/bare={medians['bare-each'] / base:.2f} (one nlp.pipe per article), "
-              f"ruler/bare={medians['ruler'] / base:.2f} (the entity ruler), "
-              f"kg-parse/ruler={medians['kg-parse'] / medians['ruler']:.2f} (per-article pipe, parse repairs),\n  "
-              f"kg/kg-parse={kg_time / medians['kg-parse']:.2f} (mentions, rules, coreference, modality)")
+        print(
+            f"\nwhere the cost is: bare-each/bare={medians['bare-each'] / base:.2f} (one nlp.pipe per article), "
+            f"ruler/bare={medians['ruler'] / base:.2f} (the entity ruler), "
+            f"kg-parse/ruler={medians['kg-parse'] / medians['ruler']:.2f} (per-article pipe, parse repairs),\n  "
+            f"kg/kg-parse={kg_time / medians['kg-parse']:.2f} (mentions, rules, coreference, modality)"
+        )
         ratio = kg_time / base
         print(f"kg/bare target: < {TARGET:.1f} -> {'met' if ratio < TARGET else 'NOT met'}")
 
@@ -179,8 +196,10 @@ def profile(run, top: int) -> None:
     rows = sorted(stats.stats.items(), key=lambda item: item[1][3], reverse=True)
     total = stats.total_tt
     print(f"\nprofile of one kg pass: {stats.total_calls} calls, {total:.3f} s (under cProfile)")
-    for title, wanted in (("all functions", lambda path: not _is_bench(path)),
-                          ("kg's own functions", lambda path: _is_kg(path))):
+    for title, wanted in (
+        ("all functions", lambda path: not _is_bench(path)),
+        ("kg's own functions", lambda path: _is_kg(path)),
+    ):
         print(f"\ntop {top} {title} by cumulative time")
         print(f"{'cum s':>7} {'cum %':>6} {'own s':>7} {'calls':>8}  function")
         shown = 0
@@ -210,7 +229,7 @@ def _where(path: str, line: int, func: str) -> str:
     parts = Path(path).parts
     for anchor in ("site-packages", "dist-packages"):
         if anchor in parts:
-            parts = parts[parts.index(anchor) + 1:]
+            parts = parts[parts.index(anchor) + 1 :]
             break
     else:
         if _is_kg(path):

@@ -38,8 +38,15 @@ QUERIES = {
 def build(folder: Path, triples: int) -> str:
     store = EmbeddedStore(folder)
     graph = "https://example.org/g"
-    quads = [ox.Quad(ox.NamedNode(f"urn:s{i % 997}"), ox.NamedNode(f"urn:p{i % 13}"), ox.Literal(f"value {i}"),
-                     ox.NamedNode(graph)) for i in range(triples)]
+    quads = [
+        ox.Quad(
+            ox.NamedNode(f"urn:s{i % 997}"),
+            ox.NamedNode(f"urn:p{i % 13}"),
+            ox.Literal(f"value {i}"),
+            ox.NamedNode(graph),
+        )
+        for i in range(triples)
+    ]
     store.oxigraph.extend(quads)
     store.close()
     return str(folder)
@@ -65,8 +72,10 @@ def serve_medians(location: str, repeat: int) -> dict[str, float]:
         url, process = start(location, Path(log_dir) / "serve.log")
         try:
             with httpx.Client() as client:
-                return {name: median_ms(lambda q=sparql: client.get(f"{url}/sparql", params={"query": q}), repeat)
-                        for name, sparql in QUERIES.items()}
+                return {
+                    name: median_ms(lambda q=sparql: client.get(f"{url}/sparql", params={"query": q}), repeat)
+                    for name, sparql in QUERIES.items()
+                }
         finally:
             stop(process)
 

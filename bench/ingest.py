@@ -56,24 +56,38 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extraction import _is_kg, _where  # noqa: E402  (the locations bench/extraction.py prints)
 
 EVAL = ROOT.parent / "shared" / "eval"
-DEFAULT_ARTICLES = [EVAL / "dev" / "articles", EVAL / "real" / "fire" / "articles",
-                    EVAL / "real" / "redocred" / "articles", EVAL / "real" / "dfki" / "articles"]
+DEFAULT_ARTICLES = [
+    EVAL / "dev" / "articles",
+    EVAL / "real" / "fire" / "articles",
+    EVAL / "real" / "redocred" / "articles",
+    EVAL / "real" / "dfki" / "articles",
+]
 TARGET = 1.3
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", nargs="+", action="extend", default=None, metavar="DIR",
-                        help="article folders or files (repeatable; default: the four folders of ../shared/eval)")
+    parser.add_argument(
+        "--articles",
+        nargs="+",
+        action="extend",
+        default=None,
+        metavar="DIR",
+        help="article folders or files (repeatable; default: the four folders of ../shared/eval)",
+    )
     parser.add_argument("--rounds", type=int, default=5, help="interleaved timed rounds (default 5; 0: none)")
     parser.add_argument("--model", default=None, help="spaCy model (default: the one kg picks)")
-    parser.add_argument("--stages", action="store_true",
-                        help="also time kg-pipe, kg-parse and kg-cands (kg-extract split in its steps)")
+    parser.add_argument(
+        "--stages", action="store_true", help="also time kg-pipe, kg-parse and kg-cands (kg-extract split in its steps)"
+    )
     parser.add_argument("--warmup", type=int, default=20, help="input files of the warm-up run (default 20)")
     parser.add_argument("--top", type=int, default=25, help="kg functions listed by the profile (default 25)")
     parser.add_argument("--no-profile", action="store_true", help="skip the profiled kg-extract run")
-    parser.add_argument("--profile-ingest", action="store_true",
-                        help="also profile one kg-ingest run (where the RDF mapping and store writes go)")
+    parser.add_argument(
+        "--profile-ingest",
+        action="store_true",
+        help="also profile one kg-ingest run (where the RDF mapping and store writes go)",
+    )
     args = parser.parse_args(argv)
     paths = [str(p) for p in (args.articles or DEFAULT_ARTICLES)]
 
@@ -147,11 +161,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.stages:
         contenders.update({"kg-pipe": kg_pipe, "kg-parse": kg_parse, "kg-cands": kg_cands})
 
-    print(f"machine: {os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), "
-          f"Python {platform.python_version()}, {platform.platform()}, load average "
-          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"model: {name} {spacy.util.get_package_version(name) or ''}  spaCy {spacy.__version__}  "
-          f"batch size {batch_size}  (kg ingest parses {kg.pipeline._BATCH} articles per stream)")
+    print(
+        f"machine: {os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), "
+        f"Python {platform.python_version()}, {platform.platform()}, load average "
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
+    print(
+        f"model: {name} {spacy.util.get_package_version(name) or ''}  spaCy {spacy.__version__}  "
+        f"batch size {batch_size}  (kg ingest parses {kg.pipeline._BATCH} articles per stream)"
+    )
     print(f"bare pipes: {', '.join(bare_nlp.pipe_names)}")
     print(f"kg pipes:   {', '.join(kg_nlp.pipe_names)}")
     print(f"confidence model: threshold {threshold:.4f} ({len(scorer.weights)} weights)")
@@ -159,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"texts: {len(texts)} blocks (titles + paragraphs), {sum(map(len, texts)):,} characters")
 
     # ---- warm-up on a few articles; checks that the bench's texts are the ones kg parses
-    warm_files = [str(path) for path, error in iter_input_files(paths) if error is None][:args.warmup]
+    warm_files = [str(path) for path, error in iter_input_files(paths) if error is None][: args.warmup]
     warm_articles, _ = read_articles(warm_files)
     warm_texts = [text for article in warm_articles for _, text in _blocks(article.content)]
     parsed = [p.doc.text for paragraphs in parse_articles(kg_nlp, warm_articles) for p in paragraphs]
@@ -186,8 +204,9 @@ def main(argv: list[str] | None = None) -> int:
                 gc.collect()
                 start, cpu = time.perf_counter(), time.process_time()
                 inner = contenders[key]()
-                elapsed, cpu_elapsed = inner if key == "kg-ingest" else (time.perf_counter() - start,
-                                                                         time.process_time() - cpu)
+                elapsed, cpu_elapsed = (
+                    inner if key == "kg-ingest" else (time.perf_counter() - start, time.process_time() - cpu)
+                )
                 times[key].append(elapsed)
                 cpu_times[key].append(cpu_elapsed)
                 line.append(f"{key} {elapsed:.2f}s ({cpu_elapsed:.2f}s cpu)")
@@ -206,26 +225,34 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'contender':<11} {'median s':>9} {'min s':>8} {'max s':>8} {'x spacy':>8} {'paired':>7}")
         for key in order:
             paired = statistics.median(t / b for t, b in zip(times[key], times["spacy"]))
-            print(f"{key:<11} {medians[key]:>9.3f} {min(times[key]):>8.3f} {max(times[key]):>8.3f} "
-                  f"{medians[key] / base:>8.2f} {paired:>7.2f}")
+            print(
+                f"{key:<11} {medians[key]:>9.3f} {min(times[key]):>8.3f} {max(times[key]):>8.3f} "
+                f"{medians[key] / base:>8.2f} {paired:>7.2f}"
+            )
         print("x spacy: ratio of the medians; paired: median of the per-round ratios (same round, side by side)")
         cpu_medians = {key: statistics.median(values) for key, values in cpu_times.items()}
         print("\nCPU time of this process (other work on the machine moves it less), medians")
         for key in order:
             paired = statistics.median(t / b for t, b in zip(cpu_times[key], cpu_times["spacy"]))
-            print(f"{key:<11} {cpu_medians[key]:>9.3f} s  x spacy {cpu_medians[key] / cpu_medians['spacy']:>5.2f}"
-                  f"  paired {paired:>5.2f}")
+            print(
+                f"{key:<11} {cpu_medians[key]:>9.3f} s  x spacy {cpu_medians[key] / cpu_medians['spacy']:>5.2f}"
+                f"  paired {paired:>5.2f}"
+            )
         if args.stages:
             m = medians
-            print(f"\nsteps: kg-pipe/spacy={m['kg-pipe'] / base:.2f} (gazetteer ruler), "
-                  f"kg-parse/kg-pipe={m['kg-parse'] / m['kg-pipe']:.2f} (reconcile, repair_parse), "
-                  f"kg-cands/kg-parse={m['kg-cands'] / m['kg-parse']:.2f} (rules),\n  "
-                  f"kg-extract/kg-cands={m['kg-extract'] / m['kg-cands']:.2f} (scoring), "
-                  f"kg-ingest/kg-extract={m['kg-ingest'] / m['kg-extract']:.2f} (reading, RDF, store)")
+            print(
+                f"\nsteps: kg-pipe/spacy={m['kg-pipe'] / base:.2f} (gazetteer ruler), "
+                f"kg-parse/kg-pipe={m['kg-parse'] / m['kg-pipe']:.2f} (reconcile, repair_parse), "
+                f"kg-cands/kg-parse={m['kg-cands'] / m['kg-parse']:.2f} (rules),\n  "
+                f"kg-extract/kg-cands={m['kg-extract'] / m['kg-cands']:.2f} (scoring), "
+                f"kg-ingest/kg-extract={m['kg-ingest'] / m['kg-extract']:.2f} (reading, RDF, store)"
+            )
         ratio = medians["kg-ingest"] / base
         extract_ratio = medians["kg-extract"] / base
-        print(f"\ntarget <= {TARGET}: kg-ingest/spacy={ratio:.2f} -> {'met' if ratio <= TARGET else 'NOT met'}; "
-              f"kg-extract/spacy={extract_ratio:.2f} -> {'met' if extract_ratio <= TARGET else 'NOT met'}")
+        print(
+            f"\ntarget <= {TARGET}: kg-ingest/spacy={ratio:.2f} -> {'met' if ratio <= TARGET else 'NOT met'}; "
+            f"kg-extract/spacy={extract_ratio:.2f} -> {'met' if extract_ratio <= TARGET else 'NOT met'}"
+        )
 
     if not args.no_profile:
         profile(kg_extract, args.top, "kg-extract")
@@ -256,8 +283,10 @@ def profile(run, top: int, label: str) -> None:
     stats = pstats.Stats(profiler)
     total = _total(stats)
     rows = sorted(stats.stats.items(), key=lambda item: item[1][3], reverse=True)
-    print(f"\nprofile of one {label} run (separate, untimed): {stats.total_calls:,} calls, "
-          f"{total:.2f} s under cProfile (which inflates Python code against spaCy's compiled model)")
+    print(
+        f"\nprofile of one {label} run (separate, untimed): {stats.total_calls:,} calls, "
+        f"{total:.2f} s under cProfile (which inflates Python code against spaCy's compiled model)"
+    )
 
     print(f"\ntop {top} functions in kg/ by cumulative time (cum % of the profiled run)")
     print(f"{'cum s':>8} {'cum %':>6} {'own s':>7} {'calls':>9}  function")
@@ -277,8 +306,7 @@ def profile(run, top: int, label: str) -> None:
         for (path, line, func), (_, calls, own, cumulative, _) in rows:
             if not _is_kg(path) or _is_extraction(path, func):
                 continue
-            print(f"{cumulative:>8.3f} {cumulative / total:>6.1%} {own:>7.3f} {calls:>9}  "
-                  f"{_where(path, line, func)}")
+            print(f"{cumulative:>8.3f} {cumulative / total:>6.1%} {own:>7.3f} {calls:>9}  {_where(path, line, func)}")
             shown += 1
             if shown == top:
                 break

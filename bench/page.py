@@ -46,9 +46,12 @@ def main(sizes: list[int]) -> None:
                     document.getElementById("modality-planned").click();  // filters, then the next frame drawn
                     requestAnimationFrame(() => requestAnimationFrame(() => done((performance.now() - start) / 1000)));
                 })""")
-                print(f"{n:>6} entities {relations:>6} relations: page written in {written:5.2f} s "
-                      f"({len(page_text) / 1e6:4.1f} MB), ready in the browser after {ready:5.2f} s, "
-                      f"a modality toggled in {toggled:4.2f} s", flush=True)
+                print(
+                    f"{n:>6} entities {relations:>6} relations: page written in {written:5.2f} s "
+                    f"({len(page_text) / 1e6:4.1f} MB), ready in the browser after {ready:5.2f} s, "
+                    f"a modality toggled in {toggled:4.2f} s",
+                    flush=True,
+                )
                 context.close()
         finally:
             browser.close()

@@ -108,8 +108,9 @@ sys.exit(code)"""
 def _command(args: list[str]) -> tuple[float, int, int]:
     """Run ``kg ARGS`` as a process of its own: wall seconds, peak resident MB, exit status."""
     start = time.perf_counter()
-    child = subprocess.run([sys.executable, "-c", _CHILD, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                           text=True)
+    child = subprocess.run(
+        [sys.executable, "-c", _CHILD, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     seconds = time.perf_counter() - start
     peak = [line for line in child.stderr.splitlines() if line.startswith("peak-kb ")]
     if child.returncode or not peak:
@@ -123,8 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement (default 3)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--skip-rdflib-exports", action="store_true", help="leave out rdflib's Turtle/N-Quads")
-    parser.add_argument("--no-rdflib", action="store_true",
-                        help="kg alone (sizes where rdflib takes too long): its times, no ratios")
+    parser.add_argument(
+        "--no-rdflib", action="store_true", help="kg alone (sizes where rdflib takes too long): its times, no ratios"
+    )
     args = parser.parse_args(argv)
     began = time.perf_counter()
     raw = generate(args.quads, args.seed)
@@ -145,10 +147,14 @@ def main(argv: list[str] | None = None) -> int:
     import pyoxigraph as ox
     import rdflib
 
-    print(f"cores: {os.cpu_count()}  load average {os.getloadavg()[0]:.1f}  pyoxigraph {ox.__version__}  "
-          f"rdflib {rdflib.__version__}  Python {sys.version.split()[0]}")
-    print(f"generated graph: {store.count_quads()} quads in {graphs} named graphs (seed {args.seed}); "
-          f"kg store on disk (bulk load {load_s:.1f} s), rdflib in memory (addN {rdflib_load_s:.1f} s)")
+    print(
+        f"cores: {os.cpu_count()}  load average {os.getloadavg()[0]:.1f}  pyoxigraph {ox.__version__}  "
+        f"rdflib {rdflib.__version__}  Python {sys.version.split()[0]}"
+    )
+    print(
+        f"generated graph: {store.count_quads()} quads in {graphs} named graphs (seed {args.seed}); "
+        f"kg store on disk (bulk load {load_s:.1f} s), rdflib in memory (addN {rdflib_load_s:.1f} s)"
+    )
     (hub, hub_label), (second, second_label) = _hubs(store)[:2]
     print(f"parameters: entity={hub_label!r}, b={second_label!r}")
     disagree = []
@@ -165,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         for rep in range(args.repeat):
             sides = [("kg", lambda: run_named(store, name, names)), ("rdflib", lambda: dataset.query(text))]
             sides = sides if dataset is not None else sides[:1]
-            for side, run in (sides if rep % 2 == 0 else sides[::-1]):
+            for side, run in sides if rep % 2 == 0 else sides[::-1]:
                 seconds, result = _timed(lambda: (_ox_rows if side == "kg" else _rdflib_rows)(run()))
                 times[side].append(seconds)
                 answers[side] = result
@@ -175,8 +181,10 @@ def main(argv: list[str] | None = None) -> int:
         ratios[name] = slow / fast
         print(f"{name:<17} {len(answers['kg']):>6} {fast:>9.3f} {slow:>9.3f} {slow / fast:>10.1f}", flush=True)
     if dataset is not None:
-        print(f"median ratio {statistics.median(ratios.values()):.1f}, lowest {min(ratios.values()):.1f} "
-              f"({min(ratios, key=ratios.get)})")
+        print(
+            f"median ratio {statistics.median(ratios.values()):.1f}, lowest {min(ratios.values()):.1f} "
+            f"({min(ratios, key=ratios.get)})"
+        )
 
     print(f"\nexports (medians of {args.repeat})")
     out = root / "out"
@@ -188,10 +196,11 @@ def main(argv: list[str] | None = None) -> int:
             jobs = [(f"kg {fmt}", lambda: export(store, fmt, out / f"kg.{suffix}"))]
             if dataset is not None and not args.skip_rdflib_exports:
                 jobs.append((f"rdflib {fmt}", lambda: dataset.serialize(out / f"rdflib.{fmt}", format=rdflib_fmt)))
-            for label, job in (jobs if rep % 2 == 0 else jobs[::-1]):
+            for label, job in jobs if rep % 2 == 0 else jobs[::-1]:
                 times.setdefault(label, []).append(_timed(job)[0])
-        times.setdefault("raw dump", []).append(_timed(lambda: store.oxigraph.dump(
-            str(out / "raw.nq"), ox.RdfFormat.N_QUADS))[0])
+        times.setdefault("raw dump", []).append(
+            _timed(lambda: store.oxigraph.dump(str(out / "raw.nq"), ox.RdfFormat.N_QUADS))[0]
+        )
     medians = {label: statistics.median(values) for label, values in times.items()}
     for fmt in ("turtle", "nquads"):
         kg_s = medians[f"kg {fmt}"]
@@ -204,9 +213,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nimport of the N-Quads export (medians of {args.repeat})")
     times = {"kg import": [], "rdflib parse": []}
     for rep in range(args.repeat):
-        jobs = [("kg import", lambda: import_file(EmbeddedStore(root / f"import-{rep}"), out / "kg.nq")),
-                ("rdflib parse", lambda: Dataset().parse(out / "kg.nq", format="nquads"))][:1 if args.no_rdflib else 2]
-        for label, job in (jobs if rep % 2 == 0 else jobs[::-1]):
+        jobs = [
+            ("kg import", lambda: import_file(EmbeddedStore(root / f"import-{rep}"), out / "kg.nq")),
+            ("rdflib parse", lambda: Dataset().parse(out / "kg.nq", format="nquads")),
+        ][: 1 if args.no_rdflib else 2]
+        for label, job in jobs if rep % 2 == 0 else jobs[::-1]:
             times[label].append(_timed(job)[0])
             gc.collect()
     kg_s, rdflib_s = statistics.median(times["kg import"]), statistics.median(times["rdflib parse"] or [float("nan")])
@@ -228,11 +239,15 @@ def main(argv: list[str] | None = None) -> int:
     }
     for label, command in commands.items():
         runs = [_command(command) for _ in range(args.repeat)]
-        print(f"{label:<14} {statistics.median(r[0] for r in runs):7.2f} s   peak {max(r[1] for r in runs):6d} MB",
-              flush=True)
+        print(
+            f"{label:<14} {statistics.median(r[0] for r in runs):7.2f} s   peak {max(r[1] for r in runs):6d} MB",
+            flush=True,
+        )
     folder.cleanup()
-    print(f"\nanswers agree: {'yes' if not disagree else 'NO: ' + ', '.join(disagree)}; "
-          f"total {time.perf_counter() - began:.0f} s")
+    print(
+        f"\nanswers agree: {'yes' if not disagree else 'NO: ' + ', '.join(disagree)}; "
+        f"total {time.perf_counter() - began:.0f} s"
+    )
     return 1 if disagree else 0
 
 

@@ -63,6 +63,7 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p 
 
 # ---------------------------------------------------------------- the synthetic graph (kg.synthetic)
 
+
 def to_rdflib(quads: list[tuple]) -> list:
     nodes: dict[str, URIRef] = {}
 
@@ -79,6 +80,7 @@ def to_rdflib(quads: list[tuple]) -> list:
 
 
 # ---------------------------------------------------------------- the two sides
+
 
 class _Quads:
     """What kg.exports.export needs of a store: ``quads()``."""
@@ -174,9 +176,11 @@ class RDFLib:
 
 # ---------------------------------------------------------------- the run
 
+
 def triple_set(turtle: bytes) -> set:
-    return {(str(t.subject), str(t.predicate), _literal_key(t.object))
-            for t in ox.parse(turtle, format=ox.RdfFormat.TURTLE)}
+    return {
+        (str(t.subject), str(t.predicate), _literal_key(t.object)) for t in ox.parse(turtle, format=ox.RdfFormat.TURTLE)
+    }
 
 
 def _literal_key(term) -> str:
@@ -196,8 +200,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--triples", type=int, default=300_000, help="quads to generate (default 300000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each operation (default 3)")
     parser.add_argument("--seed", type=int, default=7, help="seed of the generator (default 7)")
-    parser.add_argument("--disk", action="store_true",
-                        help="Oxigraph on disk in a temporary folder (as kg's embedded store) instead of in memory")
+    parser.add_argument(
+        "--disk",
+        action="store_true",
+        help="Oxigraph on disk in a temporary folder (as kg's embedded store) instead of in memory",
+    )
     args = parser.parse_args(argv)
     began = time.perf_counter()
 
@@ -205,10 +212,14 @@ def main(argv: list[str] | None = None) -> int:
     graphs = len({g for _, _, _, g in raw})
     sides = [Oxigraph(to_oxigraph(raw), args.disk), RDFLib(to_rdflib(raw))]
     del raw
-    print(f"cores: {os.cpu_count()}  pyoxigraph {ox.__version__}  rdflib {__import__('rdflib').__version__}  "
-          f"Python {sys.version.split()[0]}")
-    print(f"synthetic graph: {len(sides[0].data)} quads in {graphs} named graphs (seed {args.seed}), "
-          f"Oxigraph {'on disk' if args.disk else 'in memory'}; generated in {time.perf_counter() - began:.1f} s")
+    print(
+        f"cores: {os.cpu_count()}  pyoxigraph {ox.__version__}  rdflib {__import__('rdflib').__version__}  "
+        f"Python {sys.version.split()[0]}"
+    )
+    print(
+        f"synthetic graph: {len(sides[0].data)} quads in {graphs} named graphs (seed {args.seed}), "
+        f"Oxigraph {'on disk' if args.disk else 'in memory'}; generated in {time.perf_counter() - began:.1f} s"
+    )
 
     times = {(op, side.name): [] for op in OPERATIONS for side in sides}
     results: dict[tuple[str, str], object] = {}
@@ -236,9 +247,11 @@ def main(argv: list[str] | None = None) -> int:
         "count": results["count", "oxigraph"] == results["count", "rdflib"],
         "turtle": triple_set(results["turtle", "oxigraph"]) == triple_set(results["turtle", "rdflib"]),
     }
-    print(f"union triples: {results['count', 'oxigraph']} (oxigraph), {results['count', 'rdflib']} (rdflib); "
-          f"claim groups: {len(results['aggregate', 'oxigraph'])}; Turtle bytes: "
-          f"{len(results['turtle', 'oxigraph'])} (oxigraph), {len(results['turtle', 'rdflib'])} (rdflib)")
+    print(
+        f"union triples: {results['count', 'oxigraph']} (oxigraph), {results['count', 'rdflib']} (rdflib); "
+        f"claim groups: {len(results['aggregate', 'oxigraph'])}; Turtle bytes: "
+        f"{len(results['turtle', 'oxigraph'])} (oxigraph), {len(results['turtle', 'rdflib'])} (rdflib)"
+    )
     print("results agree: " + ", ".join(f"{op} {'yes' if ok else 'NO'}" for op, ok in agree.items()))
 
     print(f"\nmedians of {args.repeat} interleaved runs (seconds are noise here; read the ratios)")
@@ -249,11 +262,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{op:<10} {fast:>11.4g} {slow:>10.4g} {ratio:>16.3g}")
     step_medians = {step: statistics.median(values) for step, values in steps.items()}
     whole = sum(step_medians.values())
-    print("\nwhere kg's Turtle export spends its time (oxigraph side, medians): "
-          + ", ".join(f"{step} {seconds / whole:.0%}" for step, seconds in step_medians.items()))
+    print(
+        "\nwhere kg's Turtle export spends its time (oxigraph side, medians): "
+        + ", ".join(f"{step} {seconds / whole:.0%}" for step, seconds in step_medians.items())
+    )
     serialize_only = step_medians["serialize"]
-    print(f"rdflib Turtle / pyoxigraph.serialize alone (sorted triples given): "
-          f"{statistics.median(times['turtle', 'rdflib']) / serialize_only:.3g}")
+    print(
+        f"rdflib Turtle / pyoxigraph.serialize alone (sorted triples given): "
+        f"{statistics.median(times['turtle', 'rdflib']) / serialize_only:.3g}"
+    )
     for side in sides:
         side.close()
     print(f"total {time.perf_counter() - began:.0f} s")

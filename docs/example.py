@@ -27,8 +27,11 @@ def main(out: Path) -> None:
     # cell 2: every claim, as a DataFrame with typed columns (pandas: pip install 'kg[notebook]')
     claims = kg.run_named(store, "all-claims")
     frame = claims.df()
-    print(frame[["subject_label", "predicate_label", "object_label", "modality", "confidence", "date"]]
-          .sort_values(["modality", "confidence"], ascending=[True, False]).to_string(index=False))
+    print(
+        frame[["subject_label", "predicate_label", "object_label", "modality", "confidence", "date"]]
+        .sort_values(["modality", "confidence"], ascending=[True, False])
+        .to_string(index=False)
+    )
     print(dict(frame.dtypes.astype(str)[["confidence", "date"]]))
 
     # cell 3: what a notebook displays for the results and for the page

@@ -22,17 +22,45 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 __all__ = [
-    "read_articles", "Extractor", "extract_article", "resolve_entities", "open_store", "ingest", "build",
-    "export", "run_query", "run_named", "entity_graph", "neighbors", "shortest_path", "network_html",
-    "stats", "evaluate", "show", "read_claims",
+    "read_articles",
+    "Extractor",
+    "extract_article",
+    "resolve_entities",
+    "open_store",
+    "ingest",
+    "build",
+    "export",
+    "run_query",
+    "run_named",
+    "entity_graph",
+    "neighbors",
+    "shortest_path",
+    "network_html",
+    "stats",
+    "evaluate",
+    "show",
+    "read_claims",
 ]
 
 _HOMES = {
-    "read_articles": "articles", "Extractor": "pipeline", "extract_article": "pipeline", "ingest": "pipeline",
-    "build": "pipeline", "resolve_entities": "resolve", "open_store": "store", "export": "exports",
-    "run_query": "query", "run_named": "query", "entity_graph": "network", "neighbors": "network",
-    "shortest_path": "network", "network_html": "viz", "stats": "counts", "evaluate": "evaluation",
-    "show": "notebook", "read_claims": "claimset",
+    "read_articles": "articles",
+    "Extractor": "pipeline",
+    "extract_article": "pipeline",
+    "ingest": "pipeline",
+    "build": "pipeline",
+    "resolve_entities": "resolve",
+    "open_store": "store",
+    "export": "exports",
+    "run_query": "query",
+    "run_named": "query",
+    "entity_graph": "network",
+    "neighbors": "network",
+    "shortest_path": "network",
+    "network_html": "viz",
+    "stats": "counts",
+    "evaluate": "evaluation",
+    "show": "notebook",
+    "read_claims": "claimset",
 }
 
 

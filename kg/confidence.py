@@ -82,8 +82,13 @@ def _load(path: str) -> ConfidenceModel:
     if not 0.0 <= threshold <= 1.0:
         raise ModelError(path, f"threshold {threshold} outside [0, 1]")
     meta = {k: v for k, v in data.items() if k not in ("weights", "bias", "threshold")}
-    return ConfidenceModel(weights=weights, bias=bias, threshold=threshold,
-                           fingerprint=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16], meta=meta)
+    return ConfidenceModel(
+        weights=weights,
+        bias=bias,
+        threshold=threshold,
+        fingerprint=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
+        meta=meta,
+    )
 
 
 def _identity(mention: Mention) -> str:

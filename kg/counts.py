@@ -41,23 +41,34 @@ def stats(store) -> dict:
     >>> counts["articles"], counts["entities"], counts["claims"]
     (1, {'Company': 2}, {'competesWith': {'past': 1}})
     """
-    articles = int(store.query(SPARQL_PREFIXES + "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a trade:Article }")
-                   .rows[0][0].value)
+    articles = int(
+        store.query(SPARQL_PREFIXES + "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a trade:Article }").rows[0][0].value
+    )
     entities = {}
-    for cls, n in store.query(SPARQL_PREFIXES + f"""
+    for cls, n in store.query(
+        SPARQL_PREFIXES
+        + f"""
             SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a ?type ; rdfs:label ?l .
-            FILTER(?type IN ({sparql_terms(CLASSES)})) }} GROUP BY ?type""").rows:
+            FILTER(?type IN ({sparql_terms(CLASSES)})) }} GROUP BY ?type"""
+    ).rows:
         entities[cls.value.rsplit("#", 1)[-1]] = int(n.value)
     claims: dict[str, dict[str, int]] = {}
     total = 0
-    for p, m, n in store.query(SPARQL_PREFIXES + """
+    for p, m, n in store.query(
+        SPARQL_PREFIXES
+        + """
             SELECT ?p ?m (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a trade:Claim ; rdf:predicate ?p ; trade:modality ?m }
-            GROUP BY ?p ?m""").rows:
+            GROUP BY ?p ?m"""
+    ).rows:
         claims.setdefault(p.value.rsplit("#", 1)[-1], {})[m.value.rsplit("#", 1)[-1]] = int(n.value)
         total += int(n.value)
-    return {"articles": articles, "entities": dict(sorted(entities.items())),
-            "claims": {k: dict(sorted(v.items())) for k, v in sorted(claims.items())},
-            "claims_total": total, "triples": store.count()}
+    return {
+        "articles": articles,
+        "entities": dict(sorted(entities.items())),
+        "claims": {k: dict(sorted(v.items())) for k, v in sorted(claims.items())},
+        "claims_total": total,
+        "triples": store.count(),
+    }
 
 
 def format_stats(counts: dict) -> str:

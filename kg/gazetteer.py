@@ -19,8 +19,7 @@ from .vocab import CLASSES
 __all__ = ["Entry", "Gazetteer", "load_gazetteer"]
 
 _ID = re.compile(r"^[a-z0-9_]+$")
-_FIELDS = {"id", "class", "name", "aliases", "demonyms", "wikidata", "capital_of", "country", "affiliation",
-           "category"}
+_FIELDS = {"id", "class", "name", "aliases", "demonyms", "wikidata", "capital_of", "country", "affiliation", "category"}
 
 
 @dataclass(frozen=True)
@@ -172,10 +171,18 @@ def _parse_entry(path: Path, number: int, line: str) -> Entry:
     wikidata = record.get("wikidata")
     if wikidata is not None and not re.match(r"^Q[1-9][0-9]*$", str(wikidata)):
         raise GazetteerError(path, number, Errors.E309.format(value=wikidata))
-    return Entry(id=record["id"], cls=record["class"], name=record["name"].strip(), aliases=lists["aliases"],
-                 demonyms=lists["demonyms"], wikidata=wikidata, capital_of=record.get("capital_of"),
-                 country=record.get("country"), affiliation=record.get("affiliation"),
-                 category=bool(record.get("category", False)))
+    return Entry(
+        id=record["id"],
+        cls=record["class"],
+        name=record["name"].strip(),
+        aliases=lists["aliases"],
+        demonyms=lists["demonyms"],
+        wikidata=wikidata,
+        capital_of=record.get("capital_of"),
+        country=record.get("country"),
+        affiliation=record.get("affiliation"),
+        category=bool(record.get("category", False)),
+    )
 
 
 def _check_references(gazetteer: Gazetteer, where: dict[str, str]) -> None:

@@ -60,8 +60,9 @@ class Limits:
             raise ValueError(Errors.E906.format(most=MAX_TIMEOUT, timeout=self.timeout))
 
 
-_ERRORS: dict[str, type[KgError]] = {cls.__name__: cls for cls in
-                                     (QueryError, QueryRefused, StoreError, StoreMissing, StoreLocked, NodeNotFound)}
+_ERRORS: dict[str, type[KgError]] = {
+    cls.__name__: cls for cls in (QueryError, QueryRefused, StoreError, StoreMissing, StoreLocked, NodeNotFound)
+}
 
 
 def check_service(sparql: str, limits: Limits, name: str = "query") -> None:
@@ -123,7 +124,7 @@ def _child(connection, work: Callable, args: tuple, memory: int | None, timeout:
         _die_with_parent()
         _quiet()
         _limit_memory(memory)
-        message = ("ok", work(*args))
+        message: tuple = ("ok", work(*args))
     except MemoryError:
         message = ("memory", "")
     except QueryLimit as e:
@@ -132,7 +133,7 @@ def _child(connection, work: Callable, args: tuple, memory: int | None, timeout:
         message = ("error", type(e).__name__ if type(e).__name__ in _ERRORS else "QueryError", str(e))
     except Exception as e:  # noqa: BLE001 - whatever the engine raised, the parent gets one line
         text = str(e).strip().splitlines()
-        message = ("error", "QueryError", f"{type(e).__name__}: {text[0] if text else ''}")
+        message = ("error", "QueryError", Errors.E518.format(kind=type(e).__name__, error=text[0] if text else ""))
     try:
         connection.send(message)
     except MemoryError:
@@ -153,7 +154,9 @@ def run_guarded(work: Callable, args: tuple, limits: Limits, name: str = "query"
     """
     ctx = multiprocessing.get_context(context or ("fork" if threading.active_count() == 1 else "forkserver"))
     receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(sender, work, args, limits.memory, limits.timeout), daemon=True)
+    process = ctx.Process(  # type: ignore[attr-defined]  # every start method's context has Process
+        target=_child, args=(sender, work, args, limits.memory, limits.timeout), daemon=True
+    )
     process.start()
     sender.close()
     message = None
@@ -180,7 +183,7 @@ def run_guarded(work: Callable, args: tuple, limits: Limits, name: str = "query"
             raise QueryLimit(_timeout_message(name, limits), "timeout")
         if code in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV) and limits.memory is not None:
             raise QueryLimit(_memory_message(name, limits), "memory")
-        raise QueryError(Errors.E511.format(name=name, code=code))
+        raise QueryError(Errors.E517.format(name=name, code=code))
     status, *rest = message
     if status == "ok":
         return rest[0]
@@ -193,11 +196,11 @@ def run_guarded(work: Callable, args: tuple, limits: Limits, name: str = "query"
 
 
 def _timeout_message(name: str, limits: Limits) -> str:
-    return f"{name}: stopped after {limits.timeout:g} s, its time limit (raise it with --timeout)"
+    return Errors.E514.format(name=name, timeout=limits.timeout)
 
 
 def _memory_message(name: str, limits: Limits) -> str:
-    return f"{name}: stopped: it needed more than {limits.memory} MB, its memory bound (raise it with --memory)"
+    return Errors.E515.format(name=name, memory=limits.memory)
 
 
 def _select(location: str, sparql: str, name: str, timeout: float):
@@ -226,8 +229,7 @@ class GuardedStore:
         if bindings:
             sparql = bind_values(sparql, bindings)
         check_service(sparql, self.limits, name)
-        return run_guarded(_select, (self.location, sparql, name, self.limits.timeout), self.limits, name,
-                           self.context)
+        return run_guarded(_select, (self.location, sparql, name, self.limits.timeout), self.limits, name, self.context)
 
     def update(self, sparql: str) -> None:
-        raise StoreError(Errors.E607.format(location=self.location))
+        raise StoreError(Errors.E614.format(location=self.location))

@@ -62,8 +62,14 @@ def origin_quads(article: Article, held: dict[str, str]) -> list:
 
     if not path_derived(article) or article.id in held:
         return []
-    return [ox.Quad(ox.NamedNode(str(article_iri(article.id))), ox.NamedNode(_ORIGIN), ox.Literal(_origin(article)),
-                    ox.NamedNode(ORIGINS_GRAPH))]
+    return [
+        ox.Quad(
+            ox.NamedNode(str(article_iri(article.id))),
+            ox.NamedNode(_ORIGIN),
+            ox.Literal(_origin(article)),
+            ox.NamedNode(ORIGINS_GRAPH),
+        )
+    ]
 
 
 def record(store, article: Article, held: dict[str, str]) -> None:
@@ -73,13 +79,17 @@ def record(store, article: Article, held: dict[str, str]) -> None:
     if not path_derived(article) or article.id not in held or held[article.id] == _origin(article):
         return
     node = f"<{article_iri(article.id)}>"
-    store.update(f"DELETE WHERE {{ GRAPH <{ORIGINS_GRAPH}> {{ {node} <{_ORIGIN}> ?o }} }} ;\n"
-                 f"INSERT DATA {{ GRAPH <{ORIGINS_GRAPH}> {{ {node} <{_ORIGIN}> {ox.Literal(_origin(article))} }} }}")
+    store.update(
+        f"DELETE WHERE {{ GRAPH <{ORIGINS_GRAPH}> {{ {node} <{_ORIGIN}> ?o }} }} ;\n"
+        f"INSERT DATA {{ GRAPH <{ORIGINS_GRAPH}> {{ {node} <{_ORIGIN}> {ox.Literal(_origin(article))} }} }}"
+    )
 
 
 def forget(store, nodes: list[str]) -> None:
     """Drop what the store remembers of these articles (IRIs)."""
     if nodes:
         values = " ".join(f"<{n}>" for n in nodes)
-        store.update(f"DELETE {{ GRAPH <{ORIGINS_GRAPH}> {{ ?a ?p ?o }} }} WHERE {{ VALUES ?a {{ {values} }} "
-                     f"GRAPH <{ORIGINS_GRAPH}> {{ ?a ?p ?o }} }}")
+        store.update(
+            f"DELETE {{ GRAPH <{ORIGINS_GRAPH}> {{ ?a ?p ?o }} }} WHERE {{ VALUES ?a {{ {values} }} "
+            f"GRAPH <{ORIGINS_GRAPH}> {{ ?a ?p ?o }} }}"
+        )

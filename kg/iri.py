@@ -17,12 +17,59 @@ from urllib.parse import quote
 __all__ = ["slug", "entity_iri", "article_iri", "claim_iri", "normalize_name", "close_names"]
 
 # Russian / Belarusian / Ukrainian / Kazakh Cyrillic to Latin, close to BGN/PCGN.
-_CYRILLIC = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіўєїґқғңүұһәө",
-    ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t",
-     "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "u", "ye", "yi", "g",
-     "q", "gh", "ng", "u", "u", "h", "a", "o"],
-))
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіўєїґқғңүұһәө",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "yo",
+            "zh",
+            "z",
+            "i",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+            "i",
+            "u",
+            "ye",
+            "yi",
+            "g",
+            "q",
+            "gh",
+            "ng",
+            "u",
+            "u",
+            "h",
+            "a",
+            "o",
+        ],
+    )
+)
 
 
 @lru_cache(maxsize=65536)
@@ -65,7 +112,7 @@ def slug(name: str, fallback_prefix: str = "x") -> str:
     text = "".join(out)
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     if not text:
-        digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+        digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
         return f"{fallback_prefix}-{digest}"
     return text[:120].rstrip("-")
 
@@ -82,17 +129,27 @@ def article_iri(article_id: str):
 
     >>> str(article_iri("a 01/x"))
     'https://w3id.org/kg-trade/article/a%2001%2Fx'
+    >>> str(article_iri(".news.")), str(article_iri("a~b"))
+    ('https://w3id.org/kg-trade/article/%2Enews%2E', 'https://w3id.org/kg-trade/article/a%7Eb')
     """
     from .vocab import ART
 
-    return ART[quote(article_id, safe="-_.~")]
+    local = quote(article_id, safe="-_.~", errors="surrogatepass")
+    # what a Turtle local name would have to escape (``art:\.``, which rdflib cannot read) is percent-encoded
+    local = local.replace("~", "%7E")
+    if local[:1] in ("-", "."):
+        local = f"%{ord(local[0]):02X}{local[1:]}"
+    if local.endswith("."):
+        local = local[:-1] + "%2E"
+    return ART[local]
 
 
 def claim_iri(article_id: str, *parts: object):
     """A claim IRI, stable for the same article, sentence, ends, predicate and modality."""
     from .vocab import CLAIM
 
-    digest = hashlib.sha1("\x1f".join([article_id, *map(str, parts)]).encode("utf-8")).hexdigest()[:20]
+    text = "\x1f".join([article_id, *map(str, parts)])
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:20]
     return CLAIM[f"{slug(article_id)}-{digest}"]
 
 

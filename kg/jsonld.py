@@ -56,8 +56,8 @@ def _expand(name: str, ctx: dict) -> str:
 def _compact(iri: str) -> str:
     prefixes, _ = _tables()
     for namespace, prefix in prefixes:
-        if iri.startswith(namespace) and len(iri) > len(namespace) and not iri[len(namespace):].startswith("//"):
-            return f"{prefix}:{iri[len(namespace):]}"
+        if iri.startswith(namespace) and len(iri) > len(namespace) and not iri[len(namespace) :].startswith("//"):
+            return f"{prefix}:{iri[len(namespace) :]}"
     return iri
 
 

@@ -28,7 +28,7 @@ def _grid_kernels(size: int):
 
     offsets = np.arange(-size, size)
     di, dj = np.meshgrid(offsets, offsets, indexing="ij")
-    d2 = (di ** 2 + dj ** 2).astype(float)
+    d2 = (di**2 + dj**2).astype(float)
     d2[size, size] = np.inf  # a cell does not push itself
     return (np.fft.rfft2(np.fft.ifftshift(di / d2)), np.fft.rfft2(np.fft.ifftshift(dj / d2)))
 
@@ -57,15 +57,16 @@ def _repulsion(pos, kernels):
         if not len(a):
             break
         delta = pos[a] - pos[b]
-        force = delta / ((delta ** 2).sum(axis=1) + 1e-3)[:, None]
+        force = delta / ((delta**2).sum(axis=1) + 1e-3)[:, None]
         for axis in (0, 1):
             push[:, axis] += np.bincount(a, force[:, axis], minlength=len(pos))
             push[:, axis] -= np.bincount(b, force[:, axis], minlength=len(pos))
     return push
 
 
-def spring_positions(count: int, pairs: list[tuple[int, int]], *, seed: int = 7,
-                     iterations: int = 80) -> list[tuple[int, int]]:
+def spring_positions(
+    count: int, pairs: list[tuple[int, int]], *, seed: int = 7, iterations: int = 80
+) -> list[tuple[int, int]]:
     """Positions (x, y) in whole pixels for nodes ``0..count-1`` joined by ``pairs``."""
     import numpy as np
 
@@ -83,18 +84,18 @@ def spring_positions(count: int, pairs: list[tuple[int, int]], *, seed: int = 7,
     for _ in range(iterations):
         if kernels is None:
             delta = pos[:, None, :] - pos[None, :, :]
-            dist2 = (delta ** 2).sum(axis=-1) + 1e-3
+            dist2 = (delta**2).sum(axis=-1) + 1e-3
             move = (delta / dist2[..., None]).sum(axis=1)  # repulsion: k^2 / d along the unit vector
         else:
             move = _repulsion(pos, kernels)
         if len(edges):
             pull = pos[edges[:, 1]] - pos[edges[:, 0]]
-            force = pull * np.sqrt((pull ** 2).sum(axis=1))[:, None]  # attraction: d^2 / k along the unit vector
+            force = pull * np.sqrt((pull**2).sum(axis=1))[:, None]  # attraction: d^2 / k along the unit vector
             for axis in (0, 1):  # bincount: np.add.at is ten times slower
                 move[:, axis] += np.bincount(edges[:, 0], force[:, axis], minlength=count)
                 move[:, axis] -= np.bincount(edges[:, 1], force[:, axis], minlength=count)
         move -= pos * _GRAVITY  # keeps separate components near each other
-        norm = np.sqrt((move ** 2).sum(axis=1))[:, None] + 1e-9
+        norm = np.sqrt((move**2).sum(axis=1))[:, None] + 1e-9
         pos += move / norm * np.minimum(norm, step)
         step = max(step * 0.95, 0.01)
     pos -= pos.mean(axis=0)

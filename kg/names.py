@@ -32,8 +32,19 @@ from .errors import AmbiguousName, Errors, NodeNotFound
 from .iri import close_names, normalize_name
 from .namespaces import ENTITIES_GRAPH, INTERNAL, NAMES_GRAPH, PREFIXES
 
-__all__ = ["Match", "as_iri", "choose", "lookup", "matches", "index_quads", "ensure_index", "reindex", "prune_index", "LABEL_KEY",
-           "ALIAS_KEY"]
+__all__ = [
+    "Match",
+    "as_iri",
+    "choose",
+    "lookup",
+    "matches",
+    "index_quads",
+    "ensure_index",
+    "reindex",
+    "prune_index",
+    "LABEL_KEY",
+    "ALIAS_KEY",
+]
 
 LABEL_KEY = INTERNAL + "labelKey"
 ALIAS_KEY = INTERNAL + "aliasKey"
@@ -73,8 +84,7 @@ def as_iri(name: str) -> str | None:
     return text if re.match(r"^https?://", text) else None
 
 
-def choose(name: str, matches: Iterable[Match], labels: Callable[[], Iterable[str]], where: str = "the store"
-           ) -> str:
+def choose(name: str, matches: Iterable[Match], labels: Callable[[], Iterable[str]], where: str = "the store") -> str:
     """The one entity ``matches`` leave for ``name``: label matches before alias matches.
 
     Raises NodeNotFound (with the closest of ``labels()`` as suggestions) when nothing matched, and
@@ -85,18 +95,18 @@ def choose(name: str, matches: Iterable[Match], labels: Callable[[], Iterable[st
     >>> choose("kamas", [], lambda: ["KAMAZ", "Belarus"])
     Traceback (most recent call last):
     ...
-    kg.errors.NodeNotFound: no entity named 'kamas' in the store; did you mean 'KAMAZ'? [E508]
+    kg.errors.NodeNotFound: no entity named 'kamas' in the store; did you mean 'KAMAZ'? [E519]
     """
     matches = sorted(set(matches), key=lambda m: (m.by != "label", m.iri))
     if not matches:
         close = close_names(name, labels())
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-        raise NodeNotFound(Errors.E508.format(name=name, where=where, hint=hint))
+        raise NodeNotFound(Errors.E519.format(name=name, where=where, hint=hint))
     best = [m for m in matches if m.by == matches[0].by]
     iris = sorted({m.iri for m in best})
     if len(iris) > 1:
         listed = ", ".join(f"{m.label!r} <{m.iri}>" for m in best)
-        raise AmbiguousName(Errors.E509.format(name=name, by=best[0].by, count=len(iris), listed=listed))
+        raise AmbiguousName(Errors.E520.format(name=name, by=best[0].by, count=len(iris), listed=listed))
     return iris[0]
 
 
@@ -124,8 +134,10 @@ def _indexed(store) -> bool:
 
 def _scan(store) -> list[tuple[Match, str]]:
     """Every label and alias with its normalised form (stores without an index)."""
-    return [(Match(e.value, label.value, "label" if p.value == _LABEL else "alias"), normalize_name(n.value))
-            for e, label, n, p in store.query(_SCAN).rows]
+    return [
+        (Match(e.value, label.value, "label" if p.value == _LABEL else "alias"), normalize_name(n.value))
+        for e, label, n, p in store.query(_SCAN).rows
+    ]
 
 
 def index_quads(quads: Iterable) -> list:
@@ -147,8 +159,9 @@ def index_quads(quads: Iterable) -> list:
 def reindex(store) -> int:
     """Write the whole index from the entities graph (after an import, or for a store without one);
     returns the number of entries."""
-    rows = store.query(f"SELECT ?e ?p ?name WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ "
-                       f"VALUES ?p {{ <{_LABEL}> <{_ALT}> }} ?e ?p ?name }} }}").rows
+    rows = store.query(
+        f"SELECT ?e ?p ?name WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ VALUES ?p {{ <{_LABEL}> <{_ALT}> }} ?e ?p ?name }} }}"
+    ).rows
     entries = index_quads(ox.Quad(e, p, n) for e, p, n in rows)
     store.replace_graphs({NAMES_GRAPH: entries})
     return len(entries)
@@ -156,8 +169,10 @@ def reindex(store) -> int:
 
 def ensure_index(store) -> None:
     """Write the index if the store has entities but no index (a store from before it existed)."""
-    if not _indexed(store) and store.query(f"SELECT ?e WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e <{_LABEL}> ?l }} }} "
-                                           "LIMIT 1").rows:
+    if (
+        not _indexed(store)
+        and store.query(f"SELECT ?e WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e <{_LABEL}> ?l }} }} LIMIT 1").rows
+    ):
         reindex(store)
 
 

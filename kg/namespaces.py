@@ -6,19 +6,36 @@ than half of a short command's start-up. The ontology's term tuples
 (classes, relations, modalities, ...) are :mod:`kg.terms`, generated from
 ``ontology/trade.ttl`` (``make vocab``), re-exported here for those modules.
 
-    >>> PREFIXES["trade"]
-    'https://w3id.org/kg-trade/ontology#'
-    >>> SPARQL_PREFIXES.splitlines()[0]
-    'PREFIX trade: <https://w3id.org/kg-trade/ontology#>'
+>>> PREFIXES["trade"]
+'https://w3id.org/kg-trade/ontology#'
+>>> SPARQL_PREFIXES.splitlines()[0]
+'PREFIX trade: <https://w3id.org/kg-trade/ontology#>'
 """
 
 from __future__ import annotations
 
 from .terms import AGENT_CLASSES, CLASSES, INVERSE, MODALITIES, NAMESPACE, RELATIONS, SUBPROPERTY_OF, SYMMETRIC
 
-__all__ = ["BASE", "PREFIXES", "SPARQL_PREFIXES", "sparql_terms", "CLASSES", "AGENT_CLASSES", "RELATIONS",
-           "SYMMETRIC", "SUBPROPERTY_OF", "INVERSE", "MODALITIES", "TRADE_NS", "ONTOLOGY_GRAPH", "ENTITIES_GRAPH",
-           "NAMES_GRAPH", "ORIGINS_GRAPH", "INTERNAL", "INTERNAL_GRAPHS"]
+__all__ = [
+    "BASE",
+    "PREFIXES",
+    "SPARQL_PREFIXES",
+    "sparql_terms",
+    "CLASSES",
+    "AGENT_CLASSES",
+    "RELATIONS",
+    "SYMMETRIC",
+    "SUBPROPERTY_OF",
+    "INVERSE",
+    "MODALITIES",
+    "TRADE_NS",
+    "ONTOLOGY_GRAPH",
+    "ENTITIES_GRAPH",
+    "NAMES_GRAPH",
+    "ORIGINS_GRAPH",
+    "INTERNAL",
+    "INTERNAL_GRAPHS",
+]
 
 BASE = "https://w3id.org/kg-trade/"
 TRADE_NS = NAMESPACE

@@ -27,9 +27,14 @@ _TRADE = "https://w3id.org/kg-trade/ontology#"
 
 # (name, GraphML type, GEXF type) of the node and edge attributes, in file order
 _NODE_ATTRS = (("class", "string", "string"), ("aliases", "string", "string"), ("wikidata", "string", "string"))
-_EDGE_ATTRS = (("predicate", "string", "string"), ("modality", "string", "string"), ("claims", "int", "integer"),
-               ("articles", "int", "integer"), ("first_date", "string", "string"),
-               ("last_date", "string", "string"))
+_EDGE_ATTRS = (
+    ("predicate", "string", "string"),
+    ("modality", "string", "string"),
+    ("claims", "int", "integer"),
+    ("articles", "int", "integer"),
+    ("first_date", "string", "string"),
+    ("last_date", "string", "string"),
+)
 
 
 def _node_values(claimset: ClaimSet, iri: str) -> dict[str, str]:
@@ -38,11 +43,21 @@ def _node_values(claimset: ClaimSet, iri: str) -> dict[str, str]:
 
 
 def _edge_values(claimset: ClaimSet, relation: Relation) -> dict[str, str]:
-    dates = sorted(d for d in (claimset.articles[c.article].date if c.article in claimset.articles else None
-                               for c in relation.claims) if d)
-    return {"predicate": _TRADE + relation.predicate, "modality": relation.modality,
-            "claims": str(len(relation.claims)), "articles": str(len({c.article for c in relation.claims})),
-            "first_date": dates[0] if dates else "", "last_date": dates[-1] if dates else ""}
+    dates = sorted(
+        d
+        for d in (
+            claimset.articles[c.article].date if c.article in claimset.articles else None for c in relation.claims
+        )
+        if d
+    )
+    return {
+        "predicate": _TRADE + relation.predicate,
+        "modality": relation.modality,
+        "claims": str(len(relation.claims)),
+        "articles": str(len({c.article for c in relation.claims})),
+        "first_date": dates[0] if dates else "",
+        "last_date": dates[-1] if dates else "",
+    }
 
 
 def _bytes(root: ET.Element) -> bytes:
@@ -69,13 +84,18 @@ def graphml(claimset: ClaimSet) -> bytes:
                 ET.SubElement(element, q("data"), {"key": ids[owner, name]}).text = value
 
     for iri, entity in claimset.entities.items():
-        data(ET.SubElement(graph, q("node"), {"id": iri}), "node",
-             {"label": entity.label, **_node_values(claimset, iri)})
+        data(
+            ET.SubElement(graph, q("node"), {"id": iri}), "node", {"label": entity.label, **_node_values(claimset, iri)}
+        )
     for relation in relations(claimset):
-        edge = ET.SubElement(graph, q("edge"), {"id": relation.id, "source": relation.subject,
-                                                "target": relation.object})
-        data(edge, "edge", {"label": relation.predicate, "weight": f"{len(relation.claims)}.0",
-                            **_edge_values(claimset, relation)})
+        edge = ET.SubElement(
+            graph, q("edge"), {"id": relation.id, "source": relation.subject, "target": relation.object}
+        )
+        data(
+            edge,
+            "edge",
+            {"label": relation.predicate, "weight": f"{len(relation.claims)}.0", **_edge_values(claimset, relation)},
+        )
     return _bytes(root)
 
 
@@ -84,14 +104,13 @@ def gexf(claimset: ClaimSet) -> bytes:
     ET.register_namespace("", GEXF_NS)
     ET.register_namespace("xsi", _XSI)
     q = lambda tag: f"{{{GEXF_NS}}}{tag}"  # noqa: E731
-    root = ET.Element(q("gexf"), {"version": "1.2", f"{{{_XSI}}}schemaLocation":
-                                  f"{GEXF_NS} {GEXF_NS}/gexf.xsd"})
+    root = ET.Element(q("gexf"), {"version": "1.2", f"{{{_XSI}}}schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd"})
     meta = ET.SubElement(root, q("meta"))
     ET.SubElement(meta, q("creator")).text = "kg"
-    ET.SubElement(meta, q("description")).text = ("Trade-cooperation claims: one edge per subject, predicate, "
-                                                  "object and modality; weight = number of claims")
-    graph = ET.SubElement(root, q("graph"), {"defaultedgetype": "directed", "mode": "dynamic",
-                                             "timeformat": "date"})
+    ET.SubElement(
+        meta, q("description")
+    ).text = "Trade-cooperation claims: one edge per subject, predicate, object and modality; weight = number of claims"
+    graph = ET.SubElement(root, q("graph"), {"defaultedgetype": "directed", "mode": "dynamic", "timeformat": "date"})
     for owner, attrs in (("node", _NODE_ATTRS), ("edge", _EDGE_ATTRS)):
         declared = ET.SubElement(graph, q("attributes"), {"class": owner, "mode": "static"})
         for name, _, type_ in attrs:
@@ -105,13 +124,20 @@ def gexf(claimset: ClaimSet) -> bytes:
 
     nodes = ET.SubElement(graph, q("nodes"))
     for iri, entity in claimset.entities.items():
-        attvalues(ET.SubElement(nodes, q("node"), {"id": iri, "label": entity.label}),
-                  _node_values(claimset, iri))
+        attvalues(ET.SubElement(nodes, q("node"), {"id": iri, "label": entity.label}), _node_values(claimset, iri))
     edges = ET.SubElement(graph, q("edges"))
     for relation in relations(claimset):
-        edge = ET.SubElement(edges, q("edge"), {"id": relation.id, "source": relation.subject,
-                                                "target": relation.object, "label": relation.predicate,
-                                                "weight": f"{len(relation.claims)}.0"})
+        edge = ET.SubElement(
+            edges,
+            q("edge"),
+            {
+                "id": relation.id,
+                "source": relation.subject,
+                "target": relation.object,
+                "label": relation.predicate,
+                "weight": f"{len(relation.claims)}.0",
+            },
+        )
         values = _edge_values(claimset, relation)
         attvalues(edge, values)
         if values["first_date"]:

@@ -18,7 +18,9 @@ from .terms import CLASSES
 
 __all__ = ["entity_graph", "claims_graph", "find_node", "neighbors", "shortest_path", "path_steps", "Step"]
 
-_CLAIMS = SPARQL_PREFIXES + """
+_CLAIMS = (
+    SPARQL_PREFIXES
+    + """
 SELECT ?claim ?s ?p ?o ?sentence ?article ?date ?confidence ?rule WHERE {
   %s
   ?claim a trade:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; trade:modality trade:asserted ;
@@ -26,12 +28,16 @@ SELECT ?claim ?s ?p ?o ?sentence ?article ?date ?confidence ?rule WHERE {
   ?a dcterms:identifier ?article .
   OPTIONAL { ?a dcterms:date ?date }
 }"""
-_ENTITIES = SPARQL_PREFIXES + f"""
+)
+_ENTITIES = (
+    SPARQL_PREFIXES
+    + f"""
 SELECT ?e ?label ?type ?alt ?wd WHERE {{
   %s
   ?e rdfs:label ?label ; a ?type . FILTER(?type IN ({sparql_terms(CLASSES)}))
   OPTIONAL {{ ?e skos:altLabel ?alt }} OPTIONAL {{ ?e owl:sameAs ?wd }}
 }}"""
+)
 
 
 def entity_graph(store) -> nx.MultiDiGraph:
@@ -84,8 +90,13 @@ def claims_graph(store, claims: str = "") -> nx.MultiDiGraph:
     for e, label, type_, alt, wd in store.query(_ENTITIES % nodes).rows:
         node = e.value
         if node not in graph:
-            graph.add_node(node, label=label.value, cls=type_.value.rsplit("#", 1)[-1], aliases=[],
-                           wikidata=wd.value if wd is not None else None)
+            graph.add_node(
+                node,
+                label=label.value,
+                cls=type_.value.rsplit("#", 1)[-1],
+                aliases=[],
+                wikidata=wd.value if wd is not None else None,
+            )
         if alt is not None and alt.value not in graph.nodes[node]["aliases"]:
             graph.nodes[node]["aliases"].append(alt.value)
     for claim, s, p, o, sentence, article, date, confidence, rule in rows:
@@ -95,11 +106,16 @@ def claims_graph(store, claims: str = "") -> nx.MultiDiGraph:
                 graph.add_node(node, label=node.rsplit("/", 1)[-1], cls="Entity", aliases=[], wikidata=None)
         if not graph.has_edge(s.value, o.value, key=predicate):
             graph.add_edge(s.value, o.value, key=predicate, predicate=predicate, claims=[])
-        graph.edges[s.value, o.value, predicate]["claims"].append({
-            "claim": claim.value, "sentence": sentence.value, "article": article.value,
-            "date": date.value if date is not None else None, "confidence": float(confidence.value),
-            "rule": rule.value,
-        })
+        graph.edges[s.value, o.value, predicate]["claims"].append(
+            {
+                "claim": claim.value,
+                "sentence": sentence.value,
+                "article": article.value,
+                "date": date.value if date is not None else None,
+                "confidence": float(confidence.value),
+                "rule": rule.value,
+            }
+        )
     for node in graph.nodes:
         graph.nodes[node]["aliases"].sort()
     return graph
@@ -163,7 +179,7 @@ def neighbors(graph: nx.MultiDiGraph, name: str) -> list[dict]:
     >>> neighbors(entity_graph(store), "Kamazz")
     Traceback (most recent call last):
     ...
-    kg.errors.NodeNotFound: no entity named 'Kamazz' in the graph; did you mean 'KAMAZ', 'MAZ'? [E508]
+    kg.errors.NodeNotFound: no entity named 'Kamazz' in the graph; did you mean 'KAMAZ', 'MAZ'? [E519]
     """
     node = find_node(graph, name)
     rows = []
@@ -175,8 +191,14 @@ def neighbors(graph: nx.MultiDiGraph, name: str) -> list[dict]:
 
 
 def _row(direction, predicate, graph, other, data) -> dict:
-    return {"direction": direction, "predicate": predicate, "neighbor": graph.nodes[other]["label"], "node": other,
-            "claims": len(data["claims"]), "articles": sorted({c["article"] for c in data["claims"]})}
+    return {
+        "direction": direction,
+        "predicate": predicate,
+        "neighbor": graph.nodes[other]["label"],
+        "node": other,
+        "claims": len(data["claims"]),
+        "articles": sorted({c["article"] for c in data["claims"]}),
+    }
 
 
 class Step(dict):
@@ -240,6 +262,14 @@ def path_steps(graph: nx.MultiDiGraph, nodes: list[str]) -> list[Step]:
         options += [(right, left, k, d) for k, d in graph.get_edge_data(right, left, default={}).items()]
         s, o, key, data = sorted(options, key=lambda e: (-len(e[3]["claims"]), e[2]))[0]
         best = max(data["claims"], key=lambda c: (c["confidence"], c["claim"]))
-        steps.append(Step(subject=graph.nodes[s]["label"], predicate=key, object=graph.nodes[o]["label"],
-                          sentence=best["sentence"], article=best["article"], claims=len(data["claims"])))
+        steps.append(
+            Step(
+                subject=graph.nodes[s]["label"],
+                predicate=key,
+                object=graph.nodes[o]["label"],
+                sentence=best["sentence"],
+                article=best["article"],
+                claims=len(data["claims"]),
+            )
+        )
     return steps

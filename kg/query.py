@@ -27,8 +27,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import Errors, QueryError
-from .store import Results
 from .namespaces import PREFIXES
+from .store import Results
 
 __all__ = ["NamedQuery", "named_queries", "run_named", "run_query", "find_entities", "format_results", "results_csv"]
 
@@ -158,15 +158,19 @@ def run_named(store, name: str, params: dict[str, str] | None = None) -> Results
     params = dict(params or {})
     unknown = set(params) - {p.name for p in query.params}
     if unknown:
-        raise QueryError(Errors.E502.format(name=name, unknown=", ".join(sorted(unknown)),
-                                            known=", ".join(p.name for p in query.params) or "none"))
+        raise QueryError(
+            Errors.E502.format(
+                name=name, unknown=", ".join(sorted(unknown)), known=", ".join(p.name for p in query.params) or "none"
+            )
+        )
     bindings = {}
     for param in query.params:
         if param.name not in params:
             raise QueryError(Errors.E503.format(name=name, param=param.name, help=param.help))
         value = params[param.name]
-        bindings[param.name] = _iri(resolve_entity(store, value), param.name) if param.kind == "entity" \
-            else ox.Literal(value)
+        bindings[param.name] = (
+            _iri(resolve_entity(store, value), param.name) if param.kind == "entity" else ox.Literal(value)
+        )
     return store.query(query.sparql, bindings, name=name)
 
 
@@ -223,12 +227,12 @@ def _iri(value: str, param: str) -> ox.NamedNode:
     >>> _iri("http://example.org/a b", "entity")
     Traceback (most recent call last):
     ...
-    kg.errors.QueryError: parameter entity: 'http://example.org/a b' is not a valid IRI [E512]
+    kg.errors.QueryError: parameter entity: 'http://example.org/a b' is not a valid IRI [E509]
     """
     try:
         return ox.NamedNode(value)
     except ValueError as e:
-        raise QueryError(Errors.E512.format(param=param, value=value)) from e
+        raise QueryError(Errors.E509.format(param=param, value=value)) from e
 
 
 def _display(term) -> str:
@@ -237,8 +241,8 @@ def _display(term) -> str:
     if isinstance(term, ox.NamedNode):
         value = term.value
         for prefix, namespace in PREFIXES.items():
-            if value.startswith(namespace) and re.fullmatch(r"[A-Za-z0-9_.%-]*", value[len(namespace):]):
-                return f"{prefix}:{value[len(namespace):]}"
+            if value.startswith(namespace) and re.fullmatch(r"[A-Za-z0-9_.%-]*", value[len(namespace) :]):
+                return f"{prefix}:{value[len(namespace) :]}"
         return f"<{value}>"
     return term.value
 
@@ -272,8 +276,8 @@ def format_results(results: Results, fmt: str = "table") -> str:
     if results.form == "graph":
         triples = sorted({ox.Triple(*row) for row in results.rows}, key=lambda t: tuple(map(str, t)))
         if fmt == "json":
-            return ox.serialize(triples, format=ox.RdfFormat.JSON_LD).decode("utf-8")
-        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8").rstrip("\n")
+            return _text(ox.serialize(triples, format=ox.RdfFormat.JSON_LD))
+        return _text(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)).rstrip("\n")
     if fmt == "json":
         bindings = []
         for row in results.rows:
@@ -293,8 +297,9 @@ def format_results(results: Results, fmt: str = "table") -> str:
                         item["datatype"] = term.datatype.value
                     binding[var] = item
             bindings.append(binding)
-        return json.dumps({"head": {"vars": results.variables}, "results": {"bindings": bindings}},
-                          indent=2, ensure_ascii=False)
+        return json.dumps(
+            {"head": {"vars": results.variables}, "results": {"bindings": bindings}}, indent=2, ensure_ascii=False
+        )
     if fmt == "csv":
         return results_csv(results).rstrip("\n")
     if fmt != "table":
@@ -302,8 +307,16 @@ def format_results(results: Results, fmt: str = "table") -> str:
     cells = [[_display(t) for t in row] for row in results.rows]
     cells = [[c if len(c) <= 80 else c[:77] + "..." for c in row] for row in cells]
     widths = [max([len(v)] + [len(row[i]) for row in cells]) for i, v in enumerate(results.variables)]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(results.variables, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
+    lines = [
+        "  ".join(v.ljust(w) for v, w in zip(results.variables, widths)).rstrip(),
+        "  ".join("-" * w for w in widths),
+    ]
     lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
     lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
     return "\n".join(lines)
+
+
+def _text(data: bytes | None) -> str:
+    """What ``ox.serialize`` returns when given no output file: the bytes, as text."""
+    assert data is not None
+    return data.decode("utf-8")

@@ -23,7 +23,8 @@ from .articles import find_dateline
 from .iri import article_iri, claim_iri, entity_iri
 from .records import Article, Claim, Entity
 from .resolve import key_of
-from .vocab import INVERSE, PREFIXES, SUBPROPERTY_OF, SYMMETRIC, TRADE, WD, article_graph as graph_of
+from .vocab import INVERSE, PREFIXES, SUBPROPERTY_OF, SYMMETRIC, TRADE, WD
+from .vocab import article_graph as graph_of
 
 __all__ = ["article_graph", "entity_graph", "ontology_graph", "plain_triples", "bind_prefixes"]
 
@@ -55,8 +56,14 @@ def plain_triples(subject: URIRef, predicate: str, obj: URIRef) -> set[tuple[URI
 
 
 def claim_node(claim: Claim) -> URIRef:
-    return claim_iri(claim.article_id, claim.sentence_start, key_of(claim.subject), claim.predicate,
-                     key_of(claim.object), claim.modality)
+    return claim_iri(
+        claim.article_id,
+        claim.sentence_start,
+        key_of(claim.subject),
+        claim.predicate,
+        key_of(claim.object),
+        claim.modality,
+    )
 
 
 def article_graph(article: Article, claims: Iterable[Claim], extractor_version: str) -> Graph:

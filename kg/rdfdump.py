@@ -94,8 +94,9 @@ def sorted_union_lines(oxstore: ox.Store, progress: Callable[[int], None] | None
     return _restore(_sort_lines(b"".join(_dumps(oxstore, ox.RdfFormat.N_TRIPLES, progress)), unique=True))
 
 
-def write_sorted(store, fmt: str, output: str | Path | None = None,
-                 progress: Callable[[int], None] | None = None) -> bytes | None:
+def write_sorted(
+    store, fmt: str, output: str | Path | None = None, progress: Callable[[int], None] | None = None
+) -> bytes | None:
     """The sorted ``turtle``, ``trig`` or ``nquads`` export, written to ``output`` (a path) or returned."""
     oxstore = store_of(store)
     if fmt == "turtle":
@@ -109,6 +110,8 @@ def write_sorted(store, fmt: str, output: str | Path | None = None,
                 out.write(chunk)
         return None
     if fmt == "trig":
-        quads = (q for chunk in sorted_graph_lines(oxstore, progress) for q in ox.parse(chunk, format=ox.RdfFormat.N_QUADS))
+        quads = (
+            q for chunk in sorted_graph_lines(oxstore, progress) for q in ox.parse(chunk, format=ox.RdfFormat.N_QUADS)
+        )
         return ox.serialize(quads, str(output) if output else None, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     raise ValueError(Errors.E907.format(fmt=fmt))

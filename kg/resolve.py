@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import cache
 from collections.abc import Iterable
+from functools import cache
 
 from .gazetteer import Gazetteer
 from .inflect import plural, singular

@@ -41,22 +41,22 @@ def import_file(store, path: str | Path) -> ImportReport:
     path = Path(path)
     fmt = IMPORT_FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise InputError(path, Errors.E117.format(suffix=path.suffix or "a file without suffix"))
+        raise InputError(path, Errors.E139.format(suffix=path.suffix or "a file without suffix"))
     if not path.is_file():
-        raise InputError(path, Errors.E118)
+        raise InputError(path, Errors.E140)
     oxstore = getattr(store, "oxigraph", None)
     if oxstore is not None and next(iter(oxstore), None) is None:
         try:
             oxstore.bulk_load(path=str(path), format=fmt)
         except SyntaxError as e:
             oxstore.clear()  # the store was empty: leave it so
-            raise InputError(path, Errors.E119.format(format=fmt.name, error=e)) from e
+            raise InputError(path, Errors.E141.format(format=fmt.name, error=e)) from e
         graphs = sorted(g.value for g in oxstore.named_graphs())
     else:
         try:
             quads = list(ox.parse(path=str(path), format=fmt))
         except SyntaxError as e:
-            raise InputError(path, Errors.E119.format(format=fmt.name, error=e)) from e
+            raise InputError(path, Errors.E141.format(format=fmt.name, error=e)) from e
         by_graph: dict[str, list] = {}
         for quad in quads:
             name = quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""
@@ -80,5 +80,8 @@ def _held(store, graphs: list[str]) -> int:
     if not graphs:
         return 0
     values = " ".join(f"<{g}>" for g in graphs)
-    return int(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
-               .rows[0][0].value)
+    return int(
+        store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+        .rows[0][0]
+        .value
+    )

@@ -34,12 +34,17 @@ from .sparql import dataset_iris, query_form, uses_service
 __all__ = ["create_app", "serve", "negotiate", "SELECT_MEDIA", "GRAPH_MEDIA"]
 
 SELECT_MEDIA = {  # media type -> pyoxigraph's results format; the first is the default
-    "application/sparql-results+json": "JSON", "application/json": "JSON",
-    "application/sparql-results+xml": "XML", "application/xml": "XML",
-    "text/csv": "CSV", "text/tab-separated-values": "TSV",
+    "application/sparql-results+json": "JSON",
+    "application/json": "JSON",
+    "application/sparql-results+xml": "XML",
+    "application/xml": "XML",
+    "text/csv": "CSV",
+    "text/tab-separated-values": "TSV",
 }
 GRAPH_MEDIA = {  # media type -> pyoxigraph's RDF format; the first is the default
-    "text/turtle": "TURTLE", "application/n-triples": "N_TRIPLES", "application/ld+json": "JSON_LD",
+    "text/turtle": "TURTLE",
+    "application/n-triples": "N_TRIPLES",
+    "application/ld+json": "JSON_LD",
     "application/rdf+xml": "RDF_XML",  # SPARQLWrapper's default for CONSTRUCT and DESCRIBE
 }
 _MAX_QUERY_BYTES = 1_000_000
@@ -79,6 +84,7 @@ def negotiate(accept: str | None, offered: dict[str, str]) -> str | None:
                 except ValueError:
                     q = 0.0
         media = media.lower()
+        candidate: str | None
         if media in ("*/*", ""):
             candidate = ranked[0]
         elif media.endswith("/*"):
@@ -102,10 +108,10 @@ def _check_graphs(store, graphs: list[str], name: str) -> None:
         try:
             term = ox.NamedNode(iri)
         except ValueError as e:
-            raise QueryRefused(Errors.E513.format(name=name, iri=iri)) from e
+            raise QueryRefused(Errors.E511.format(name=name, iri=iri)) from e
         found = store.query(f"ASK {{ GRAPH {term} {{ ?s ?p ?o }} }}", name=name)
         if found.rows[0][0].value != "true":
-            raise QueryRefused(Errors.E514.format(name=name, iri=iri))
+            raise QueryRefused(Errors.E512.format(name=name, iri=iri))
 
 
 def _serialize_results(results, select_format: str, graph_format: str, max_rows: int | None, name: str) -> Answer:
@@ -117,14 +123,15 @@ def _serialize_results(results, select_format: str, graph_format: str, max_rows:
     if results.form == "graph":
         triples = [ox.Triple(*row) for row in results.rows]
         return _graph_answer(triples, graph_format)
-    parsed = ox.parse_query_results(format_results(results, "json").encode("utf-8"),
-                                    format=ox.QueryResultsFormat.JSON)
+    parsed = ox.parse_query_results(format_results(results, "json").encode("utf-8"), format=ox.QueryResultsFormat.JSON)
     return _results_answer(parsed, select_format)
 
 
 def _results_answer(answer, select_format: str) -> Answer:
     media = next(m for m, f in SELECT_MEDIA.items() if f == select_format)
-    return Answer(media, answer.serialize(format=getattr(ox.QueryResultsFormat, select_format)))
+    data = answer.serialize(format=getattr(ox.QueryResultsFormat, select_format))
+    assert data is not None  # no output file: the bytes
+    return Answer(media, data)
 
 
 def _graph_answer(triples, graph_format: str) -> Answer:
@@ -132,12 +139,13 @@ def _graph_answer(triples, graph_format: str) -> Answer:
 
     media = next(m for m, f in GRAPH_MEDIA.items() if f == graph_format)
     fmt = getattr(ox.RdfFormat, graph_format)
-    options = {"prefixes": PREFIXES} if graph_format == "TURTLE" else {}
-    return Answer(media, ox.serialize(triples, format=fmt, **options))
+    data = ox.serialize(triples, format=fmt, prefixes=PREFIXES if graph_format == "TURTLE" else None)
+    assert data is not None  # no output file: the bytes
+    return Answer(media, data)
 
 
 def _rows_message(name: str, max_rows: int) -> str:
-    return f"{name}: the answer has more than {max_rows} rows, this endpoint's limit; add a LIMIT or narrow the query"
+    return Errors.E516.format(name=name, max_rows=max_rows)
 
 
 def _consume(max_rows: int | None, select_format: str, graph_format: str, name: str):
@@ -145,11 +153,13 @@ def _consume(max_rows: int | None, select_format: str, graph_format: str, name: 
 
     Rows are counted on TSV (one line a row, lossless), then turned into the wanted format by Oxigraph.
     """
+
     def consume(answer) -> Answer:
         if isinstance(answer, ox.QueryBoolean):
             return _results_answer(answer, select_format)
         if isinstance(answer, ox.QuerySolutions):
             tsv = answer.serialize(format=ox.QueryResultsFormat.TSV)
+            assert tsv is not None  # no output file: the bytes
             if max_rows is not None and tsv.count(b"\n") - 1 > max_rows:
                 raise QueryLimit(_rows_message(name, max_rows), "rows")
             return _results_answer(ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV), select_format)
@@ -157,11 +167,19 @@ def _consume(max_rows: int | None, select_format: str, graph_format: str, name: 
         if max_rows is not None and lines.count(b"\n") > max_rows:
             raise QueryLimit(_rows_message(name, max_rows), "rows")
         return _graph_answer(list(ox.parse(lines, format=ox.RdfFormat.N_TRIPLES)), graph_format)
+
     return consume
 
 
-def answer_query(location: str, sparql: str, select_format: str, graph_format: str, max_rows: int | None,
-                 default_graphs: list[str], named_graphs: list[str]) -> Answer:
+def answer_query(
+    location: str,
+    sparql: str,
+    select_format: str,
+    graph_format: str,
+    max_rows: int | None,
+    default_graphs: list[str],
+    named_graphs: list[str],
+) -> Answer:
     """Child side of /sparql: open the store read-only, check the graphs named, run and serialize."""
     from .store import EmbeddedStore
 
@@ -176,12 +194,13 @@ def answer_query(location: str, sparql: str, select_format: str, graph_format: s
             options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
         return store.run(sparql, consume, "query", **options)
     if default_graphs or named_graphs:
-        raise QueryRefused(Errors.E515)
+        raise QueryRefused(Errors.E513.format(name="query"))
     return _serialize_results(store.query(sparql), select_format, graph_format, max_rows, "query")
 
 
-def answer_named(location: str, name: str, params: dict[str, str], select_format: str, graph_format: str,
-                 max_rows: int | None) -> Answer:
+def answer_named(
+    location: str, name: str, params: dict[str, str], select_format: str, graph_format: str, max_rows: int | None
+) -> Answer:
     """Child side of /queries/NAME: run a named query (names resolved) and serialize it."""
     from .query import run_named
 
@@ -189,8 +208,14 @@ def answer_named(location: str, name: str, params: dict[str, str], select_format
     return _serialize_results(results, select_format, graph_format, max_rows, name)
 
 
-def create_app(location: str, limits: Limits, cors_origins: tuple[str, ...] = (), loopback_only: bool = True,
-               workers: int = 2, context: str = "forkserver"):
+def create_app(
+    location: str,
+    limits: Limits,
+    cors_origins: tuple[str, ...] = (),
+    loopback_only: bool = True,
+    workers: int = 2,
+    context: str = "forkserver",
+):
     """The Starlette application serving the store at ``location`` under ``limits``."""
     import anyio
     from starlette.applications import Starlette
@@ -202,8 +227,16 @@ def create_app(location: str, limits: Limits, cors_origins: tuple[str, ...] = ()
     from .serve_page import PAGE_HTML, PAGE_JS
 
     limiter = anyio.CapacityLimiter(workers)
-    text_types = ("text/", "application/sparql-results+json", "application/json", "application/ld+json",
-                  "application/n-triples", "application/sparql-results+xml", "application/xml", "application/rdf+xml")
+    text_types = (
+        "text/",
+        "application/sparql-results+json",
+        "application/json",
+        "application/ld+json",
+        "application/n-triples",
+        "application/sparql-results+xml",
+        "application/xml",
+        "application/rdf+xml",
+    )
 
     def error(status: int, message: str) -> Response:
         return PlainTextResponse(" ".join(message.split()) + "\n", status_code=status)
@@ -230,8 +263,10 @@ def create_app(location: str, limits: Limits, cors_origins: tuple[str, ...] = ()
         wanted = graph_media if form in ("construct", "describe") else select_media
         if form is not None and wanted is None:
             return None
-        return (SELECT_MEDIA[select_media or "application/sparql-results+json"],
-                GRAPH_MEDIA[graph_media or "text/turtle"])
+        return (
+            SELECT_MEDIA[select_media or "application/sparql-results+json"],
+            GRAPH_MEDIA[graph_media or "text/turtle"],
+        )
 
     async def sparql(request) -> Response:
         params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
@@ -239,57 +274,79 @@ def create_app(location: str, limits: Limits, cors_origins: tuple[str, ...] = ()
         if request.method == "POST":
             body = await request.body()
             if len(body) > _MAX_QUERY_BYTES:
-                return error(413, f"the request is over {_MAX_QUERY_BYTES} bytes")
+                return error(413, Errors.E402.format(limit=_MAX_QUERY_BYTES))
             if media == "application/sparql-update":
-                return error(403, "this endpoint is read-only: updates are refused")
+                return error(403, Errors.E403)
             if media == "application/sparql-query":
                 params["query"] = [body.decode("utf-8", "replace")]
             elif media == "application/x-www-form-urlencoded":
-                for key, values in urllib.parse.parse_qs(body.decode("utf-8", "replace"),
-                                                         keep_blank_values=True).items():
+                for key, values in urllib.parse.parse_qs(
+                    body.decode("utf-8", "replace"), keep_blank_values=True
+                ).items():
                     params.setdefault(key, []).extend(values)
             else:
-                return error(415, f"unsupported content type {media or '(none)'}: send application/sparql-query "
-                                  f"or a form (query=...)")
+                return error(415, Errors.E404.format(media=media or "(none)"))
         if "update" in params:
-            return error(403, "this endpoint is read-only: updates are refused")
+            return error(403, Errors.E403)
         queries = params.get("query", [])
         if len(queries) != 1 or not queries[0].strip():
-            return error(400, "give exactly one query (query=...)")
+            return error(400, Errors.E405)
         text = queries[0]
         form = query_form(text)
         if form == "update":
-            return error(403, "this endpoint is read-only: updates are refused")
+            return error(403, Errors.E403)
         if not limits.allow_service and uses_service(text):
-            return error(403, "query: SERVICE (a call to another endpoint) is refused by this endpoint")
+            return error(403, Errors.E406.format(name="query"))
         chosen = formats(request, form)
         if chosen is None:
-            return error(406, f"cannot answer a {form.upper()} query in {request.headers.get('accept')}")
-        return await run(answer_query, (location, text, *chosen, limits.max_rows, params.get("default-graph-uri", []),
-                                        params.get("named-graph-uri", [])), "query")
+            return error(406, Errors.E407.format(form=(form or "query").upper(), accept=request.headers.get("accept")))
+        return await run(
+            answer_query,
+            (
+                location,
+                text,
+                *chosen,
+                limits.max_rows,
+                params.get("default-graph-uri", []),
+                params.get("named-graph-uri", []),
+            ),
+            "query",
+        )
 
     async def update(request) -> Response:
-        return error(403, "this endpoint is read-only: updates are refused")
+        return error(403, Errors.E403)
 
     async def list_queries(request) -> Response:
-        return JSONResponse([{"name": q.name, "description": q.description,
-                              "params": [{"name": p.name, "kind": p.kind, "help": p.help} for p in q.params]}
-                             for _, q in sorted(named_queries().items())])
+        return JSONResponse(
+            [
+                {
+                    "name": q.name,
+                    "description": q.description,
+                    "params": [{"name": p.name, "kind": p.kind, "help": p.help} for p in q.params],
+                }
+                for _, q in sorted(named_queries().items())
+            ]
+        )
 
     async def named(request) -> Response:
         name = request.path_params["name"]
         params = {key: value for key, value in request.query_params.items()}
         chosen = formats(request, "select")
         if chosen is None:
-            return error(406, f"cannot answer a SELECT query in {request.headers.get('accept')}")
+            return error(406, Errors.E407.format(form="SELECT", accept=request.headers.get("accept")))
         if name not in named_queries():
-            return error(404, f"no named query {name!r} (GET /queries lists them)")
+            return error(404, Errors.E408.format(name=name))
         return await run(answer_named, (location, name, params, *chosen, limits.max_rows), name)
 
     async def page(request) -> Response:
-        return Response(PAGE_HTML, media_type="text/html; charset=utf-8", headers={
-            "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; "
-                                       "connect-src 'self'; form-action 'none'; frame-ancestors 'none'"})
+        return Response(
+            PAGE_HTML,
+            media_type="text/html; charset=utf-8",
+            headers={
+                "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; "
+                "connect-src 'self'; form-action 'none'; frame-ancestors 'none'"
+            },
+        )
 
     async def script(request) -> Response:
         return Response(PAGE_JS, media_type="text/javascript; charset=utf-8")
@@ -302,13 +359,22 @@ def create_app(location: str, limits: Limits, cors_origins: tuple[str, ...] = ()
     if cors_origins:
         from starlette.middleware.cors import CORSMiddleware
 
-        middleware.append(Middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
-                                     allow_headers=["Accept", "Content-Type"]))
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(cors_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["Accept", "Content-Type"],
+            )
+        )
     routes = [
-        Route("/", page), Route("/page.js", script),
-        Route("/sparql", sparql, methods=["GET", "POST"]), Route("/query", sparql, methods=["GET", "POST"]),
+        Route("/", page),
+        Route("/page.js", script),
+        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/query", sparql, methods=["GET", "POST"]),
         Route("/update", update, methods=["GET", "POST"]),
-        Route("/queries", list_queries), Route("/queries/{name}", named),
+        Route("/queries", list_queries),
+        Route("/queries/{name}", named),
     ]
     return Starlette(routes=routes, middleware=middleware)
 
@@ -322,8 +388,13 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def serve(location: str, host: str = "127.0.0.1", port: int = 7878, limits: Limits | None = None,
-          cors_origins: tuple[str, ...] = ()) -> int:
+def serve(
+    location: str,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    limits: Limits | None = None,
+    cors_origins: tuple[str, ...] = (),
+) -> int:
     """Serve until interrupted; StoreError (one line) when the store or the address cannot be used."""
     import multiprocessing
 
@@ -335,16 +406,20 @@ def serve(location: str, host: str = "127.0.0.1", port: int = 7878, limits: Limi
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_FORKSERVER_PRELOAD)
     try:
-        listener = socket.create_server((host.strip("[]"), port),
-                                        family=socket.AF_INET6 if ":" in host else socket.AF_INET)
+        listener = socket.create_server(
+            (host.strip("[]"), port), family=socket.AF_INET6 if ":" in host else socket.AF_INET
+        )
     except (OSError, OverflowError) as e:
-        raise StoreError(Errors.E608.format(host=host, port=port, error=getattr(e, "strerror", None) or e)) from e
+        raise StoreError(Errors.E401.format(host=host, port=port, error=getattr(e, "strerror", None) or e)) from e
     app = create_app(location, limits, cors_origins, loopback_only=_is_loopback(host))
     shown = f"[{host}]" if ":" in host else host
-    print(f"kg serve: http://{shown}:{port}/ serving {location} read-only "
-          f"(time limit {limits.timeout:g} s, memory {f'{limits.memory} MB' if limits.memory else 'unbounded'}, "
-          f"rows {limits.max_rows or 'unlimited'}); Ctrl-C stops", file=sys.stderr, flush=True)
+    print(
+        f"kg serve: http://{shown}:{port}/ serving {location} read-only "
+        f"(time limit {limits.timeout:g} s, memory {f'{limits.memory} MB' if limits.memory else 'unbounded'}, "
+        f"rows {limits.max_rows or 'unlimited'}); Ctrl-C stops",
+        file=sys.stderr,
+        flush=True,
+    )
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
     uvicorn.Server(config).run(sockets=[listener])
     return 0
-

@@ -54,24 +54,43 @@ class NameWords:
     makers: frozenset[str] = frozenset()  # what a firm is called by what it makes ("drugmaker")
 
     @classmethod
-    def from_lexicon(cls, lex) -> "NameWords":
+    def from_lexicon(cls, lex) -> NameWords:
         people = lex["title_words"] | lex["state_titles"] | lex["person_descriptors"]
         names = lex["company_name_words"] | lex["organization_name_words"] | lex["region_name_words"]
         titles = people | lex["maker_nouns"] | lex["company_descriptors"]
-        generic = lex["company_descriptors"] | lex["company_name_words"] | lex["board_words"] | \
-            lex["organization_descriptors"] | people | lex["proper_stopwords"] | lex["not_names"]
-        return cls(legal=lex["company_name_suffixes"], exchanges=lex["stock_exchanges"],
-                   titles=frozenset(titles - names), name_words=frozenset(names),
-                   person_titles=frozenset(people - names), generic=frozenset(generic),
-                   portfolios=lex["portfolio_words"], boards=lex["board_words"], connectors=lex["name_connectors"],
-                   small=lex["acronym_small_words"], pre_verb_adverbs=lex["pre_verb_adverbs"],
-                   auxiliaries=lex["auxiliaries"], makers=lex["maker_nouns"])
+        generic = (
+            lex["company_descriptors"]
+            | lex["company_name_words"]
+            | lex["board_words"]
+            | lex["organization_descriptors"]
+            | people
+            | lex["proper_stopwords"]
+            | lex["not_names"]
+        )
+        return cls(
+            legal=lex["company_name_suffixes"],
+            exchanges=lex["stock_exchanges"],
+            titles=frozenset(titles - names),
+            name_words=frozenset(names),
+            person_titles=frozenset(people - names),
+            generic=frozenset(generic),
+            portfolios=lex["portfolio_words"],
+            boards=lex["board_words"],
+            connectors=lex["name_connectors"],
+            small=lex["acronym_small_words"],
+            pre_verb_adverbs=lex["pre_verb_adverbs"],
+            auxiliaries=lex["auxiliaries"],
+            makers=lex["maker_nouns"],
+        )
 
 
 def _namelike(token) -> bool:
     text = token.text
-    return any(ch.isupper() for ch in text[:1]) or (any(ch.isupper() for ch in text) and any(ch.isalpha() for ch in text)) \
+    return (
+        any(ch.isupper() for ch in text[:1])
+        or (any(ch.isupper() for ch in text) and any(ch.isalpha() for ch in text))
         or (token.like_num and token.i > 0 and not token.is_sent_start)
+    )
 
 
 def _legal(token, words: NameWords) -> bool:
@@ -106,11 +125,22 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
     """A recogniser's span without the titles, descriptors and punctuation at its ends, and its label."""
     if label not in ("ORG", "PERSON", "PRODUCT", "FAC", "NORP", "GPE", "LOC"):
         return start, end, label
-    while start < end - 1 and (doc[start].lower_ in words.titles or doc[start].lemma_.lower() in words.titles
-                               or doc[start].lower_ in ("the", "a", "an")) and _rest_is_name(doc, start + 1, end):
+    while (
+        start < end - 1
+        and (
+            doc[start].lower_ in words.titles
+            or doc[start].lemma_.lower() in words.titles
+            or doc[start].lower_ in ("the", "a", "an")
+        )
+        and _rest_is_name(doc, start + 1, end)
+    ):
         start += 1
-    if label in ("PERSON", "ORG") and start > 1 and doc[start - 1].lower_ in ("of", "for") and \
-            doc[start - 2].lower_ in words.person_titles:
+    if (
+        label in ("PERSON", "ORG")
+        and start > 1
+        and doc[start - 1].lower_ in ("of", "for")
+        and doc[start - 2].lower_ in words.person_titles
+    ):
         first = start
         while start < end - 2 and (doc[start].lower_ in words.portfolios or doc[start].lower_ in ("and", "&")):
             start += 1  # "Minister of Energy Jurabek Mirzamahmudov": the portfolio is no part of the name
@@ -119,9 +149,16 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
     brackets = [i for i in range(start + 1, end) if doc[i].text == "("]
     if brackets and not any(doc[i].text == ")" for i in range(brackets[0], end)):
         end = brackets[0]  # "Board of Investment (BOI": the name ends before its acronym
-    while end > start + 1 and (doc[end - 1].lower_ in words.titles or doc[end - 1].is_punct or
-                               doc[end - 1].tag_ in ("VBD", "VBN", "VBZ", "VBP")) \
-            and doc[end - 1].lower_ not in words.name_words and not _legal(doc[end - 1], words):
+    while (
+        end > start + 1
+        and (
+            doc[end - 1].lower_ in words.titles
+            or doc[end - 1].is_punct
+            or doc[end - 1].tag_ in ("VBD", "VBN", "VBZ", "VBP")
+        )
+        and doc[end - 1].lower_ not in words.name_words
+        and not _legal(doc[end - 1], words)
+    ):
         end -= 1  # "Hilton Hotels Acquired by ...": a headline's verb is no part of the name
     while start < end - 1 and doc[start].tag_ in ("VBD", "VBZ", "VBP") and _rest_is_name(doc, start + 1, end):
         start += 1  # "Opens Office in Bangalore"
@@ -131,22 +168,28 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
 def _generic(doc, start: int, end: int, words: NameWords) -> bool:
     """A capitalised common noun alone ("the Company", "Registrant", "Owner"), or a name made only of the
     words of boards and titles ("Board of Directors", "Compensation Committee"), names no one."""
-    tokens = [doc[i] for i in range(start, end) if not doc[i].is_punct and doc[i].lower_ not in ("the", "of", "and", "&")]
+    tokens = [
+        doc[i] for i in range(start, end) if not doc[i].is_punct and doc[i].lower_ not in ("the", "of", "and", "&")
+    ]
     if len(tokens) == 1:
         return tokens[0].lower_ in words.generic or tokens[0].lemma_.lower() in words.generic
     return bool(tokens) and all(t.lower_ in words.boards or t.lower_ in words.person_titles for t in tokens)
 
 
 def _glue_name_words(doc, winners, kept_g, words: NameWords, demonyms):
-    """"Helsinki Stock Exchange", "Minsk Tractor Works": a known place's or firm's name followed right away by
+    """ "Helsinki Stock Exchange", "Minsk Tractor Works": a known place's or firm's name followed right away by
     the recogniser's name made of name words ("Stock Exchange") is one name."""
     by_end = {g.end: g for g in kept_g if g.label_ in ("Region", "Country", "Company") and g.text not in demonyms}
     glued, out = set(), []
     for start, end, label in winners:
         g = by_end.get(start)
-        if g is not None and label in ("ORG", "FAC") and doc[start - 1].whitespace_ and \
-                all(doc[i].text[:1].isupper() or doc[i].lower_ in words.connectors for i in range(start, end)) and \
-                doc[end - 1].lower_ in words.name_words:
+        if (
+            g is not None
+            and label in ("ORG", "FAC")
+            and doc[start - 1].whitespace_
+            and all(doc[i].text[:1].isupper() or doc[i].lower_ in words.connectors for i in range(start, end))
+            and doc[end - 1].lower_ in words.name_words
+        ):
             glued.add(id(g))
             out.append((g.start, end, "ORG"))
         else:
@@ -155,29 +198,51 @@ def _glue_name_words(doc, winners, kept_g, words: NameWords, demonyms):
 
 
 def _past_board(doc, start: int, end: int, words: NameWords) -> int:
-    """"the Board of Directors of LiqTech International": the firm whose board it is."""
+    """ "the Board of Directors of LiqTech International": the firm whose board it is."""
     i = start
     while i < end and (doc[i].lower_ in words.boards or doc[i].lower_ in ("of", "the")):
         i += 1
-    if i > start and i < end and doc[i - 1].lower_ == "of" and _rest_is_name(doc, i, end) and not all(
-            doc[k].lower_ in words.portfolios or not doc[k].is_alpha for k in range(i, end)):
+    if (
+        i > start
+        and i < end
+        and doc[i - 1].lower_ == "of"
+        and _rest_is_name(doc, i, end)
+        and not all(doc[k].lower_ in words.portfolios or not doc[k].is_alpha for k in range(i, end))
+    ):
         return i  # (but "the Board of Investment" is a body of its own)
     return start
 
 
 def _whole_compound(doc, start: int, end: int, taken: set[int], words: NameWords) -> tuple[int, int]:
-    """"Business Services TWC" where the recogniser read "Services": the capitalised proper nouns the
+    """ "Business Services TWC" where the recogniser read "Services": the capitalised proper nouns the
     parser joins into one compound with the name are part of it."""
+
     def joinable(token) -> bool:
-        return token.pos_ == "PROPN" and token.text[:1].isupper() and token.i not in taken and \
-            token.lower_ not in words.titles and not token.is_sent_start
-    while start > 0 and joinable(doc[start - 1]) and doc[start - 1].dep_ == "compound" and \
-            start <= doc[start - 1].head.i < end + 1:
+        return (
+            token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and token.i not in taken
+            and token.lower_ not in words.titles
+            and not token.is_sent_start
+        )
+
+    while (
+        start > 0
+        and joinable(doc[start - 1])
+        and doc[start - 1].dep_ == "compound"
+        and start <= doc[start - 1].head.i < end + 1
+    ):
         start -= 1
-    if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_sent_start and \
-            doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end and \
-            doc[start - 1].i not in taken and doc[start - 1].text[:1].isupper() and \
-            doc[start - 1].lower_ not in words.person_titles | words.makers:  # but "Drugmaker Sanofi SA"
+    if (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].is_sent_start
+        and doc[start - 1].dep_ == "compound"
+        and start <= doc[start - 1].head.i < end
+        and doc[start - 1].i not in taken
+        and doc[start - 1].text[:1].isupper()
+        and doc[start - 1].lower_ not in words.person_titles | words.makers
+    ):  # but "Drugmaker Sanofi SA"
         start -= 1  # the sentence's first word ("Business Services TWC offers ...")
     while end < len(doc) and joinable(doc[end]) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
         end += 1
@@ -185,17 +250,31 @@ def _whole_compound(doc, start: int, end: int, taken: set[int], words: NameWords
 
 
 def _whole_code(doc, start: int, end: int, taken: set[int]) -> tuple[int, int]:
-    """"SGT5-4000F", "Su-30SM" where the recogniser read one half: a model code written with a hyphen and no
+    """ "SGT5-4000F", "Su-30SM" where the recogniser read one half: a model code written with a hyphen and no
     spaces is one name, when both halves look like codes (a digit or all capitals)."""
-    def code(token) -> bool:
-        return token.i not in taken and (any(ch.isdigit() for ch in token.text) or
-                                         (token.is_upper and len(token.text) > 1))
 
-    while start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and \
-            not doc[start - 1].whitespace_ and code(doc[start - 2]) and code(doc[start]):
+    def code(token) -> bool:
+        return token.i not in taken and (
+            any(ch.isdigit() for ch in token.text) or (token.is_upper and len(token.text) > 1)
+        )
+
+    while (
+        start > 1
+        and doc[start - 1].text == "-"
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+        and code(doc[start - 2])
+        and code(doc[start])
+    ):
         start -= 2
-    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
-            not doc[end].whitespace_ and code(doc[end + 1]) and code(doc[end - 1]):
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and code(doc[end + 1])
+        and code(doc[end - 1])
+    ):
         end += 2
     return start, end
 
@@ -205,7 +284,7 @@ def _rest_is_name(doc, start: int, end: int) -> bool:
 
 
 def _with_legal_suffix(doc, end: int, words: NameWords) -> int:
-    """"Green River Collieries, LLC", "Toyota Motor Corp.", "Alliance Resource Partners, L.P.": the legal
+    """ "Green River Collieries, LLC", "Toyota Motor Corp.", "Alliance Resource Partners, L.P.": the legal
     suffix after a name (after a comma or not) belongs to it; returns the new end."""
     j = end
     if j < len(doc) and doc[j].text == "," and j + 1 < len(doc) and _legal(doc[j + 1], words):
@@ -225,15 +304,26 @@ def _longer_wins(doc, ent, inside, words: NameWords, demonyms: frozenset[str]) -
     if all(t.text in _JOINERS for t in extra):
         # known names glued into one ("Renault-Nissan", "Procter & Gamble"): a venture's or a firm's name
         # when all are firms; "Belarus-Russia" stays two places, "Russian MC-21" a nationality and a name
-        return bool(extra) and len(inside) > 1 and all(g.label_ in ("Company", "Organization") for g in inside) \
-            and all(not doc[i].whitespace_ or doc[i].text == "&" or doc[i + 1].text == "&"
-                    for i in range(ent.start, ent.end - 1))
-    if any(t.lower_ in words.person_titles or (t.is_lower and (t.lower_ in words.titles or
-                                                               t.lemma_.lower() in words.titles)) for t in extra):
+        return (
+            bool(extra)
+            and len(inside) > 1
+            and all(g.label_ in ("Company", "Organization") for g in inside)
+            and all(
+                not doc[i].whitespace_ or doc[i].text == "&" or doc[i + 1].text == "&"
+                for i in range(ent.start, ent.end - 1)
+            )
+        )
+    if any(
+        t.lower_ in words.person_titles
+        or (t.is_lower and (t.lower_ in words.titles or t.lemma_.lower() in words.titles))
+        for t in extra
+    ):
         return False  # "President Putin", "the Chinese carmaker Geely": a title, not a name
-    if any(g.text in demonyms and g.start == ent.start for g in inside) and (
-            len(inside) > 1 or ent.label_ in ("PERSON", "PRODUCT", "GPE", "NORP")) and not any(
-            t.lower_ in words.name_words for t in extra):
+    if (
+        any(g.text in demonyms and g.start == ent.start for g in inside)
+        and (len(inside) > 1 or ent.label_ in ("PERSON", "PRODUCT", "GPE", "NORP"))
+        and not any(t.lower_ in words.name_words for t in extra)
+    ):
         return False  # "Russian MC-21", "German Volkswagen", "Chinese Wu Lan": a nationality before a name (but
         # "Russian Railways", "the Philippine Senate", "Ace European Group" are names)
     if not all(_namelike(t) or t.lower_ in words.connectors or _legal(t, words) for t in extra):
@@ -288,7 +378,9 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
             if _longer_wins(doc, ent, inside, words, demonyms):
                 dropped_g.update(id(g) for g in inside)
                 label = ent.label_
-                if label in ("PERSON", "NORP") and any(doc[i].lower_ in words.name_words for i in range(ent.start, ent.end)):
+                if label in ("PERSON", "NORP") and any(
+                    doc[i].lower_ in words.name_words for i in range(ent.start, ent.end)
+                ):
                     label = "ORG"  # "Ostrava Glassworks" read as a person's name
                 winners_ner.append((ent.start, ent.end, label))
                 continue
@@ -307,10 +399,14 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
                 runs.append(current)
             for run in runs:
                 start, end, _ = _trim(doc, run[0], run[-1] + 1, ent.label_, words)
-                if any(_namelike(doc[i]) for i in range(start, end)) and not all(
+                if (
+                    any(_namelike(doc[i]) for i in range(start, end))
+                    and not all(
                         doc[i].lower_ in words.titles or doc[i].is_punct or doc[i].lower_ in words.connectors
-                        for i in range(start, end)) and not any(
-                        doc[i].is_stop and doc[i].lower_ not in words.connectors for i in range(start, end)):
+                        for i in range(start, end)
+                    )
+                    and not any(doc[i].is_stop and doc[i].lower_ not in words.connectors for i in range(start, end))
+                ):
                     winners_ner.append((start, end, ent.label_))
             continue
         winners_ner.append((ent.start, ent.end, ent.label_))
@@ -341,7 +437,7 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
 
 
 def _listed_names(doc, spans, tickers: set[int]):
-    """"Semirara Mining and Power Corp <SCC.PS>": the names joined by "and" right before one exchange ticker
+    """ "Semirara Mining and Power Corp <SCC.PS>": the names joined by "and" right before one exchange ticker
     are one listed company's name, however the recogniser cut it."""
     from spacy.tokens import Span
 
@@ -353,22 +449,29 @@ def _listed_names(doc, spans, tickers: set[int]):
         if last is None or last.start < 2 or doc[last.start - 1].lower_ != "and":
             continue
         first = by_end.get(last.start - 1)
-        if first is None or first.label_ not in ("ORG", "PERSON", "GPE", "Company") or last.label_ not in ("ORG", "Company"):
+        if (
+            first is None
+            or first.label_ not in ("ORG", "PERSON", "GPE", "Company")
+            or last.label_ not in ("ORG", "Company")
+        ):
             continue
         out = [s for s in out if s is not first and s is not last] + [Span(doc, first.start, last.end, label="ORG")]
     return sorted(out, key=lambda s: s.start)
 
 
 def _defined_by_acronym(doc, spans, words: NameWords):
-    """"The Kaunas Plant of Precision and Laser Equipment (KPPLE)": the capitalised words whose initials
+    """ "The Kaunas Plant of Precision and Laser Equipment (KPPLE)": the capitalised words whose initials
     spell the acronym in brackets after them are one name, however the recogniser cut them."""
     from spacy.tokens import Span
 
     out = list(spans)
     for i in range(2, len(doc) - 1):
         acronym = doc[i].text
-        if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not (acronym.isupper() and acronym.isalpha()
-                                                                     and 2 < len(acronym) <= 10):
+        if (
+            doc[i - 1].text != "("
+            or doc[i + 1].text != ")"
+            or not (acronym.isupper() and acronym.isalpha() and 2 < len(acronym) <= 10)
+        ):
             continue
         letters = list(acronym.lower())
         j = i - 1  # the "(" token

@@ -22,7 +22,8 @@ from collections.abc import Iterator
 
 __all__ = ["tokens", "query_form", "uses_service", "dataset_iris", "is_variable_name", "UPDATE_KEYWORDS"]
 
-_TOKEN = re.compile(r"""
+_TOKEN = re.compile(
+    r"""
     (?P<comment>\#[^\n]*)
   | (?P<string>\"\"\"(?:[^\\]|\\.)*?\"\"\"|'''(?:[^\\]|\\.)*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
   | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
@@ -31,7 +32,9 @@ _TOKEN = re.compile(r"""
   | (?P<word>[A-Za-z_][\w]*)
   | (?P<space>\s+)
   | (?P<other>.)
-""", re.X | re.S)
+""",
+    re.X | re.S,
+)
 
 _FORMS = {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "construct", "DESCRIBE": "describe"}
 UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
@@ -41,7 +44,7 @@ _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 def tokens(sparql: str) -> Iterator[tuple[str, str]]:
     """(kind, text) of each token but comments and white space: word, pname, iri, var, string, other."""
     for match in _TOKEN.finditer(sparql):
-        kind = match.lastgroup
+        kind = match.lastgroup or "other"  # every alternative of the pattern is a named group
         if kind not in ("comment", "space"):
             yield kind, match.group()
 

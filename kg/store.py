@@ -30,11 +30,22 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import Errors, QueryError, StoreError, StoreLocked, StoreMissing
+from .errors import Errors, QueryError, StoreError, StoreLocked, StoreMissing, within
 from .namespaces import INTERNAL_GRAPHS
 
-__all__ = ["open_store", "is_remote", "check_folder", "EmbeddedStore", "RemoteStore", "Results", "DEFAULT_STORE",
-           "to_ox_quads", "term_ntriples", "bind_values", "remote_results"]
+__all__ = [
+    "open_store",
+    "is_remote",
+    "check_folder",
+    "EmbeddedStore",
+    "RemoteStore",
+    "Results",
+    "DEFAULT_STORE",
+    "to_ox_quads",
+    "term_ntriples",
+    "bind_values",
+    "remote_results",
+]
 
 DEFAULT_STORE = ".kg/store"
 
@@ -124,18 +135,18 @@ def check_folder(location: str | Path, read_only: bool) -> Path:
     """
     path = Path(location)
     if path.exists() and not path.is_dir():
-        raise StoreError(Errors.E609.format(path=path))
+        raise StoreError(Errors.E607.format(path=path))
     try:
         entries = sorted(entry.name for entry in path.iterdir()) if path.is_dir() else []
     except OSError as e:
-        raise StoreError(Errors.E610.format(path=path, error=e.strerror or e)) from e
+        raise StoreError(Errors.E608.format(path=path, error=e.strerror or e)) from e
     if not entries:
         if read_only:
-            raise StoreMissing(Errors.E611.format(path=path))
+            raise StoreMissing(Errors.E609.format(path=path))
         return path
     if not any(marker in entries for marker in _STORE_MARKERS):
         shown = ", ".join(entries[:3]) + (", ..." if len(entries) > 3 else "")
-        raise StoreError(Errors.E612.format(path=path, shown=shown))
+        raise StoreError(Errors.E610.format(path=path, shown=shown))
     return path
 
 
@@ -143,9 +154,8 @@ def _open_error(path: Path, error: BaseException) -> StoreError:
     """One line for a store that RocksDB refused to open."""
     message = _first_line(error)
     if "While lock file" in message:  # RocksDB: "IO error: While lock file: DIR/LOCK: Resource temporarily ..."
-        return StoreLocked(f"the store at {path} is held by another writer (lock {path / 'LOCK'}); "
-                           f"wait for it to finish (read commands work beside it)")
-    return StoreError(f"the store at {path} is corrupted or unreadable: {message}")
+        return StoreLocked(Errors.E611.format(path=path, lock=path / "LOCK"))
+    return StoreError(Errors.E612.format(path=path, error=message))
 
 
 def term_ntriples(term) -> str:
@@ -180,8 +190,7 @@ def to_ox_quads(graph) -> list:
 def _insert_data(quads: Iterable) -> str:
     by_graph: dict[str, list[str]] = {}
     for quad in quads:
-        by_graph.setdefault(str(quad.graph_name), []).append(
-            f"{quad.subject} {quad.predicate} {quad.object} .")
+        by_graph.setdefault(str(quad.graph_name), []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
     parts = [f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}" for name, lines in sorted(by_graph.items())]
     return "INSERT DATA {\n" + "\n".join(parts) + "\n}"
 
@@ -224,14 +233,18 @@ class _Base:
     def count(self) -> int:
         """Distinct triples over all graphs (the union), kg's own index (:mod:`kg.names`) left out."""
         internal = ", ".join(f"<{g}>" for g in INTERNAL_GRAPHS)
-        results = self.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
-                             f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN ({internal})) }} }}")
+        results = self.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+            f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN ({internal})) }} }}"
+        )
         return int(results.rows[0][0].value)
 
     def count_quads(self) -> int:
         """Quads in the named graphs, kg's own bookkeeping graphs left out (as in the exports)."""
         internal = ", ".join(f"<{g}>" for g in INTERNAL_GRAPHS)
-        results = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN ({internal})) }}")
+        results = self.query(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN ({internal})) }}"
+        )
         return int(results.rows[0][0].value)
 
 
@@ -270,22 +283,23 @@ class EmbeddedStore(_Base):
         """``consume(answer)`` of pyoxigraph's lazy answer to a query (over the union of all graphs unless
         ``options`` name a dataset), with the engine's errors named in one line."""
         options = options or {"use_default_graph_as_union": True}
-        for attempt in (1, 2):
+        retried = False
+        while True:
             try:
                 return consume(self._store.query(sparql, **options))
             except SyntaxError as e:
                 raise QueryError(Errors.E505.format(name=name, error=e)) from e
             except (OSError, RuntimeError) as e:
-                if attempt == 1 and self.read_only and "No such file" in str(e):
+                if not retried and self.read_only and "No such file" in str(e):
                     # the writer beside us compacted away a file of our view: look again, once
                     self._store = self._open()
+                    retried = True
                     continue
                 raise StoreError(Errors.E613.format(name=name, location=self.location, error=_first_line(e))) from e
-        raise AssertionError  # pragma: no cover (unreachable)
 
     def update(self, sparql: str) -> None:
         if self.read_only:
-            raise StoreError(Errors.E607.format(location=self.location))
+            raise StoreError(Errors.E614.format(location=self.location))
         try:
             self._store.update(sparql)
         except SyntaxError as e:
@@ -323,8 +337,14 @@ class RemoteStore(_Base):
     Oxigraph with ``--union-default-graph`` (Fuseki: ``tdb2:unionDefaultGraph``).
     """
 
-    def __init__(self, location: str, query: str | None = None, update: str | None = None,
-                 store: str | None = None, timeout: float = 60.0):
+    def __init__(
+        self,
+        location: str,
+        query: str | None = None,
+        update: str | None = None,
+        store: str | None = None,
+        timeout: float = 60.0,
+    ):
         base = location.rstrip("/")
         self.location = base
         self.query_url = query or f"{base}/query"
@@ -352,12 +372,16 @@ class RemoteStore(_Base):
         if bindings:
             sparql = bind_values(sparql, bindings)
         try:
-            body, media = self._request(self.query_url, sparql.encode("utf-8"), "application/sparql-query",
-                                        "application/sparql-results+json, application/n-triples;q=0.9")
+            body, media = self._request(
+                self.query_url,
+                sparql.encode("utf-8"),
+                "application/sparql-query",
+                "application/sparql-results+json, application/n-triples;q=0.9",
+            )
         except StoreError as e:
             if isinstance(e.__cause__, urllib.error.HTTPError) and e.__cause__.code == 400:
-                raise QueryError(Errors.E506.format(name=name, error=e)) from e  # the endpoint rejected the query
-            raise StoreError(Errors.E606.format(name=name, error=e)) from e  # unreachable or failing endpoint
+                raise QueryError(within(name, e)) from e  # the endpoint rejected the query
+            raise StoreError(within(name, e)) from e  # unreachable or failing endpoint
         return remote_results(body, media, f"{name}: {self.query_url}")
 
     def update(self, sparql: str) -> None:
@@ -366,11 +390,11 @@ class RemoteStore(_Base):
     def quads(self) -> Iterator:
         body, media = self._request(self.store_url, None, None, "application/n-quads")
         if media and media not in ("application/n-quads", "text/x-nquads", "application/n-triples", "text/plain"):
-            raise StoreError(Errors.E614.format(url=self.store_url, media=media, snippet=_snippet(body)))
+            raise StoreError(Errors.E615.format(url=self.store_url, media=media, snippet=_snippet(body)))
         try:
             return iter(list(ox.parse(body, format=ox.RdfFormat.N_QUADS)))
         except SyntaxError as e:
-            raise StoreError(Errors.E615.format(url=self.store_url, size=len(body), error=_first_line(e))) from e
+            raise StoreError(Errors.E616.format(url=self.store_url, size=len(body), error=_first_line(e))) from e
 
     def flush(self) -> None:
         pass
@@ -388,13 +412,13 @@ def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
     names = sorted(bindings)
     for name in names:
         if not is_variable_name(name):
-            raise QueryError(Errors.E516.format(name=name))
+            raise QueryError(Errors.E508.format(name=name))
     values = " ".join(term_ntriples(_ox(bindings[n])) for n in names)
     block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }}"
     match = re.search(r"\bWHERE\s*\{", sparql, re.I)
     if match is None:
         raise QueryError(Errors.E507)
-    return f"{sparql[:match.end()]}\n  {block}\n{sparql[match.end():]}"
+    return f"{sparql[: match.end()]}\n  {block}\n{sparql[match.end() :]}"
 
 
 def _ox(value):
@@ -421,33 +445,34 @@ def remote_results(body: bytes, media: str, where: str) -> Results:
     >>> remote_results(b'<html><body>Welcome</body></html>', "text/html", "http://x/query").rows
     Traceback (most recent call last):
     ...
-    kg.errors.StoreError: http://x/query answered text/html ('<html><body>Welcome</body></html>'), not SPARQL results [E617]
+    kg.errors.StoreError: http://x/query answered text/html ('<html><body>Welcome</body></html>'), not SPARQL results [E618]
     >>> cut = b'{"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"ty'
     >>> remote_results(cut, "application/sparql-results+json", "http://x/query").rows
     Traceback (most recent call last):
     ...
-    kg.errors.StoreError: http://x/query answered truncated or invalid JSON (61 bytes), not SPARQL results [E618]
+    kg.errors.StoreError: http://x/query answered truncated or invalid JSON (61 bytes), not SPARQL results [E619]
     """
     if media in _TRIPLES:
         try:
             triples = list(ox.parse(body, format=_TRIPLES[media]))
         except SyntaxError as e:
-            raise StoreError(Errors.E616.format(where=where, media=media, size=len(body))) from e
-        return Results(["subject", "predicate", "object"], [(t.subject, t.predicate, t.object) for t in triples],
-                       "graph")
+            raise StoreError(Errors.E617.format(where=where, media=media, size=len(body))) from e
+        return Results(
+            ["subject", "predicate", "object"], [(t.subject, t.predicate, t.object) for t in triples], "graph"
+        )
     if media not in _JSON_RESULTS:
-        raise StoreError(Errors.E617.format(where=where, media=media or "no content type", snippet=_snippet(body)))
+        raise StoreError(Errors.E618.format(where=where, media=media or "no content type", snippet=_snippet(body)))
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as e:
-        raise StoreError(Errors.E618.format(where=where, size=len(body))) from e
+        raise StoreError(Errors.E619.format(where=where, size=len(body))) from e
     try:
         if isinstance(data.get("boolean"), bool):
             return Results(["ask"], [(ox.Literal(str(data["boolean"]).lower(), datatype=_XSD_BOOLEAN),)], "ask")
         variables = list(data["head"]["vars"])
         rows = [tuple(_from_json(binding.get(v)) for v in variables) for binding in data["results"]["bindings"]]
     except (AttributeError, KeyError, TypeError, ValueError) as e:
-        raise StoreError(Errors.E619.format(where=where, snippet=_snippet(body))) from e
+        raise StoreError(Errors.E620.format(where=where, snippet=_snippet(body))) from e
     return Results(variables, rows)
 
 

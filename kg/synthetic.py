@@ -35,18 +35,23 @@ SKOS_ALT = PREFIXES["skos"] + "altLabel"
 OWL_SAME = PREFIXES["owl"] + "sameAs"
 PROV_DERIVED = PREFIXES["prov"] + "wasDerivedFrom"
 
-_WORDS = ("Belarus Russia plant tractor supply agreement joint venture signed deliver components export "
-          "import market company minister said will plans not cooperation project assembly equipment "
-          "bank loan region trade partner trucks harvesters buses elevators potash oil gas the a of and "
-          "in to with for on by from this year next increased output").split()
-_NAMES = ("Minsk Gomel Kama Ural Volga Baltic Amur Neva Orsha Brest Vitebsk Mogilev Grodno Kazan Ufa "
-          "Samara Tver Omsk Tula Perm Lida Pinsk Borisov Zhodino").split()
+_WORDS = (
+    "Belarus Russia plant tractor supply agreement joint venture signed deliver components export "
+    "import market company minister said will plans not cooperation project assembly equipment "
+    "bank loan region trade partner trucks harvesters buses elevators potash oil gas the a of and "
+    "in to with for on by from this year next increased output"
+).split()
+_NAMES = (
+    "Minsk Gomel Kama Ural Volga Baltic Amur Neva Orsha Brest Vitebsk Mogilev Grodno Kazan Ufa "
+    "Samara Tver Omsk Tula Perm Lida Pinsk Borisov Zhodino"
+).split()
 _KINDS = ("Works", "Plant", "Holding", "Group", "Motors", "Machinery", "Trade", "Bank", "Ministry", "Oblast")
 _CUES = ("plans", "will", "not", "intends", "no longer", "agreed", "is expected to", "used to")
 _MODALITY_WEIGHTS = (70, 8, 17, 5)  # asserted, negated, planned, past
 
 
 # ---------------------------------------------------------------- the synthetic graph
+
 
 def generate(triples: int, seed: int) -> list[tuple]:
     """About ``triples`` quads (s, p, o, g). IRIs are str; literals are (lexical, datatype IRI or None)."""
@@ -68,8 +73,11 @@ def generate(triples: int, seed: int) -> list[tuple]:
             add((node, OWL_SAME, WD + f"Q{rng.randrange(1, 10**8)}", ents))
 
     def entity():  # a few entities are in many articles, most in few
-        return entities[min(int(rng.paretovariate(0.6)) - 1, len(entities) - 1) if rng.random() < 0.5
-                        else rng.randrange(len(entities))]
+        return entities[
+            min(int(rng.paretovariate(0.6)) - 1, len(entities) - 1)
+            if rng.random() < 0.5
+            else rng.randrange(len(entities))
+        ]
 
     def sentence(words: int) -> str:
         text = " ".join(rng.choice(_WORDS) for _ in range(words))

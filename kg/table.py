@@ -22,9 +22,24 @@ from .errors import Errors, KgError
 __all__ = ["python_value", "to_pandas", "results_html"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-                                "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong",
-                                "unsignedShort", "unsignedByte")}
+_INTEGERS = {
+    _XSD + t
+    for t in (
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "negativeInteger",
+        "nonPositiveInteger",
+        "unsignedInt",
+        "unsignedLong",
+        "unsignedShort",
+        "unsignedByte",
+    )
+}
 _FLOATS = {_XSD + t for t in ("decimal", "double", "float")}
 _ROWS = 50  # rows shown by the HTML table
 
@@ -78,8 +93,10 @@ def to_pandas(results):
             columns[name] = pd.to_datetime(pd.Series(values, dtype="object"))
         else:
             columns[name] = pd.Series(values, dtype="object")
-    return pd.DataFrame({name: pd.Series(column).reset_index(drop=True) for name, column in columns.items()},
-                        columns=list(results.variables))
+    return pd.DataFrame(
+        {name: pd.Series(column).reset_index(drop=True) for name, column in columns.items()},
+        columns=list(results.variables),
+    )
 
 
 def results_html(results, limit: int = _ROWS) -> str:
@@ -90,6 +107,7 @@ def results_html(results, limit: int = _ROWS) -> str:
         cells = "".join(f"<td>{html.escape('' if t is None else str(python_value(t)))}</td>" for t in row)
         rows.append(f"<tr>{cells}</tr>")
     more = len(results.rows) - limit
-    foot = f"<p>{more} more row(s); {len(results.rows)} in all</p>" if more > 0 else \
-        f"<p>{len(results.rows)} row(s)</p>"
+    foot = (
+        f"<p>{more} more row(s); {len(results.rows)} in all</p>" if more > 0 else f"<p>{len(results.rows)} row(s)</p>"
+    )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{foot}"

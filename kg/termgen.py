@@ -37,8 +37,11 @@ def read_terms(path: str | Path) -> dict:
     namespace = next(str(s.value) + "#" for s, p, o in triples if p == _RDF + "type" and o.value == _OWL + "Ontology")
 
     def local(term) -> str | None:
-        return term.value[len(namespace):] if isinstance(term, ox.NamedNode) and term.value.startswith(namespace) \
+        return (
+            term.value[len(namespace) :]
+            if isinstance(term, ox.NamedNode) and term.value.startswith(namespace)
             else None
+        )
 
     def objects(subject, predicate) -> list:
         return [o for s, p, o in triples if s == subject and p == predicate]
@@ -119,18 +122,28 @@ def _literal(value, indent: str = "") -> str:
             return "frozenset()"
         return "frozenset({" + ", ".join(_literal(v) for v in sorted(value)) + "})"
     if isinstance(value, dict):
-        return "{\n" + "".join(f"{inner}{_literal(k)}: {_literal(v, inner)},\n" for k, v in value.items()) + \
-            indent + "}"
+        return (
+            "{\n" + "".join(f"{inner}{_literal(k)}: {_literal(v, inner)},\n" for k, v in value.items()) + indent + "}"
+        )
     raise TypeError(value)
 
 
 def terms_source(path: str | Path) -> str:
     """The text of ``kg/terms.py`` for an ontology file."""
     terms = read_terms(path)
-    lines = ['"""The terms of ``ontology/trade.ttl``, generated from it by ``make vocab`` (``python -m kg.termgen``).',
-             "", "Do not edit: edit the ontology. ``tests/test_vocab.py`` checks that this file is what it gives now.",
-             '"""', "", "from __future__ import annotations", "",
-             "__all__ = [", *(f'    "{name}",' for name in terms), "]", ""]
+    lines = [
+        '"""The terms of ``ontology/trade.ttl``, generated from it by ``make vocab`` (``python -m kg.termgen``).',
+        "",
+        "Do not edit: edit the ontology. ``tests/test_vocab.py`` checks that this file is what it gives now.",
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "__all__ = [",
+        *(f'    "{name}",' for name in terms),
+        "]",
+        "",
+    ]
     for name, value in terms.items():
         lines += [f"# {_COMMENTS[name]}", f"{name} = {_literal(value)}"]
     return "\n".join(lines) + "\n"

@@ -81,8 +81,7 @@ def _names(candidates, gazetteer) -> dict[str, frozenset[str]]:
     return {k: frozenset(norm(n) for n in (e.label, *e.alt_labels)) for k, e in entities.items()}
 
 
-def labelled_rows(corpus: str, candidates_by_article, gold: list[dict], properties, gazetteer,
-                  limits=()) -> list[Row]:
+def labelled_rows(corpus: str, candidates_by_article, gold: list[dict], properties, gazetteer, limits=()) -> list[Row]:
     """Rows for the candidates of a corpus that its gold could state: of a property it annotates, within
     the limits of its schema (``CORPORA``)."""
     from .resolve import key_of
@@ -107,9 +106,16 @@ def labelled_rows(corpus: str, candidates_by_article, gold: list[dict], properti
             sys_claim = (names[key_of(c.subject)], c.predicate, names[key_of(c.object)], c.modality)
             hits = tuple(i for i, r in enumerate(relations) if matches(sys_claim, r, gold_names, False))
             key = claim_key(c)
-            rows.append(Row(corpus=corpus, article=article_id, claim=(key_of(c.subject), c.predicate,
-                                                                      key_of(c.object), c.modality),
-                            features=(*c.features, *extra[key]), label=int(bool(hits)), gold=hits))
+            rows.append(
+                Row(
+                    corpus=corpus,
+                    article=article_id,
+                    claim=(key_of(c.subject), c.predicate, key_of(c.object), c.modality),
+                    features=(*c.features, *extra[key]),
+                    label=int(bool(hits)),
+                    gold=hits,
+                )
+            )
     return rows
 
 
@@ -127,8 +133,10 @@ def corpora(shared: Path) -> list[tuple[str, Path, Path, tuple | None, tuple]]:
     gold file, properties, limits)."""
     from .paths import ontology_dir
 
-    out = [(name, shared / articles, shared / gold, properties, limits)
-           for name, articles, gold, properties, limits in CORPORA]
+    out = [
+        (name, shared / articles, shared / gold, properties, limits)
+        for name, articles, gold, properties, limits in CORPORA
+    ]
     for folder in sorted((ontology_dir() / "annotated").glob("*/")):
         if (folder / "gold.jsonl").is_file():
             out.append((folder.name, folder / "articles", folder / "gold.jsonl", None, ()))
@@ -141,8 +149,13 @@ def gold_totals(shared: Path, sample: int | None = None) -> dict[str, int]:
     for name, _, gold_file, properties, _ in corpora(shared):
         gold = read_gold(gold_file)
         ids = sorted(g["id"] for g in gold)[:sample] if sample else None
-        out[name] = sum(1 for g in gold if ids is None or g["id"] in ids for r in g["relations"]
-                        if properties is None or r["p"] in properties)
+        out[name] = sum(
+            1
+            for g in gold
+            if ids is None or g["id"] in ids
+            for r in g["relations"]
+            if properties is None or r["p"] in properties
+        )
     return out
 
 
@@ -233,8 +246,12 @@ def figures(claims, threshold: float, totals: dict[str, int], corpus: str | None
     total = totals[corpus] if corpus is not None else sum(totals.values())
     p = tp / len(kept) if kept else 0.0
     r = len(found) / total if total else 0.0
-    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
-            "claims": len(kept)}
+    return {
+        "precision": round(p, 3),
+        "recall": round(r, 3),
+        "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
+        "claims": len(kept),
+    }
 
 
 def choose_threshold(claims, target: float = TARGET_PRECISION) -> float:
@@ -256,14 +273,20 @@ def calibration(claims, bands: int = 10) -> list[dict]:
         inside = [c for c in claims if low <= c[0] < high or (b == bands - 1 and c[0] == 1.0)]
         if not inside:
             continue
-        table.append({"band": f"{low:.1f}-{high:.1f}", "claims": len(inside),
-                      "predicted": round(sum(c[0] for c in inside) / len(inside), 3),
-                      "observed": round(sum(c[1] for c in inside) / len(inside), 3)})
+        table.append(
+            {
+                "band": f"{low:.1f}-{high:.1f}",
+                "claims": len(inside),
+                "predicted": round(sum(c[0] for c in inside) / len(inside), 3),
+                "observed": round(sum(c[1] for c in inside) / len(inside), 3),
+            }
+        )
     return table
 
 
-def train(rows: list[Row], totals: dict[str, int], target: float = TARGET_PRECISION,
-          judged: frozenset[str] | None = None) -> dict:
+def train(
+    rows: list[Row], totals: dict[str, int], target: float = TARGET_PRECISION, judged: frozenset[str] | None = None
+) -> dict:
     """Cross-validate, choose the regularisation and the threshold, fit on everything; the model as a
     JSON-ready dict.
 
@@ -285,13 +308,23 @@ def train(rows: list[Row], totals: dict[str, int], target: float = TARGET_PRECIS
     vocabulary, model = _fit(rows, best_c)
     weights = {f: round(float(w), 6) for f, w in zip(vocabulary, model.coef_[0]) if abs(w) >= 1e-6}
     corpora = sorted({r.corpus for r in rows})
-    held_out = {name: {"all candidates": figures(claims, 0.0, totals, name),
-                       "at threshold": figures(claims, threshold, totals, name)} for name in corpora}
+    held_out = {
+        name: {
+            "all candidates": figures(claims, 0.0, totals, name),
+            "at threshold": figures(claims, threshold, totals, name),
+        }
+        for name in corpora
+    }
     whole = [c for c in claims if c[2] in judged]
     whole_totals = {name: n for name, n in totals.items() if name in judged}
-    held_out["judged"] = {"all candidates": figures(whole, 0.0, whole_totals),
-                          "at threshold": figures(whole, threshold, whole_totals)}
-    held_out["all"] = {"all candidates": figures(claims, 0.0, totals), "at threshold": figures(claims, threshold, totals)}
+    held_out["judged"] = {
+        "all candidates": figures(whole, 0.0, whole_totals),
+        "at threshold": figures(whole, threshold, whole_totals),
+    }
+    held_out["all"] = {
+        "all candidates": figures(claims, 0.0, totals),
+        "at threshold": figures(claims, threshold, totals),
+    }
     return {
         "about": "kg confidence model: logistic regression over candidate features (kg/train.py, make train)",
         "bias": round(float(model.intercept_[0]), 6),
@@ -300,9 +333,12 @@ def train(rows: list[Row], totals: dict[str, int], target: float = TARGET_PRECIS
         "threshold_corpora": sorted(judged),
         "regularisation_C": best_c,
         "held_out_log_loss": {str(c): round(losses[c], 4) for c in _C_GRID},
-        "training": {"candidates": len(rows), "positives": sum(r.label for r in rows),
-                     "per_corpus": {name: sum(1 for r in rows if r.corpus == name) for name in corpora},
-                     "features": len(weights)},
+        "training": {
+            "candidates": len(rows),
+            "positives": sum(r.label for r in rows),
+            "per_corpus": {name: sum(1 for r in rows if r.corpus == name) for name in corpora},
+            "features": len(weights),
+        },
         "held_out": held_out,
         "calibration": calibration(claims),
         "weights": dict(sorted(weights.items())),
@@ -316,14 +352,19 @@ def write_model(model: dict, path: Path) -> None:
 
 def report(model: dict) -> str:
     """The held-out figures and the calibration table, as text."""
-    lines = [f"threshold {model['threshold']} (held-out precision target {model['target_precision']}), "
-             f"C={model['regularisation_C']}, {model['training']['candidates']} candidates, "
-             f"{model['training']['positives']} positive", "",
-             f"{'corpus':<10} {'all P':>6} {'all R':>6} {'all F1':>6} | {'thr P':>6} {'thr R':>6} {'thr F1':>6}"]
+    lines = [
+        f"threshold {model['threshold']} (held-out precision target {model['target_precision']}), "
+        f"C={model['regularisation_C']}, {model['training']['candidates']} candidates, "
+        f"{model['training']['positives']} positive",
+        "",
+        f"{'corpus':<10} {'all P':>6} {'all R':>6} {'all F1':>6} | {'thr P':>6} {'thr R':>6} {'thr F1':>6}",
+    ]
     for name, figs in model["held_out"].items():
         a, t = figs["all candidates"], figs["at threshold"]
-        lines.append(f"{name:<10} {a['precision']:>6.3f} {a['recall']:>6.3f} {a['f1']:>6.3f} | "
-                     f"{t['precision']:>6.3f} {t['recall']:>6.3f} {t['f1']:>6.3f}")
+        lines.append(
+            f"{name:<10} {a['precision']:>6.3f} {a['recall']:>6.3f} {a['f1']:>6.3f} | "
+            f"{t['precision']:>6.3f} {t['recall']:>6.3f} {t['f1']:>6.3f}"
+        )
     lines += ["", f"{'band':<9} {'claims':>6} {'predicted':>9} {'observed':>9}"]
     for band in model["calibration"]:
         lines.append(f"{band['band']:<9} {band['claims']:>6} {band['predicted']:>9.3f} {band['observed']:>9.3f}")

@@ -15,8 +15,10 @@ from .claimset import MODALITIES
 __all__ = ["render"]
 
 _SHAPES = {  # the legend's glyph for each vis-network shape, in a 14 x 14 box
-    "dot": '<circle cx="7" cy="7" r="6"/>', "square": '<rect x="1.5" y="1.5" width="11" height="11"/>',
-    "diamond": '<polygon points="7,0.5 13.5,7 7,13.5 0.5,7"/>', "triangle": '<polygon points="7,1 13.5,13 0.5,13"/>',
+    "dot": '<circle cx="7" cy="7" r="6"/>',
+    "square": '<rect x="1.5" y="1.5" width="11" height="11"/>',
+    "diamond": '<polygon points="7,0.5 13.5,7 7,13.5 0.5,7"/>',
+    "triangle": '<polygon points="7,1 13.5,13 0.5,13"/>',
     "triangleDown": '<polygon points="0.5,1 13.5,1 7,13"/>',
     "star": '<polygon points="7,0.5 8.8,5 13.5,5.2 9.8,8.3 11,13.2 7,10.5 3,13.2 4.2,8.3 0.5,5.2 5.2,5"/>',
     "hexagon": '<polygon points="3.5,1 10.5,1 13.5,7 10.5,13 3.5,13 0.5,7"/>',
@@ -34,9 +36,11 @@ def _legend(classes: list[str]) -> str:
     for cls in classes:
         colour, shape = CLASS_STYLE[cls]
         glyph = _SHAPES[shape].replace("/>", f' fill="{colour}" stroke="#333" stroke-width="0.6"/>')
-        items.append(f'<label class="row"><input type="checkbox" class="f-class" value="{_e(cls)}" checked>'
-                     f'<svg class="glyph" data-class="{_e(cls)}" data-color="{colour}" width="14" height="14" '
-                     f'viewBox="0 0 14 14" aria-hidden="true">{glyph}</svg>{_e(cls)}</label>')
+        items.append(
+            f'<label class="row"><input type="checkbox" class="f-class" value="{_e(cls)}" checked>'
+            f'<svg class="glyph" data-class="{_e(cls)}" data-color="{colour}" width="14" height="14" '
+            f'viewBox="0 0 14 14" aria-hidden="true">{glyph}</svg>{_e(cls)}</label>'
+        )
     return "\n".join(items)
 
 
@@ -46,23 +50,34 @@ def _modalities() -> str:
     items = []
     for modality in MODALITIES:
         colour, dashes = MODALITY_STYLE[modality]
-        dash = f' stroke-dasharray="{",".join(map(str, dashes))}"' if dashes else ""
-        items.append(f'<label class="row"><input type="checkbox" class="f-modality" id="modality-{modality}" '
-                     f'value="{modality}" checked><svg width="26" height="8" aria-hidden="true"><line x1="0" y1="4" '
-                     f'x2="26" y2="4" stroke="{colour}" stroke-width="2.5"{dash}/></svg>{modality}</label>')
+        dash = f' stroke-dasharray="{",".join(str(d) for d in dashes)}"' if dashes else ""  # type: ignore[attr-defined]
+        items.append(
+            f'<label class="row"><input type="checkbox" class="f-modality" id="modality-{modality}" '
+            f'value="{modality}" checked><svg width="26" height="8" aria-hidden="true"><line x1="0" y1="4" '
+            f'x2="26" y2="4" stroke="{colour}" stroke-width="2.5"{dash}/></svg>{modality}</label>'
+        )
     return "\n".join(items)
 
 
 def _predicates(predicates: list[str]) -> str:
-    return "\n".join(f'<label class="row"><input type="checkbox" class="f-predicate" value="{_e(p)}" checked>'
-                     f'{_e(p)}</label>' for p in predicates)
+    return "\n".join(
+        f'<label class="row"><input type="checkbox" class="f-predicate" value="{_e(p)}" checked>{_e(p)}</label>'
+        for p in predicates
+    )
 
 
 def render(*, title: str, data: str, vis_css: str, vis_js: str, classes: list[str], predicates: list[str]) -> str:
     """The page: ``data`` is the script-safe JSON block (see :func:`kg.viz._script_safe`)."""
-    parts = {"TITLE": _e(title), "CLASSES": _legend(classes), "MODALITIES": _modalities(),
-             "PREDICATES": _predicates(predicates), "VIS_CSS": vis_css.replace("</style", "<\\/style"),
-             "VIS_JS": vis_js.replace("</script", "<\\/script"), "SCRIPT": _SCRIPT, "DATA": data}
+    parts = {
+        "TITLE": _e(title),
+        "CLASSES": _legend(classes),
+        "MODALITIES": _modalities(),
+        "PREDICATES": _predicates(predicates),
+        "VIS_CSS": vis_css.replace("</style", "<\\/style"),
+        "VIS_JS": vis_js.replace("</script", "<\\/script"),
+        "SCRIPT": _SCRIPT,
+        "DATA": data,
+    }
     # one pass over the template: nothing inserted is read again as a marker
     return re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], _TEMPLATE)
 

@@ -22,19 +22,54 @@ from rdflib.term import URIRef
 
 from . import namespaces
 from .namespaces import PREFIXES, SPARQL_PREFIXES
-from .terms import (AGENT_CLASSES, CLASSES, DOMAIN, INVERSE, MODALITIES, NAMESPACE, RANGE, RELATIONS,
-                    SUBPROPERTY_OF, SYMMETRIC, TERMS)
+from .terms import (
+    AGENT_CLASSES,
+    CLASSES,
+    DOMAIN,
+    INVERSE,
+    MODALITIES,
+    NAMESPACE,
+    RANGE,
+    RELATIONS,
+    SUBPROPERTY_OF,
+    SYMMETRIC,
+    TERMS,
+)
 
 __all__ = [
-    "TRADE", "ENT", "ART", "CLAIM", "GRAPH", "WD", "PREFIXES", "SPARQL_PREFIXES",
-    "CLASSES", "AGENT_CLASSES", "RELATIONS", "DOMAIN", "RANGE", "SYMMETRIC", "SUBPROPERTY_OF", "INVERSE",
-    "MODALITIES", "ONTOLOGY_GRAPH", "ENTITIES_GRAPH", "article_graph",
+    "TRADE",
+    "ENT",
+    "ART",
+    "CLAIM",
+    "GRAPH",
+    "WD",
+    "PREFIXES",
+    "SPARQL_PREFIXES",
+    "CLASSES",
+    "AGENT_CLASSES",
+    "RELATIONS",
+    "DOMAIN",
+    "RANGE",
+    "SYMMETRIC",
+    "SUBPROPERTY_OF",
+    "INVERSE",
+    "MODALITIES",
+    "ONTOLOGY_GRAPH",
+    "ENTITIES_GRAPH",
+    "article_graph",
 ]
 
 # The trade-cooperation ontology: one attribute per term of ontology/trade.ttl, misspelt ones refused.
-TRADE: Any = type("TRADE", (DefinedNamespace,), {
-    "__doc__": "The trade-cooperation ontology (``ontology/trade.ttl``).",
-    "_NS": Namespace(NAMESPACE), "_fail": True, "__annotations__": {term: URIRef for term in TERMS}})
+TRADE: Any = type(
+    "TRADE",
+    (DefinedNamespace,),
+    {
+        "__doc__": "The trade-cooperation ontology (``ontology/trade.ttl``).",
+        "_NS": Namespace(NAMESPACE),
+        "_fail": True,
+        "__annotations__": {term: URIRef for term in TERMS},
+    },
+)
 
 ENT = Namespace(PREFIXES["ent"])
 ART = Namespace(PREFIXES["art"])

@@ -49,8 +49,9 @@ def shortest_path(store, a: str, b: str) -> list:
     if nodes is None:
         raise NoPath(Errors.E805.format(a=a, b=b))
     pairs = " ".join(f"(<{x}> <{y}>) (<{y}> <{x}>)" for x, y in zip(nodes, nodes[1:]))
-    graph = network.claims_graph(store, f"VALUES (?s ?o) {{ {pairs} }} ?claim rdf:subject ?s ; rdf:object ?o ."
-                                 if pairs else "FILTER(false)")
+    graph = network.claims_graph(
+        store, f"VALUES (?s ?o) {{ {pairs} }} ?claim rdf:subject ?s ; rdf:object ?o ." if pairs else "FILTER(false)"
+    )
     return network.path_steps(graph, nodes)
 
 
@@ -84,7 +85,7 @@ def _adjacent(store, nodes: list[str]) -> list[tuple[str, str]]:
     """The (node, neighbour) pairs of asserted relations, either way, sorted."""
     pairs: set[tuple[str, str]] = set()
     for start in range(0, len(nodes), _FRONTIER):
-        values = " ".join(f"<{n}>" for n in nodes[start:start + _FRONTIER])
+        values = " ".join(f"<{n}>" for n in nodes[start : start + _FRONTIER])
         pairs.update((x.value, y.value) for x, y in store.query(_ADJACENT % values).rows)
     return sorted(pairs)
 

@@ -82,9 +82,11 @@ def seed_planned_claim() -> SimpleNamespace:
 
     store = ox.Store()
     store.load(path=str(ROOT / "exports" / "graph.ttl"), format=ox.RdfFormat.TURTLE)
-    rows = list(store.query("""PREFIX trade: <https://w3id.org/kg-trade/ontology#>
+    rows = list(
+        store.query("""PREFIX trade: <https://w3id.org/kg-trade/ontology#>
         SELECT ?confidence ?rule WHERE { ?c trade:modality trade:planned ; trade:confidence ?confidence ;
-        trade:extractor ?rule }"""))
+        trade:extractor ?rule }""")
+    )
     assert len(rows) == 1, rows
     return SimpleNamespace(confidence=rows[0]["confidence"].value, rule=rows[0]["rule"].value)
 
@@ -92,8 +94,9 @@ def seed_planned_claim() -> SimpleNamespace:
 def run_kg(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     """Run the command line (``python -m kg``) in a subprocess; returns the completed process."""
     env = dict(os.environ)
-    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=cwd or ROOT, env=env, capture_output=True,
-                          text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args], cwd=cwd or ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
 
 
 def chromium() -> str | None:

@@ -11,8 +11,17 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--font-render-hinting=none", "--hide-scrollbars"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--font-render-hinting=none",
+    "--hide-scrollbars",
+]
 
 
 def capture(browser, page_path: Path, png_path: Path, *, edge: str | None = None) -> None:
@@ -20,8 +29,9 @@ def capture(browser, page_path: Path, png_path: Path, *, edge: str | None = None
     that edge's claims in the side panel."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, device_scale_factor=1)
     try:
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-                      else route.abort())
+        context.route(
+            "**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort()
+        )
         page = context.new_page()
         page.goto(page_path.resolve().as_uri())
         page.wait_for_function("window.kgReady === true", timeout=30000)

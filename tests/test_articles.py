@@ -33,13 +33,17 @@ def test_txt_without_date_line_takes_first_line_as_title(tmp_path):
     assert errors == [] and article.date is None and article.title == "Title of the piece"
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"", "empty file"),
-    (b"   \n\n", "empty file"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-    (b"\xff\xfe\xfa bad bytes", "not valid UTF-8"),
-    (b"20 February 2023\n\nOnly a title\n", "no article text after the title"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"", "empty file"),
+        (b"   \n\n", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        (b"\xfa\xfb bad bytes", "not valid UTF-8"),
+        (b"\xff\xfe\xfa bad bytes", "not valid UTF-16"),  # a UTF-16 byte order mark, then an odd byte out
+        (b"20 February 2023\n\nOnly a title\n", "no article text after the title"),
+    ],
+)
 def test_bad_txt_is_rejected_with_its_reason(tmp_path, content, reason):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
@@ -50,10 +54,22 @@ def test_bad_txt_is_rejected_with_its_reason(tmp_path, content, reason):
 
 def test_jsonl_good_and_bad_lines(tmp_path):
     path = tmp_path / "corpus.jsonl"
-    good = {"id": "x1", "title": "MAZ ships trucks", "date": "2024-03-01", "text": "MAZ ships trucks to Cuba.",
-            "url": "https://example.org/x1", "source": "example.org"}
-    lines = [json.dumps(good), "{not json", json.dumps({"id": "x2", "title": "T", "date": "2024-03-01"}),
-             json.dumps({**good, "id": "x3", "date": "someday"}), "", json.dumps(["a list"])]
+    good = {
+        "id": "x1",
+        "title": "MAZ ships trucks",
+        "date": "2024-03-01",
+        "text": "MAZ ships trucks to Cuba.",
+        "url": "https://example.org/x1",
+        "source": "example.org",
+    }
+    lines = [
+        json.dumps(good),
+        "{not json",
+        json.dumps({"id": "x2", "title": "T", "date": "2024-03-01"}),
+        json.dumps({**good, "id": "x3", "date": "someday"}),
+        "",
+        json.dumps(["a list"]),
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     articles, errors = read_articles([path])
     assert [a.id for a in articles] == ["x1"]
@@ -81,7 +97,9 @@ def test_saved_pages_are_known_by_their_canonical_url(tmp_path):
         (tmp_path / day).mkdir()
         (tmp_path / day / "index.html").write_text(
             f'<html><head><link rel="canonical" href="https://example.org/{day}"></head><body><h1>T</h1>'
-            "<p>Body.</p></body></html>", encoding="utf-8")
+            "<p>Body.</p></body></html>",
+            encoding="utf-8",
+        )
     (tmp_path / "plain.html").write_text("<html><body><h1>T</h1><p>Body.</p></body></html>", encoding="utf-8")
     articles, errors = read_articles([tmp_path])
     assert [a.id for a in articles] == ["https://example.org/day1", "https://example.org/day2", "plain"]
@@ -103,8 +121,9 @@ def test_folders_are_walked_sorted_and_hidden_files_skipped(tmp_path):
     (tmp_path / "notes.md").write_text("# notes")
     articles, errors = read_articles([tmp_path])
     assert [a.id for a in articles] == ["a", "b"]
-    assert [str(e) for e in errors] == [f"{tmp_path / 'notes.md'}: unsupported file type '.md' "
-                                        "(expected .txt, .jsonl or .html) [E112]"]
+    assert [str(e) for e in errors] == [
+        f"{tmp_path / 'notes.md'}: unsupported file type '.md' (expected .txt, .jsonl or .html) [E112]"
+    ]
 
 
 def test_missing_path_is_named(tmp_path):
@@ -114,13 +133,16 @@ def test_missing_path_is_named(tmp_path):
 
 def test_html_page(tmp_path):
     path = tmp_path / "page.html"
-    path.write_text("""<html><head><title>Site | x</title>
+    path.write_text(
+        """<html><head><title>Site | x</title>
         <meta property="og:site_name" content="Example News">
         <meta property="article:published_time" content="2024-05-02T10:00:00Z">
         <link rel="canonical" href="https://example.org/news/1"></head>
         <body><nav><p>Menu</p></nav><h1>MAZ and KAMAZ agree</h1>
         <p>MAZ supplies <b>axles</b> to KAMAZ.</p><script>var x = "<p>no</p>";</script>
-        <p>Second paragraph.</p><footer><p>(c) 2024</p></footer></body></html>""", encoding="utf-8")
+        <p>Second paragraph.</p><footer><p>(c) 2024</p></footer></body></html>""",
+        encoding="utf-8",
+    )
     (article,), errors = read_file(path)
     assert errors == []
     assert article.title == "MAZ and KAMAZ agree"
@@ -136,19 +158,29 @@ def test_control_characters_are_dropped(tmp_path):
     assert article.title == "Title here" and article.text == "Body text."
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("20 February 2023", dt.date(2023, 2, 20)), ("February 20, 2023", dt.date(2023, 2, 20)),
-    ("2023-02-20", dt.date(2023, 2, 20)), ("20.02.2023", dt.date(2023, 2, 20)), ("4 Dec 2025", dt.date(2025, 12, 4)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("20 February 2023", dt.date(2023, 2, 20)),
+        ("February 20, 2023", dt.date(2023, 2, 20)),
+        ("2023-02-20", dt.date(2023, 2, 20)),
+        ("20.02.2023", dt.date(2023, 2, 20)),
+        ("4 Dec 2025", dt.date(2025, 12, 4)),
+    ],
+)
 def test_dates(text, expected):
     assert parse_date(text) == expected
 
 
 @settings(max_examples=60, deadline=None)
-@given(title=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1).filter(
-           lambda t: t.strip() and "\n" not in t and not t.strip().lower().startswith("written by")),
-       body=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1).filter(
-           lambda t: t.strip() and not t.strip().lower().startswith("written by")))
+@given(
+    title=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1).filter(
+        lambda t: t.strip() and "\n" not in t and not t.strip().lower().startswith("written by")
+    ),
+    body=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1).filter(
+        lambda t: t.strip() and not t.strip().lower().startswith("written by")
+    ),
+)
 def test_txt_round_trip(tmp_path_factory, title, body):
     path = tmp_path_factory.mktemp("rt") / "a.txt"
     path.write_text(f"1 May 2024\n\n{title}\n\n{body}\n", encoding="utf-8")

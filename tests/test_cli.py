@@ -40,8 +40,9 @@ def test_rejected_inputs_exit_1_naming_each(tmp_path):
     shutil.copy(SEED, folder)
     (folder / "empty.txt").write_text("")
     (folder / "blob.jsonl").write_bytes(bytes(range(256)))
-    (folder / "bad.jsonl").write_text('{"id": "ok", "title": "T", "date": "2024-01-01", "text": "MAZ supplies '
-                                      'KAMAZ."}\nnot json at all\n')
+    (folder / "bad.jsonl").write_text(
+        '{"id": "ok", "title": "T", "date": "2024-01-01", "text": "MAZ supplies KAMAZ."}\nnot json at all\n'
+    )
     result = run_kg("ingest", str(folder), "--store", str(tmp_path / "store"))
     assert result.returncode == 1
     assert f"{folder / 'empty.txt'}: empty file" in result.stderr
@@ -61,14 +62,18 @@ def test_usage_errors_exit_2(tmp_path):
 
 def test_query_named_and_inline(built):
     _, store, _ = built
-    result = run_kg("query", "--name", "suppliers", "--param", "entity=KAMAZ", "--store", str(store),
-                    "--format", "csv")
+    result = run_kg("query", "--name", "suppliers", "--param", "entity=KAMAZ", "--store", str(store), "--format", "csv")
     assert result.returncode == 0
     assert result.stdout.splitlines()[0] == "supplier,relation,claims,sources"
     assert result.stdout.splitlines()[1].startswith("MAZ,producesComponentsFor,1,")
-    inline = run_kg("query", "PREFIX trade: <https://w3id.org/kg-trade/ontology#> "
-                             "SELECT (COUNT(?c) AS ?n) WHERE { ?c a trade:Claim }", "--store", str(store),
-                    "--format", "json")
+    inline = run_kg(
+        "query",
+        "PREFIX trade: <https://w3id.org/kg-trade/ontology#> SELECT (COUNT(?c) AS ?n) WHERE { ?c a trade:Claim }",
+        "--store",
+        str(store),
+        "--format",
+        "json",
+    )
     assert int(json.loads(inline.stdout)["results"]["bindings"][0]["n"]["value"]) >= 11
     listing = run_kg("query", "--list")
     assert "suppliers  --param entity=..." in listing.stdout

@@ -12,15 +12,25 @@ from kg.records import Article, Candidate, Mention
 
 from .conftest import SHARED, run_kg
 
-TEXT = ("Minsk-based Belshina supplies tyres to BelAZ. KAMAZ, the truckmaker, is a subsidiary of Rostec. "
-        "Velmora Systems may one day talk with Quillon about a deal.")
+TEXT = (
+    "Minsk-based Belshina supplies tyres to BelAZ. KAMAZ, the truckmaker, is a subsidiary of Rostec. "
+    "Velmora Systems may one day talk with Quillon about a deal."
+)
 
 
 def _candidate(rule: str, features: tuple[str, ...], subject="MAZ", obj="KAMAZ", start=0) -> Candidate:
-    return Candidate(subject=Mention(name=subject, cls="Company", start=0, end=3), predicate="supplies",
-                     object=Mention(name=obj, cls="Company", start=13, end=18), modality="asserted",
-                     article_id="a", sentence="MAZ supplies KAMAZ.", sentence_start=start, sentence_end=19,
-                     rule_id=rule, features=features)
+    return Candidate(
+        subject=Mention(name=subject, cls="Company", start=0, end=3),
+        predicate="supplies",
+        object=Mention(name=obj, cls="Company", start=13, end=18),
+        modality="asserted",
+        article_id="a",
+        sentence="MAZ supplies KAMAZ.",
+        sentence_start=start,
+        sentence_end=19,
+        rule_id=rule,
+        features=features,
+    )
 
 
 def test_shipped_model_is_a_probability_model():
@@ -42,8 +52,14 @@ def test_a_bad_model_file_names_itself(tmp_path):
 
 def test_one_claim_per_key_from_the_most_probable_candidate():
     model = ConfidenceModel(weights={"rule=strong": 3.0, "rule=weak": -1.0, "agree=2": 0.5}, bias=0.0, threshold=0.5)
-    claims = score_candidates([_candidate("weak", ("rule=weak",)), _candidate("strong", ("rule=strong",)),
-                               _candidate("weak", ("rule=weak",), obj="GAZ")], model)
+    claims = score_candidates(
+        [
+            _candidate("weak", ("rule=weak",)),
+            _candidate("strong", ("rule=strong",)),
+            _candidate("weak", ("rule=weak",), obj="GAZ"),
+        ],
+        model,
+    )
     by_object = {c.object.name: c for c in claims}
     assert sorted(by_object) == ["GAZ", "KAMAZ"]
     assert by_object["KAMAZ"].rule_id == "strong"
@@ -109,12 +125,19 @@ def test_the_threshold_is_chosen_on_the_judged_corpora_only():
     from kg.train import Row, choose_threshold, train
 
     def row(corpus, article, n, label, feature):
-        return Row(corpus=corpus, article=f"{corpus}-{article}", claim=(f"s{n}", "supplies", f"o{n}", "asserted"),
-                   features=(feature,), label=label, gold=((f"s{n}", "supplies", f"o{n}"),) if label else ())
+        return Row(
+            corpus=corpus,
+            article=f"{corpus}-{article}",
+            claim=(f"s{n}", "supplies", f"o{n}", "asserted"),
+            features=(feature,),
+            label=label,
+            gold=((f"s{n}", "supplies", f"o{n}"),) if label else (),
+        )
 
     # a fully annotated corpus whose "good" candidates are right, and a partial one where they are not
-    rows = [row("trade", i % 6, i, 1 if i % 4 else 0, "good") for i in range(60)] + \
-           [row("partial", i % 6, 100 + i, 1 if i % 3 == 0 else 0, "good") for i in range(60)]
+    rows = [row("trade", i % 6, i, 1 if i % 4 else 0, "good") for i in range(60)] + [
+        row("partial", i % 6, 100 + i, 1 if i % 3 == 0 else 0, "good") for i in range(60)
+    ]
     totals = {"trade": 45, "partial": 20}
     judged = train(rows, totals, 0.7, frozenset({"trade"}))
     pooled = train(rows, totals, 0.7)

@@ -30,6 +30,7 @@ from kg.iri import normalize_name
 from kg.nlp import Paragraph
 
 from .docs import parse
+
 GAZETTEER = load_gazetteer()
 RULES = load_rules()
 
@@ -46,7 +47,7 @@ def paragraph(table: str, names=(), joined: tuple[int, ...] = ()) -> Doc:
     ents = []
     for words, kind, *nth in names:
         seq = words.split()
-        starts = [i for i in range(len(doc) - len(seq) + 1) if [t.text for t in doc[i:i + len(seq)]] == seq]
+        starts = [i for i in range(len(doc) - len(seq) + 1) if [t.text for t in doc[i : i + len(seq)]] == seq]
         n = nth[0] if nth else 0
         assert len(starts) > n, f"no {words!r} #{n} in {doc.text!r}"
         start = starts[n]
@@ -68,8 +69,9 @@ def article(*docs: Doc) -> Discourse:
     return collect_mentions(paragraphs, GAZETTEER, RULES)
 
 
-def resolver(discourse: Discourse, leads: dict[str, str] | None = None,
-             located: dict[str, str] | None = None) -> Resolver:
+def resolver(
+    discourse: Discourse, leads: dict[str, str] | None = None, located: dict[str, str] | None = None
+) -> Resolver:
     """A Resolver with the first pass's facts: ``leads`` maps a person's name to the gazetteer id of what
     they lead (its first mention in the discourse stands for it); ``located`` a name to a country id."""
     led = {}
@@ -112,7 +114,9 @@ SIGNED_NAMES = [("Velmora Systems", "ORG"), ("Tornvik Industries", "ORG")]
 
 def test_the_company_is_the_subject_of_the_sentence_before_not_the_nearest_object():
     # ... "The company will supply sensors."
-    table = SIGNED_WITH + """
+    table = (
+        SIGNED_WITH
+        + """
         9  The        DET   DT   10 det
         10 company    NOUN  NN   12 nsubj
         11 will       AUX   MD   12 aux
@@ -120,6 +124,7 @@ def test_the_company_is_the_subject_of_the_sentence_before_not_the_nearest_objec
         13 sensors    NOUN  NNS  12 dobj     sensor
         14 .          PUNCT .    12 punct
     """
+    )
     r = resolver(article(paragraph(table, SIGNED_NAMES)))
     assert resolve(r, 1, "company", FIRMS) == ["Velmora Systems"]
 
@@ -152,13 +157,16 @@ def test_the_company_is_the_subject_of_the_sentence_before_when_it_does_not_open
 
 def test_it_is_the_subject_of_the_sentence_before():
     # ... "It will supply sensors."
-    table = SIGNED_WITH + """
+    table = (
+        SIGNED_WITH
+        + """
         9  It         PRON  PRP  11 nsubj    it
         10 will       AUX   MD   11 aux
         11 supply     VERB  VB   11 ROOT
         12 sensors    NOUN  NNS  11 dobj     sensor
         13 .          PUNCT .    11 punct
     """
+    )
     r = resolver(article(paragraph(table, SIGNED_NAMES)))
     assert resolve(r, 1, "It", AGENTS) == ["Velmora Systems"]
 
@@ -202,8 +210,13 @@ SOLVANE = [("Solvane Chemicals", "ORG")]
 def test_the_company_is_the_articles_main_firm_over_a_firm_named_just_before():
     # Brennholt Automation, named twice, is what the article is about; Solvane Chemicals, named once and
     # nearer, is only an object
-    r = resolver(article(paragraph(BRENNHOLT_BUILDS, BRENNHOLT), paragraph(BRENNHOLT_HIRED, BRENNHOLT),
-                         paragraph(PRAISED_DEAL, SOLVANE)))
+    r = resolver(
+        article(
+            paragraph(BRENNHOLT_BUILDS, BRENNHOLT),
+            paragraph(BRENNHOLT_HIRED, BRENNHOLT),
+            paragraph(PRAISED_DEAL, SOLVANE),
+        )
+    )
     assert r.salient is not None and r.salient.name == "Brennholt Automation"
     assert resolve(r, 3, "company", FIRMS) == ["Brennholt Automation"]
 
@@ -227,8 +240,13 @@ def test_it_with_no_firm_before_it_in_its_paragraph_is_the_articles_main_firm():
         7 growth  NOUN  NN  6 dobj
         8 .       PUNCT .   6 punct
     """
-    r = resolver(article(paragraph(BRENNHOLT_BUILDS, BRENNHOLT), paragraph(BRENNHOLT_HIRED, BRENNHOLT),
-                         paragraph(demand, [("May", "DATE")])))
+    r = resolver(
+        article(
+            paragraph(BRENNHOLT_BUILDS, BRENNHOLT),
+            paragraph(BRENNHOLT_HIRED, BRENNHOLT),
+            paragraph(demand, [("May", "DATE")]),
+        )
+    )
     assert resolve(r, 3, "It", AGENTS) == ["Brennholt Automation"]
 
 
@@ -352,14 +370,15 @@ THE_TYRE_MAKER = """
 """
 
 
-@pytest.mark.parametrize("second, anaphor, expected", [(THE_TRUCKMAKER, "truckmaker", "KAMAZ"),
-                                                       (THE_TYRE_MAKER, "maker", "Belshina")],
-                         ids=["truckmaker", "tyre-maker"])
+@pytest.mark.parametrize(
+    "second, anaphor, expected",
+    [(THE_TRUCKMAKER, "truckmaker", "KAMAZ"), (THE_TYRE_MAKER, "maker", "Belshina")],
+    ids=["truckmaker", "tyre-maker"],
+)
 def test_the_truckmaker_is_not_the_firm_described_as_a_tyre_maker(second, anaphor, expected):
     # Belshina, the subject (the first candidate), is called a tyre maker, which "the truckmaker" cannot
     # fit; KAMAZ, described as nothing, can. "The tyre maker" fits Belshina.
-    names = [("May", "DATE"), ("Belshina", "belshina"), ("tyre", "tyres"), ("KAMAZ", "kamaz"),
-             ("tyres", "tyres")]
+    names = [("May", "DATE"), ("Belshina", "belshina"), ("tyre", "tyres"), ("KAMAZ", "kamaz"), ("tyres", "tyres")]
     if anaphor == "maker":
         names.append(("tyre", "tyres", 1))
     r = resolver(article(paragraph(BELSHINA_KAMAZ + second, names)))
@@ -389,8 +408,7 @@ DEAL_WITH = """
 """
 
 
-@pytest.mark.parametrize("demonym, country, expected", [("Russian", "russia", "KAMAZ"),
-                                                        ("Chinese", "china", "Geely")])
+@pytest.mark.parametrize("demonym, country, expected", [("Russian", "russia", "KAMAZ"), ("Chinese", "china", "Geely")])
 def test_the_chinese_company_is_the_firm_the_gazetteer_places_in_china(demonym, country, expected):
     table = DEAL_WITH.format(first="Geely", second="KAMAZ", demonym=demonym)
     names = [("Geely", "geely"), ("KAMAZ", "kamaz"), (demonym, country), ("cars", "cars")]
@@ -608,13 +626,16 @@ VALKOV_ARRIVED = """
 10 China     PROPN NNP  9  pobj
 11 .         PUNCT .    8  punct
 """
-HIS_COUNTRY = VALKOV_ARRIVED + """
+HIS_COUNTRY = (
+    VALKOV_ARRIVED
+    + """
 12 His       PRON  PRP$ 13 poss  his
 13 country   NOUN  NN   14 nsubj
 14 needs     VERB  VBZ  14 ROOT  need
 15 buses     NOUN  NNS  14 dobj  bus
 16 .         PUNCT .    14 punct
 """
+)
 VALKOV = [("Andrei Valkov", "PERSON"), ("Belarus", "belarus"), ("China", "china")]
 
 
@@ -713,8 +734,12 @@ def test_we_in_a_quote_of_the_company_is_the_firm_named_before():
         10 said    VERB  VBD 10 ROOT  say
         11 .       PUNCT .   10 punct
     """
-    r = resolver(article(paragraph(opened, [("Kestrel Motors", "ORG")]),
-                         paragraph(quote, [("300", "CARDINAL")], joined=(0, 5, 6, 10))))
+    r = resolver(
+        article(
+            paragraph(opened, [("Kestrel Motors", "ORG")]),
+            paragraph(quote, [("300", "CARDINAL")], joined=(0, 5, 6, 10)),
+        )
+    )
     assert resolve(r, 2, "We", AGENTS) == ["Kestrel Motors"]
 
 
@@ -731,8 +756,10 @@ def test_we_in_a_quote_of_a_leader_is_the_country_he_leads():
         7 said   VERB  VBD 7 ROOT  say
         8 .      PUNCT .   7 punct
     """
-    discourse = article(paragraph(VALKOV_ARRIVED, VALKOV),
-                        paragraph(quote, [("buses", "buses"), ("Valkov", "PERSON")], joined=(0, 3, 4, 7)))
+    discourse = article(
+        paragraph(VALKOV_ARRIVED, VALKOV),
+        paragraph(quote, [("buses", "buses"), ("Valkov", "PERSON")], joined=(0, 3, 4, 7)),
+    )
     r = resolver(discourse, leads={"Andrei Valkov": "belarus"})
     assert resolve(r, 2, "We", AGENTS) == ["Belarus"]
     # what a speaker leads is a fact of the first pass: without it, "we" names none
@@ -797,11 +824,15 @@ THREE_BELARUSIAN_COMPANIES = """
 """
 
 
-@pytest.mark.parametrize("table, noun, expected", [
-    (BELARUSIAN_ENTERPRISES, "enterprises", ["Belarus"]),  # the country's enterprises: the country
-    (ABOUT_40_BELARUSIAN_ENTERPRISES, "enterprises", ["Belarus"]),  # counted roughly: still the country
-    (THREE_BELARUSIAN_COMPANIES, "companies", []),  # three of them are some companies, not the country
-], ids=["bare", "about-40", "three"])
+@pytest.mark.parametrize(
+    "table, noun, expected",
+    [
+        (BELARUSIAN_ENTERPRISES, "enterprises", ["Belarus"]),  # the country's enterprises: the country
+        (ABOUT_40_BELARUSIAN_ENTERPRISES, "enterprises", ["Belarus"]),  # counted roughly: still the country
+        (THREE_BELARUSIAN_COMPANIES, "companies", []),  # three of them are some companies, not the country
+    ],
+    ids=["bare", "about-40", "three"],
+)
 def test_a_nationality_group_stands_for_its_country_unless_counted(table, noun, expected):
     names = [("Belarusian", "belarus"), ("tyres", "tyres"), ("KAMAZ", "kamaz")]
     r = resolver(article(paragraph(table, names)))
@@ -831,15 +862,21 @@ def test_a_counted_group_is_the_firms_the_next_sentence_counts():
         16 parts      NOUN  NNS 15 dobj   part
         17 .          PUNCT .   15 punct
     """
-    names = [("Belarusian", "belarus"), ("KAMAZ", "kamaz"), ("MAZ", "maz"), ("Belshina", "belshina"),
-             ("BELAZ", "belaz")]
+    names = [
+        ("Belarusian", "belarus"),
+        ("KAMAZ", "kamaz"),
+        ("MAZ", "maz"),
+        ("Belshina", "belshina"),
+        ("BELAZ", "belaz"),
+    ]
     r = resolver(article(paragraph(table, names)))
     assert resolve(r, 1, "companies", AGENTS) == ["MAZ", "Belshina", "BELAZ"]
 
 
 def test_no_mention_inside_a_dateline():
     # "SAO PAULO, May 4 (Meridian) - Itapua said": whichever stage finds "SAO PAULO", it names no party
-    doc = parse("""
+    doc = parse(
+        """
         0 SAO      PROPN NNP 1 compound
         1 PAULO    PROPN NNP 8 nsubj
         2 ,        PUNCT ,   1 punct
@@ -849,12 +886,15 @@ def test_no_mention_inside_a_dateline():
         6 Itapua   PROPN NNP 8 nsubj
         7 firmly   ADV   RB  8 advmod
         8 said     VERB  VBD 8 ROOT say
-    """, joined=(1,))
+    """,
+        joined=(1,),
+    )
     para = Paragraph(doc=doc, offset=0, index=0, masked=doc[6].idx)
     discourse = Discourse(paragraphs=[para])
     place = Span(name="São Paulo", cls="Region", key=None, para=0, first=0, last=2, start=0, end=9, via="gazetteer")
-    firm = Span(name="Itapua", cls="Company", key=None, para=0, first=6, last=7, start=doc[6].idx,
-                end=doc[6].idx + 6, via="ner")
+    firm = Span(
+        name="Itapua", cls="Company", key=None, para=0, first=6, last=7, start=doc[6].idx, end=doc[6].idx + 6, via="ner"
+    )
     discourse.add(place)
     discourse.add(firm)
     assert discourse.spans == [firm]

@@ -35,13 +35,25 @@ def test_dev_figures(dev_build):
 
 def test_kg_eval_agrees_with_the_scorer(dev_build):
     out, store = dev_build
-    scored = json.loads(subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(out / "graph.ttl"),
-                                        str(DEV / "gold.jsonl"), "--json"], capture_output=True, text=True,
-                                       check=True).stdout)
+    scored = json.loads(
+        subprocess.run(
+            [
+                sys.executable,
+                str(SHARED / "eval" / "score.py"),
+                str(out / "graph.ttl"),
+                str(DEV / "gold.jsonl"),
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
     ours = evaluate(store, DEV / "gold.jsonl").as_dict()
     for kind in ("relations", "claims"):
-        assert {k: ours[kind][k] for k in ("tp", "fp", "fn", "f1")} == \
-               {k: scored[kind][k] for k in ("tp", "fp", "fn", "f1")}, kind
+        assert {k: ours[kind][k] for k in ("tp", "fp", "fn", "f1")} == {
+            k: scored[kind][k] for k in ("tp", "fp", "fn", "f1")
+        }, kind
     assert ours["entity_recall"] == scored["entity_recall"]
 
 
@@ -50,7 +62,20 @@ def test_eval_lists_errors_with_sentences(dev_build):
     report = evaluate(store, DEV / "gold.jsonl")
     assert len(report.misses) == report.claims.fn and len(report.false_positives) == report.claims.fp
     assert all(m["sentence"] for m in report.misses)
-    assert set(report.per_property) <= {"supplies", "producesComponentsFor", "produces", "cooperatesWith",
-                                        "competesWith", "exportsTo", "importsFrom", "dependsOn", "investsIn",
-                                        "signedAgreementWith", "leads", "metWith", "locatedIn", "subsidiaryOf",
-                                        "exitedMarket"}
+    assert set(report.per_property) <= {
+        "supplies",
+        "producesComponentsFor",
+        "produces",
+        "cooperatesWith",
+        "competesWith",
+        "exportsTo",
+        "importsFrom",
+        "dependsOn",
+        "investsIn",
+        "signedAgreementWith",
+        "leads",
+        "metWith",
+        "locatedIn",
+        "subsidiaryOf",
+        "exitedMarket",
+    }

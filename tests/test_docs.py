@@ -25,8 +25,13 @@ def test_every_module_declares_all_and_a_docstring():
         module = importlib.import_module(info.name)
         assert module.__doc__, info.name
         source = ast.parse(open(module.__file__, encoding="utf-8").read())
-        names = {t.id for node in source.body if isinstance(node, ast.Assign) for t in node.targets
-                 if isinstance(t, ast.Name)}
+        names = {
+            t.id
+            for node in source.body
+            if isinstance(node, ast.Assign)
+            for t in node.targets
+            if isinstance(t, ast.Name)
+        }
         assert "__all__" in names or info.name == "kg.cli" or info.ispkg, info.name
 
 

@@ -34,8 +34,11 @@ def _expand(name: str) -> str:
 
 def test_turtle_is_sorted_by_subject(seed_build):
     text = export(seed_build.store, "turtle").decode()
-    subjects = [_expand(line.split()[0]) for line in text.splitlines() if line and not line[0].isspace()
-                and not line.startswith("@prefix")]
+    subjects = [
+        _expand(line.split()[0])
+        for line in text.splitlines()
+        if line and not line[0].isspace() and not line.startswith("@prefix")
+    ]
     assert len(subjects) > 50
     assert subjects == sorted(set(subjects))  # sorted, and each subject's triples in one block
 
@@ -44,12 +47,17 @@ def test_trig_and_nquads_keep_named_graphs(seed_build):
     nquads = export(seed_build.store, "nquads")
     quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
     graphs = {q.graph_name.value for q in quads}
-    assert {"https://w3id.org/kg-trade/graph/ontology", "https://w3id.org/kg-trade/graph/entities",
-            "https://w3id.org/kg-trade/graph/article/000_96bef5b325124bb3"} == graphs
+    assert {
+        "https://w3id.org/kg-trade/graph/ontology",
+        "https://w3id.org/kg-trade/graph/entities",
+        "https://w3id.org/kg-trade/graph/article/000_96bef5b325124bb3",
+    } == graphs
     trig = list(ox.parse(export(seed_build.store, "trig"), format=ox.RdfFormat.TRIG))
     assert sorted(map(str, trig)) == sorted(map(str, quads))
-    keys = [(str(q.graph_name), str(q.subject), q.predicate.value != str(RDF.type), q.predicate.value, str(q.object))
-            for q in quads]
+    keys = [
+        (str(q.graph_name), str(q.subject), q.predicate.value != str(RDF.type), q.predicate.value, str(q.object))
+        for q in quads
+    ]
     assert len(keys) == len(nquads.decode().splitlines()) and keys == sorted(keys)  # by graph, then as Turtle
 
 

@@ -89,8 +89,9 @@ def test_gexf_validates_with_xmllint_too(files, tmp_path):
         pytest.skip("xmllint (libxml2-utils) is not installed")
     path = tmp_path / "graph.gexf"
     path.write_bytes(files["gexf"])
-    result = subprocess.run(["xmllint", "--noout", "--schema", str(GEXF_XSD), str(path)], capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        ["xmllint", "--noout", "--schema", str(GEXF_XSD), str(path)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr.strip().splitlines()[-1]
 
 
@@ -126,8 +127,10 @@ def test_the_context_names_every_prefix_and_relation():
 
 def test_one_csv_writer_for_query_and_export(seed_build, files, claim_rows, tmp_path):
     header = files["csv"].decode().splitlines()[0]
-    assert header == ("claim,subject,subject_label,predicate,predicate_label,object,object_label,modality,"
-                      "confidence,sentence,article,article_title,date,source_url,rule")
+    assert header == (
+        "claim,subject,subject_label,predicate,predicate_label,object,object_label,modality,"
+        "confidence,sentence,article,article_title,date,source_url,rule"
+    )
     past = [r for r in claim_rows if r["predicate_label"] == "competesWith"]
     assert [(r["subject_label"], r["object_label"], r["modality"]) for r in past] == [("MAZ", "KAMAZ", "past")]
     assert past[0]["subject"] == ENT + "maz" and past[0]["predicate"] == TRADE + "competesWith"
@@ -154,13 +157,22 @@ def test_rdf_formats_parse_with_rapper_and_serdi(seed_build, tmp_path, fmt, tool
         pytest.skip(f"{tool} is not installed (apt-get install raptor2-utils serdi)")
     path = tmp_path / f"graph.{fmt}"
     path.write_bytes(export(seed_build.store, fmt))
-    command = [tool, "-q", "-i", fmt, "-o", "nquads", str(path)] if tool == "rapper" \
+    command = (
+        [tool, "-q", "-i", fmt, "-o", "nquads", str(path)]
+        if tool == "rapper"
         else [tool, "-i", fmt, "-o", "nquads", str(path)]
+    )
     result = subprocess.run(command, capture_output=True)
     assert result.returncode == 0, result.stderr.decode().strip().splitlines()[-1:]
     parsed = list(ox.parse(result.stdout, format=ox.RdfFormat.N_QUADS))
-    expected = len(list(ox.parse(path.read_bytes(), format={"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
-                                                             "nquads": ox.RdfFormat.N_QUADS}[fmt])))
+    expected = len(
+        list(
+            ox.parse(
+                path.read_bytes(),
+                format={"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}[fmt],
+            )
+        )
+    )
     assert len(parsed) == expected > 100
 
 
@@ -172,17 +184,20 @@ def test_spells_span_the_claims_dates_and_ids_stay_put():
         return ClaimRow(f"urn:c:{n}", "urn:e:a", "supplies", "urn:e:b", modality, 0.8, "A supplies B.", article, "r")
 
     entities = {i: EntityRow(i, i[-1].upper(), "Company", (), None) for i in ("urn:e:a", "urn:e:b", "urn:e:lonely")}
-    articles = {"urn:a:1": ArticleRow("urn:a:1", "1", "One", "2021-05-01", None, None),
-                "urn:a:2": ArticleRow("urn:a:2", "2", "Two", "2023-01-31", None, None),
-                "urn:a:3": ArticleRow("urn:a:3", "3", "Undated", None, None, None)}
+    articles = {
+        "urn:a:1": ArticleRow("urn:a:1", "1", "One", "2021-05-01", None, None),
+        "urn:a:2": ArticleRow("urn:a:2", "2", "Two", "2023-01-31", None, None),
+        "urn:a:3": ArticleRow("urn:a:3", "3", "Undated", None, None, None),
+    }
     claimset = ClaimSet(entities, articles, (claim(1, "urn:a:2"), claim(2, "urn:a:1"), claim(3, "urn:a:3", "planned")))
     document = etree.fromstring(gexf(claimset))
     assert etree.XMLSchema(etree.parse(str(GEXF_XSD))).validate(document)
     edges = {e.get("id"): e for e in document.iter(f"{{{GEXF_NS}}}edge")}
     by_modality = {r.modality: r for r in relations(claimset)}
     asserted, planned = edges[by_modality["asserted"].id], edges[by_modality["planned"].id]
-    assert [(s.get("start"), s.get("end")) for s in asserted.iter(f"{{{GEXF_NS}}}spell")] == [("2021-05-01",
-                                                                                              "2023-01-31")]
+    assert [(s.get("start"), s.get("end")) for s in asserted.iter(f"{{{GEXF_NS}}}spell")] == [
+        ("2021-05-01", "2023-01-31")
+    ]
     assert asserted.get("weight") == "2.0" and list(planned.iter(f"{{{GEXF_NS}}}spell")) == []  # undated: always
     assert {n.get("id") for n in document.iter(f"{{{GEXF_NS}}}node")} == set(entities)  # the lonely one too
     assert by_modality["asserted"].id == relations(claimset)[0].id != by_modality["planned"].id

@@ -73,15 +73,23 @@ class Expect:
             subject_cls, object_cls = self.classes
             by_name = {claim.subject.name: claim.subject.cls, claim.object.name: claim.object.cls}
             # the classes follow the reading, so look them up by name
-            if not any(s in _alternatives(self.subject) and by_name.get(s) == subject_cls and
-                       o in _alternatives(self.object) and by_name.get(o) == object_cls
-                       for s, p, o in readings(claim) if p == self.predicate):
+            if not any(
+                s in _alternatives(self.subject)
+                and by_name.get(s) == subject_cls
+                and o in _alternatives(self.object)
+                and by_name.get(o) == object_cls
+                for s, p, o in readings(claim)
+                if p == self.predicate
+            ):
                 return False
         if self.speaker is not None and (claim.speaker is None or claim.speaker.name != self.speaker):
             return False
-        return any((self.predicate is None or p == self.predicate)
-                   and (self.subject is ANY_NAME or s in _alternatives(self.subject))
-                   and (self.object is ANY_NAME or o in _alternatives(self.object)) for s, p, o in readings(claim))
+        return any(
+            (self.predicate is None or p == self.predicate)
+            and (self.subject is ANY_NAME or s in _alternatives(self.subject))
+            and (self.object is ANY_NAME or o in _alternatives(self.object))
+            for s, p, o in readings(claim)
+        )
 
     def __str__(self) -> str:
         subject = "|".join(_alternatives(self.subject))
@@ -116,8 +124,10 @@ def either(*options) -> OneOf:
 
 def D(subject, country, modality="asserted", *, speaker=None) -> OneOf:
     """A delivery to a country: the gold reads it as an export (exportsTo), ``supplies`` also counts."""
-    return either(C(subject, "supplies", country, modality, speaker=speaker),
-                  C(subject, "exportsTo", country, modality, speaker=speaker))
+    return either(
+        C(subject, "supplies", country, modality, speaker=speaker),
+        C(subject, "exportsTo", country, modality, speaker=speaker),
+    )
 
 
 NO_CLAIM = "no claim at all"
@@ -137,8 +147,10 @@ def describe(claims) -> str:
     lines = []
     for c in claims:
         speaker = f" speaker={c.speaker.name}" if c.speaker is not None else ""
-        lines.append(f"    ({c.subject.name} [{c.subject.cls}], {c.predicate}, {c.object.name} [{c.object.cls}], "
-                     f"{c.modality}) rule={c.rule_id}{speaker}")
+        lines.append(
+            f"    ({c.subject.name} [{c.subject.cls}], {c.predicate}, {c.object.name} [{c.object.cls}], "
+            f"{c.modality}) rule={c.rule_id}{speaker}"
+        )
     return "\n".join(lines)
 
 
@@ -163,84 +175,166 @@ def check(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- supplies
 
 SUPPLIES = [
-    case("supplies-active-to", "Belshina supplies tyres to BELAZ.",
-         [C("Belshina", "supplies", "BELAZ")],
-         [C("BELAZ", "supplies", "Belshina", ANY)]),
-    case("supplies-passive-by", "Tyres are supplied to BELAZ by Belshina.",
-         [C("Belshina", "supplies", "BELAZ")],
-         [C("BELAZ", "supplies", "Belshina", ANY), C(ANY_NAME, ANY, "Tyres", ANY)]),
-    case("supplies-passive-with-by", "BELAZ is supplied with tyres by Belshina.",
-         [C("Belshina", "supplies", "BELAZ")],
-         [C("BELAZ", "supplies", "Belshina", ANY)]),
-    case("supplies-active-with", "Belshina supplies BELAZ with tyres.",
-         [C("Belshina", "supplies", "BELAZ")],
-         [C("BELAZ", "supplies", "Belshina", ANY)]),
-    case("supplies-direct-object-buyer", "Minsk Motor Plant supplies MAZ.",
-         [C("Minsk Motor Plant", "supplies", "MAZ")],
-         [C("MAZ", "supplies", "Minsk Motor Plant", ANY)]),
-    case("supplies-dative", "Belshina sends BELAZ a batch of tyres every month.",
-         [C("Belshina", "supplies", "BELAZ")]),
-    case("supplies-nominal-deliveries-of-to", "Deliveries of Belshina tyres to BELAZ rose by ten percent.",
-         [C("Belshina", "supplies", "BELAZ")],
-         misparsed="'Deliveries of Belshina tyres to BELAZ rose' gets a flat parse: 'Belshina tyres' is not the 'of' object"),
-    case("supplies-nominal-possessive", "Belshina's deliveries of tyres to BELAZ doubled.",
-         [C("Belshina", "supplies", "BELAZ")]),
-    case("supplies-nominal-possessive-supplies", "Gazprom's supplies to China have grown.",
-         [D("Gazprom", "China")]),
-    case("supplies-coordinated-subjects-three",
-         "Minsk Motor Plant, Minsk Gear Works and Minsk Bearing Plant supply components to MAZ.",
-         [C("Minsk Motor Plant", "supplies", "MAZ"), C("Minsk Gear Works", "supplies", "MAZ"),
-          C("Minsk Bearing Plant", "supplies", "MAZ")]),
-    case("supplies-coordinated-subjects-deliver", "Belshina, Avtodiesel and Integral deliver components to MAZ.",
-         [C("Belshina", "supplies", "MAZ"), C("Avtodiesel", "supplies", "MAZ"), C("Integral", "supplies", "MAZ")]),
-    case("supplies-coordinated-subjects-multiword",
-         "Minsk Motor Plant, Minsk Gear Works and Minsk Bearing Plant deliver components to MAZ.",
-         [C("Minsk Motor Plant", "supplies", "MAZ"), C("Minsk Gear Works", "supplies", "MAZ"),
-          C("Minsk Bearing Plant", "supplies", "MAZ")]),
-    case("supplies-coordinated-buyers-buy-from", "MAZ, BELAZ and Minsk Tractor Works buy tyres from Belshina.",
-         [C("Belshina", "supplies", "MAZ"), C("Belshina", "supplies", "BELAZ"),
-          C("Belshina", "supplies", "Minsk Tractor Works")]),
-    case("supplies-coordinated-objects", "Belshina supplies tyres to BELAZ and MAZ.",
-         [C("Belshina", "supplies", "BELAZ"), C("Belshina", "supplies", "MAZ")]),
-    case("supplies-apposition", "Belshina, the Belarusian tyre maker, supplies tyres to MAZ.",
-         [C("Belshina", "supplies", "MAZ"), C("Belshina", "produces", "tyres"),
-          C("Belshina", "locatedIn", "Belarus")]),
-    case("supplies-relative-clause", "Belshina, which supplies tyres to MAZ, raised its output.",
-         [C("Belshina", "supplies", "MAZ")]),
-    case("supplies-participle", "The engines supplied to MAZ by Minsk Motor Plant meet the Euro-5 standard.",
-         [C("Minsk Motor Plant", "supplies", "MAZ")],
-         [C("MAZ", "supplies", "Minsk Motor Plant", ANY)]),
-    case("supplies-control-plans-to", "MAZ plans to supply 500 buses to Uzbekistan.",
-         [D("MAZ", "Uzbekistan", "planned")],
-         [D("MAZ", "Uzbekistan", "asserted")]),
-    case("supplies-receive-from", "KAMAZ receives gearboxes from Minsk Gear Works.",
-         [C("Minsk Gear Works", "supplies", "KAMAZ")],
-         [C("KAMAZ", "supplies", "Minsk Gear Works", ANY)]),
-    case("supplies-make-for-company", "Amkodor builds loaders for Russian Railways.",
-         [C("Amkodor", "supplies", "Russian Railways"), C("Amkodor", "produces", "loaders")]),
-    case("supplies-sell-to", "Gomselmash sold 300 harvesters to Kazakhstan last year.",
-         [D("Gomselmash", "Kazakhstan")]),
-    case("supplies-country-also-exports", "Belarus ships potash to China.",
-         [D("Belarus", "China"), C("Belarus", "exportsTo", "China")]),
-    case("supplies-arms-are-goods", "Brightwell Robotics will supply its Ferra arms to Ostmark Logistics.",
-         [C("Brightwell Robotics", "supplies", "Ostmark Logistics", "planned")]),
-    case("supplies-selling-an-arm-is-no-supply", "Granite Holdings sold its US arm to Pellow Partners.",
-         [],
-         [C("Granite Holdings", "supplies", "Pellow Partners", ANY)]),
-    case("supplies-nominal-from-to-site-of-firm",
-         "Deliveries of organic quinoa from Altiplata Cooperative to Brannoch Foods's factory in Paisley are due to start in 2025.",
-         [C("Altiplata Cooperative", "supplies", "Brannoch Foods", "planned")],
-         [C("Altiplata Cooperative", "supplies", "Brannoch Foods", "asserted")]),
-    case("supplies-to-a-firm-s-plants", "Nigeria is to supply ammonia to Atlas Phosphates's plants.",
-         [C("Nigeria", "supplies", "Atlas Phosphates", "planned")]),
-    case("supplies-own-plant-is-no-recipient", "Renault's own plant in Moscow, known as Renault Russia, will be sold.",
-         [C("Renault Russia", "subsidiaryOf", "Renault")],
-         [C("Renault", "locatedIn", "Moscow", ANY)]),
-    case("supplies-fits-motors-from", "Rennhart Bikes will fit mid-drive motors from Torvane Drive Systems to its e-bikes.",
-         [C("Torvane Drive Systems", "supplies", "Rennhart Bikes", "planned")]),
-    case("supplies-mixes-acid-from", "Sahel Agro mixes phosphoric acid from Atlas Phosphates with urea.",
-         [C("Atlas Phosphates", "supplies", "Sahel Agro")],
-         [C("Sahel Agro mixes phosphoric", ANY, ANY_NAME, ANY)]),
+    case(
+        "supplies-active-to",
+        "Belshina supplies tyres to BELAZ.",
+        [C("Belshina", "supplies", "BELAZ")],
+        [C("BELAZ", "supplies", "Belshina", ANY)],
+    ),
+    case(
+        "supplies-passive-by",
+        "Tyres are supplied to BELAZ by Belshina.",
+        [C("Belshina", "supplies", "BELAZ")],
+        [C("BELAZ", "supplies", "Belshina", ANY), C(ANY_NAME, ANY, "Tyres", ANY)],
+    ),
+    case(
+        "supplies-passive-with-by",
+        "BELAZ is supplied with tyres by Belshina.",
+        [C("Belshina", "supplies", "BELAZ")],
+        [C("BELAZ", "supplies", "Belshina", ANY)],
+    ),
+    case(
+        "supplies-active-with",
+        "Belshina supplies BELAZ with tyres.",
+        [C("Belshina", "supplies", "BELAZ")],
+        [C("BELAZ", "supplies", "Belshina", ANY)],
+    ),
+    case(
+        "supplies-direct-object-buyer",
+        "Minsk Motor Plant supplies MAZ.",
+        [C("Minsk Motor Plant", "supplies", "MAZ")],
+        [C("MAZ", "supplies", "Minsk Motor Plant", ANY)],
+    ),
+    case("supplies-dative", "Belshina sends BELAZ a batch of tyres every month.", [C("Belshina", "supplies", "BELAZ")]),
+    case(
+        "supplies-nominal-deliveries-of-to",
+        "Deliveries of Belshina tyres to BELAZ rose by ten percent.",
+        [C("Belshina", "supplies", "BELAZ")],
+        misparsed="'Deliveries of Belshina tyres to BELAZ rose' gets a flat parse: 'Belshina tyres' is not the 'of' object",
+    ),
+    case(
+        "supplies-nominal-possessive",
+        "Belshina's deliveries of tyres to BELAZ doubled.",
+        [C("Belshina", "supplies", "BELAZ")],
+    ),
+    case("supplies-nominal-possessive-supplies", "Gazprom's supplies to China have grown.", [D("Gazprom", "China")]),
+    case(
+        "supplies-coordinated-subjects-three",
+        "Minsk Motor Plant, Minsk Gear Works and Minsk Bearing Plant supply components to MAZ.",
+        [
+            C("Minsk Motor Plant", "supplies", "MAZ"),
+            C("Minsk Gear Works", "supplies", "MAZ"),
+            C("Minsk Bearing Plant", "supplies", "MAZ"),
+        ],
+    ),
+    case(
+        "supplies-coordinated-subjects-deliver",
+        "Belshina, Avtodiesel and Integral deliver components to MAZ.",
+        [C("Belshina", "supplies", "MAZ"), C("Avtodiesel", "supplies", "MAZ"), C("Integral", "supplies", "MAZ")],
+    ),
+    case(
+        "supplies-coordinated-subjects-multiword",
+        "Minsk Motor Plant, Minsk Gear Works and Minsk Bearing Plant deliver components to MAZ.",
+        [
+            C("Minsk Motor Plant", "supplies", "MAZ"),
+            C("Minsk Gear Works", "supplies", "MAZ"),
+            C("Minsk Bearing Plant", "supplies", "MAZ"),
+        ],
+    ),
+    case(
+        "supplies-coordinated-buyers-buy-from",
+        "MAZ, BELAZ and Minsk Tractor Works buy tyres from Belshina.",
+        [
+            C("Belshina", "supplies", "MAZ"),
+            C("Belshina", "supplies", "BELAZ"),
+            C("Belshina", "supplies", "Minsk Tractor Works"),
+        ],
+    ),
+    case(
+        "supplies-coordinated-objects",
+        "Belshina supplies tyres to BELAZ and MAZ.",
+        [C("Belshina", "supplies", "BELAZ"), C("Belshina", "supplies", "MAZ")],
+    ),
+    case(
+        "supplies-apposition",
+        "Belshina, the Belarusian tyre maker, supplies tyres to MAZ.",
+        [C("Belshina", "supplies", "MAZ"), C("Belshina", "produces", "tyres"), C("Belshina", "locatedIn", "Belarus")],
+    ),
+    case(
+        "supplies-relative-clause",
+        "Belshina, which supplies tyres to MAZ, raised its output.",
+        [C("Belshina", "supplies", "MAZ")],
+    ),
+    case(
+        "supplies-participle",
+        "The engines supplied to MAZ by Minsk Motor Plant meet the Euro-5 standard.",
+        [C("Minsk Motor Plant", "supplies", "MAZ")],
+        [C("MAZ", "supplies", "Minsk Motor Plant", ANY)],
+    ),
+    case(
+        "supplies-control-plans-to",
+        "MAZ plans to supply 500 buses to Uzbekistan.",
+        [D("MAZ", "Uzbekistan", "planned")],
+        [D("MAZ", "Uzbekistan", "asserted")],
+    ),
+    case(
+        "supplies-receive-from",
+        "KAMAZ receives gearboxes from Minsk Gear Works.",
+        [C("Minsk Gear Works", "supplies", "KAMAZ")],
+        [C("KAMAZ", "supplies", "Minsk Gear Works", ANY)],
+    ),
+    case(
+        "supplies-make-for-company",
+        "Amkodor builds loaders for Russian Railways.",
+        [C("Amkodor", "supplies", "Russian Railways"), C("Amkodor", "produces", "loaders")],
+    ),
+    case(
+        "supplies-sell-to", "Gomselmash sold 300 harvesters to Kazakhstan last year.", [D("Gomselmash", "Kazakhstan")]
+    ),
+    case(
+        "supplies-country-also-exports",
+        "Belarus ships potash to China.",
+        [D("Belarus", "China"), C("Belarus", "exportsTo", "China")],
+    ),
+    case(
+        "supplies-arms-are-goods",
+        "Brightwell Robotics will supply its Ferra arms to Ostmark Logistics.",
+        [C("Brightwell Robotics", "supplies", "Ostmark Logistics", "planned")],
+    ),
+    case(
+        "supplies-selling-an-arm-is-no-supply",
+        "Granite Holdings sold its US arm to Pellow Partners.",
+        [],
+        [C("Granite Holdings", "supplies", "Pellow Partners", ANY)],
+    ),
+    case(
+        "supplies-nominal-from-to-site-of-firm",
+        "Deliveries of organic quinoa from Altiplata Cooperative to Brannoch Foods's factory in Paisley are due to start in 2025.",
+        [C("Altiplata Cooperative", "supplies", "Brannoch Foods", "planned")],
+        [C("Altiplata Cooperative", "supplies", "Brannoch Foods", "asserted")],
+    ),
+    case(
+        "supplies-to-a-firm-s-plants",
+        "Nigeria is to supply ammonia to Atlas Phosphates's plants.",
+        [C("Nigeria", "supplies", "Atlas Phosphates", "planned")],
+    ),
+    case(
+        "supplies-own-plant-is-no-recipient",
+        "Renault's own plant in Moscow, known as Renault Russia, will be sold.",
+        [C("Renault Russia", "subsidiaryOf", "Renault")],
+        [C("Renault", "locatedIn", "Moscow", ANY)],
+    ),
+    case(
+        "supplies-fits-motors-from",
+        "Rennhart Bikes will fit mid-drive motors from Torvane Drive Systems to its e-bikes.",
+        [C("Torvane Drive Systems", "supplies", "Rennhart Bikes", "planned")],
+    ),
+    case(
+        "supplies-mixes-acid-from",
+        "Sahel Agro mixes phosphoric acid from Atlas Phosphates with urea.",
+        [C("Atlas Phosphates", "supplies", "Sahel Agro")],
+        [C("Sahel Agro mixes phosphoric", ANY, ANY_NAME, ANY)],
+    ),
 ]
 
 
@@ -252,23 +346,47 @@ def test_supplies(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- producesComponentsFor
 
 COMPONENTS = [
-    case("components-make-for-company", "Minsk Motor Plant produces engines for MAZ.",
-         [C("Minsk Motor Plant", "producesComponentsFor", "MAZ")],
-         [C("MAZ", "producesComponentsFor", "Minsk Motor Plant", ANY)]),
-    case("components-make-for-product", "Peleng manufactures optical components for the MC-21 airliner.",
-         [C("Peleng", "producesComponentsFor", "MC-21")]),
-    case("components-passive-for-on-subject", "Gearboxes for KAMAZ are made by Minsk Gear Works.",
-         [C("Minsk Gear Works", "producesComponentsFor", "KAMAZ")]),
-    case("components-supplier-compound", "Integral, the main chip supplier for KAMAZ, expanded its plant.",
-         [C("Integral", "producesComponentsFor", "KAMAZ")]),
-    case("components-supplier-of-for", "Avtodiesel is a major supplier of engines for MAZ.",
-         [C("Avtodiesel", "producesComponentsFor", "MAZ")]),
-    case("components-coordinated-subjects", "Integral and Planar develop microchips for KAMAZ.",
-         [C("Integral", "producesComponentsFor", "KAMAZ"), C("Planar", "producesComponentsFor", "KAMAZ")]),
-    case("components-relative-clause", "Minsk Gear Works, which produces gearboxes for KAMAZ, is expanding.",
-         [C("Minsk Gear Works", "producesComponentsFor", "KAMAZ")]),
-    case("components-supply-for-product", "Bosch supplies brake systems for the Lada Vesta.",
-         [C("Bosch", "producesComponentsFor", "Lada Vesta")]),
+    case(
+        "components-make-for-company",
+        "Minsk Motor Plant produces engines for MAZ.",
+        [C("Minsk Motor Plant", "producesComponentsFor", "MAZ")],
+        [C("MAZ", "producesComponentsFor", "Minsk Motor Plant", ANY)],
+    ),
+    case(
+        "components-make-for-product",
+        "Peleng manufactures optical components for the MC-21 airliner.",
+        [C("Peleng", "producesComponentsFor", "MC-21")],
+    ),
+    case(
+        "components-passive-for-on-subject",
+        "Gearboxes for KAMAZ are made by Minsk Gear Works.",
+        [C("Minsk Gear Works", "producesComponentsFor", "KAMAZ")],
+    ),
+    case(
+        "components-supplier-compound",
+        "Integral, the main chip supplier for KAMAZ, expanded its plant.",
+        [C("Integral", "producesComponentsFor", "KAMAZ")],
+    ),
+    case(
+        "components-supplier-of-for",
+        "Avtodiesel is a major supplier of engines for MAZ.",
+        [C("Avtodiesel", "producesComponentsFor", "MAZ")],
+    ),
+    case(
+        "components-coordinated-subjects",
+        "Integral and Planar develop microchips for KAMAZ.",
+        [C("Integral", "producesComponentsFor", "KAMAZ"), C("Planar", "producesComponentsFor", "KAMAZ")],
+    ),
+    case(
+        "components-relative-clause",
+        "Minsk Gear Works, which produces gearboxes for KAMAZ, is expanding.",
+        [C("Minsk Gear Works", "producesComponentsFor", "KAMAZ")],
+    ),
+    case(
+        "components-supply-for-product",
+        "Bosch supplies brake systems for the Lada Vesta.",
+        [C("Bosch", "producesComponentsFor", "Lada Vesta")],
+    ),
 ]
 
 
@@ -280,31 +398,60 @@ def test_produces_components_for(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- produces
 
 PRODUCES = [
-    case("produces-active-coordinated-objects", "MAZ produces trucks and buses.",
-         [C("MAZ", "produces", "trucks"), C("MAZ", "produces", "buses")]),
-    case("produces-passive-by", "The Lada Vesta is assembled by AvtoVAZ in Izhevsk.",
-         [C("AvtoVAZ", "produces", "Lada Vesta")]),
-    case("produces-maker-compound", "The truckmaker KAMAZ reported a loss.",
-         [C("KAMAZ", "produces", "trucks")]),
-    case("produces-maker-apposition", "Gomselmash, a harvester maker, opened a dealership in Almaty.",
-         [C("Gomselmash", "produces", "harvesters")]),
-    case("produces-maker-of-predicate", "Rostselmash is the largest maker of combine harvesters in Russia.",
-         [C("Rostselmash", "produces", ("combine harvesters", "harvesters"))]),
+    case(
+        "produces-active-coordinated-objects",
+        "MAZ produces trucks and buses.",
+        [C("MAZ", "produces", "trucks"), C("MAZ", "produces", "buses")],
+    ),
+    case(
+        "produces-passive-by",
+        "The Lada Vesta is assembled by AvtoVAZ in Izhevsk.",
+        [C("AvtoVAZ", "produces", "Lada Vesta")],
+    ),
+    case("produces-maker-compound", "The truckmaker KAMAZ reported a loss.", [C("KAMAZ", "produces", "trucks")]),
+    case(
+        "produces-maker-apposition",
+        "Gomselmash, a harvester maker, opened a dealership in Almaty.",
+        [C("Gomselmash", "produces", "harvesters")],
+    ),
+    case(
+        "produces-maker-of-predicate",
+        "Rostselmash is the largest maker of combine harvesters in Russia.",
+        [C("Rostselmash", "produces", ("combine harvesters", "harvesters"))],
+    ),
     # "electric buses" is a gazetteer alias of the category "buses": either name is fair
-    case("produces-launched-production-of", "MAZ launched production of electric buses in 2023.",
-         [C("MAZ", "produces", ("electric buses", "buses"))]),
-    case("produces-ready-to-launch-production", "KAMAZ is ready to launch production of hydrogen trucks.",
-         [C("KAMAZ", "produces", "hydrogen trucks", "planned")],
-         [C("KAMAZ", "produces", "hydrogen trucks", "asserted")]),
-    case("produces-relative-clause", "Amkodor, which makes loaders, won a tender in Moscow.",
-         [C("Amkodor", "produces", "loaders")]),
-    case("produces-possessive-production-of", "AvtoVAZ's production of the Lada Granta fell in May.",
-         [C("AvtoVAZ", "produces", "Lada Granta")]),
-    case("produces-name-read-as-verb-and-object", "Kwanza Agro will assemble combine harvesters.",
-         [C("Kwanza Agro", "produces", ("harvesters", "combine harvesters"), "planned")]),
-    case("produces-denied-content-clause", "Kwanza Agro denied that it would also assemble combine harvesters.",
-         [C("Kwanza Agro", "produces", ("harvesters", "combine harvesters"), "negated")],
-         [NO_ASSERTED]),
+    case(
+        "produces-launched-production-of",
+        "MAZ launched production of electric buses in 2023.",
+        [C("MAZ", "produces", ("electric buses", "buses"))],
+    ),
+    case(
+        "produces-ready-to-launch-production",
+        "KAMAZ is ready to launch production of hydrogen trucks.",
+        [C("KAMAZ", "produces", "hydrogen trucks", "planned")],
+        [C("KAMAZ", "produces", "hydrogen trucks", "asserted")],
+    ),
+    case(
+        "produces-relative-clause",
+        "Amkodor, which makes loaders, won a tender in Moscow.",
+        [C("Amkodor", "produces", "loaders")],
+    ),
+    case(
+        "produces-possessive-production-of",
+        "AvtoVAZ's production of the Lada Granta fell in May.",
+        [C("AvtoVAZ", "produces", "Lada Granta")],
+    ),
+    case(
+        "produces-name-read-as-verb-and-object",
+        "Kwanza Agro will assemble combine harvesters.",
+        [C("Kwanza Agro", "produces", ("harvesters", "combine harvesters"), "planned")],
+    ),
+    case(
+        "produces-denied-content-clause",
+        "Kwanza Agro denied that it would also assemble combine harvesters.",
+        [C("Kwanza Agro", "produces", ("harvesters", "combine harvesters"), "negated")],
+        [NO_ASSERTED],
+    ),
 ]
 
 
@@ -316,26 +463,46 @@ def test_produces(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- cooperatesWith
 
 COOPERATES = [
-    case("cooperates-between", "Cooperation between MAZ and KAMAZ is growing.",
-         [C("MAZ", "cooperatesWith", "KAMAZ")]),
-    case("cooperates-verb-with", "MAZ cooperates with Weichai.",
-         [C("MAZ", "cooperatesWith", "Weichai")]),
-    case("cooperates-coordinated-subjects", "MAZ and Weichai cooperate closely.",
-         [C("MAZ", "cooperatesWith", "Weichai")]),
-    case("cooperates-possessive-noun-with", "MAZ's cooperation with Weichai has expanded.",
-         [C("MAZ", "cooperatesWith", "Weichai")]),
-    case("cooperates-noun-object-of-verb", "KAMAZ is expanding cooperation with Belshina.",
-         [C("KAMAZ", "cooperatesWith", "Belshina")]),
-    case("cooperates-joint-venture-with", "BELAZ set up a joint venture with Komatsu.",
-         [C("BELAZ", "cooperatesWith", "Komatsu")]),
-    case("cooperates-joint-plant-pair", "MAZ and Weichai run a joint engine plant in Minsk.",
-         [C("MAZ", "cooperatesWith", "Weichai")]),
-    case("cooperates-hyphen-pair", "Belarus-Uzbekistan projects in machine building are progressing.",
-         [C("Belarus", "cooperatesWith", "Uzbekistan")]),
-    case("cooperates-together-with", "Integral develops the processor together with Mikron.",
-         [C("Integral", "cooperatesWith", "Mikron")]),
-    case("cooperates-partner-described", "Rostec calls Belarus its key partner.",
-         [C("Rostec", "cooperatesWith", "Belarus")]),
+    case("cooperates-between", "Cooperation between MAZ and KAMAZ is growing.", [C("MAZ", "cooperatesWith", "KAMAZ")]),
+    case("cooperates-verb-with", "MAZ cooperates with Weichai.", [C("MAZ", "cooperatesWith", "Weichai")]),
+    case(
+        "cooperates-coordinated-subjects", "MAZ and Weichai cooperate closely.", [C("MAZ", "cooperatesWith", "Weichai")]
+    ),
+    case(
+        "cooperates-possessive-noun-with",
+        "MAZ's cooperation with Weichai has expanded.",
+        [C("MAZ", "cooperatesWith", "Weichai")],
+    ),
+    case(
+        "cooperates-noun-object-of-verb",
+        "KAMAZ is expanding cooperation with Belshina.",
+        [C("KAMAZ", "cooperatesWith", "Belshina")],
+    ),
+    case(
+        "cooperates-joint-venture-with",
+        "BELAZ set up a joint venture with Komatsu.",
+        [C("BELAZ", "cooperatesWith", "Komatsu")],
+    ),
+    case(
+        "cooperates-joint-plant-pair",
+        "MAZ and Weichai run a joint engine plant in Minsk.",
+        [C("MAZ", "cooperatesWith", "Weichai")],
+    ),
+    case(
+        "cooperates-hyphen-pair",
+        "Belarus-Uzbekistan projects in machine building are progressing.",
+        [C("Belarus", "cooperatesWith", "Uzbekistan")],
+    ),
+    case(
+        "cooperates-together-with",
+        "Integral develops the processor together with Mikron.",
+        [C("Integral", "cooperatesWith", "Mikron")],
+    ),
+    case(
+        "cooperates-partner-described",
+        "Rostec calls Belarus its key partner.",
+        [C("Rostec", "cooperatesWith", "Belarus")],
+    ),
 ]
 
 
@@ -347,29 +514,43 @@ def test_cooperates_with(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- competesWith
 
 COMPETES = [
-    case("competes-verb-with", "MAZ competes with KAMAZ in the Russian truck market.",
-         [C("MAZ", "competesWith", "KAMAZ")]),
-    case("competes-coordinated-subjects", "MAZ and KAMAZ compete in Russia.",
-         [C("MAZ", "competesWith", "KAMAZ")]),
-    case("competes-possessive-competitor", "KAMAZ is MAZ's main competitor.",
-         [C("KAMAZ", "competesWith", "MAZ")]),
+    case(
+        "competes-verb-with",
+        "MAZ competes with KAMAZ in the Russian truck market.",
+        [C("MAZ", "competesWith", "KAMAZ")],
+    ),
+    case("competes-coordinated-subjects", "MAZ and KAMAZ compete in Russia.", [C("MAZ", "competesWith", "KAMAZ")]),
+    case("competes-possessive-competitor", "KAMAZ is MAZ's main competitor.", [C("KAMAZ", "competesWith", "MAZ")]),
     # 'Geely' is tagged as an adverb (its -ly ending) by the small model; kg.nlp re-parses such sentences
-    case("competes-competition-between", "Competition between Geely and Chery is intensifying.",
-         [C("Geely", "competesWith", "Chery")]),
-    case("competes-ly-name-after-possessive", "Havrefjord sells oat milk in Sweden, where it competes with "
-         "Sweden's Oatly.",
-         [C("Havrefjord", "competesWith", "Oatly"), C("Oatly", "locatedIn", "Sweden")],
-         [C("Havrefjord", "competesWith", "Sweden", ANY)]),
-    case("competes-used-to-each-other", "Belshina and Bridgestone used to view each other as rivals.",
-         [C("Belshina", "competesWith", "Bridgestone", "past")],
-         [C("Belshina", "competesWith", "Bridgestone", "asserted")]),
-    case("competes-no-longer", "MAZ and KAMAZ no longer compete.",
-         [C("MAZ", "competesWith", "KAMAZ", ("past", "negated"))],
-         [C("MAZ", "competesWith", "KAMAZ", "asserted")]),
-    case("competes-overtake", "BYD overtook Tesla in electric car sales.",
-         [C("BYD", "competesWith", "Tesla")]),
-    case("competes-rival-of-apposition", "Chery, a rival of Geely, expanded in Kazakhstan.",
-         [C("Chery", "competesWith", "Geely")]),
+    case(
+        "competes-competition-between",
+        "Competition between Geely and Chery is intensifying.",
+        [C("Geely", "competesWith", "Chery")],
+    ),
+    case(
+        "competes-ly-name-after-possessive",
+        "Havrefjord sells oat milk in Sweden, where it competes with Sweden's Oatly.",
+        [C("Havrefjord", "competesWith", "Oatly"), C("Oatly", "locatedIn", "Sweden")],
+        [C("Havrefjord", "competesWith", "Sweden", ANY)],
+    ),
+    case(
+        "competes-used-to-each-other",
+        "Belshina and Bridgestone used to view each other as rivals.",
+        [C("Belshina", "competesWith", "Bridgestone", "past")],
+        [C("Belshina", "competesWith", "Bridgestone", "asserted")],
+    ),
+    case(
+        "competes-no-longer",
+        "MAZ and KAMAZ no longer compete.",
+        [C("MAZ", "competesWith", "KAMAZ", ("past", "negated"))],
+        [C("MAZ", "competesWith", "KAMAZ", "asserted")],
+    ),
+    case("competes-overtake", "BYD overtook Tesla in electric car sales.", [C("BYD", "competesWith", "Tesla")]),
+    case(
+        "competes-rival-of-apposition",
+        "Chery, a rival of Geely, expanded in Kazakhstan.",
+        [C("Chery", "competesWith", "Geely")],
+    ),
 ]
 
 
@@ -381,35 +562,62 @@ def test_competes_with(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- exportsTo / importsFrom
 
 TRADE = [
-    case("exports-verb", "Belarus exports tractors to Russia.",
-         [C("Belarus", "exportsTo", "Russia")],
-         [C("Russia", "exportsTo", "Belarus", ANY)]),
-    case("exports-possessive-noun", "Belarus's exports to China rose by 20 percent.",
-         [C("Belarus", "exportsTo", "China")]),
-    case("exports-demonym-noun", "Uzbek exports to Kazakhstan grew last year.",
-         [C("Uzbekistan", "exportsTo", "Kazakhstan")]),
-    case("exports-passive-by", "Potash is exported to India by Belaruskali.",
-         [C("Belaruskali", "exportsTo", "India")]),
-    case("exports-coordinated-objects", "Belarus exports tractors to Russia, Kazakhstan and Uzbekistan.",
-         [C("Belarus", "exportsTo", "Russia"), C("Belarus", "exportsTo", "Kazakhstan"),
-          C("Belarus", "exportsTo", "Uzbekistan")]),
-    case("exports-will", "Uzbekistan will export cotton yarn to China.",
-         [C("Uzbekistan", "exportsTo", "China", "planned")],
-         [C("Uzbekistan", "exportsTo", "China", "asserted")]),
-    case("imports-verb", "Kazakhstan imports fuel from Russia.",
-         [C("Kazakhstan", "importsFrom", "Russia")],
-         [C("Russia", "importsFrom", "Kazakhstan", ANY)]),
-    case("imports-possessive-noun", "Kazakhstan's imports from China grew.",
-         [C("Kazakhstan", "importsFrom", "China")]),
-    case("imports-buy-from-company", "KAMAZ buys gearboxes from ZF Friedrichshafen.",
-         [either(C("KAMAZ", "importsFrom", "ZF Friedrichshafen"), C("ZF Friedrichshafen", "supplies", "KAMAZ"))],
-         [C("KAMAZ", "supplies", "ZF Friedrichshafen", ANY)]),
-    case("imports-come-from", "Most of Kazakhstan's tractors come from Belarus.",
-         [C("Kazakhstan", "importsFrom", "Belarus")]),
-    case("imports-goods-from", "Russia relies on gearboxes from China.",
-         [C("Russia", "importsFrom", "China")]),
-    case("imports-purchases-noun", "Uzbekistan's purchases of wheat from Kazakhstan increased.",
-         [C("Uzbekistan", "importsFrom", "Kazakhstan")]),
+    case(
+        "exports-verb",
+        "Belarus exports tractors to Russia.",
+        [C("Belarus", "exportsTo", "Russia")],
+        [C("Russia", "exportsTo", "Belarus", ANY)],
+    ),
+    case(
+        "exports-possessive-noun",
+        "Belarus's exports to China rose by 20 percent.",
+        [C("Belarus", "exportsTo", "China")],
+    ),
+    case(
+        "exports-demonym-noun",
+        "Uzbek exports to Kazakhstan grew last year.",
+        [C("Uzbekistan", "exportsTo", "Kazakhstan")],
+    ),
+    case("exports-passive-by", "Potash is exported to India by Belaruskali.", [C("Belaruskali", "exportsTo", "India")]),
+    case(
+        "exports-coordinated-objects",
+        "Belarus exports tractors to Russia, Kazakhstan and Uzbekistan.",
+        [
+            C("Belarus", "exportsTo", "Russia"),
+            C("Belarus", "exportsTo", "Kazakhstan"),
+            C("Belarus", "exportsTo", "Uzbekistan"),
+        ],
+    ),
+    case(
+        "exports-will",
+        "Uzbekistan will export cotton yarn to China.",
+        [C("Uzbekistan", "exportsTo", "China", "planned")],
+        [C("Uzbekistan", "exportsTo", "China", "asserted")],
+    ),
+    case(
+        "imports-verb",
+        "Kazakhstan imports fuel from Russia.",
+        [C("Kazakhstan", "importsFrom", "Russia")],
+        [C("Russia", "importsFrom", "Kazakhstan", ANY)],
+    ),
+    case("imports-possessive-noun", "Kazakhstan's imports from China grew.", [C("Kazakhstan", "importsFrom", "China")]),
+    case(
+        "imports-buy-from-company",
+        "KAMAZ buys gearboxes from ZF Friedrichshafen.",
+        [either(C("KAMAZ", "importsFrom", "ZF Friedrichshafen"), C("ZF Friedrichshafen", "supplies", "KAMAZ"))],
+        [C("KAMAZ", "supplies", "ZF Friedrichshafen", ANY)],
+    ),
+    case(
+        "imports-come-from",
+        "Most of Kazakhstan's tractors come from Belarus.",
+        [C("Kazakhstan", "importsFrom", "Belarus")],
+    ),
+    case("imports-goods-from", "Russia relies on gearboxes from China.", [C("Russia", "importsFrom", "China")]),
+    case(
+        "imports-purchases-noun",
+        "Uzbekistan's purchases of wheat from Kazakhstan increased.",
+        [C("Uzbekistan", "importsFrom", "Kazakhstan")],
+    ),
 ]
 
 
@@ -421,18 +629,27 @@ def test_exports_imports(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- dependsOn
 
 DEPENDS = [
-    case("depends-rely-on-for", "KAMAZ relies on Weichai for engines.",
-         [C("KAMAZ", "dependsOn", "Weichai")],
-         [C("Weichai", "dependsOn", "KAMAZ", ANY)]),
-    case("depends-depend-on-country", "Belarus depends on Russia for oil and gas.",
-         [C("Belarus", "dependsOn", "Russia")]),
-    case("depends-adjective", "Armenia is heavily dependent on Russia.",
-         [C("Armenia", "dependsOn", "Russia")]),
-    case("depends-possessive-noun", "Kazakhstan's dependence on China is growing.",
-         [C("Kazakhstan", "dependsOn", "China")]),
-    case("depends-no-longer", "Uzbekistan no longer depends on Russia for fuel.",
-         [C("Uzbekistan", "dependsOn", "Russia", ("past", "negated"))],
-         [C("Uzbekistan", "dependsOn", "Russia", "asserted")]),
+    case(
+        "depends-rely-on-for",
+        "KAMAZ relies on Weichai for engines.",
+        [C("KAMAZ", "dependsOn", "Weichai")],
+        [C("Weichai", "dependsOn", "KAMAZ", ANY)],
+    ),
+    case(
+        "depends-depend-on-country", "Belarus depends on Russia for oil and gas.", [C("Belarus", "dependsOn", "Russia")]
+    ),
+    case("depends-adjective", "Armenia is heavily dependent on Russia.", [C("Armenia", "dependsOn", "Russia")]),
+    case(
+        "depends-possessive-noun",
+        "Kazakhstan's dependence on China is growing.",
+        [C("Kazakhstan", "dependsOn", "China")],
+    ),
+    case(
+        "depends-no-longer",
+        "Uzbekistan no longer depends on Russia for fuel.",
+        [C("Uzbekistan", "dependsOn", "Russia", ("past", "negated"))],
+        [C("Uzbekistan", "dependsOn", "Russia", "asserted")],
+    ),
 ]
 
 
@@ -444,26 +661,46 @@ def test_depends_on(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- investsIn
 
 INVESTS = [
-    case("invests-verb-in", "Rosatom invested two billion dollars in Uzbekistan.",
-         [C("Rosatom", "investsIn", "Uzbekistan")]),
-    case("invests-lend-dative", "Russia lent Belarus 1.5 billion dollars.",
-         [C("Russia", "investsIn", "Belarus")],
-         [C("Belarus", "investsIn", "Russia", ANY)]),
-    case("invests-provide-with-loan", "Sberbank provided MAZ with a loan.",
-         [C("Sberbank", "investsIn", "MAZ")],
-         [C("Sberbank", "supplies", "MAZ", ANY)]),
-    case("invests-stake-object-of-verb", "Gazprom holds a 40 percent stake in Wintershall Dea.",
-         [C("Gazprom", "investsIn", "Wintershall Dea")]),
-    case("invests-possessive-stake", "Rostec's stake in KAMAZ is 47 percent.",
-         [C("Rostec", "investsIn", "KAMAZ")]),
-    case("invests-among-investors", "China is one of the largest investors in Belarus.",
-         [C("China", "investsIn", "Belarus")]),
-    case("invests-plans-to", "Geely plans to invest in Belarus.",
-         [C("Geely", "investsIn", "Belarus", "planned")],
-         [C("Geely", "investsIn", "Belarus", "asserted")]),
-    case("invests-grant-loan-to", "VTB granted a loan to Belshina.",
-         [C("VTB", "investsIn", "Belshina")],
-         [C("VTB", "supplies", "Belshina", ANY)]),
+    case(
+        "invests-verb-in",
+        "Rosatom invested two billion dollars in Uzbekistan.",
+        [C("Rosatom", "investsIn", "Uzbekistan")],
+    ),
+    case(
+        "invests-lend-dative",
+        "Russia lent Belarus 1.5 billion dollars.",
+        [C("Russia", "investsIn", "Belarus")],
+        [C("Belarus", "investsIn", "Russia", ANY)],
+    ),
+    case(
+        "invests-provide-with-loan",
+        "Sberbank provided MAZ with a loan.",
+        [C("Sberbank", "investsIn", "MAZ")],
+        [C("Sberbank", "supplies", "MAZ", ANY)],
+    ),
+    case(
+        "invests-stake-object-of-verb",
+        "Gazprom holds a 40 percent stake in Wintershall Dea.",
+        [C("Gazprom", "investsIn", "Wintershall Dea")],
+    ),
+    case("invests-possessive-stake", "Rostec's stake in KAMAZ is 47 percent.", [C("Rostec", "investsIn", "KAMAZ")]),
+    case(
+        "invests-among-investors",
+        "China is one of the largest investors in Belarus.",
+        [C("China", "investsIn", "Belarus")],
+    ),
+    case(
+        "invests-plans-to",
+        "Geely plans to invest in Belarus.",
+        [C("Geely", "investsIn", "Belarus", "planned")],
+        [C("Geely", "investsIn", "Belarus", "asserted")],
+    ),
+    case(
+        "invests-grant-loan-to",
+        "VTB granted a loan to Belshina.",
+        [C("VTB", "investsIn", "Belshina")],
+        [C("VTB", "supplies", "Belshina", ANY)],
+    ),
 ]
 
 
@@ -475,23 +712,43 @@ def test_invests_in(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- signedAgreementWith
 
 SIGNED = [
-    case("signed-coordinated-subjects", "MAZ and Weichai signed an agreement on engine supplies.",
-         [C("MAZ", "signedAgreementWith", "Weichai")]),
-    case("signed-with", "Belarus signed a memorandum with Oman.",
-         [C("Belarus", "signedAgreementWith", "Oman")]),
-    case("signed-reached-agreement-with", "KAMAZ reached an agreement with Uzbekistan on truck assembly.",
-         [C("KAMAZ", "signedAgreementWith", "Uzbekistan")]),
-    case("signed-agreement-between", "The agreement between Belaruskali and Indian Potash Ltd covers potash.",
-         [C("Belaruskali", "signedAgreementWith", "Indian Potash Ltd")]),
-    case("signed-agree-with", "MAZ agreed with KAMAZ on a common price policy.",
-         [C("MAZ", "signedAgreementWith", "KAMAZ")]),
-    case("signed-plan-to-sign", "MAZ and Weichai plan to sign a contract in May.",
-         [C("MAZ", "signedAgreementWith", "Weichai", "planned")],
-         [C("MAZ", "signedAgreementWith", "Weichai", "asserted")]),
-    case("signed-passive-by-pair", "The contract was signed by MAZ and Weichai.",
-         [C("MAZ", "signedAgreementWith", "Weichai")]),
-    case("signed-possessive-contract-with", "Belshina's contract with BELAZ was extended.",
-         [C("Belshina", "signedAgreementWith", "BELAZ")]),
+    case(
+        "signed-coordinated-subjects",
+        "MAZ and Weichai signed an agreement on engine supplies.",
+        [C("MAZ", "signedAgreementWith", "Weichai")],
+    ),
+    case("signed-with", "Belarus signed a memorandum with Oman.", [C("Belarus", "signedAgreementWith", "Oman")]),
+    case(
+        "signed-reached-agreement-with",
+        "KAMAZ reached an agreement with Uzbekistan on truck assembly.",
+        [C("KAMAZ", "signedAgreementWith", "Uzbekistan")],
+    ),
+    case(
+        "signed-agreement-between",
+        "The agreement between Belaruskali and Indian Potash Ltd covers potash.",
+        [C("Belaruskali", "signedAgreementWith", "Indian Potash Ltd")],
+    ),
+    case(
+        "signed-agree-with",
+        "MAZ agreed with KAMAZ on a common price policy.",
+        [C("MAZ", "signedAgreementWith", "KAMAZ")],
+    ),
+    case(
+        "signed-plan-to-sign",
+        "MAZ and Weichai plan to sign a contract in May.",
+        [C("MAZ", "signedAgreementWith", "Weichai", "planned")],
+        [C("MAZ", "signedAgreementWith", "Weichai", "asserted")],
+    ),
+    case(
+        "signed-passive-by-pair",
+        "The contract was signed by MAZ and Weichai.",
+        [C("MAZ", "signedAgreementWith", "Weichai")],
+    ),
+    case(
+        "signed-possessive-contract-with",
+        "Belshina's contract with BELAZ was extended.",
+        [C("Belshina", "signedAgreementWith", "BELAZ")],
+    ),
 ]
 
 
@@ -503,27 +760,52 @@ def test_signed_agreement_with(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- leads
 
 LEADS = [
-    case("leads-title-of-state", "Belarusian President Aleksandr Lukashenko visited Moscow.",
-         [C("Aleksandr Lukashenko", "leads", "Belarus")],
-         [C("Aleksandr Lukashenko", "leads", "Moscow", ANY)]),
-    case("leads-apposition-director-of", "Sergei Kogogin, director general of KAMAZ, spoke at the forum.",
-         [C("Sergei Kogogin", "leads", "KAMAZ")]),
-    case("leads-compound-chief-executive", "KAMAZ chief executive Sergei Kogogin said sales rose.",
-         [C("Sergei Kogogin", "leads", "KAMAZ")]),
-    case("leads-relative-clause-heads", "Ivan Petrov, who heads MAZ, visited Kazan.",
-         [C("Ivan Petrov", "leads", "MAZ")]),
-    case("leads-deputy-excluded", "Belarusian Deputy Prime Minister Viktor Karankevich visited Tashkent.",
-         [],
-         [C("Viktor Karankevich", "leads", "Belarus", ANY)]),
-    case("leads-ambassador-excluded", "Russian Ambassador Boris Gryzlov attended the ceremony in Minsk.",
-         [],
-         [C("Boris Gryzlov", "leads", "Russia", ANY), C("Boris Gryzlov", "leads", "Minsk", ANY)]),
-    case("leads-minister-without-named-ministry", "Belarusian Industry Minister Alexander Yefimov visited MAZ.",
-         [],
-         [C("Alexander Yefimov", "leads", "Belarus", ANY), C("Alexander Yefimov", "leads", "MAZ", ANY),
-          C("Alexander Yefimov", "leads", "Industry", ANY)]),
-    case("leads-head-of-region", "Radiy Khabirov, head of Bashkortostan, toured the plant.",
-         [C("Radiy Khabirov", "leads", "Bashkortostan")]),
+    case(
+        "leads-title-of-state",
+        "Belarusian President Aleksandr Lukashenko visited Moscow.",
+        [C("Aleksandr Lukashenko", "leads", "Belarus")],
+        [C("Aleksandr Lukashenko", "leads", "Moscow", ANY)],
+    ),
+    case(
+        "leads-apposition-director-of",
+        "Sergei Kogogin, director general of KAMAZ, spoke at the forum.",
+        [C("Sergei Kogogin", "leads", "KAMAZ")],
+    ),
+    case(
+        "leads-compound-chief-executive",
+        "KAMAZ chief executive Sergei Kogogin said sales rose.",
+        [C("Sergei Kogogin", "leads", "KAMAZ")],
+    ),
+    case(
+        "leads-relative-clause-heads", "Ivan Petrov, who heads MAZ, visited Kazan.", [C("Ivan Petrov", "leads", "MAZ")]
+    ),
+    case(
+        "leads-deputy-excluded",
+        "Belarusian Deputy Prime Minister Viktor Karankevich visited Tashkent.",
+        [],
+        [C("Viktor Karankevich", "leads", "Belarus", ANY)],
+    ),
+    case(
+        "leads-ambassador-excluded",
+        "Russian Ambassador Boris Gryzlov attended the ceremony in Minsk.",
+        [],
+        [C("Boris Gryzlov", "leads", "Russia", ANY), C("Boris Gryzlov", "leads", "Minsk", ANY)],
+    ),
+    case(
+        "leads-minister-without-named-ministry",
+        "Belarusian Industry Minister Alexander Yefimov visited MAZ.",
+        [],
+        [
+            C("Alexander Yefimov", "leads", "Belarus", ANY),
+            C("Alexander Yefimov", "leads", "MAZ", ANY),
+            C("Alexander Yefimov", "leads", "Industry", ANY),
+        ],
+    ),
+    case(
+        "leads-head-of-region",
+        "Radiy Khabirov, head of Bashkortostan, toured the plant.",
+        [C("Radiy Khabirov", "leads", "Bashkortostan")],
+    ),
 ]
 
 
@@ -535,24 +817,48 @@ def test_leads(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- metWith
 
 MET = [
-    case("met-verb-with", "Aleksandr Lukashenko met with Vladimir Putin in Sochi.",
-         [C("Aleksandr Lukashenko", "metWith", "Vladimir Putin")]),
-    case("met-verb-direct-object", "Vladimir Putin met Kassym-Jomart Tokayev in Astana.",
-         [C("Vladimir Putin", "metWith", "Kassym-Jomart Tokayev")]),
-    case("met-held-talks-with", "Aleksandr Lukashenko held talks with Xi Jinping in Beijing.",
-         [C("Aleksandr Lukashenko", "metWith", "Xi Jinping")]),
-    case("met-coordinated-held-talks", "Vladimir Putin and Kassym-Jomart Tokayev held talks in the Kremlin.",
-         [C("Vladimir Putin", "metWith", "Kassym-Jomart Tokayev")]),
-    case("met-received", "Shavkat Mirziyoyev received Aleksandr Lukashenko in Tashkent.",
-         [C("Shavkat Mirziyoyev", "metWith", "Aleksandr Lukashenko")]),
-    case("met-phone-call-with", "During a phone call with Narendra Modi, Vladimir Putin discussed fertiliser supplies.",
-         [C("Vladimir Putin", "metWith", "Narendra Modi")]),
-    case("met-negated", "Vladimir Putin did not meet Olaf Scholz.",
-         [C("Vladimir Putin", "metWith", "Olaf Scholz", "negated")],
-         [C("Vladimir Putin", "metWith", "Olaf Scholz", "asserted")]),
-    case("met-not-a-person", "Aleksandr Lukashenko visited KAMAZ in Naberezhnye Chelny.",
-         [],
-         [C("Aleksandr Lukashenko", "metWith", "KAMAZ", ANY)]),
+    case(
+        "met-verb-with",
+        "Aleksandr Lukashenko met with Vladimir Putin in Sochi.",
+        [C("Aleksandr Lukashenko", "metWith", "Vladimir Putin")],
+    ),
+    case(
+        "met-verb-direct-object",
+        "Vladimir Putin met Kassym-Jomart Tokayev in Astana.",
+        [C("Vladimir Putin", "metWith", "Kassym-Jomart Tokayev")],
+    ),
+    case(
+        "met-held-talks-with",
+        "Aleksandr Lukashenko held talks with Xi Jinping in Beijing.",
+        [C("Aleksandr Lukashenko", "metWith", "Xi Jinping")],
+    ),
+    case(
+        "met-coordinated-held-talks",
+        "Vladimir Putin and Kassym-Jomart Tokayev held talks in the Kremlin.",
+        [C("Vladimir Putin", "metWith", "Kassym-Jomart Tokayev")],
+    ),
+    case(
+        "met-received",
+        "Shavkat Mirziyoyev received Aleksandr Lukashenko in Tashkent.",
+        [C("Shavkat Mirziyoyev", "metWith", "Aleksandr Lukashenko")],
+    ),
+    case(
+        "met-phone-call-with",
+        "During a phone call with Narendra Modi, Vladimir Putin discussed fertiliser supplies.",
+        [C("Vladimir Putin", "metWith", "Narendra Modi")],
+    ),
+    case(
+        "met-negated",
+        "Vladimir Putin did not meet Olaf Scholz.",
+        [C("Vladimir Putin", "metWith", "Olaf Scholz", "negated")],
+        [C("Vladimir Putin", "metWith", "Olaf Scholz", "asserted")],
+    ),
+    case(
+        "met-not-a-person",
+        "Aleksandr Lukashenko visited KAMAZ in Naberezhnye Chelny.",
+        [],
+        [C("Aleksandr Lukashenko", "metWith", "KAMAZ", ANY)],
+    ),
 ]
 
 
@@ -564,44 +870,89 @@ def test_met_with(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- locatedIn
 
 LOCATED = [
-    case("located-based-in", "KAMAZ is based in Naberezhnye Chelny.",
-         [C("KAMAZ", "locatedIn", "Naberezhnye Chelny")]),
-    case("located-hyphen-based", "The Gomel-based harvester maker Gomselmash opened a plant.",
-         [C("Gomselmash", "locatedIn", "Gomel"), C("Gomselmash", "produces", "harvesters")]),
-    case("located-nationality-adjective", "The Belarusian holding Amkodor won a tender.",
-         [C("Amkodor", "locatedIn", "Belarus")]),
-    case("located-plant-in-city", "The Belshina plant in Bobruisk is expanding.",
-         [C("Belshina", "locatedIn", "Bobruisk")]),
-    case("located-capital-of", "Ufa, the capital of Bashkortostan, hosted the meeting.",
-         [C("Ufa", "locatedIn", "Bashkortostan")]),
-    case("located-name-contains-country", "The Export-Import Bank of China financed the bridge.",
-         [],
-         [C("Export-Import Bank of China", "locatedIn", "China", ANY)]),
-    case("located-not-from-adjunct", "Belshina competes with Bridgestone in Europe.",
-         [C("Belshina", "competesWith", "Bridgestone")],
-         [C("Bridgestone", "locatedIn", "Europe", ANY)]),
-    case("located-brackets", "Minsk Tractor Works (Belarus) showed a new tractor.",
-         [C("Minsk Tractor Works", "locatedIn", "Belarus")]),
-    case("located-possessive-region", "Russia's Krasnodar Krai harvested a record crop.",
-         [C("Krasnodar Krai", "locatedIn", "Russia")]),
-    case("located-unknown-town-based", "The engine was developed by the Tartu-based Quillfeather Labs.",
-         [C("Quillfeather Labs", "locatedIn", "Tartu")]),
-    case("located-city-before-descriptor", "Brightfen Capital, a Helsinki venture fund, holds 38 percent of Norsgate.",
-         [C("Brightfen Capital", "locatedIn", "Helsinki")]),
-    case("located-nationality-of-subsidiary", "The plant is run by Hanbit Vina, the company's wholly owned Vietnamese subsidiary.",
-         [C("Hanbit Vina", "locatedIn", "Vietnam", classes=("Company", "Country"))]),
-    case("located-korean-demonym", "Smartphones are made by the Korean group Daeyang Electronics.",
-         [C("Daeyang Electronics", "locatedIn", "South Korea")]),
-    case("located-trader-in-country", "Brannoch Foods bought quinoa from Sayari Granos, a trader in Bolivia.",
-         [C("Sayari Granos", "locatedIn", "Bolivia", classes=("Company", "Country")),
-          C("Sayari Granos", "supplies", "Brannoch Foods")]),
-    case("located-owner-s-venture-is-not-there",
-         "It follows the Oman India Fertiliser Company, India's fertiliser joint venture in Oman.",
-         [C("Oman India Fertiliser Company", "locatedIn", "Oman")],
-         [C("Oman India Fertiliser Company", "locatedIn", "India", ANY)]),
-    case("located-not-the-firm-of-its-foreign-plants", "Severstal sold the Russian mills of Lucchini last year.",
-         [],
-         [C("Lucchini", "locatedIn", "Russia", ANY), C("Severstal", "locatedIn", "Russia", ANY)]),
+    case("located-based-in", "KAMAZ is based in Naberezhnye Chelny.", [C("KAMAZ", "locatedIn", "Naberezhnye Chelny")]),
+    case(
+        "located-hyphen-based",
+        "The Gomel-based harvester maker Gomselmash opened a plant.",
+        [C("Gomselmash", "locatedIn", "Gomel"), C("Gomselmash", "produces", "harvesters")],
+    ),
+    case(
+        "located-nationality-adjective",
+        "The Belarusian holding Amkodor won a tender.",
+        [C("Amkodor", "locatedIn", "Belarus")],
+    ),
+    case(
+        "located-plant-in-city",
+        "The Belshina plant in Bobruisk is expanding.",
+        [C("Belshina", "locatedIn", "Bobruisk")],
+    ),
+    case(
+        "located-capital-of",
+        "Ufa, the capital of Bashkortostan, hosted the meeting.",
+        [C("Ufa", "locatedIn", "Bashkortostan")],
+    ),
+    case(
+        "located-name-contains-country",
+        "The Export-Import Bank of China financed the bridge.",
+        [],
+        [C("Export-Import Bank of China", "locatedIn", "China", ANY)],
+    ),
+    case(
+        "located-not-from-adjunct",
+        "Belshina competes with Bridgestone in Europe.",
+        [C("Belshina", "competesWith", "Bridgestone")],
+        [C("Bridgestone", "locatedIn", "Europe", ANY)],
+    ),
+    case(
+        "located-brackets",
+        "Minsk Tractor Works (Belarus) showed a new tractor.",
+        [C("Minsk Tractor Works", "locatedIn", "Belarus")],
+    ),
+    case(
+        "located-possessive-region",
+        "Russia's Krasnodar Krai harvested a record crop.",
+        [C("Krasnodar Krai", "locatedIn", "Russia")],
+    ),
+    case(
+        "located-unknown-town-based",
+        "The engine was developed by the Tartu-based Quillfeather Labs.",
+        [C("Quillfeather Labs", "locatedIn", "Tartu")],
+    ),
+    case(
+        "located-city-before-descriptor",
+        "Brightfen Capital, a Helsinki venture fund, holds 38 percent of Norsgate.",
+        [C("Brightfen Capital", "locatedIn", "Helsinki")],
+    ),
+    case(
+        "located-nationality-of-subsidiary",
+        "The plant is run by Hanbit Vina, the company's wholly owned Vietnamese subsidiary.",
+        [C("Hanbit Vina", "locatedIn", "Vietnam", classes=("Company", "Country"))],
+    ),
+    case(
+        "located-korean-demonym",
+        "Smartphones are made by the Korean group Daeyang Electronics.",
+        [C("Daeyang Electronics", "locatedIn", "South Korea")],
+    ),
+    case(
+        "located-trader-in-country",
+        "Brannoch Foods bought quinoa from Sayari Granos, a trader in Bolivia.",
+        [
+            C("Sayari Granos", "locatedIn", "Bolivia", classes=("Company", "Country")),
+            C("Sayari Granos", "supplies", "Brannoch Foods"),
+        ],
+    ),
+    case(
+        "located-owner-s-venture-is-not-there",
+        "It follows the Oman India Fertiliser Company, India's fertiliser joint venture in Oman.",
+        [C("Oman India Fertiliser Company", "locatedIn", "Oman")],
+        [C("Oman India Fertiliser Company", "locatedIn", "India", ANY)],
+    ),
+    case(
+        "located-not-the-firm-of-its-foreign-plants",
+        "Severstal sold the Russian mills of Lucchini last year.",
+        [],
+        [C("Lucchini", "locatedIn", "Russia", ANY), C("Severstal", "locatedIn", "Russia", ANY)],
+    ),
 ]
 
 
@@ -613,36 +964,65 @@ def test_located_in(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- subsidiaryOf
 
 SUBSIDIARY = [
-    case("subsidiary-apposition-subsidiary-of", "Gazprom Neft, a subsidiary of Gazprom, opened a terminal.",
-         [C("Gazprom Neft", "subsidiaryOf", "Gazprom")],
-         [C("Gazprom", "subsidiaryOf", "Gazprom Neft", ANY)]),
-    case("subsidiary-part-of", "Avtodiesel, part of GAZ Group, makes engines.",
-         [C("Avtodiesel", "subsidiaryOf", "GAZ Group"), C("Avtodiesel", "produces", "engines")]),
-    case("subsidiary-owner-of", "Gazprom, the owner of Gazprom Neft, reported a profit.",
-         [C("Gazprom Neft", "subsidiaryOf", "Gazprom")],
-         [C("Gazprom", "subsidiaryOf", "Gazprom Neft", ANY)]),
-    case("subsidiary-owns", "Rostec owns Kalashnikov Concern.",
-         [C("Kalashnikov Concern", "subsidiaryOf", "Rostec")],
-         [C("Rostec", "subsidiaryOf", "Kalashnikov Concern", ANY)]),
-    case("subsidiary-owned-until-past", "Renault owned AvtoVAZ until 2022.",
-         [C("AvtoVAZ", "subsidiaryOf", "Renault", "past")],
-         [C("AvtoVAZ", "subsidiaryOf", "Renault", "asserted")]),
-    case("subsidiary-minority-stake-is-investment", "Rostec holds a minority stake in KAMAZ.",
-         [C("Rostec", "investsIn", "KAMAZ")],
-         [C("KAMAZ", "subsidiaryOf", "Rostec", ANY)]),
-    case("subsidiary-sold-company-to", "Harwick Pharma sold Delano Biotech to Quint Capital in 2024.",
-         [C("Delano Biotech", "subsidiaryOf", "Quint Capital")],
-         [C("Harwick Pharma", "supplies", "Quint Capital", ANY)]),
-    case("subsidiary-denied-sale", "Stjarnvik Interactive denied a report that it planned to sell Cinderwick Studios to Hoshizora Works.",
-         [C("Cinderwick Studios", "subsidiaryOf", "Hoshizora Works", "negated")],
-         [C(ANY_NAME, "supplies", "Hoshizora Works", ANY), NO_ASSERTED]),
-    case("subsidiary-percent-minority-is-investment",
-         "Orvika Foods, which is 34 percent owned by Tallmere Capital, opened a bakery.",
-         [C("Tallmere Capital", "investsIn", "Orvika Foods")],
-         [C("Orvika Foods", "subsidiaryOf", "Tallmere Capital", ANY)]),
-    case("subsidiary-percent-majority-is-subsidiary", "Orvika Foods is 80 percent owned by Tallmere Capital.",
-         [C("Orvika Foods", "subsidiaryOf", "Tallmere Capital")],
-         [C("Tallmere Capital", "investsIn", "Orvika Foods", ANY)]),
+    case(
+        "subsidiary-apposition-subsidiary-of",
+        "Gazprom Neft, a subsidiary of Gazprom, opened a terminal.",
+        [C("Gazprom Neft", "subsidiaryOf", "Gazprom")],
+        [C("Gazprom", "subsidiaryOf", "Gazprom Neft", ANY)],
+    ),
+    case(
+        "subsidiary-part-of",
+        "Avtodiesel, part of GAZ Group, makes engines.",
+        [C("Avtodiesel", "subsidiaryOf", "GAZ Group"), C("Avtodiesel", "produces", "engines")],
+    ),
+    case(
+        "subsidiary-owner-of",
+        "Gazprom, the owner of Gazprom Neft, reported a profit.",
+        [C("Gazprom Neft", "subsidiaryOf", "Gazprom")],
+        [C("Gazprom", "subsidiaryOf", "Gazprom Neft", ANY)],
+    ),
+    case(
+        "subsidiary-owns",
+        "Rostec owns Kalashnikov Concern.",
+        [C("Kalashnikov Concern", "subsidiaryOf", "Rostec")],
+        [C("Rostec", "subsidiaryOf", "Kalashnikov Concern", ANY)],
+    ),
+    case(
+        "subsidiary-owned-until-past",
+        "Renault owned AvtoVAZ until 2022.",
+        [C("AvtoVAZ", "subsidiaryOf", "Renault", "past")],
+        [C("AvtoVAZ", "subsidiaryOf", "Renault", "asserted")],
+    ),
+    case(
+        "subsidiary-minority-stake-is-investment",
+        "Rostec holds a minority stake in KAMAZ.",
+        [C("Rostec", "investsIn", "KAMAZ")],
+        [C("KAMAZ", "subsidiaryOf", "Rostec", ANY)],
+    ),
+    case(
+        "subsidiary-sold-company-to",
+        "Harwick Pharma sold Delano Biotech to Quint Capital in 2024.",
+        [C("Delano Biotech", "subsidiaryOf", "Quint Capital")],
+        [C("Harwick Pharma", "supplies", "Quint Capital", ANY)],
+    ),
+    case(
+        "subsidiary-denied-sale",
+        "Stjarnvik Interactive denied a report that it planned to sell Cinderwick Studios to Hoshizora Works.",
+        [C("Cinderwick Studios", "subsidiaryOf", "Hoshizora Works", "negated")],
+        [C(ANY_NAME, "supplies", "Hoshizora Works", ANY), NO_ASSERTED],
+    ),
+    case(
+        "subsidiary-percent-minority-is-investment",
+        "Orvika Foods, which is 34 percent owned by Tallmere Capital, opened a bakery.",
+        [C("Tallmere Capital", "investsIn", "Orvika Foods")],
+        [C("Orvika Foods", "subsidiaryOf", "Tallmere Capital", ANY)],
+    ),
+    case(
+        "subsidiary-percent-majority-is-subsidiary",
+        "Orvika Foods is 80 percent owned by Tallmere Capital.",
+        [C("Orvika Foods", "subsidiaryOf", "Tallmere Capital")],
+        [C("Tallmere Capital", "investsIn", "Orvika Foods", ANY)],
+    ),
 ]
 
 
@@ -654,36 +1034,65 @@ def test_subsidiary_of(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- exitedMarket
 
 EXITED = [
-    case("exited-left-market-demonym", "Renault left the Russian market in 2022.",
-         [C("Renault", "exitedMarket", "Russia")]),
-    case("exited-pulled-out-of", "Carlsberg pulled out of Russia last year.",
-         [C("Carlsberg", "exitedMarket", "Russia")]),
-    case("exited-no-longer-sell-in-macro-region", "Zuidmeer Trading will no longer sell fertiliser in West Africa.",
-         [C("Zuidmeer Trading", "exitedMarket", "West Africa", ("asserted", "planned"))],
-         [C("Zuidmeer Trading", "exitedMarket", "Africa", ANY)]),
-    case("exited-pulled-out-of-the-demonym-market", "Renault has pulled out of the Turkish market.",
-         [C("Renault", "exitedMarket", "Turkey")]),
-    case("exited-withdrawal-from-the-demonym-market", "Renault's withdrawal from the Turkish market took a year.",
-         [C("Renault", "exitedMarket", "Turkey")]),
-    case("exited-possessive-withdrawal-from", "Heineken's withdrawal from Russia took a year.",
-         [C("Heineken", "exitedMarket", "Russia")]),
-    case("exited-quit", "IKEA quit Russia in 2022.",
-         [C("IKEA", "exitedMarket", "Russia")]),
-    case("exited-plans-to-leave", "Heineken plans to leave Russia.",
-         [C("Heineken", "exitedMarket", "Russia", "planned")],
-         [C("Heineken", "exitedMarket", "Russia", "asserted")]),
-    case("exited-negated", "Auchan has not left Russia.",
-         [C("Auchan", "exitedMarket", "Russia", "negated")],
-         [C("Auchan", "exitedMarket", "Russia", "asserted")]),
-    case("exited-no-longer-operates", "Brightwave Telecom no longer operates in Kazakhstan.",
-         [C("Brightwave Telecom", "exitedMarket", "Kazakhstan")]),
-    case("exited-stopped-selling", "Stellantis stopped selling cars in Iran in 2018.",
-         [C("Stellantis", "exitedMarket", "Iran")]),
-    case("exited-will-stop-selling", "Stellantis will stop selling cars in Iran.",
-         [C("Stellantis", "exitedMarket", "Iran", "planned")],
-         [C("Stellantis", "exitedMarket", "Iran", "asserted")]),
-    case("exited-still-operates", "Auchan still operates in Russia.", [],
-         [C("Auchan", "exitedMarket", "Russia", ANY)]),
+    case(
+        "exited-left-market-demonym",
+        "Renault left the Russian market in 2022.",
+        [C("Renault", "exitedMarket", "Russia")],
+    ),
+    case(
+        "exited-pulled-out-of", "Carlsberg pulled out of Russia last year.", [C("Carlsberg", "exitedMarket", "Russia")]
+    ),
+    case(
+        "exited-no-longer-sell-in-macro-region",
+        "Zuidmeer Trading will no longer sell fertiliser in West Africa.",
+        [C("Zuidmeer Trading", "exitedMarket", "West Africa", ("asserted", "planned"))],
+        [C("Zuidmeer Trading", "exitedMarket", "Africa", ANY)],
+    ),
+    case(
+        "exited-pulled-out-of-the-demonym-market",
+        "Renault has pulled out of the Turkish market.",
+        [C("Renault", "exitedMarket", "Turkey")],
+    ),
+    case(
+        "exited-withdrawal-from-the-demonym-market",
+        "Renault's withdrawal from the Turkish market took a year.",
+        [C("Renault", "exitedMarket", "Turkey")],
+    ),
+    case(
+        "exited-possessive-withdrawal-from",
+        "Heineken's withdrawal from Russia took a year.",
+        [C("Heineken", "exitedMarket", "Russia")],
+    ),
+    case("exited-quit", "IKEA quit Russia in 2022.", [C("IKEA", "exitedMarket", "Russia")]),
+    case(
+        "exited-plans-to-leave",
+        "Heineken plans to leave Russia.",
+        [C("Heineken", "exitedMarket", "Russia", "planned")],
+        [C("Heineken", "exitedMarket", "Russia", "asserted")],
+    ),
+    case(
+        "exited-negated",
+        "Auchan has not left Russia.",
+        [C("Auchan", "exitedMarket", "Russia", "negated")],
+        [C("Auchan", "exitedMarket", "Russia", "asserted")],
+    ),
+    case(
+        "exited-no-longer-operates",
+        "Brightwave Telecom no longer operates in Kazakhstan.",
+        [C("Brightwave Telecom", "exitedMarket", "Kazakhstan")],
+    ),
+    case(
+        "exited-stopped-selling",
+        "Stellantis stopped selling cars in Iran in 2018.",
+        [C("Stellantis", "exitedMarket", "Iran")],
+    ),
+    case(
+        "exited-will-stop-selling",
+        "Stellantis will stop selling cars in Iran.",
+        [C("Stellantis", "exitedMarket", "Iran", "planned")],
+        [C("Stellantis", "exitedMarket", "Iran", "asserted")],
+    ),
+    case("exited-still-operates", "Auchan still operates in Russia.", [], [C("Auchan", "exitedMarket", "Russia", ANY)]),
 ]
 
 
@@ -695,79 +1104,143 @@ def test_exited_market(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- modality
 
 MODALITY = [
-    case("modality-negated-does-not", "MAZ does not supply buses to Ukraine.",
-         [D("MAZ", "Ukraine", "negated")],
-         [NO_ASSERTED]),
-    case("modality-negated-never", "Belshina has never supplied tyres to Tesla.",
-         [C("Belshina", "supplies", "Tesla", "negated")],
-         [NO_ASSERTED]),
-    case("modality-negated-no-cooperation", "There is no cooperation between MAZ and KAMAZ.",
-         [C("MAZ", "cooperatesWith", "KAMAZ", "negated")],
-         [NO_ASSERTED]),
-    case("modality-negated-no-plans-to", "MAZ has no plans to supply trucks to Vietnam.",
-         [D("MAZ", "Vietnam", "negated")],
-         [NO_ASSERTED, D("MAZ", "Vietnam", "planned")]),
-    case("modality-negated-refused", "MAZ refused to supply buses to Ukraine.",
-         [D("MAZ", "Ukraine", "negated")],
-         [NO_ASSERTED]),
-    case("modality-negated-did-not-sign", "KAMAZ has not signed any agreement with MAZ.",
-         [C("KAMAZ", "signedAgreementWith", "MAZ", "negated")],
-         [NO_ASSERTED]),
-    case("modality-planned-will", "MAZ will supply buses to Vietnam.",
-         [D("MAZ", "Vietnam", "planned")],
-         [NO_ASSERTED]),
-    case("modality-planned-intends-to", "Belshina intends to make tyres for BYD.",
-         [C("Belshina", "producesComponentsFor", "BYD", "planned")],
-         [NO_ASSERTED]),
-    case("modality-planned-ready-to", "Belshina is ready to supply tyres to KAMAZ.",
-         [C("Belshina", "supplies", "KAMAZ", "planned")],
-         [NO_ASSERTED]),
-    case("modality-planned-agreed-to-start", "MAZ and Weichai agreed to start joint production of engines.",
-         [C("MAZ", "cooperatesWith", "Weichai", "planned")],
-         [C("MAZ", "cooperatesWith", "Weichai", "asserted")]),
-    case("modality-planned-intends-to-cooperate", "MAZ intends to cooperate with Weichai on engines.",
-         [C("MAZ", "cooperatesWith", "Weichai", "planned")],
-         [NO_ASSERTED]),
-    case("modality-past-used-to", "MAZ used to supply buses to Ukraine.",
-         [D("MAZ", "Ukraine", "past")],
-         [NO_ASSERTED]),
-    case("modality-past-previously", "MAZ previously supplied buses to Ukraine.",
-         [D("MAZ", "Ukraine", "past")],
-         [NO_ASSERTED]),
-    case("modality-past-no-longer", "MAZ no longer supplies buses to Ukraine.",
-         [D("MAZ", "Ukraine", ("past", "negated"))],
-         [NO_ASSERTED]),
-    case("modality-past-until-fronted", "Until 2022, MAZ supplied buses to Ukraine.",
-         [D("MAZ", "Ukraine", "past")],
-         [NO_ASSERTED]),
-    case("modality-past-until-final", "MAZ supplied buses to Ukraine until 2022.",
-         [D("MAZ", "Ukraine", "past")],
-         [NO_ASSERTED]),
-    case("modality-past-stopped", "MAZ stopped supplying buses to Ukraine in 2022.",
-         [D("MAZ", "Ukraine", "past")],
-         [NO_ASSERTED]),
-    case("modality-past-partnership-ended", "The partnership between Belshina and Bridgestone ended in 2020.",
-         [C("Belshina", "cooperatesWith", "Bridgestone", "past")],
-         [NO_ASSERTED]),
-    case("modality-past-former-partner", "Bridgestone, a former partner of Belshina, left Belarus.",
-         [C("Bridgestone", "cooperatesWith", "Belshina", "past"), C("Bridgestone", "exitedMarket", "Belarus")],
-         [C("Bridgestone", "cooperatesWith", "Belshina", "asserted")]),
-    case("modality-coordination-does-not-spread",
-         "MAZ and KAMAZ no longer compete and now supply each other with parts.",
-         [C("MAZ", "competesWith", "KAMAZ", ("past", "negated")), C("MAZ", "supplies", "KAMAZ", "asserted"),
-          C("KAMAZ", "supplies", "MAZ", "asserted")],
-         [C("MAZ", "competesWith", "KAMAZ", "asserted")]),
-    case("modality-denied-that", "Velmora Systems denied that it supplies software to Krell Defense.",
-         [C("Velmora Systems", "supplies", "Krell Defense", "negated")],
-         [NO_ASSERTED]),
-    case("modality-rejected-claims-that", "Velmora Systems rejected claims that it had sold drones to Krell Defense.",
-         [C("Velmora Systems", "supplies", "Krell Defense", "negated")],
-         [NO_ASSERTED]),
-    case("modality-confirmed-reports-that", "Velmora Systems confirmed reports that it supplies software to Krell Defense.",
-         [C("Velmora Systems", "supplies", "Krell Defense", "asserted")]),
-    case("modality-did-not-deny", "Velmora Systems did not deny that it supplies software to Krell Defense.",
-         [],
-         [C("Velmora Systems", "supplies", "Krell Defense", "negated")]),
+    case(
+        "modality-negated-does-not",
+        "MAZ does not supply buses to Ukraine.",
+        [D("MAZ", "Ukraine", "negated")],
+        [NO_ASSERTED],
+    ),
+    case(
+        "modality-negated-never",
+        "Belshina has never supplied tyres to Tesla.",
+        [C("Belshina", "supplies", "Tesla", "negated")],
+        [NO_ASSERTED],
+    ),
+    case(
+        "modality-negated-no-cooperation",
+        "There is no cooperation between MAZ and KAMAZ.",
+        [C("MAZ", "cooperatesWith", "KAMAZ", "negated")],
+        [NO_ASSERTED],
+    ),
+    case(
+        "modality-negated-no-plans-to",
+        "MAZ has no plans to supply trucks to Vietnam.",
+        [D("MAZ", "Vietnam", "negated")],
+        [NO_ASSERTED, D("MAZ", "Vietnam", "planned")],
+    ),
+    case(
+        "modality-negated-refused",
+        "MAZ refused to supply buses to Ukraine.",
+        [D("MAZ", "Ukraine", "negated")],
+        [NO_ASSERTED],
+    ),
+    case(
+        "modality-negated-did-not-sign",
+        "KAMAZ has not signed any agreement with MAZ.",
+        [C("KAMAZ", "signedAgreementWith", "MAZ", "negated")],
+        [NO_ASSERTED],
+    ),
+    case("modality-planned-will", "MAZ will supply buses to Vietnam.", [D("MAZ", "Vietnam", "planned")], [NO_ASSERTED]),
+    case(
+        "modality-planned-intends-to",
+        "Belshina intends to make tyres for BYD.",
+        [C("Belshina", "producesComponentsFor", "BYD", "planned")],
+        [NO_ASSERTED],
+    ),
+    case(
+        "modality-planned-ready-to",
+        "Belshina is ready to supply tyres to KAMAZ.",
+        [C("Belshina", "supplies", "KAMAZ", "planned")],
+        [NO_ASSERTED],
+    ),
+    case(
+        "modality-planned-agreed-to-start",
+        "MAZ and Weichai agreed to start joint production of engines.",
+        [C("MAZ", "cooperatesWith", "Weichai", "planned")],
+        [C("MAZ", "cooperatesWith", "Weichai", "asserted")],
+    ),
+    case(
+        "modality-planned-intends-to-cooperate",
+        "MAZ intends to cooperate with Weichai on engines.",
+        [C("MAZ", "cooperatesWith", "Weichai", "planned")],
+        [NO_ASSERTED],
+    ),
+    case("modality-past-used-to", "MAZ used to supply buses to Ukraine.", [D("MAZ", "Ukraine", "past")], [NO_ASSERTED]),
+    case(
+        "modality-past-previously",
+        "MAZ previously supplied buses to Ukraine.",
+        [D("MAZ", "Ukraine", "past")],
+        [NO_ASSERTED],
+    ),
+    case(
+        "modality-past-no-longer",
+        "MAZ no longer supplies buses to Ukraine.",
+        [D("MAZ", "Ukraine", ("past", "negated"))],
+        [NO_ASSERTED],
+    ),
+    case(
+        "modality-past-until-fronted",
+        "Until 2022, MAZ supplied buses to Ukraine.",
+        [D("MAZ", "Ukraine", "past")],
+        [NO_ASSERTED],
+    ),
+    case(
+        "modality-past-until-final",
+        "MAZ supplied buses to Ukraine until 2022.",
+        [D("MAZ", "Ukraine", "past")],
+        [NO_ASSERTED],
+    ),
+    case(
+        "modality-past-stopped",
+        "MAZ stopped supplying buses to Ukraine in 2022.",
+        [D("MAZ", "Ukraine", "past")],
+        [NO_ASSERTED],
+    ),
+    case(
+        "modality-past-partnership-ended",
+        "The partnership between Belshina and Bridgestone ended in 2020.",
+        [C("Belshina", "cooperatesWith", "Bridgestone", "past")],
+        [NO_ASSERTED],
+    ),
+    case(
+        "modality-past-former-partner",
+        "Bridgestone, a former partner of Belshina, left Belarus.",
+        [C("Bridgestone", "cooperatesWith", "Belshina", "past"), C("Bridgestone", "exitedMarket", "Belarus")],
+        [C("Bridgestone", "cooperatesWith", "Belshina", "asserted")],
+    ),
+    case(
+        "modality-coordination-does-not-spread",
+        "MAZ and KAMAZ no longer compete and now supply each other with parts.",
+        [
+            C("MAZ", "competesWith", "KAMAZ", ("past", "negated")),
+            C("MAZ", "supplies", "KAMAZ", "asserted"),
+            C("KAMAZ", "supplies", "MAZ", "asserted"),
+        ],
+        [C("MAZ", "competesWith", "KAMAZ", "asserted")],
+    ),
+    case(
+        "modality-denied-that",
+        "Velmora Systems denied that it supplies software to Krell Defense.",
+        [C("Velmora Systems", "supplies", "Krell Defense", "negated")],
+        [NO_ASSERTED],
+    ),
+    case(
+        "modality-rejected-claims-that",
+        "Velmora Systems rejected claims that it had sold drones to Krell Defense.",
+        [C("Velmora Systems", "supplies", "Krell Defense", "negated")],
+        [NO_ASSERTED],
+    ),
+    case(
+        "modality-confirmed-reports-that",
+        "Velmora Systems confirmed reports that it supplies software to Krell Defense.",
+        [C("Velmora Systems", "supplies", "Krell Defense", "asserted")],
+    ),
+    case(
+        "modality-did-not-deny",
+        "Velmora Systems did not deny that it supplies software to Krell Defense.",
+        [],
+        [C("Velmora Systems", "supplies", "Krell Defense", "negated")],
+    ),
 ]
 
 
@@ -789,13 +1262,16 @@ NOTHING = [
     case("none-hypothetical-might-to", "MAZ might supply engines to KAMAZ.", [], [NO_CLAIM]),
     case("none-hypothetical-may", "Belarus may export more potash to China next year.", [], [NO_CLAIM]),
     case("none-generic-western-companies", "Western companies left the market.", [], [NO_CLAIM]),
-    case("none-generic-foreign-manufacturers", "Foreign manufacturers supply most of the components.", [],
-         [NO_CLAIM]),
+    case("none-generic-foreign-manufacturers", "Foreign manufacturers supply most of the components.", [], [NO_CLAIM]),
     case("none-generic-several-carmakers", "Several carmakers left the market in 2022.", [], [NO_CLAIM]),
     case("none-no-antecedent", "The company signed an agreement.", [], [NO_CLAIM]),
     case("none-cooperation-without-parties", "Cooperation is developing in many areas.", [], [NO_CLAIM]),
-    case("none-inverted-should", "Should the United States extend a loan to Daehan, Daehan could export cells to Mexico.",
-         [], [NO_CLAIM]),
+    case(
+        "none-inverted-should",
+        "Should the United States extend a loan to Daehan, Daehan could export cells to Mexico.",
+        [],
+        [NO_CLAIM],
+    ),
     case("none-inverted-had", "Had MAZ supplied engines to KAMAZ, prices would have fallen.", [], [NO_CLAIM]),
     case("none-whether-clause", "Whether KAMAZ buys engines from MAZ remains unclear.", [], [NO_CLAIM]),
 ]
@@ -809,47 +1285,82 @@ def test_no_claim(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- quotes and coreference
 
 COREFERENCE = [
-    case("coref-the-company", "KAMAZ is based in Naberezhnye Chelny. The company supplies trucks to Mongolia.",
-         [D("KAMAZ", "Mongolia")]),
-    case("coref-the-plant", "Belshina is located in Bobruisk. The plant supplies tyres to BELAZ.",
-         [C("Belshina", "supplies", "BELAZ")]),
-    case("coref-it", "Integral is based in Minsk. It supplies chips to KAMAZ.",
-         [C("Integral", "supplies", "KAMAZ")]),
-    case("coref-the-country", "Uzbekistan grows a lot of cotton. The country exports it to China.",
-         [C("Uzbekistan", "exportsTo", "China")]),
-    case("coref-the-president",
-         "Aleksandr Lukashenko arrived in Moscow on Monday. The president met Vladimir Putin on Tuesday.",
-         [C("Aleksandr Lukashenko", "metWith", "Vladimir Putin")]),
-    case("coref-the-two-companies",
-         "MAZ and KAMAZ held a board meeting in Minsk. The two companies signed a cooperation agreement.",
-         [C("MAZ", "signedAgreementWith", "KAMAZ")]),
-    case("quote-we-unnamed-director", '"We supply KAMAZ," the director of MAZ said.',
-         [C("MAZ", "supplies", "KAMAZ")]),
-    case("quote-we-unnamed-director-with", '"We supply KAMAZ with cabs," the director of MAZ said.',
-         [C("MAZ", "supplies", "KAMAZ")]),
-    case("quote-we-named-director", '"We supply cabs to KAMAZ," said Ivan Petrov, the director general of MAZ.',
-         [C("MAZ", "supplies", "KAMAZ", speaker="Ivan Petrov"), C("Ivan Petrov", "leads", "MAZ")]),
-    case("quote-we-known-chief", '"We supply trucks to Mongolia," Sergei Kogogin said.',
-         [D("KAMAZ", "Mongolia", speaker="Sergei Kogogin")]),
-    case("quote-we-head-of-state",
-         '"We export a lot of potash to India," Belarusian President Aleksandr Lukashenko said.',
-         [C("Belarus", "exportsTo", "India", speaker="Aleksandr Lukashenko")]),
-    case("quote-our-company", '"Our company supplies engines to MAZ," said Ivan Petrov, head of Avtodiesel.',
-         [C("Avtodiesel", "supplies", "MAZ"), C("Ivan Petrov", "leads", "Avtodiesel")]),
-    case("quote-we-will-planned", '"We will build a joint plant with Weichai," Sergei Kogogin said.',
-         [C("KAMAZ", "cooperatesWith", "Weichai", "planned")],
-         [C("KAMAZ", "cooperatesWith", "Weichai", "asserted")]),
-    case("quote-we-firm-said", '"We do not supply Krell Defense," said Velmora Systems.',
-         [C("Velmora Systems", "supplies", "Krell Defense", "negated", speaker=None)],
-         [C("Velmora Systems", "supplies", "Krell Defense", "asserted")]),
-    case("quote-we-the-company-said",
-         'Velmora Systems opened a lab in Oslo. "We will sell sensors to Krell Defense," the company said.',
-         [C("Velmora Systems", "supplies", "Krell Defense", "planned")],
-         [C("Krell Defense", "supplies", "Krell Defense", ANY), C("Krell Defense", "supplies", ANY_NAME, ANY)]),
-    case("quote-we-the-firms-spokesman",
-         'Velmora Systems opened a lab in Oslo. "We will sell sensors to Krell Defense," the firm\'s spokesman said.',
-         [C("Velmora Systems", "supplies", "Krell Defense", "planned")],
-         [C("Krell Defense", "supplies", ANY_NAME, ANY)]),
+    case(
+        "coref-the-company",
+        "KAMAZ is based in Naberezhnye Chelny. The company supplies trucks to Mongolia.",
+        [D("KAMAZ", "Mongolia")],
+    ),
+    case(
+        "coref-the-plant",
+        "Belshina is located in Bobruisk. The plant supplies tyres to BELAZ.",
+        [C("Belshina", "supplies", "BELAZ")],
+    ),
+    case("coref-it", "Integral is based in Minsk. It supplies chips to KAMAZ.", [C("Integral", "supplies", "KAMAZ")]),
+    case(
+        "coref-the-country",
+        "Uzbekistan grows a lot of cotton. The country exports it to China.",
+        [C("Uzbekistan", "exportsTo", "China")],
+    ),
+    case(
+        "coref-the-president",
+        "Aleksandr Lukashenko arrived in Moscow on Monday. The president met Vladimir Putin on Tuesday.",
+        [C("Aleksandr Lukashenko", "metWith", "Vladimir Putin")],
+    ),
+    case(
+        "coref-the-two-companies",
+        "MAZ and KAMAZ held a board meeting in Minsk. The two companies signed a cooperation agreement.",
+        [C("MAZ", "signedAgreementWith", "KAMAZ")],
+    ),
+    case("quote-we-unnamed-director", '"We supply KAMAZ," the director of MAZ said.', [C("MAZ", "supplies", "KAMAZ")]),
+    case(
+        "quote-we-unnamed-director-with",
+        '"We supply KAMAZ with cabs," the director of MAZ said.',
+        [C("MAZ", "supplies", "KAMAZ")],
+    ),
+    case(
+        "quote-we-named-director",
+        '"We supply cabs to KAMAZ," said Ivan Petrov, the director general of MAZ.',
+        [C("MAZ", "supplies", "KAMAZ", speaker="Ivan Petrov"), C("Ivan Petrov", "leads", "MAZ")],
+    ),
+    case(
+        "quote-we-known-chief",
+        '"We supply trucks to Mongolia," Sergei Kogogin said.',
+        [D("KAMAZ", "Mongolia", speaker="Sergei Kogogin")],
+    ),
+    case(
+        "quote-we-head-of-state",
+        '"We export a lot of potash to India," Belarusian President Aleksandr Lukashenko said.',
+        [C("Belarus", "exportsTo", "India", speaker="Aleksandr Lukashenko")],
+    ),
+    case(
+        "quote-our-company",
+        '"Our company supplies engines to MAZ," said Ivan Petrov, head of Avtodiesel.',
+        [C("Avtodiesel", "supplies", "MAZ"), C("Ivan Petrov", "leads", "Avtodiesel")],
+    ),
+    case(
+        "quote-we-will-planned",
+        '"We will build a joint plant with Weichai," Sergei Kogogin said.',
+        [C("KAMAZ", "cooperatesWith", "Weichai", "planned")],
+        [C("KAMAZ", "cooperatesWith", "Weichai", "asserted")],
+    ),
+    case(
+        "quote-we-firm-said",
+        '"We do not supply Krell Defense," said Velmora Systems.',
+        [C("Velmora Systems", "supplies", "Krell Defense", "negated", speaker=None)],
+        [C("Velmora Systems", "supplies", "Krell Defense", "asserted")],
+    ),
+    case(
+        "quote-we-the-company-said",
+        'Velmora Systems opened a lab in Oslo. "We will sell sensors to Krell Defense," the company said.',
+        [C("Velmora Systems", "supplies", "Krell Defense", "planned")],
+        [C("Krell Defense", "supplies", "Krell Defense", ANY), C("Krell Defense", "supplies", ANY_NAME, ANY)],
+    ),
+    case(
+        "quote-we-the-firms-spokesman",
+        'Velmora Systems opened a lab in Oslo. "We will sell sensors to Krell Defense," the firm\'s spokesman said.',
+        [C("Velmora Systems", "supplies", "Krell Defense", "planned")],
+        [C("Krell Defense", "supplies", ANY_NAME, ANY)],
+    ),
 ]
 
 
@@ -861,288 +1372,589 @@ def test_quotes_and_coreference(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- out of domain
 
 OUT_OF_DOMAIN = [
-    case("ood-short-name-links-to-full", "Orvella Robotics opened a plant in Lyon. Orvella said it had signed "
-         "a memorandum with Brightwave Telecom.",
-         [C("Orvella Robotics", "signedAgreementWith", "Brightwave Telecom")],
-         [C("Orvella", "signedAgreementWith", "Brightwave Telecom", ANY)]),
-    case("ood-backed-by-and-by", "Marrow Biotech is backed by Helios Capital and by Quarry Ventures.",
-         [C("Helios Capital", "investsIn", "Marrow Biotech"), C("Quarry Ventures", "investsIn", "Marrow Biotech")]),
-    case("ood-service-for-clients", "Polar Freight handles cold storage for Kaufstern and for Lumio Foods.",
-         [C("Polar Freight", "supplies", "Kaufstern"), C("Polar Freight", "supplies", "Lumio Foods")]),
-    case("ood-model-of-maker", "Its rival is the Tundra 5 tractor of Harrow Machines.",
-         [C("Harrow Machines", "produces", ("Tundra 5", "Tundra 5 tractor"), classes=("Company", "Product"))]),
-    case("ood-part-of-product-supplied-by", "Velora launched the Nimbus S3, a compact e-bike. The e-bike's motor "
-         "is supplied by Drava Motors, while its frame comes from Kovin Metals.",
-         [C("Velora", "produces", "Nimbus S3"), C("Drava Motors", "producesComponentsFor", "Nimbus S3"),
-          C("Kovin Metals", "producesComponentsFor", ("Velora", "Nimbus S3"))],
-         [C("Velora", "importsFrom", "Kovin Metals", ANY)]),
-    case("ood-fitted-to-owned-model", "Tesna's sensors are now fitted to Harrow's Tundra tractors.",
-         [C("Tesna", "producesComponentsFor", ("Tundra", "Tundra tractors"), classes=("Company", "Product"))]),
-    case("ood-brought-into-competition", "The merger brings Polar Freight into direct competition with Nordline "
-         "Cargo.",
-         [C("Polar Freight", "competesWith", "Nordline Cargo")]),
-    case("ood-batches-of-the-drug", "Kestra Bio is developing ZX-11, an asthma drug. So far, batches of the "
-         "drug have been produced by Corvane Labs.",
-         [C("Corvane Labs", "produces", "ZX-11", classes=("Company", "Product"))]),
-    case("ood-reflexive-object", '"We will not make the Aria X9 ourselves," said Lena Maris, chief executive '
-         'of Solvik Audio.',
-         [C("Solvik Audio", "produces", "Aria X9", "negated")],
-         [C("Solvik Audio", "produces", "Aria X9", "asserted")]),
-    case("ood-short-name-missed-by-ner", "Brennholt Automation makes warehouse robots. Brennholt, which is owned "
-         "by Quarry Ventures, sells most of its robots to Kaufstern.",
-         [C("Brennholt Automation", "supplies", "Kaufstern"),
-          C("Brennholt Automation", "subsidiaryOf", "Quarry Ventures")],
-         [C("Brennholt", "supplies", "Kaufstern", ANY)]),
-    case("ood-person-first-name-joined", '"Prices will fall," Solvik chief executive Anders Holmqvist said.',
-         [],
-         [C("Holmqvist", "leads", ANY, ANY)]),
-    case("ood-retailer-carries-makers-goods", "Lumio Markets will stock Velora's Nimbus S3 bikes from May.",
-         [C("Velora", "supplies", "Lumio Markets", "planned")]),
-    case("ood-selling-a-plant-is-no-supply", "Nokian sold its plant in Vsevolozhsk to Tatneft in 2022.",
-         [], [C("Nokian Tyres", "supplies", "Tatneft", ANY), C("Nokian", "supplies", "Tatneft", ANY)]),
-    case("ood-quote-chief-executive-no-company-named", 'Solvane Energy builds cells. Solvane Energy has a plant '
-         'in Grenoble. "We do not depend on Chinese refiners," chief executive Helene Marchetti said.',
-         [C("Helene Marchetti", "leads", "Solvane Energy"), C("Solvane Energy", "dependsOn", "China", "negated")]),
-    case("ood-round-led-by", "Quillon Systems raised $12 million in a round led by Harbourline Capital.",
-         [C("Harbourline Capital", "investsIn", "Quillon Systems")]),
-    case("ood-led-funding-round", "Harbourline Capital led the latest funding round of Quillon Systems.",
-         [C("Harbourline Capital", "investsIn", "Quillon Systems")]),
-    case("ood-led-funding-round-possessive", "Harbourline Capital led Quillon Systems' latest funding round.",
-         [C("Harbourline Capital", "investsIn", "Quillon Systems")],
-         misparsed="the NER takes 'Harbourline Capital led Quillon Systems'' for one name and 'round' is an adverb"),
-    case("ood-surname-speaker-we", 'Verdanta Farms opened a farm in Osaka. Verdanta Farms grows salad in '
-         'Singapore, chief executive Priya Raman said. "We are not exporting to Malaysia any more," Raman said.',
-         [C("Verdanta Farms", "exportsTo", "Malaysia", ("negated", "past"))],
-         [C("Verdanta Farms", "exportsTo", "Malaysia", "asserted")]),
-    case("ood-fitted-with-maker-parts", "Orvella fitted its Nova 7 scooters with Drava motors until 2021, "
-         "but the Slovenian company then stopped selling in Austria.",
-         [C("Drava", "producesComponentsFor", ("Nova 7", "Nova 7 scooters"), "past"),
-          C("Drava", "exitedMarket", "Austria")]),
-    case("ood-parts-for-goods-built-by", "Kovin Metals supplies frames for bikes built by Velora Cycles.",
-         [C("Kovin Metals", "producesComponentsFor", "Velora Cycles")],
-         [C("Kovin Metals", "producesComponentsFor", "bikes", ANY)]),
-    case("ood-worked-with", '"We have worked with Kovin Metals for a decade," said Lena Maris, chief executive '
-         'of Velora Cycles.',
-         [C("Velora Cycles", "cooperatesWith", "Kovin Metals")]),
-    case("ood-stake-in-which", "Most of the gas comes from Nordgas, in which Helios Capital holds a 30 percent "
-         "stake.",
-         [C("Helios Capital", "investsIn", "Nordgas")]),
-    case("ood-agreement-that-x-and-y-signed", "The volumes are covered by a deal that the state firm Nordgas and "
-         "Helios Capital signed in May.",
-         [C("Nordgas", "signedAgreementWith", "Helios Capital")]),
-    case("ood-share-of-goods-is-no-stake", "China takes only a small share of Kazakh crude.", [],
-         [C("China", "investsIn", "Kazakhstan", ANY)]),
-    case("ood-port-of", "The oil goes to the Russian Black Sea port of Novorossiysk.",
-         [C("Novorossiysk", "locatedIn", "Russia")],
-         [C("Black Sea", "locatedIn", "Russia", ANY)]),
-    case("ood-the-country-of-the-article", "Kazakhstan will ship more oil to China this year. Kazakh output "
-         "rose. China takes little Kazakh crude. Most of it comes from Tengizchevroil, the country's largest "
-         "oil producer.",
-         [C("Tengizchevroil", "locatedIn", "Kazakhstan")],
-         [C("Tengizchevroil", "locatedIn", "China", ANY)]),
-    case("ood-joint-venture-of", "Velgee, the joint venture of Orvella Robotics and the Slovenian maker Drava "
-         "Motors, builds scooters.",
-         [C("Orvella Robotics", "cooperatesWith", "Drava Motors")]),
-    case("ood-name-goes-on-after-of", "The Kaunas Plant of Precision and Laser Equipment (KPPLE) makes lenses. "
-         "KPPLE supplies Velora Cycles.",
-         [C("Kaunas Plant of Precision and Laser Equipment", "produces", "lenses"),
-          C("Kaunas Plant of Precision and Laser Equipment", "supplies", "Velora Cycles")]),
-    case("ood-recurring-name-the-ner-missed", "Tumapesa, a Nairobi-based fintech, raised $38 million. "
-         "Tumapesa will use the money to expand into Uganda. Tumapesa previously partnered with Safira Mobile.",
-         [C("Tumapesa", "locatedIn", "Nairobi", classes=("Company", "Region")),
-          C("Tumapesa", "cooperatesWith", "Safira Mobile", "past")]),
-    case("ood-person-labelled-as-firm-after-title", "Founder and chief executive Wanjiru Kamau said Tumapesa "
-         "would not enter Nigeria. Tumapesa makes card terminals.",
-         [], [C("Wanjiru Kamau", "produces", ANY, ANY), C("Wanjiru Kamau", "exitedMarket", ANY, ANY)]),
-    case("ood-name-before-chairman-is-a-firm", "Quorra chairman Mukesh Patel met the Indian oil minister. "
-         "Quorra refines crude in Gujarat.",
-         [C("Mukesh Patel", "leads", "Quorra", classes=("Person", "Company"))]),
-    case("ood-existing-investors-of-main", "Tumapesa, a Nairobi-based fintech, raised $38 million. Tumapesa "
-         "will grow. Existing investors Kopje Capital and Ndali Partners also took part.",
-         [C("Kopje Capital", "investsIn", "Tumapesa"), C("Ndali Partners", "investsIn", "Tumapesa")]),
-    case("ood-launch-named-product-planned", "Tumapesa, a Nairobi-based fintech, will use the money to expand "
-         "into Uganda and to launch a lending product, TumaCredit, next year.",
-         [C("Tumapesa", "produces", "TumaCredit", "planned")],
-         [C("Tumapesa", "produces", "TumaCredit", "asserted")]),
-    case("ood-both-compete", "MAZ and KAMAZ signed a deal in May. Both now compete in Russia.",
-         [C("MAZ", "competesWith", "KAMAZ")]),
-    case("ood-parent-company", "Fashion label Marrowby will close its stores, its parent company Halden & Pryce "
-         "said.",
-         [C("Marrowby", "subsidiaryOf", "Halden & Pryce")]),
-    case("ood-mass-noun-products-and-sewn", "Marrowby makes outerwear and knitwear. Until 2021 its coats were "
-         "sewn by the Izmir-based Dokuma Tekstil.",
-         [C("Marrowby", "produces", "outerwear"), C("Marrowby", "produces", "knitwear"),
-          C("Dokuma Tekstil", "locatedIn", "Izmir", classes=("Company", "Region"))]),
-    case("ood-headline-infinitive-is-planned", "Marrowby to close all its stores in Turkey",
-         [C("Marrowby", "exitedMarket", "Turkey", "planned")],
-         [C("Marrowby", "exitedMarket", "Turkey", "asserted")]),
-    case("ood-unveiled-then-the-earbuds", "Quillon Systems, a Helsinki-based maker of audio equipment, unveiled "
-         "the Arvo K7 earbuds on Tuesday. Hanh Phat Electronics will assemble the earbuds for Quillon.",
-         [C("Quillon Systems", "produces", ("Arvo K7", "Arvo K7 earbuds")),
-          C("Hanh Phat Electronics", "produces", ("Arvo K7", "Arvo K7 earbuds"), "planned"),
-          C("Hanh Phat Electronics", "supplies", "Quillon Systems", "planned")]),
-    case("ood-they-are-the-products", "Quillon no longer makes its own charging cases; since last year they have "
-         "been moulded by Lindqvist Plast.",
-         [C("Lindqvist Plast", "produces", "charging cases"), C("Quillon", "produces", "charging cases", "past")]),
-    case("ood-kind-of-chip-is-no-model", "Its Bluetooth chip is made by Orvane Micro.",
-         [C("Orvane Micro", "produces", "Bluetooth chip")],
-         [C(ANY_NAME, "produces", "Bluetooth", ANY)]),
-    case("ood-formerly-a-unit", "Ledgerine was formerly a unit of the Dutch payroll group Tienhoven.",
-         [C("Ledgerine", "subsidiaryOf", "Tienhoven", "past")],
-         [C("Ledgerine", "subsidiaryOf", "Tienhoven", "asserted")]),
-    case("ood-nationality-on-apposed-descriptor", "Ledgerine has entered a partnership with Corvalis Cloud, a US "
-         "hosting provider.",
-         [C("Corvalis Cloud", "locatedIn", "United States")]),
-    case("ood-rival-as-adjective-and-used-from", "Brakkeveld, which until last year used software from "
-         "Ledgerine's rival Paysolve, is a logistics firm.",
-         [C("Ledgerine", "competesWith", "Paysolve"), C("Paysolve", "supplies", "Brakkeveld", "past")],
-         [C("Brakkeveld", "importsFrom", "Paysolve", ANY)]),
-    case("ood-abbreviation-is-no-firm", "Ledgerine and Corvalis Cloud team up on AI invoice matching.",
-         [C("Ledgerine", "cooperatesWith", "Corvalis Cloud")], [C(ANY_NAME, "cooperatesWith", "AI", ANY)]),
-    case("ood-supplied-by-to-the-main-company", "Voltaro, the Lisbon-based operator of charging stations, will "
-         "install 1,200 chargers. Voltaro is growing. The chargers will be supplied by Kestrel Power Systems.",
-         [C("Kestrel Power Systems", "supplies", "Voltaro", "planned")]),
-    case("ood-name-with-digits-and-diacritics", "Voltaro will compete with Ładownia24, a unit of the utility "
-         "group Polwatt.",
-         [C("Ładownia24", "subsidiaryOf", "Polwatt"), C("Voltaro", "competesWith", "Ładownia24", "planned")]),
-    case("ood-the-x-maker-by-country", "Pellucid Semiconductor, a Dresden-based chip maker, will supply modules "
-         "to Ardent Motors, the Spanish vehicle maker said.",
-         [C("Ardent Motors", "locatedIn", "Spain")],
-         [C("Pellucid Semiconductor", "locatedIn", "Spain", ANY)]),
-    case("ood-department-head-leads-nothing", "Ardent's purchasing head Javier Molins praised the deal.", [],
-         [C("Javier Molins", "leads", ANY_NAME, ANY)]),
-    case("ood-product-uses-parts-from", "Ardent assembles the Cargo E, a delivery van. The Cargo E uses "
-         "inverters from the Taiwanese supplier Hsinmao Power.",
-         [C("Hsinmao Power", "producesComponentsFor", "Cargo E", classes=("Company", "Product"))]),
-    case("ood-place-then-name-is-a-firm", "Uzbekistan's Samarqand Avtobus and China's Hengtai New Energy will "
-         "jointly build a bus plant.",
-         [C("Samarqand Avtobus", "cooperatesWith", "Hengtai New Energy", "planned"),
-          C("Samarqand Avtobus", "locatedIn", "Uzbekistan")],
-         [C(ANY_NAME, ANY_NAME, "Samarkand", ANY)]),
-    case("ood-not-stop-is-going-on", "MAZ has not stopped supplying buses to Ukraine. Samarqand Avtobus does not "
-         "plan to stop making diesel buses.",
-         [D("MAZ", "Ukraine"), C("Samarqand Avtobus", "produces", "diesel buses")],
-         [D("MAZ", "Ukraine", "negated"), C("Samarqand Avtobus", "produces", "diesel buses", "negated")]),
-    case("ood-listed-is-not-based", "Hengtai, a subsidiary of the Shenzhen-listed Dongfang Lianhe Group, exports "
-         "buses.",
-         [C("Hengtai", "subsidiaryOf", "Dongfang Lianhe Group")],
-         [C("Dongfang Lianhe Group", "locatedIn", "Shenzhen", ANY)]),
-    case("ood-network-is-a-company", "Lumen Network makes ultrasound probes.",
-         [C("Lumen Network", "produces", "ultrasound probes", classes=("Company", "Product"))]),
-    case("ood-supply-startup-apposition",
-         "Nordwind Robotics, a Berlin-based startup, will supply lidar sensors to Volvo Cars.",
-         [C("Nordwind Robotics", "supplies", ("Volvo Cars", "Volvo"), "planned", classes=("Company", "Company")),
-          C("Nordwind Robotics", "locatedIn", "Berlin")],
-         [C("Nordwind Robotics", "supplies", ("Volvo Cars", "Volvo"), "asserted"),
-          C("Nordwind Robotics", "supplies", "cars", ANY)]),
-    case("ood-acquired", "Acme Foods acquired Bluebell Dairy.",
-         [C("Bluebell Dairy", "subsidiaryOf", "Acme Foods", classes=("Company", "Company"))],
-         [C("Acme Foods", "subsidiaryOf", "Bluebell Dairy", ANY)]),
-    case("ood-acquired-passive", "Bluebell Dairy was acquired by Acme Foods in 2021.",
-         [C("Bluebell Dairy", "subsidiaryOf", "Acme Foods")]),
-    case("ood-made-by-passive", "The Helix X2 drone is made by Skyforge Labs.",
-         [C("Skyforge Labs", "produces", ("Helix X2 drone", "Helix X2"), classes=("Company", "Product"))]),
-    case("ood-signed-supply-agreement", "Solara Energy signed a supply agreement with Vantor Mining.",
-         [C("Solara Energy", "signedAgreementWith", "Vantor Mining")]),
-    case("ood-components-for", "Kestrel Aerospace produces carbon-fibre wings for Orion Aviation.",
-         [C("Kestrel Aerospace", "producesComponentsFor", "Orion Aviation")]),
-    case("ood-supplier-of-to", "Kestrel Aerospace is a key supplier of landing gear to Orion Aviation.",
-         [C("Kestrel Aerospace", "supplies", "Orion Aviation")]),
-    case("ood-withdrew-from", "Brightwave Telecom withdrew from Kazakhstan last year.",
-         [C("Brightwave Telecom", "exitedMarket", "Kazakhstan")]),
-    case("ood-invested-in", "Helios Capital invested $40 million in Nordwind Robotics.",
-         [C("Helios Capital", "investsIn", "Nordwind Robotics", classes=("Company", "Company"))]),
-    case("ood-loan-from", "Marrow Biotech received a $5 million loan from Helios Capital.",
-         [C("Helios Capital", "investsIn", "Marrow Biotech")],
-         [C("Helios Capital", "supplies", "Marrow Biotech", ANY)]),
-    case("ood-subsidiary-predicate", "Quillon Pay is a wholly owned subsidiary of Northgate Bank.",
-         [C("Quillon Pay", "subsidiaryOf", "Northgate Bank")]),
-    case("ood-subsidiary-apposition", "Zephyrine Shipping, a subsidiary of Meridian Holdings, operates 40 vessels.",
-         [C("Zephyrine Shipping", "subsidiaryOf", "Meridian Holdings")]),
-    case("ood-partners-with", "Marrow Biotech partners with Celadon Pharmaceuticals on vaccine research.",
-         [C("Marrow Biotech", "cooperatesWith", "Celadon Pharmaceuticals")]),
-    case("ood-teamed-up-with", "Skyforge Labs teamed up with Corvane Systems to develop a cargo drone.",
-         [C("Skyforge Labs", "cooperatesWith", "Corvane Systems")]),
-    case("ood-joint-plant-planned", "Tessaro Motors and Lumen Batteries will build a joint battery plant in Poland.",
-         [C("Tessaro Motors", "cooperatesWith", "Lumen Batteries", "planned")],
-         [C("Tessaro Motors", "cooperatesWith", "Lumen Batteries", "asserted")]),
-    case("ood-exports-to", "Dravik Steel exports steel pipes to Canada.",
-         [C("Dravik Steel", "exportsTo", "Canada")]),
-    case("ood-imports-from", "Ostrava Glassworks imports soda ash from Turkey.",
-         [C("Ostrava Glassworks", "importsFrom", "Turkey")]),
-    case("ood-relies-on", "Pellworth Farms relies on Granary Logistics for grain transport.",
-         [C("Pellworth Farms", "dependsOn", "Granary Logistics")]),
-    case("ood-leads-and-met",
-         "Anya Ivers, chief executive of Tessaro Motors, met Karl Brenner, the head of Lumen Batteries.",
-         [C("Anya Ivers", "leads", "Tessaro Motors"), C("Karl Brenner", "leads", "Lumen Batteries"),
-          C("Anya Ivers", "metWith", "Karl Brenner")]),
-    case("ood-competes-with", "Corvane Systems competes with Halden Electronics in the radar market.",
-         [C("Corvane Systems", "competesWith", "Halden Electronics")]),
-    case("ood-headquartered-in", "Ferrona Mining is headquartered in Santiago.",
-         [C("Ferrona Mining", "locatedIn", "Santiago")]),
-    case("ood-sells-to", "Bluebell Dairy sells cheese to Greenmart Stores.",
-         [C("Bluebell Dairy", "supplies", "Greenmart Stores")]),
-    case("ood-assembled-by-in", "The Orion A9 jet is assembled by Kestrel Aerospace in Toulouse.",
-         [C("Kestrel Aerospace", "produces", ("Orion A9 jet", "Orion A9"))]),
-    case("ood-relative-makes-and-will-open",
-         "Lumen Batteries, which makes solid-state cells, will open a factory in Hungary.",
-         [C("Lumen Batteries", "produces", "solid-state cells", "asserted")]),
-    case("ood-no-plans-to-leave", "Arvel Motors has no plans to leave Brazil.",
-         [C("Arvel Motors", "exitedMarket", "Brazil", "negated")],
-         [NO_ASSERTED, C("Arvel Motors", "exitedMarket", "Brazil", "planned")]),
-    case("ood-stopped-buying-from", "Tessaro Motors stopped buying batteries from Lumen Batteries in 2021.",
-         [either(C("Lumen Batteries", "supplies", "Tessaro Motors", "past"),
-                 C("Tessaro Motors", "importsFrom", "Lumen Batteries", "past"))],
-         [NO_ASSERTED]),
-    case("ood-possessive-exports", "Vantor Mining's copper exports to China doubled.",
-         [C("Vantor Mining", "exportsTo", "China")],
-         misparsed="the possessive 's of 'Vantor Mining's' is parsed as a noun subject of 'exports'"),
-    case("ood-grower-descriptor", "Pellworth Farms, the potato grower, sells crisps to Greenmart Stores.",
-         [C("Pellworth Farms", "produces", "potatoes"), C("Pellworth Farms", "supplies", "Greenmart Stores")]),
-    case("ood-launched-product", "Arvel Motors launched the Comet, an electric SUV, in March.",
-         [C("Arvel Motors", "produces", "Comet")]),
-    case("ood-begin-shipping-planned",
-         "Halden Electronics will begin shipping its new radar module to Corvane Systems in March.",
-         [C("Halden Electronics", "supplies", "Corvane Systems", "planned")],
-         [NO_ASSERTED]),
-    case("ood-the-startup-coref",
-         "Nordwind Robotics was founded in 2019. The startup now supplies lidar sensors to Arvel Motors.",
-         [C("Nordwind Robotics", "supplies", "Arvel Motors")]),
-    case("ood-negated-export", "Dravik Steel does not export pipes to Russia.",
-         [C("Dravik Steel", "exportsTo", "Russia", "negated")],
-         [NO_ASSERTED]),
-    case("ood-customer-of-named-firm", "Bexley Air is a customer of Sonder Avionics.",
-         [C("Sonder Avionics", "supplies", "Bexley Air")],
-         [C("Bexley Air", "importsFrom", "Sonder Avionics", ANY)]),
-    case("ood-counts-among-its-customers", "Sonder Avionics counts Bexley Air and Avalon Jets among its customers.",
-         [C("Sonder Avionics", "supplies", "Bexley Air"), C("Sonder Avionics", "supplies", "Avalon Jets")]),
-    case("ood-customers-include", "Sonder Avionics's customers include Bexley Air and Avalon Jets.",
-         [C("Sonder Avionics", "supplies", "Bexley Air"), C("Sonder Avionics", "supplies", "Avalon Jets")]),
-    case("ood-buyer-of-commodity-is-import", "India is the largest buyer of Russian crude.",
-         [C("India", "importsFrom", "Russia")],
-         [C("Russia", "supplies", "India", ANY)]),
-    case("ood-picked-as-supplier", "Nimbus Foods has picked Corvel Packaging as the sole supplier of bottles for its juice line.",
-         [C("Corvel Packaging", "supplies", "Nimbus Foods")]),
-    case("ood-selected-as-supplier-by", "Corvel Packaging was selected as a supplier by Nimbus Foods.",
-         [C("Corvel Packaging", "supplies", "Nimbus Foods")]),
-    case("ood-possessive-supplier", "Corvel Packaging, Nimbus Foods's main supplier, raised prices.",
-         [C("Corvel Packaging", "supplies", "Nimbus Foods")]),
-    case("ood-place-s-supplier-is-a-market", "Corvel Packaging is Europe's largest supplier of bottles.",
-         [],
-         [C("Corvel Packaging", "supplies", "Europe", ANY)]),
-    case("ood-sees-as-partner", "Halvard Motors sees Tarsis Batteries as a key partner.",
-         [C("Halvard Motors", "cooperatesWith", "Tarsis Batteries")]),
-    case("ood-institutions-are-no-products", "Tesmarin will sell the pump to hospitals and clinics.",
-         [],
-         [C("Tesmarin", ANY, "hospitals", ANY), C("Tesmarin", ANY, "clinics", ANY)]),
-    case("ood-body-of-place-is-one-name", "Tessari Motors will train technicians together with the University of Kragujevac.",
-         [C("Tessari Motors", "cooperatesWith", "University of Kragujevac", "planned")],
-         [C("University", ANY, ANY_NAME, ANY)]),
-    case("ood-place-before-agency-name", "The Korea Trade-Investment Promotion Agency works with Hanbit Motors.",
-         [C("Korea Trade-Investment Promotion Agency", "cooperatesWith", "Hanbit Motors")]),
-    case("ood-place-before-unlabelled-agency", "The Uzbekistan Investment Agency signed an agreement with KAMAZ.",
-         [C("Uzbekistan Investment Agency", "signedAgreementWith", "KAMAZ")],
-         [C("Uzbekistan", "signedAgreementWith", "KAMAZ", ANY)]),
+    case(
+        "ood-short-name-links-to-full",
+        "Orvella Robotics opened a plant in Lyon. Orvella said it had signed a memorandum with Brightwave Telecom.",
+        [C("Orvella Robotics", "signedAgreementWith", "Brightwave Telecom")],
+        [C("Orvella", "signedAgreementWith", "Brightwave Telecom", ANY)],
+    ),
+    case(
+        "ood-backed-by-and-by",
+        "Marrow Biotech is backed by Helios Capital and by Quarry Ventures.",
+        [C("Helios Capital", "investsIn", "Marrow Biotech"), C("Quarry Ventures", "investsIn", "Marrow Biotech")],
+    ),
+    case(
+        "ood-service-for-clients",
+        "Polar Freight handles cold storage for Kaufstern and for Lumio Foods.",
+        [C("Polar Freight", "supplies", "Kaufstern"), C("Polar Freight", "supplies", "Lumio Foods")],
+    ),
+    case(
+        "ood-model-of-maker",
+        "Its rival is the Tundra 5 tractor of Harrow Machines.",
+        [C("Harrow Machines", "produces", ("Tundra 5", "Tundra 5 tractor"), classes=("Company", "Product"))],
+    ),
+    case(
+        "ood-part-of-product-supplied-by",
+        "Velora launched the Nimbus S3, a compact e-bike. The e-bike's motor "
+        "is supplied by Drava Motors, while its frame comes from Kovin Metals.",
+        [
+            C("Velora", "produces", "Nimbus S3"),
+            C("Drava Motors", "producesComponentsFor", "Nimbus S3"),
+            C("Kovin Metals", "producesComponentsFor", ("Velora", "Nimbus S3")),
+        ],
+        [C("Velora", "importsFrom", "Kovin Metals", ANY)],
+    ),
+    case(
+        "ood-fitted-to-owned-model",
+        "Tesna's sensors are now fitted to Harrow's Tundra tractors.",
+        [C("Tesna", "producesComponentsFor", ("Tundra", "Tundra tractors"), classes=("Company", "Product"))],
+    ),
+    case(
+        "ood-brought-into-competition",
+        "The merger brings Polar Freight into direct competition with Nordline Cargo.",
+        [C("Polar Freight", "competesWith", "Nordline Cargo")],
+    ),
+    case(
+        "ood-batches-of-the-drug",
+        "Kestra Bio is developing ZX-11, an asthma drug. So far, batches of the "
+        "drug have been produced by Corvane Labs.",
+        [C("Corvane Labs", "produces", "ZX-11", classes=("Company", "Product"))],
+    ),
+    case(
+        "ood-reflexive-object",
+        '"We will not make the Aria X9 ourselves," said Lena Maris, chief executive of Solvik Audio.',
+        [C("Solvik Audio", "produces", "Aria X9", "negated")],
+        [C("Solvik Audio", "produces", "Aria X9", "asserted")],
+    ),
+    case(
+        "ood-short-name-missed-by-ner",
+        "Brennholt Automation makes warehouse robots. Brennholt, which is owned "
+        "by Quarry Ventures, sells most of its robots to Kaufstern.",
+        [
+            C("Brennholt Automation", "supplies", "Kaufstern"),
+            C("Brennholt Automation", "subsidiaryOf", "Quarry Ventures"),
+        ],
+        [C("Brennholt", "supplies", "Kaufstern", ANY)],
+    ),
+    case(
+        "ood-person-first-name-joined",
+        '"Prices will fall," Solvik chief executive Anders Holmqvist said.',
+        [],
+        [C("Holmqvist", "leads", ANY, ANY)],
+    ),
+    case(
+        "ood-retailer-carries-makers-goods",
+        "Lumio Markets will stock Velora's Nimbus S3 bikes from May.",
+        [C("Velora", "supplies", "Lumio Markets", "planned")],
+    ),
+    case(
+        "ood-selling-a-plant-is-no-supply",
+        "Nokian sold its plant in Vsevolozhsk to Tatneft in 2022.",
+        [],
+        [C("Nokian Tyres", "supplies", "Tatneft", ANY), C("Nokian", "supplies", "Tatneft", ANY)],
+    ),
+    case(
+        "ood-quote-chief-executive-no-company-named",
+        "Solvane Energy builds cells. Solvane Energy has a plant "
+        'in Grenoble. "We do not depend on Chinese refiners," chief executive Helene Marchetti said.',
+        [C("Helene Marchetti", "leads", "Solvane Energy"), C("Solvane Energy", "dependsOn", "China", "negated")],
+    ),
+    case(
+        "ood-round-led-by",
+        "Quillon Systems raised $12 million in a round led by Harbourline Capital.",
+        [C("Harbourline Capital", "investsIn", "Quillon Systems")],
+    ),
+    case(
+        "ood-led-funding-round",
+        "Harbourline Capital led the latest funding round of Quillon Systems.",
+        [C("Harbourline Capital", "investsIn", "Quillon Systems")],
+    ),
+    case(
+        "ood-led-funding-round-possessive",
+        "Harbourline Capital led Quillon Systems' latest funding round.",
+        [C("Harbourline Capital", "investsIn", "Quillon Systems")],
+        misparsed="the NER takes 'Harbourline Capital led Quillon Systems'' for one name and 'round' is an adverb",
+    ),
+    case(
+        "ood-surname-speaker-we",
+        "Verdanta Farms opened a farm in Osaka. Verdanta Farms grows salad in "
+        'Singapore, chief executive Priya Raman said. "We are not exporting to Malaysia any more," Raman said.',
+        [C("Verdanta Farms", "exportsTo", "Malaysia", ("negated", "past"))],
+        [C("Verdanta Farms", "exportsTo", "Malaysia", "asserted")],
+    ),
+    case(
+        "ood-fitted-with-maker-parts",
+        "Orvella fitted its Nova 7 scooters with Drava motors until 2021, "
+        "but the Slovenian company then stopped selling in Austria.",
+        [
+            C("Drava", "producesComponentsFor", ("Nova 7", "Nova 7 scooters"), "past"),
+            C("Drava", "exitedMarket", "Austria"),
+        ],
+    ),
+    case(
+        "ood-parts-for-goods-built-by",
+        "Kovin Metals supplies frames for bikes built by Velora Cycles.",
+        [C("Kovin Metals", "producesComponentsFor", "Velora Cycles")],
+        [C("Kovin Metals", "producesComponentsFor", "bikes", ANY)],
+    ),
+    case(
+        "ood-worked-with",
+        '"We have worked with Kovin Metals for a decade," said Lena Maris, chief executive of Velora Cycles.',
+        [C("Velora Cycles", "cooperatesWith", "Kovin Metals")],
+    ),
+    case(
+        "ood-stake-in-which",
+        "Most of the gas comes from Nordgas, in which Helios Capital holds a 30 percent stake.",
+        [C("Helios Capital", "investsIn", "Nordgas")],
+    ),
+    case(
+        "ood-agreement-that-x-and-y-signed",
+        "The volumes are covered by a deal that the state firm Nordgas and Helios Capital signed in May.",
+        [C("Nordgas", "signedAgreementWith", "Helios Capital")],
+    ),
+    case(
+        "ood-share-of-goods-is-no-stake",
+        "China takes only a small share of Kazakh crude.",
+        [],
+        [C("China", "investsIn", "Kazakhstan", ANY)],
+    ),
+    case(
+        "ood-port-of",
+        "The oil goes to the Russian Black Sea port of Novorossiysk.",
+        [C("Novorossiysk", "locatedIn", "Russia")],
+        [C("Black Sea", "locatedIn", "Russia", ANY)],
+    ),
+    case(
+        "ood-the-country-of-the-article",
+        "Kazakhstan will ship more oil to China this year. Kazakh output "
+        "rose. China takes little Kazakh crude. Most of it comes from Tengizchevroil, the country's largest "
+        "oil producer.",
+        [C("Tengizchevroil", "locatedIn", "Kazakhstan")],
+        [C("Tengizchevroil", "locatedIn", "China", ANY)],
+    ),
+    case(
+        "ood-joint-venture-of",
+        "Velgee, the joint venture of Orvella Robotics and the Slovenian maker Drava Motors, builds scooters.",
+        [C("Orvella Robotics", "cooperatesWith", "Drava Motors")],
+    ),
+    case(
+        "ood-name-goes-on-after-of",
+        "The Kaunas Plant of Precision and Laser Equipment (KPPLE) makes lenses. KPPLE supplies Velora Cycles.",
+        [
+            C("Kaunas Plant of Precision and Laser Equipment", "produces", "lenses"),
+            C("Kaunas Plant of Precision and Laser Equipment", "supplies", "Velora Cycles"),
+        ],
+    ),
+    case(
+        "ood-recurring-name-the-ner-missed",
+        "Tumapesa, a Nairobi-based fintech, raised $38 million. "
+        "Tumapesa will use the money to expand into Uganda. Tumapesa previously partnered with Safira Mobile.",
+        [
+            C("Tumapesa", "locatedIn", "Nairobi", classes=("Company", "Region")),
+            C("Tumapesa", "cooperatesWith", "Safira Mobile", "past"),
+        ],
+    ),
+    case(
+        "ood-person-labelled-as-firm-after-title",
+        "Founder and chief executive Wanjiru Kamau said Tumapesa "
+        "would not enter Nigeria. Tumapesa makes card terminals.",
+        [],
+        [C("Wanjiru Kamau", "produces", ANY, ANY), C("Wanjiru Kamau", "exitedMarket", ANY, ANY)],
+    ),
+    case(
+        "ood-name-before-chairman-is-a-firm",
+        "Quorra chairman Mukesh Patel met the Indian oil minister. Quorra refines crude in Gujarat.",
+        [C("Mukesh Patel", "leads", "Quorra", classes=("Person", "Company"))],
+    ),
+    case(
+        "ood-existing-investors-of-main",
+        "Tumapesa, a Nairobi-based fintech, raised $38 million. Tumapesa "
+        "will grow. Existing investors Kopje Capital and Ndali Partners also took part.",
+        [C("Kopje Capital", "investsIn", "Tumapesa"), C("Ndali Partners", "investsIn", "Tumapesa")],
+    ),
+    case(
+        "ood-launch-named-product-planned",
+        "Tumapesa, a Nairobi-based fintech, will use the money to expand "
+        "into Uganda and to launch a lending product, TumaCredit, next year.",
+        [C("Tumapesa", "produces", "TumaCredit", "planned")],
+        [C("Tumapesa", "produces", "TumaCredit", "asserted")],
+    ),
+    case(
+        "ood-both-compete",
+        "MAZ and KAMAZ signed a deal in May. Both now compete in Russia.",
+        [C("MAZ", "competesWith", "KAMAZ")],
+    ),
+    case(
+        "ood-parent-company",
+        "Fashion label Marrowby will close its stores, its parent company Halden & Pryce said.",
+        [C("Marrowby", "subsidiaryOf", "Halden & Pryce")],
+    ),
+    case(
+        "ood-mass-noun-products-and-sewn",
+        "Marrowby makes outerwear and knitwear. Until 2021 its coats were sewn by the Izmir-based Dokuma Tekstil.",
+        [
+            C("Marrowby", "produces", "outerwear"),
+            C("Marrowby", "produces", "knitwear"),
+            C("Dokuma Tekstil", "locatedIn", "Izmir", classes=("Company", "Region")),
+        ],
+    ),
+    case(
+        "ood-headline-infinitive-is-planned",
+        "Marrowby to close all its stores in Turkey",
+        [C("Marrowby", "exitedMarket", "Turkey", "planned")],
+        [C("Marrowby", "exitedMarket", "Turkey", "asserted")],
+    ),
+    case(
+        "ood-unveiled-then-the-earbuds",
+        "Quillon Systems, a Helsinki-based maker of audio equipment, unveiled "
+        "the Arvo K7 earbuds on Tuesday. Hanh Phat Electronics will assemble the earbuds for Quillon.",
+        [
+            C("Quillon Systems", "produces", ("Arvo K7", "Arvo K7 earbuds")),
+            C("Hanh Phat Electronics", "produces", ("Arvo K7", "Arvo K7 earbuds"), "planned"),
+            C("Hanh Phat Electronics", "supplies", "Quillon Systems", "planned"),
+        ],
+    ),
+    case(
+        "ood-they-are-the-products",
+        "Quillon no longer makes its own charging cases; since last year they have been moulded by Lindqvist Plast.",
+        [C("Lindqvist Plast", "produces", "charging cases"), C("Quillon", "produces", "charging cases", "past")],
+    ),
+    case(
+        "ood-kind-of-chip-is-no-model",
+        "Its Bluetooth chip is made by Orvane Micro.",
+        [C("Orvane Micro", "produces", "Bluetooth chip")],
+        [C(ANY_NAME, "produces", "Bluetooth", ANY)],
+    ),
+    case(
+        "ood-formerly-a-unit",
+        "Ledgerine was formerly a unit of the Dutch payroll group Tienhoven.",
+        [C("Ledgerine", "subsidiaryOf", "Tienhoven", "past")],
+        [C("Ledgerine", "subsidiaryOf", "Tienhoven", "asserted")],
+    ),
+    case(
+        "ood-nationality-on-apposed-descriptor",
+        "Ledgerine has entered a partnership with Corvalis Cloud, a US hosting provider.",
+        [C("Corvalis Cloud", "locatedIn", "United States")],
+    ),
+    case(
+        "ood-rival-as-adjective-and-used-from",
+        "Brakkeveld, which until last year used software from Ledgerine's rival Paysolve, is a logistics firm.",
+        [C("Ledgerine", "competesWith", "Paysolve"), C("Paysolve", "supplies", "Brakkeveld", "past")],
+        [C("Brakkeveld", "importsFrom", "Paysolve", ANY)],
+    ),
+    case(
+        "ood-abbreviation-is-no-firm",
+        "Ledgerine and Corvalis Cloud team up on AI invoice matching.",
+        [C("Ledgerine", "cooperatesWith", "Corvalis Cloud")],
+        [C(ANY_NAME, "cooperatesWith", "AI", ANY)],
+    ),
+    case(
+        "ood-supplied-by-to-the-main-company",
+        "Voltaro, the Lisbon-based operator of charging stations, will "
+        "install 1,200 chargers. Voltaro is growing. The chargers will be supplied by Kestrel Power Systems.",
+        [C("Kestrel Power Systems", "supplies", "Voltaro", "planned")],
+    ),
+    case(
+        "ood-name-with-digits-and-diacritics",
+        "Voltaro will compete with Ładownia24, a unit of the utility group Polwatt.",
+        [C("Ładownia24", "subsidiaryOf", "Polwatt"), C("Voltaro", "competesWith", "Ładownia24", "planned")],
+    ),
+    case(
+        "ood-the-x-maker-by-country",
+        "Pellucid Semiconductor, a Dresden-based chip maker, will supply modules "
+        "to Ardent Motors, the Spanish vehicle maker said.",
+        [C("Ardent Motors", "locatedIn", "Spain")],
+        [C("Pellucid Semiconductor", "locatedIn", "Spain", ANY)],
+    ),
+    case(
+        "ood-department-head-leads-nothing",
+        "Ardent's purchasing head Javier Molins praised the deal.",
+        [],
+        [C("Javier Molins", "leads", ANY_NAME, ANY)],
+    ),
+    case(
+        "ood-product-uses-parts-from",
+        "Ardent assembles the Cargo E, a delivery van. The Cargo E uses "
+        "inverters from the Taiwanese supplier Hsinmao Power.",
+        [C("Hsinmao Power", "producesComponentsFor", "Cargo E", classes=("Company", "Product"))],
+    ),
+    case(
+        "ood-place-then-name-is-a-firm",
+        "Uzbekistan's Samarqand Avtobus and China's Hengtai New Energy will jointly build a bus plant.",
+        [
+            C("Samarqand Avtobus", "cooperatesWith", "Hengtai New Energy", "planned"),
+            C("Samarqand Avtobus", "locatedIn", "Uzbekistan"),
+        ],
+        [C(ANY_NAME, ANY_NAME, "Samarkand", ANY)],
+    ),
+    case(
+        "ood-not-stop-is-going-on",
+        "MAZ has not stopped supplying buses to Ukraine. Samarqand Avtobus does not plan to stop making diesel buses.",
+        [D("MAZ", "Ukraine"), C("Samarqand Avtobus", "produces", "diesel buses")],
+        [D("MAZ", "Ukraine", "negated"), C("Samarqand Avtobus", "produces", "diesel buses", "negated")],
+    ),
+    case(
+        "ood-listed-is-not-based",
+        "Hengtai, a subsidiary of the Shenzhen-listed Dongfang Lianhe Group, exports buses.",
+        [C("Hengtai", "subsidiaryOf", "Dongfang Lianhe Group")],
+        [C("Dongfang Lianhe Group", "locatedIn", "Shenzhen", ANY)],
+    ),
+    case(
+        "ood-network-is-a-company",
+        "Lumen Network makes ultrasound probes.",
+        [C("Lumen Network", "produces", "ultrasound probes", classes=("Company", "Product"))],
+    ),
+    case(
+        "ood-supply-startup-apposition",
+        "Nordwind Robotics, a Berlin-based startup, will supply lidar sensors to Volvo Cars.",
+        [
+            C("Nordwind Robotics", "supplies", ("Volvo Cars", "Volvo"), "planned", classes=("Company", "Company")),
+            C("Nordwind Robotics", "locatedIn", "Berlin"),
+        ],
+        [
+            C("Nordwind Robotics", "supplies", ("Volvo Cars", "Volvo"), "asserted"),
+            C("Nordwind Robotics", "supplies", "cars", ANY),
+        ],
+    ),
+    case(
+        "ood-acquired",
+        "Acme Foods acquired Bluebell Dairy.",
+        [C("Bluebell Dairy", "subsidiaryOf", "Acme Foods", classes=("Company", "Company"))],
+        [C("Acme Foods", "subsidiaryOf", "Bluebell Dairy", ANY)],
+    ),
+    case(
+        "ood-acquired-passive",
+        "Bluebell Dairy was acquired by Acme Foods in 2021.",
+        [C("Bluebell Dairy", "subsidiaryOf", "Acme Foods")],
+    ),
+    case(
+        "ood-made-by-passive",
+        "The Helix X2 drone is made by Skyforge Labs.",
+        [C("Skyforge Labs", "produces", ("Helix X2 drone", "Helix X2"), classes=("Company", "Product"))],
+    ),
+    case(
+        "ood-signed-supply-agreement",
+        "Solara Energy signed a supply agreement with Vantor Mining.",
+        [C("Solara Energy", "signedAgreementWith", "Vantor Mining")],
+    ),
+    case(
+        "ood-components-for",
+        "Kestrel Aerospace produces carbon-fibre wings for Orion Aviation.",
+        [C("Kestrel Aerospace", "producesComponentsFor", "Orion Aviation")],
+    ),
+    case(
+        "ood-supplier-of-to",
+        "Kestrel Aerospace is a key supplier of landing gear to Orion Aviation.",
+        [C("Kestrel Aerospace", "supplies", "Orion Aviation")],
+    ),
+    case(
+        "ood-withdrew-from",
+        "Brightwave Telecom withdrew from Kazakhstan last year.",
+        [C("Brightwave Telecom", "exitedMarket", "Kazakhstan")],
+    ),
+    case(
+        "ood-invested-in",
+        "Helios Capital invested $40 million in Nordwind Robotics.",
+        [C("Helios Capital", "investsIn", "Nordwind Robotics", classes=("Company", "Company"))],
+    ),
+    case(
+        "ood-loan-from",
+        "Marrow Biotech received a $5 million loan from Helios Capital.",
+        [C("Helios Capital", "investsIn", "Marrow Biotech")],
+        [C("Helios Capital", "supplies", "Marrow Biotech", ANY)],
+    ),
+    case(
+        "ood-subsidiary-predicate",
+        "Quillon Pay is a wholly owned subsidiary of Northgate Bank.",
+        [C("Quillon Pay", "subsidiaryOf", "Northgate Bank")],
+    ),
+    case(
+        "ood-subsidiary-apposition",
+        "Zephyrine Shipping, a subsidiary of Meridian Holdings, operates 40 vessels.",
+        [C("Zephyrine Shipping", "subsidiaryOf", "Meridian Holdings")],
+    ),
+    case(
+        "ood-partners-with",
+        "Marrow Biotech partners with Celadon Pharmaceuticals on vaccine research.",
+        [C("Marrow Biotech", "cooperatesWith", "Celadon Pharmaceuticals")],
+    ),
+    case(
+        "ood-teamed-up-with",
+        "Skyforge Labs teamed up with Corvane Systems to develop a cargo drone.",
+        [C("Skyforge Labs", "cooperatesWith", "Corvane Systems")],
+    ),
+    case(
+        "ood-joint-plant-planned",
+        "Tessaro Motors and Lumen Batteries will build a joint battery plant in Poland.",
+        [C("Tessaro Motors", "cooperatesWith", "Lumen Batteries", "planned")],
+        [C("Tessaro Motors", "cooperatesWith", "Lumen Batteries", "asserted")],
+    ),
+    case("ood-exports-to", "Dravik Steel exports steel pipes to Canada.", [C("Dravik Steel", "exportsTo", "Canada")]),
+    case(
+        "ood-imports-from",
+        "Ostrava Glassworks imports soda ash from Turkey.",
+        [C("Ostrava Glassworks", "importsFrom", "Turkey")],
+    ),
+    case(
+        "ood-relies-on",
+        "Pellworth Farms relies on Granary Logistics for grain transport.",
+        [C("Pellworth Farms", "dependsOn", "Granary Logistics")],
+    ),
+    case(
+        "ood-leads-and-met",
+        "Anya Ivers, chief executive of Tessaro Motors, met Karl Brenner, the head of Lumen Batteries.",
+        [
+            C("Anya Ivers", "leads", "Tessaro Motors"),
+            C("Karl Brenner", "leads", "Lumen Batteries"),
+            C("Anya Ivers", "metWith", "Karl Brenner"),
+        ],
+    ),
+    case(
+        "ood-competes-with",
+        "Corvane Systems competes with Halden Electronics in the radar market.",
+        [C("Corvane Systems", "competesWith", "Halden Electronics")],
+    ),
+    case(
+        "ood-headquartered-in",
+        "Ferrona Mining is headquartered in Santiago.",
+        [C("Ferrona Mining", "locatedIn", "Santiago")],
+    ),
+    case(
+        "ood-sells-to",
+        "Bluebell Dairy sells cheese to Greenmart Stores.",
+        [C("Bluebell Dairy", "supplies", "Greenmart Stores")],
+    ),
+    case(
+        "ood-assembled-by-in",
+        "The Orion A9 jet is assembled by Kestrel Aerospace in Toulouse.",
+        [C("Kestrel Aerospace", "produces", ("Orion A9 jet", "Orion A9"))],
+    ),
+    case(
+        "ood-relative-makes-and-will-open",
+        "Lumen Batteries, which makes solid-state cells, will open a factory in Hungary.",
+        [C("Lumen Batteries", "produces", "solid-state cells", "asserted")],
+    ),
+    case(
+        "ood-no-plans-to-leave",
+        "Arvel Motors has no plans to leave Brazil.",
+        [C("Arvel Motors", "exitedMarket", "Brazil", "negated")],
+        [NO_ASSERTED, C("Arvel Motors", "exitedMarket", "Brazil", "planned")],
+    ),
+    case(
+        "ood-stopped-buying-from",
+        "Tessaro Motors stopped buying batteries from Lumen Batteries in 2021.",
+        [
+            either(
+                C("Lumen Batteries", "supplies", "Tessaro Motors", "past"),
+                C("Tessaro Motors", "importsFrom", "Lumen Batteries", "past"),
+            )
+        ],
+        [NO_ASSERTED],
+    ),
+    case(
+        "ood-possessive-exports",
+        "Vantor Mining's copper exports to China doubled.",
+        [C("Vantor Mining", "exportsTo", "China")],
+        misparsed="the possessive 's of 'Vantor Mining's' is parsed as a noun subject of 'exports'",
+    ),
+    case(
+        "ood-grower-descriptor",
+        "Pellworth Farms, the potato grower, sells crisps to Greenmart Stores.",
+        [C("Pellworth Farms", "produces", "potatoes"), C("Pellworth Farms", "supplies", "Greenmart Stores")],
+    ),
+    case(
+        "ood-launched-product",
+        "Arvel Motors launched the Comet, an electric SUV, in March.",
+        [C("Arvel Motors", "produces", "Comet")],
+    ),
+    case(
+        "ood-begin-shipping-planned",
+        "Halden Electronics will begin shipping its new radar module to Corvane Systems in March.",
+        [C("Halden Electronics", "supplies", "Corvane Systems", "planned")],
+        [NO_ASSERTED],
+    ),
+    case(
+        "ood-the-startup-coref",
+        "Nordwind Robotics was founded in 2019. The startup now supplies lidar sensors to Arvel Motors.",
+        [C("Nordwind Robotics", "supplies", "Arvel Motors")],
+    ),
+    case(
+        "ood-negated-export",
+        "Dravik Steel does not export pipes to Russia.",
+        [C("Dravik Steel", "exportsTo", "Russia", "negated")],
+        [NO_ASSERTED],
+    ),
+    case(
+        "ood-customer-of-named-firm",
+        "Bexley Air is a customer of Sonder Avionics.",
+        [C("Sonder Avionics", "supplies", "Bexley Air")],
+        [C("Bexley Air", "importsFrom", "Sonder Avionics", ANY)],
+    ),
+    case(
+        "ood-counts-among-its-customers",
+        "Sonder Avionics counts Bexley Air and Avalon Jets among its customers.",
+        [C("Sonder Avionics", "supplies", "Bexley Air"), C("Sonder Avionics", "supplies", "Avalon Jets")],
+    ),
+    case(
+        "ood-customers-include",
+        "Sonder Avionics's customers include Bexley Air and Avalon Jets.",
+        [C("Sonder Avionics", "supplies", "Bexley Air"), C("Sonder Avionics", "supplies", "Avalon Jets")],
+    ),
+    case(
+        "ood-buyer-of-commodity-is-import",
+        "India is the largest buyer of Russian crude.",
+        [C("India", "importsFrom", "Russia")],
+        [C("Russia", "supplies", "India", ANY)],
+    ),
+    case(
+        "ood-picked-as-supplier",
+        "Nimbus Foods has picked Corvel Packaging as the sole supplier of bottles for its juice line.",
+        [C("Corvel Packaging", "supplies", "Nimbus Foods")],
+    ),
+    case(
+        "ood-selected-as-supplier-by",
+        "Corvel Packaging was selected as a supplier by Nimbus Foods.",
+        [C("Corvel Packaging", "supplies", "Nimbus Foods")],
+    ),
+    case(
+        "ood-possessive-supplier",
+        "Corvel Packaging, Nimbus Foods's main supplier, raised prices.",
+        [C("Corvel Packaging", "supplies", "Nimbus Foods")],
+    ),
+    case(
+        "ood-place-s-supplier-is-a-market",
+        "Corvel Packaging is Europe's largest supplier of bottles.",
+        [],
+        [C("Corvel Packaging", "supplies", "Europe", ANY)],
+    ),
+    case(
+        "ood-sees-as-partner",
+        "Halvard Motors sees Tarsis Batteries as a key partner.",
+        [C("Halvard Motors", "cooperatesWith", "Tarsis Batteries")],
+    ),
+    case(
+        "ood-institutions-are-no-products",
+        "Tesmarin will sell the pump to hospitals and clinics.",
+        [],
+        [C("Tesmarin", ANY, "hospitals", ANY), C("Tesmarin", ANY, "clinics", ANY)],
+    ),
+    case(
+        "ood-body-of-place-is-one-name",
+        "Tessari Motors will train technicians together with the University of Kragujevac.",
+        [C("Tessari Motors", "cooperatesWith", "University of Kragujevac", "planned")],
+        [C("University", ANY, ANY_NAME, ANY)],
+    ),
+    case(
+        "ood-place-before-agency-name",
+        "The Korea Trade-Investment Promotion Agency works with Hanbit Motors.",
+        [C("Korea Trade-Investment Promotion Agency", "cooperatesWith", "Hanbit Motors")],
+    ),
+    case(
+        "ood-place-before-unlabelled-agency",
+        "The Uzbekistan Investment Agency signed an agreement with KAMAZ.",
+        [C("Uzbekistan Investment Agency", "signedAgreementWith", "KAMAZ")],
+        [C("Uzbekistan", "signedAgreementWith", "KAMAZ", ANY)],
+    ),
 ]
 
 
@@ -1160,10 +1972,21 @@ def test_title_case_headline_words_are_no_name(extractor):
     from kg.records import Article
 
     gazetteer, rules, nlp = extractor.load()
-    article = Article(id="t", title="Uzbekistan Opens New Tractor Factory With Help From Belarus", date=None,
-                      text="Uzbekistan opened a tractor factory with Minsk Tractor Works on Monday.", path="t.txt")
-    paragraphs = parse_article(nlp, article, rules.verb_lemmas, gazetteer.demonym_forms,
-                               frozenset(rules.lexicon["company_name_words"]), rules.name_policy)
+    article = Article(
+        id="t",
+        title="Uzbekistan Opens New Tractor Factory With Help From Belarus",
+        date=None,
+        text="Uzbekistan opened a tractor factory with Minsk Tractor Works on Monday.",
+        path="t.txt",
+    )
+    paragraphs = parse_article(
+        nlp,
+        article,
+        rules.verb_lemmas,
+        gazetteer.demonym_forms,
+        frozenset(rules.lexicon["company_name_words"]),
+        rules.name_policy,
+    )
     headline = {s.name for s in collect_mentions(paragraphs, gazetteer, rules).spans if s.para == 0}
     assert "Uzbekistan" in headline and "Belarus" in headline, headline
     assert not any(name.startswith("Uzbekistan ") for name in headline), headline
@@ -1172,210 +1995,445 @@ def test_title_case_headline_words_are_no_name(extractor):
 # General constructions: one family each, read wherever it occurs (kg/extract/frames.py roles, the rules of
 # ontology/rules/relations.jsonl); sentences written for these tests.
 GENERAL = [
-    case("gen-offer-no-buyer", "Velmora Systems offers predictive maintenance software and vibration sensors.",
-         [C("Velmora Systems", "produces", "predictive maintenance software"),
-          C("Velmora Systems", "produces", "vibration sensors")]),
-    case("gen-offer-a-range-of", "Velmora Systems sells a wide range of industrial valves.",
-         [C("Velmora Systems", "produces", "industrial valves")]),
-    case("gen-offer-to-a-buyer-is-supply", "Velmora Systems sells vibration sensors to Kestrel Motors.",
-         [C("Velmora Systems", "supplies", "Kestrel Motors")],
-         [C("Velmora Systems", "produces", "vibration sensors", ANY)]),
-    case("gen-provider-of", "Tornvik Labs, a leading provider of laboratory robots, opened an office.",
-         [C("Tornvik Labs", "produces", "laboratory robots")]),
-    case("gen-products-include", "Halvard Group's products include ball valves, gate valves and actuators.",
-         [C("Halvard Group", "produces", "ball valves"), C("Halvard Group", "produces", "gate valves"),
-          C("Halvard Group", "produces", "actuators")]),
-    case("gen-product-from-maker", "The Q7 lidar from Velmora Systems costs less than its rivals.",
-         [C("Velmora Systems", "produces", ("Q7", "Q7 lidar"))]),
-    case("gen-market-players", "Key players in the global smart meter market are Itrona, Kestrel Motors and Halvard Group.",
-         [C("Itrona", "produces", "smart meter"), C("Halvard Group", "produces", "smart meter")]),
-    case("gen-joint-production", "Kestrel Motors makes electric buses with Halvard Group in Poland.",
-         [C("Kestrel Motors", "produces", ("electric buses", "buses")),
-          C("Halvard Group", "produces", ("electric buses", "buses"))]),
-    case("gen-joint-production-of-with", "Kestrel Motors announced joint production of buses with Halvard Group.",
-         [C("Kestrel Motors", "produces", "buses"), C("Halvard Group", "produces", "buses"),
-          C("Kestrel Motors", "cooperatesWith", "Halvard Group")]),
+    case(
+        "gen-offer-no-buyer",
+        "Velmora Systems offers predictive maintenance software and vibration sensors.",
+        [
+            C("Velmora Systems", "produces", "predictive maintenance software"),
+            C("Velmora Systems", "produces", "vibration sensors"),
+        ],
+    ),
+    case(
+        "gen-offer-a-range-of",
+        "Velmora Systems sells a wide range of industrial valves.",
+        [C("Velmora Systems", "produces", "industrial valves")],
+    ),
+    case(
+        "gen-offer-to-a-buyer-is-supply",
+        "Velmora Systems sells vibration sensors to Kestrel Motors.",
+        [C("Velmora Systems", "supplies", "Kestrel Motors")],
+        [C("Velmora Systems", "produces", "vibration sensors", ANY)],
+    ),
+    case(
+        "gen-provider-of",
+        "Tornvik Labs, a leading provider of laboratory robots, opened an office.",
+        [C("Tornvik Labs", "produces", "laboratory robots")],
+    ),
+    case(
+        "gen-products-include",
+        "Halvard Group's products include ball valves, gate valves and actuators.",
+        [
+            C("Halvard Group", "produces", "ball valves"),
+            C("Halvard Group", "produces", "gate valves"),
+            C("Halvard Group", "produces", "actuators"),
+        ],
+    ),
+    case(
+        "gen-product-from-maker",
+        "The Q7 lidar from Velmora Systems costs less than its rivals.",
+        [C("Velmora Systems", "produces", ("Q7", "Q7 lidar"))],
+    ),
+    case(
+        "gen-market-players",
+        "Key players in the global smart meter market are Itrona, Kestrel Motors and Halvard Group.",
+        [C("Itrona", "produces", "smart meter"), C("Halvard Group", "produces", "smart meter")],
+    ),
+    case(
+        "gen-joint-production",
+        "Kestrel Motors makes electric buses with Halvard Group in Poland.",
+        [
+            C("Kestrel Motors", "produces", ("electric buses", "buses")),
+            C("Halvard Group", "produces", ("electric buses", "buses")),
+        ],
+    ),
+    case(
+        "gen-joint-production-of-with",
+        "Kestrel Motors announced joint production of buses with Halvard Group.",
+        [
+            C("Kestrel Motors", "produces", "buses"),
+            C("Halvard Group", "produces", "buses"),
+            C("Kestrel Motors", "cooperatesWith", "Halvard Group"),
+        ],
+    ),
     case("gen-possessive-model", "Irkut's MC-21 made its first flight in 2017.", [C("Irkut", "produces", "MC-21")]),
-    case("gen-possessive-kind-is-no-product", "About a third of BELAZ's 1,200 haul trucks are out of service.",
-         must_not=[C("BELAZ", "produces", ANY_NAME, ANY)]),
-    case("gen-head-of-state-of-the-article-s-country", "Kenya imports milk powder. Kenyan farmers produce milk. "
-         "President William Ruto lifted the restrictions in 2022. Kenya's exports rose.",
-         [C("William Ruto", "leads", "Kenya")]),
-    case("gen-minister-of-a-ministry-named-elsewhere", "The Armenian Ministry of Economy said exports rose. "
-         "Minister of Economy Gevorg Papoyan met Georgian officials in Yerevan.",
-         [C("Gevorg Papoyan", "leads", "Armenian Ministry of Economy"),
-          C("Armenian Ministry of Economy", "locatedIn", "Armenia")]),
-    case("gen-nationality-opens-a-name", "Romanian Steel Holding ordered 40 furnaces.",
-         [C("Romanian Steel Holding", "locatedIn", "Romania")]),
-    case("gen-unknown-town-a-firm-is-based-in", "Pearl Dairy Farms, a Ugandan processor based in Mbarara, will "
-         "supply milk powder.", [C("Pearl Dairy Farms", "locatedIn", "Mbarara"), C("Pearl Dairy Farms", "locatedIn", "Uganda")]),
-    case("gen-a-unit-named-after-its-place", "Heidelberg Materials Georgia, the local unit of the German "
-         "building-materials group Heidelberg Materials, said demand rose.",
-         [C("Heidelberg Materials Georgia", "subsidiaryOf", "Heidelberg Materials")]),
-    case("gen-a-person-named-like-a-product", "Defence Minister Vugar Mustafayev met Baykar chief executive Haluk "
-         "Bayraktar in Istanbul.", [C("Haluk Bayraktar", "leads", "Baykar"),
-                                    C("Vugar Mustafayev", "metWith", "Haluk Bayraktar")]),
-    case("gen-listed-name-before-a-ticker", "DMCI already owns coal miner Semirara Mining and Power Corp <SCC.PS>.",
-         [C("Semirara Mining and Power Corp", "subsidiaryOf", "DMCI")],
-         [C("SCC.PS", ANY, ANY_NAME, ANY), C("Power Corp", ANY, ANY_NAME, ANY)]),
-    case("gen-delivery-to-a-country-is-an-export", "Jinko Solar shipped most of its output to the United States.",
-         [C("Jinko Solar", "exportsTo", "United States")], [C("Jinko Solar", "supplies", "United States", ANY)]),
-    case("gen-belongs-to", "Tornvik Steel belongs to Arkon Industries.",
-         [C("Tornvik Steel", "subsidiaryOf", "Arkon Industries")]),
-    case("gen-unit-owned-by", "Nimbus Optics, a unit owned by Halvard Group, makes lenses.",
-         [C("Nimbus Optics", "subsidiaryOf", "Halvard Group"), C("Nimbus Optics", "produces", "lenses")]),
-    case("gen-its-subsidiaries", "Arkon Industries said its subsidiaries Tornvik Steel and Nimbus Optics would merge.",
-         [C("Tornvik Steel", "subsidiaryOf", "Arkon Industries"), C("Nimbus Optics", "subsidiaryOf", "Arkon Industries")]),
-    case("gen-buys-a-firm", "Arkon Industries agreed to buy Nimbus Optics for $2 billion.",
-         [C("Nimbus Optics", "subsidiaryOf", "Arkon Industries", "planned")]),
-    case("gen-each-holds-a-stake", "Arkon Industries and Halvard Group each hold a 50 percent stake in Nordkap Energy.",
-         [C("Arkon Industries", "investsIn", "Nordkap Energy"), C("Halvard Group", "investsIn", "Nordkap Energy")]),
-    case("gen-majority-stake-is-a-subsidiary", "Arkon Industries bought a majority stake in Nordkap Energy.",
-         [C("Nordkap Energy", "subsidiaryOf", "Arkon Industries")],
-         [C("Arkon Industries", "investsIn", "Nordkap Energy", ANY)]),
-    case("gen-51-percent-is-a-subsidiary", "Arkon Industries holds a 51 percent stake in Nordkap Energy.",
-         [C("Nordkap Energy", "subsidiaryOf", "Arkon Industries")]),
-    case("gen-20-percent-is-an-investment", "Arkon Industries holds a 20 percent stake in Nordkap Energy.",
-         [C("Arkon Industries", "investsIn", "Nordkap Energy")],
-         [C("Nordkap Energy", "subsidiaryOf", "Arkon Industries", ANY)]),
-    case("gen-took-control-of", "Arkon Industries took control of Nordkap Energy in 2019.",
-         [C("Nordkap Energy", "subsidiaryOf", "Arkon Industries")]),
-    case("gen-interest-needs-a-share", "Kestrel Holdings has a 20 percent interest in Nimbus Mining. Velmora Systems "
-         "expressed interest in Tornvik Steel.",
-         [C("Kestrel Holdings", "investsIn", "Nimbus Mining")],
-         [C("Velmora Systems", "investsIn", "Tornvik Steel", ANY)]),
-    case("gen-company-based-in", "Kestrel Robotics is a company based in Tampere, Finland.",
-         [C("Kestrel Robotics", "locatedIn", "Tampere"), C("Tampere", "locatedIn", "Finland")]),
-    case("gen-place-comma-place", "The plant in Round Rock, Texas, employs 900 people.",
-         [C("Round Rock", "locatedIn", "Texas")]),
-    case("gen-list-of-places-is-no-hierarchy", "Arkon Industries has offices in Minsk, Moscow and Astana.",
-         must_not=[C("Minsk", "locatedIn", "Moscow", ANY), C("Moscow", "locatedIn", "Astana", ANY)]),
-    case("gen-place-of-place", "The plant stands in the Nancheng District of Dongguan, China.",
-         [C("Nancheng District of Dongguan", "locatedIn", "China")]),
-    case("gen-title-before-name-and-firm", "The President of Arkon Industries, Lena Varga, said the plant would open.",
-         [C("Lena Varga", "leads", "Arkon Industries")]),
-    case("gen-title-after-name", "Lena Varga, chief executive of Arkon Industries, said the plant would open.",
-         [C("Lena Varga", "leads", "Arkon Industries")]),
-    case("gen-chairman-of-the-board-of", "Aldo Ferri has been Chairman of the Board of Kestrel Motors since 2011.",
-         [C("Aldo Ferri", "leads", "Kestrel Motors")]),
-    case("gen-director-is-no-head", "Mr. Ferri has been a director of Kestrel Motors since 2005.",
-         must_not=[C(ANY_NAME, "leads", "Kestrel Motors", ANY)]),
-    case("gen-made-losses-is-no-product", "Velmora Systems made losses last year.", must_not=[
-        C("Velmora Systems", "produces", ANY_NAME, ANY)]),
-    case("gen-it-all-depends", "Velmora Systems said it all depends on demand.",
-         must_not=[C(ANY_NAME, "dependsOn", ANY_NAME, ANY)]),
-    case("gen-the-carmaker-fits", "Geely, the Chinese carmaker, and Baosteel, the steelmaker, signed a deal. "
-         "The carmaker will supply engines to Proton.",
-         [C("Geely", "producesComponentsFor", "Proton", "planned")],
-         [C("Baosteel", "producesComponentsFor", "Proton", ANY)]),
-    case("gen-legal-suffix-is-part-of-the-name", "Green River Collieries, LLC, a unit of Alliance Resource Partners, "
-         "L.P., mines coal in Kentucky.",
-         [C("Green River Collieries, LLC", "subsidiaryOf", "Alliance Resource Partners, L.P.")],
-         [C("LLC", "subsidiaryOf", ANY_NAME, ANY)]),
-    case("gen-dateline-is-no-party", "FRANKFURT, March 20 (Reuters) - Kestrel Motors said it would buy Nimbus Optics.",
-         [C("Nimbus Optics", "subsidiaryOf", "Kestrel Motors", "planned")],
-         [C("Kestrel Motors", "locatedIn", ANY_NAME, ANY)]),
-    case("gen-ticker-is-no-entity", "Nimbus Optics (Nasdaq: NMBO) is a maker of lenses.",
-         [C("Nimbus Optics", "produces", "lenses")], [C("NMBO", ANY, ANY_NAME, ANY)]),
+    case(
+        "gen-possessive-kind-is-no-product",
+        "About a third of BELAZ's 1,200 haul trucks are out of service.",
+        must_not=[C("BELAZ", "produces", ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-head-of-state-of-the-article-s-country",
+        "Kenya imports milk powder. Kenyan farmers produce milk. "
+        "President William Ruto lifted the restrictions in 2022. Kenya's exports rose.",
+        [C("William Ruto", "leads", "Kenya")],
+    ),
+    case(
+        "gen-minister-of-a-ministry-named-elsewhere",
+        "The Armenian Ministry of Economy said exports rose. "
+        "Minister of Economy Gevorg Papoyan met Georgian officials in Yerevan.",
+        [
+            C("Gevorg Papoyan", "leads", "Armenian Ministry of Economy"),
+            C("Armenian Ministry of Economy", "locatedIn", "Armenia"),
+        ],
+    ),
+    case(
+        "gen-nationality-opens-a-name",
+        "Romanian Steel Holding ordered 40 furnaces.",
+        [C("Romanian Steel Holding", "locatedIn", "Romania")],
+    ),
+    case(
+        "gen-unknown-town-a-firm-is-based-in",
+        "Pearl Dairy Farms, a Ugandan processor based in Mbarara, will supply milk powder.",
+        [C("Pearl Dairy Farms", "locatedIn", "Mbarara"), C("Pearl Dairy Farms", "locatedIn", "Uganda")],
+    ),
+    case(
+        "gen-a-unit-named-after-its-place",
+        "Heidelberg Materials Georgia, the local unit of the German "
+        "building-materials group Heidelberg Materials, said demand rose.",
+        [C("Heidelberg Materials Georgia", "subsidiaryOf", "Heidelberg Materials")],
+    ),
+    case(
+        "gen-a-person-named-like-a-product",
+        "Defence Minister Vugar Mustafayev met Baykar chief executive Haluk Bayraktar in Istanbul.",
+        [C("Haluk Bayraktar", "leads", "Baykar"), C("Vugar Mustafayev", "metWith", "Haluk Bayraktar")],
+    ),
+    case(
+        "gen-listed-name-before-a-ticker",
+        "DMCI already owns coal miner Semirara Mining and Power Corp <SCC.PS>.",
+        [C("Semirara Mining and Power Corp", "subsidiaryOf", "DMCI")],
+        [C("SCC.PS", ANY, ANY_NAME, ANY), C("Power Corp", ANY, ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-delivery-to-a-country-is-an-export",
+        "Jinko Solar shipped most of its output to the United States.",
+        [C("Jinko Solar", "exportsTo", "United States")],
+        [C("Jinko Solar", "supplies", "United States", ANY)],
+    ),
+    case(
+        "gen-belongs-to",
+        "Tornvik Steel belongs to Arkon Industries.",
+        [C("Tornvik Steel", "subsidiaryOf", "Arkon Industries")],
+    ),
+    case(
+        "gen-unit-owned-by",
+        "Nimbus Optics, a unit owned by Halvard Group, makes lenses.",
+        [C("Nimbus Optics", "subsidiaryOf", "Halvard Group"), C("Nimbus Optics", "produces", "lenses")],
+    ),
+    case(
+        "gen-its-subsidiaries",
+        "Arkon Industries said its subsidiaries Tornvik Steel and Nimbus Optics would merge.",
+        [
+            C("Tornvik Steel", "subsidiaryOf", "Arkon Industries"),
+            C("Nimbus Optics", "subsidiaryOf", "Arkon Industries"),
+        ],
+    ),
+    case(
+        "gen-buys-a-firm",
+        "Arkon Industries agreed to buy Nimbus Optics for $2 billion.",
+        [C("Nimbus Optics", "subsidiaryOf", "Arkon Industries", "planned")],
+    ),
+    case(
+        "gen-each-holds-a-stake",
+        "Arkon Industries and Halvard Group each hold a 50 percent stake in Nordkap Energy.",
+        [C("Arkon Industries", "investsIn", "Nordkap Energy"), C("Halvard Group", "investsIn", "Nordkap Energy")],
+    ),
+    case(
+        "gen-majority-stake-is-a-subsidiary",
+        "Arkon Industries bought a majority stake in Nordkap Energy.",
+        [C("Nordkap Energy", "subsidiaryOf", "Arkon Industries")],
+        [C("Arkon Industries", "investsIn", "Nordkap Energy", ANY)],
+    ),
+    case(
+        "gen-51-percent-is-a-subsidiary",
+        "Arkon Industries holds a 51 percent stake in Nordkap Energy.",
+        [C("Nordkap Energy", "subsidiaryOf", "Arkon Industries")],
+    ),
+    case(
+        "gen-20-percent-is-an-investment",
+        "Arkon Industries holds a 20 percent stake in Nordkap Energy.",
+        [C("Arkon Industries", "investsIn", "Nordkap Energy")],
+        [C("Nordkap Energy", "subsidiaryOf", "Arkon Industries", ANY)],
+    ),
+    case(
+        "gen-took-control-of",
+        "Arkon Industries took control of Nordkap Energy in 2019.",
+        [C("Nordkap Energy", "subsidiaryOf", "Arkon Industries")],
+    ),
+    case(
+        "gen-interest-needs-a-share",
+        "Kestrel Holdings has a 20 percent interest in Nimbus Mining. Velmora Systems "
+        "expressed interest in Tornvik Steel.",
+        [C("Kestrel Holdings", "investsIn", "Nimbus Mining")],
+        [C("Velmora Systems", "investsIn", "Tornvik Steel", ANY)],
+    ),
+    case(
+        "gen-company-based-in",
+        "Kestrel Robotics is a company based in Tampere, Finland.",
+        [C("Kestrel Robotics", "locatedIn", "Tampere"), C("Tampere", "locatedIn", "Finland")],
+    ),
+    case(
+        "gen-place-comma-place",
+        "The plant in Round Rock, Texas, employs 900 people.",
+        [C("Round Rock", "locatedIn", "Texas")],
+    ),
+    case(
+        "gen-list-of-places-is-no-hierarchy",
+        "Arkon Industries has offices in Minsk, Moscow and Astana.",
+        must_not=[C("Minsk", "locatedIn", "Moscow", ANY), C("Moscow", "locatedIn", "Astana", ANY)],
+    ),
+    case(
+        "gen-place-of-place",
+        "The plant stands in the Nancheng District of Dongguan, China.",
+        [C("Nancheng District of Dongguan", "locatedIn", "China")],
+    ),
+    case(
+        "gen-title-before-name-and-firm",
+        "The President of Arkon Industries, Lena Varga, said the plant would open.",
+        [C("Lena Varga", "leads", "Arkon Industries")],
+    ),
+    case(
+        "gen-title-after-name",
+        "Lena Varga, chief executive of Arkon Industries, said the plant would open.",
+        [C("Lena Varga", "leads", "Arkon Industries")],
+    ),
+    case(
+        "gen-chairman-of-the-board-of",
+        "Aldo Ferri has been Chairman of the Board of Kestrel Motors since 2011.",
+        [C("Aldo Ferri", "leads", "Kestrel Motors")],
+    ),
+    case(
+        "gen-director-is-no-head",
+        "Mr. Ferri has been a director of Kestrel Motors since 2005.",
+        must_not=[C(ANY_NAME, "leads", "Kestrel Motors", ANY)],
+    ),
+    case(
+        "gen-made-losses-is-no-product",
+        "Velmora Systems made losses last year.",
+        must_not=[C("Velmora Systems", "produces", ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-it-all-depends",
+        "Velmora Systems said it all depends on demand.",
+        must_not=[C(ANY_NAME, "dependsOn", ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-the-carmaker-fits",
+        "Geely, the Chinese carmaker, and Baosteel, the steelmaker, signed a deal. "
+        "The carmaker will supply engines to Proton.",
+        [C("Geely", "producesComponentsFor", "Proton", "planned")],
+        [C("Baosteel", "producesComponentsFor", "Proton", ANY)],
+    ),
+    case(
+        "gen-legal-suffix-is-part-of-the-name",
+        "Green River Collieries, LLC, a unit of Alliance Resource Partners, L.P., mines coal in Kentucky.",
+        [C("Green River Collieries, LLC", "subsidiaryOf", "Alliance Resource Partners, L.P.")],
+        [C("LLC", "subsidiaryOf", ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-dateline-is-no-party",
+        "FRANKFURT, March 20 (Reuters) - Kestrel Motors said it would buy Nimbus Optics.",
+        [C("Nimbus Optics", "subsidiaryOf", "Kestrel Motors", "planned")],
+        [C("Kestrel Motors", "locatedIn", ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-ticker-is-no-entity",
+        "Nimbus Optics (Nasdaq: NMBO) is a maker of lenses.",
+        [C("Nimbus Optics", "produces", "lenses")],
+        [C("NMBO", ANY, ANY_NAME, ANY)],
+    ),
 ]
 
 
 GENERAL += [
     case("gen-country-buys-from", "Kazakhstan buys wheat from Russia.", [C("Kazakhstan", "importsFrom", "Russia")]),
-    case("gen-buys-into", "Halvard Group bought into Nordkap Energy last year.",
-         [C("Halvard Group", "investsIn", "Nordkap Energy")]),
-    case("gen-puts-money-into", "Halvard Group put $25 million into Nordkap Energy.",
-         [C("Halvard Group", "investsIn", "Nordkap Energy")]),
-    case("gen-minister-of-a-named-ministry", "Alisher Sultanov, Minister of the Ministry of Energy, opened the plant.",
-         [C("Alisher Sultanov", "leads", "Ministry of Energy")]),
-    case("gen-minister-of-a-portfolio", "Uzbek Minister of Energy Jurabek Mirzamahmudov opened the plant.",
-         must_not=[C("Energy Jurabek Mirzamahmudov", ANY, ANY_NAME, ANY), C(ANY_NAME, "leads", "Energy", ANY)]),
-    case("gen-firm-comma-place", "He joined SCI Financial Group, Cedar Rapids, Iowa, in 1980.",
-         [C("SCI Financial Group", "locatedIn", "Cedar Rapids"), C("Cedar Rapids", "locatedIn", "Iowa")]),
-    case("gen-firm-of-place", "Al Sayegh Trading of Dubai signed a deal with Kestrel Motors.",
-         [C("Al Sayegh Trading", "locatedIn", "Dubai")]),
-    case("gen-place-comma-comma", "The company is based in Minato, Tokyo, Japan.",
-         [C("Minato", "locatedIn", "Tokyo"), C("Tokyo", "locatedIn", "Japan"), C("Minato", "locatedIn", "Japan")]),
-    case("gen-maker-before-product", "Kestrel Motors launched the production of BelAZ mining equipment.",
-         [C("BELAZ", "produces", "mining equipment")]),
-    case("gen-contract-to-supply", "Kestrel Motors signed a contract to supply buses to Halvard Group.",
-         [C("Kestrel Motors", "signedAgreementWith", "Halvard Group"),
-          C("Kestrel Motors", "supplies", "Halvard Group", "planned")]),
-    case("gen-takeover-of", "Kestrel Motors completed its takeover of Nimbus Optics.",
-         [C("Nimbus Optics", "subsidiaryOf", "Kestrel Motors")]),
-    case("gen-parts-to-a-country", "Integral will supply electronic components to Kazakhstan.",
-         [C("Integral", "supplies", "Kazakhstan", "planned")]),
-    case("gen-batch-handed-over", "A batch of BelAZ dump trucks was handed over to Halvard Group.",
-         [C("BELAZ", "supplies", "Halvard Group")]),
-    case("gen-province-of-place", "Dorvik Arms is a weapons maker based in the central Anatolian province of Ankara.",
-         [C("Dorvik Arms", "locatedIn", "Ankara")]),
-    case("gen-capital-of-is-no-coreference", "Brask Holdings opened a plant in Michigan. Its bank, Kaspi Credit, "
-         "is headquartered in the capital of Kazakhstan.",
-         must_not=[C("Kaspi Credit", "locatedIn", "Michigan", ANY)]),
-    case("gen-named-chief-passive", "Jane Roe was named chief executive of Brask Holdings in May.",
-         [C("Jane Roe", "leads", "Brask Holdings")]),
-    case("gen-chief-of-unknown-name", "Jane Doyle is chief executive of Brask.",
-         [C("Jane Doyle", "leads", "Brask", classes=("Person", "Company"))]),
-    case("gen-officer-of-firm-with-suffix", "Michael Thorne has been Chief Executive Officer of Costa Morella S.p.A. "
-         "since July 2012.",
-         [C("Michael Thorne", "leads", ("Costa Morella S.p.A.", "Costa Morella"), classes=("Person", "Company"))]),
-    case("gen-firm-before-chief-title", "Pellar CEO Albert Bourke said the vaccine works.",
-         [C("Albert Bourke", "leads", "Pellar", classes=("Person", "Company"))]),
-    case("gen-its-after-possessive-subject", "Arvex Corp's income is principally due to its subsidiary, Matrix Design.",
-         [C("Matrix Design", "subsidiaryOf", "Arvex Corp")]),
-    case("gen-components-for-a-firms-product", "Cumbria Engines builds the diesel engines for Northern Coach's buses.",
-         [C("Cumbria Engines", "producesComponentsFor", "Northern Coach")]),
-    case("gen-hyphenated-model-code", "Iran's Parsa Turbine is ready to manufacture parts for the SGT5-4000F gas "
-         "turbines.",
-         [C("Parsa Turbine", "producesComponentsFor", ("SGT5-4000F", "SGT5-4000F gas turbines"), "planned")],
-         [C("Parsa Turbine", "producesComponentsFor", "4000F", ANY)]),
-    case("gen-chief-of-the-firm-reported", "Tavric Semiconductor opened a fab. Tavric Semiconductor will expand. "
-         "Norvik Chemicals already supplies Tavric Semiconductor's fabs in Tainan, chairman Lin Cheng-wei said.",
-         [C("Lin Cheng-wei", "leads", "Norvik Chemicals")],
-         [C("Lin Cheng-wei", "leads", "Tavric Semiconductor", ANY)]),
-    case("gen-dateline-is-nothing-made", "ZURICH, Oct 8 (Reuters) - Swiss train maker Kestrel Rail AG (KRAIL.S) said "
-         "on Tuesday it had signed a contract.",
-         [C("Kestrel Rail AG", "produces", "trains")],
-         [C("Kestrel Rail AG", "produces", "Oct 8 (Reuters)s", ANY)]),
-    case("gen-two-modifiers-one-kind", "Tabor Polska SA will license the design to Kazakh rolling stock assembler "
-         "Dala Vagon.",
-         [C("Dala Vagon", "produces", "rolling stock")],
-         [C("Dala Vagon", "produces", "rolling", ANY), C("Dala Vagon", "produces", ("stock", "stocks"), ANY)]),
-    case("gen-legal-suffix-is-the-firms", "Washington sanctioned Rosneft and Lukoil PJSC, Russia's two biggest oil "
-         "producers.",
-         [C("Lukoil", "locatedIn", "Russia")],
-         [C("PJSC", ANY, ANY_NAME, ANY)]),
-    case("gen-market-kind-is-a-noun", "Our most significant competitors in primary markets are Corvel, Inc., "
-         "Stanton, Inc. and Marwick, Inc., and Brandt is a major player in the smart meter market.",
-         [C("Brandt", "produces", ("smart meter", "smart meters"))],
-         [C(ANY_NAME, "produces", "primary", ANY)]),
-    case("gen-descriptor-own-name-in-list", "Major customers include the Finnish papermaker Lumio Paperi and the "
-         "Chilean pulp producer Celulosa Andina.",
-         [C("Lumio Paperi", "locatedIn", "Finland"), C("Celulosa Andina", "locatedIn", "Chile")],
-         [C("Celulosa Andina", "locatedIn", "Finland", ANY)]),
-    case("gen-modifier-of-a-person-name", "Indonesia's Logam Barat, Korea's Hanul Battery agree nickel plant in "
-         "North Maluku",
-         [C("Hanul Battery", "locatedIn", ("South Korea", "Korea"))],
-         [C("Hanul Battery", "locatedIn", "Indonesia", ANY)]),
-    case("gen-second-title-its-own-name", "The agreement was signed in Sofia in the presence of Bulgarian President "
-         "Rumen Radev and Turkish President Recep Tayyip Erdogan.",
-         [C("Rumen Radev", "leads", "Bulgaria")],
-         [C("Rumen Radev", "leads", "Turkey", ANY)]),
-    case("gen-group-after-a-holding-name", "Kartepe is a member of the Ozdemir Holding group, which holds 58.4% "
-         "of its share capital.",
-         [C("Kartepe", "subsidiaryOf", "Ozdemir Holding")],
-         [C(ANY_NAME, ANY, "Ozdemir Holding group", ANY)]),
-    case("gen-currency-code-is-no-firm", "Net sales rose to SEK 1.48 billion. During the quarter the Group signed a "
-         "SEK 210 million contract with the Norwegian vehicle maker Kongsvik Defence AS to supply power units.",
-         [C(("Kongsvik Defence AS", "Kongsvik Defence"), "locatedIn", "Norway")],
-         [C("SEK", ANY, ANY_NAME, ANY)]),
-    case("gen-analyst-at-firm-in-city", "\"Prices will rise,\" said Meera Shah, an analyst at Kotak Equities in "
-         "Mumbai. Volta Motors, a carmaker in Turin, posted a loss.",
-         [C("Volta Motors", "locatedIn", "Turin")],
-         [C("Kotak Equities", "locatedIn", "Mumbai", ANY)]),
-    case("gen-maker-word-before-name", "Drugmaker Selvane SA said on Tuesday it will buy Amrix Pharmaceuticals Inc.",
-         [C(("Selvane SA", "Selvane"), "produces", ANY_NAME, ANY)],
-         [C("Drugmaker Selvane SA", ANY, ANY_NAME, ANY)]),
+    case(
+        "gen-buys-into",
+        "Halvard Group bought into Nordkap Energy last year.",
+        [C("Halvard Group", "investsIn", "Nordkap Energy")],
+    ),
+    case(
+        "gen-puts-money-into",
+        "Halvard Group put $25 million into Nordkap Energy.",
+        [C("Halvard Group", "investsIn", "Nordkap Energy")],
+    ),
+    case(
+        "gen-minister-of-a-named-ministry",
+        "Alisher Sultanov, Minister of the Ministry of Energy, opened the plant.",
+        [C("Alisher Sultanov", "leads", "Ministry of Energy")],
+    ),
+    case(
+        "gen-minister-of-a-portfolio",
+        "Uzbek Minister of Energy Jurabek Mirzamahmudov opened the plant.",
+        must_not=[C("Energy Jurabek Mirzamahmudov", ANY, ANY_NAME, ANY), C(ANY_NAME, "leads", "Energy", ANY)],
+    ),
+    case(
+        "gen-firm-comma-place",
+        "He joined SCI Financial Group, Cedar Rapids, Iowa, in 1980.",
+        [C("SCI Financial Group", "locatedIn", "Cedar Rapids"), C("Cedar Rapids", "locatedIn", "Iowa")],
+    ),
+    case(
+        "gen-firm-of-place",
+        "Al Sayegh Trading of Dubai signed a deal with Kestrel Motors.",
+        [C("Al Sayegh Trading", "locatedIn", "Dubai")],
+    ),
+    case(
+        "gen-place-comma-comma",
+        "The company is based in Minato, Tokyo, Japan.",
+        [C("Minato", "locatedIn", "Tokyo"), C("Tokyo", "locatedIn", "Japan"), C("Minato", "locatedIn", "Japan")],
+    ),
+    case(
+        "gen-maker-before-product",
+        "Kestrel Motors launched the production of BelAZ mining equipment.",
+        [C("BELAZ", "produces", "mining equipment")],
+    ),
+    case(
+        "gen-contract-to-supply",
+        "Kestrel Motors signed a contract to supply buses to Halvard Group.",
+        [
+            C("Kestrel Motors", "signedAgreementWith", "Halvard Group"),
+            C("Kestrel Motors", "supplies", "Halvard Group", "planned"),
+        ],
+    ),
+    case(
+        "gen-takeover-of",
+        "Kestrel Motors completed its takeover of Nimbus Optics.",
+        [C("Nimbus Optics", "subsidiaryOf", "Kestrel Motors")],
+    ),
+    case(
+        "gen-parts-to-a-country",
+        "Integral will supply electronic components to Kazakhstan.",
+        [C("Integral", "supplies", "Kazakhstan", "planned")],
+    ),
+    case(
+        "gen-batch-handed-over",
+        "A batch of BelAZ dump trucks was handed over to Halvard Group.",
+        [C("BELAZ", "supplies", "Halvard Group")],
+    ),
+    case(
+        "gen-province-of-place",
+        "Dorvik Arms is a weapons maker based in the central Anatolian province of Ankara.",
+        [C("Dorvik Arms", "locatedIn", "Ankara")],
+    ),
+    case(
+        "gen-capital-of-is-no-coreference",
+        "Brask Holdings opened a plant in Michigan. Its bank, Kaspi Credit, "
+        "is headquartered in the capital of Kazakhstan.",
+        must_not=[C("Kaspi Credit", "locatedIn", "Michigan", ANY)],
+    ),
+    case(
+        "gen-named-chief-passive",
+        "Jane Roe was named chief executive of Brask Holdings in May.",
+        [C("Jane Roe", "leads", "Brask Holdings")],
+    ),
+    case(
+        "gen-chief-of-unknown-name",
+        "Jane Doyle is chief executive of Brask.",
+        [C("Jane Doyle", "leads", "Brask", classes=("Person", "Company"))],
+    ),
+    case(
+        "gen-officer-of-firm-with-suffix",
+        "Michael Thorne has been Chief Executive Officer of Costa Morella S.p.A. since July 2012.",
+        [C("Michael Thorne", "leads", ("Costa Morella S.p.A.", "Costa Morella"), classes=("Person", "Company"))],
+    ),
+    case(
+        "gen-firm-before-chief-title",
+        "Pellar CEO Albert Bourke said the vaccine works.",
+        [C("Albert Bourke", "leads", "Pellar", classes=("Person", "Company"))],
+    ),
+    case(
+        "gen-its-after-possessive-subject",
+        "Arvex Corp's income is principally due to its subsidiary, Matrix Design.",
+        [C("Matrix Design", "subsidiaryOf", "Arvex Corp")],
+    ),
+    case(
+        "gen-components-for-a-firms-product",
+        "Cumbria Engines builds the diesel engines for Northern Coach's buses.",
+        [C("Cumbria Engines", "producesComponentsFor", "Northern Coach")],
+    ),
+    case(
+        "gen-hyphenated-model-code",
+        "Iran's Parsa Turbine is ready to manufacture parts for the SGT5-4000F gas turbines.",
+        [C("Parsa Turbine", "producesComponentsFor", ("SGT5-4000F", "SGT5-4000F gas turbines"), "planned")],
+        [C("Parsa Turbine", "producesComponentsFor", "4000F", ANY)],
+    ),
+    case(
+        "gen-chief-of-the-firm-reported",
+        "Tavric Semiconductor opened a fab. Tavric Semiconductor will expand. "
+        "Norvik Chemicals already supplies Tavric Semiconductor's fabs in Tainan, chairman Lin Cheng-wei said.",
+        [C("Lin Cheng-wei", "leads", "Norvik Chemicals")],
+        [C("Lin Cheng-wei", "leads", "Tavric Semiconductor", ANY)],
+    ),
+    case(
+        "gen-dateline-is-nothing-made",
+        "ZURICH, Oct 8 (Reuters) - Swiss train maker Kestrel Rail AG (KRAIL.S) said "
+        "on Tuesday it had signed a contract.",
+        [C("Kestrel Rail AG", "produces", "trains")],
+        [C("Kestrel Rail AG", "produces", "Oct 8 (Reuters)s", ANY)],
+    ),
+    case(
+        "gen-two-modifiers-one-kind",
+        "Tabor Polska SA will license the design to Kazakh rolling stock assembler Dala Vagon.",
+        [C("Dala Vagon", "produces", "rolling stock")],
+        [C("Dala Vagon", "produces", "rolling", ANY), C("Dala Vagon", "produces", ("stock", "stocks"), ANY)],
+    ),
+    case(
+        "gen-legal-suffix-is-the-firms",
+        "Washington sanctioned Rosneft and Lukoil PJSC, Russia's two biggest oil producers.",
+        [C("Lukoil", "locatedIn", "Russia")],
+        [C("PJSC", ANY, ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-market-kind-is-a-noun",
+        "Our most significant competitors in primary markets are Corvel, Inc., "
+        "Stanton, Inc. and Marwick, Inc., and Brandt is a major player in the smart meter market.",
+        [C("Brandt", "produces", ("smart meter", "smart meters"))],
+        [C(ANY_NAME, "produces", "primary", ANY)],
+    ),
+    case(
+        "gen-descriptor-own-name-in-list",
+        "Major customers include the Finnish papermaker Lumio Paperi and the Chilean pulp producer Celulosa Andina.",
+        [C("Lumio Paperi", "locatedIn", "Finland"), C("Celulosa Andina", "locatedIn", "Chile")],
+        [C("Celulosa Andina", "locatedIn", "Finland", ANY)],
+    ),
+    case(
+        "gen-modifier-of-a-person-name",
+        "Indonesia's Logam Barat, Korea's Hanul Battery agree nickel plant in North Maluku",
+        [C("Hanul Battery", "locatedIn", ("South Korea", "Korea"))],
+        [C("Hanul Battery", "locatedIn", "Indonesia", ANY)],
+    ),
+    case(
+        "gen-second-title-its-own-name",
+        "The agreement was signed in Sofia in the presence of Bulgarian President "
+        "Rumen Radev and Turkish President Recep Tayyip Erdogan.",
+        [C("Rumen Radev", "leads", "Bulgaria")],
+        [C("Rumen Radev", "leads", "Turkey", ANY)],
+    ),
+    case(
+        "gen-group-after-a-holding-name",
+        "Kartepe is a member of the Ozdemir Holding group, which holds 58.4% of its share capital.",
+        [C("Kartepe", "subsidiaryOf", "Ozdemir Holding")],
+        [C(ANY_NAME, ANY, "Ozdemir Holding group", ANY)],
+    ),
+    case(
+        "gen-currency-code-is-no-firm",
+        "Net sales rose to SEK 1.48 billion. During the quarter the Group signed a "
+        "SEK 210 million contract with the Norwegian vehicle maker Kongsvik Defence AS to supply power units.",
+        [C(("Kongsvik Defence AS", "Kongsvik Defence"), "locatedIn", "Norway")],
+        [C("SEK", ANY, ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-analyst-at-firm-in-city",
+        '"Prices will rise," said Meera Shah, an analyst at Kotak Equities in '
+        "Mumbai. Volta Motors, a carmaker in Turin, posted a loss.",
+        [C("Volta Motors", "locatedIn", "Turin")],
+        [C("Kotak Equities", "locatedIn", "Mumbai", ANY)],
+    ),
+    case(
+        "gen-maker-word-before-name",
+        "Drugmaker Selvane SA said on Tuesday it will buy Amrix Pharmaceuticals Inc.",
+        [C(("Selvane SA", "Selvane"), "produces", ANY_NAME, ANY)],
+        [C("Drugmaker Selvane SA", ANY, ANY_NAME, ANY)],
+    ),
 ]
 
 
@@ -1389,10 +2447,18 @@ def test_every_rule_fires_on_a_test_sentence(candidate_extractor):
     sentence reads is untested, or dead)."""
     from kg.records import Article
 
-    texts = sorted({param.values[0] for value in globals().values() if isinstance(value, list)
-                    for param in value if isinstance(param, type(case("x", "y"))) and not param.marks})
-    articles = [Article(id=f"t{n}", title="Untitled report", date=None, text=text, path="t.txt")
-                for n, text in enumerate(texts)]
+    texts = sorted(
+        {
+            param.values[0]
+            for value in globals().values()
+            if isinstance(value, list)
+            for param in value
+            if isinstance(param, type(case("x", "y"))) and not param.marks
+        }
+    )
+    articles = [
+        Article(id=f"t{n}", title="Untitled report", date=None, text=text, path="t.txt") for n, text in enumerate(texts)
+    ]
     fired = {c.rule_id for found in candidate_extractor.candidates_many(articles) for c in found}
     rules = {rule.id for rule in candidate_extractor.load()[1].rules}
     assert rules - fired == set(), f"rules no test sentence fires: {sorted(rules - fired)}"

@@ -17,8 +17,18 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.frames import (Frame, agents, closes_apposition, described, governor, hyphen_pair, hyphen_word, is_passive,
-                               role_tokens, themes)
+from kg.extract.frames import (
+    Frame,
+    agents,
+    closes_apposition,
+    described,
+    governor,
+    hyphen_pair,
+    hyphen_word,
+    is_passive,
+    role_tokens,
+    themes,
+)
 
 from .docs import parse
 
@@ -493,8 +503,6 @@ def test_passive_conjunct_sharing_the_auxiliary():
     assert texts(themes(supplied)) == ["Engines"]
 
 
-
-
 # ---------------------------------------------------------------------------------- nominalisations
 
 
@@ -672,7 +680,8 @@ def test_mod_and_premod_of_a_noun():
 
 
 def test_premod_of_136_tonne_dump_trucks():
-    doc = parse("""
+    doc = parse(
+        """
         0 Tornvik PROPN NNP 1 nsubj
         1 bought  VERB  VBD 1 ROOT   buy
         2 136     NUM   CD  4 nummod
@@ -682,7 +691,9 @@ def test_premod_of_136_tonne_dump_trucks():
         6 dump    NOUN  NN  7 compound
         7 trucks  NOUN  NNS 1 dobj   truck
         8 .       PUNCT .   1 punct
-    """, joined=(2, 3))
+    """,
+        joined=(2, 3),
+    )
     assert role(doc, "trucks", "premod") == ["tonne", "Velaz", "dump"]
     assert role(doc, "trucks", "poss") == []
 
@@ -973,17 +984,21 @@ def test_hyphen_pair_of_two_names_only():
     assert role(doc, "projects", "hyphen") == ["Ruritania", "Borduria"]
     spaced = parse(HYPHENED)  # "Ruritania - Borduria projects"
     assert hyphen_pair(tok(spaced, "projects")) == []
-    common = parse("""
+    common = parse(
+        """
         0 oil   NOUN  NN   2 compound
         1 -     PUNCT HYPH 2 punct
         2 gas   NOUN  NN   3 compound
         3 deals NOUN  NNS  3 ROOT deal
-    """, joined=(0, 1))
+    """,
+        joined=(0, 1),
+    )
     assert hyphen_pair(tok(common, "deals")) == []
 
 
 def test_hyphen_word():
-    doc = parse("""
+    doc = parse(
+        """
         0 a       DET   DT   4 det
         1 battery NOUN  NN   4 compound
         2 start   NOUN  NN   4 compound
@@ -995,7 +1010,9 @@ def test_hyphen_word():
         8 Bikes   NOUN  NNS  5 dobj  bike
         9 and     CCONJ CC   8 cc
         10 Mopeds NOUN  NNS  8 conj  moped
-    """, joined=(2, 3, 6, 7))
+    """,
+        joined=(2, 3, 6, 7),
+    )
     assert hyphen_word(tok(doc, "up")) == "start-up"
     assert hyphen_word(tok(doc, "Bikes")) == "e-bikes"  # the word form, lower case
     assert hyphen_word(tok(doc, "Mopeds")) == "moped"  # no hyphen: the lemma, lower case
@@ -1039,7 +1056,8 @@ def test_frame_excludes_tokens_and_caches():
 
 def test_comma_before_and_closes_an_apposition():
     # "between Volta, a unit of Corbin, and Tessin": Tessin hung on Corbin, but joins Volta's list
-    doc = parse("""
+    doc = parse(
+        """
         0 between ADP   IN  0 ROOT
         1 Volta   PROPN NNP 0 pobj
         2 ,       PUNCT ,   1 punct
@@ -1050,10 +1068,13 @@ def test_comma_before_and_closes_an_apposition():
         7 ,       PUNCT ,   6 punct
         8 and     CCONJ CC  6 cc
         9 Tessin  PROPN NNP 6 conj
-    """, joined=(1, 6))
+    """,
+        joined=(1, 6),
+    )
     assert closes_apposition(tok(doc, "Corbin"), tok(doc, "Tessin"))
     # "a unit of Corbin and Tessin": no comma, the two own it
-    plain = parse("""
+    plain = parse(
+        """
         0 between ADP   IN  0 ROOT
         1 Volta   PROPN NNP 0 pobj
         2 ,       PUNCT ,   1 punct
@@ -1063,15 +1084,20 @@ def test_comma_before_and_closes_an_apposition():
         6 Corbin  PROPN NNP 5 pobj
         7 and     CCONJ CC  6 cc
         8 Tessin  PROPN NNP 6 conj
-    """, joined=(1,))
+    """,
+        joined=(1,),
+    )
     assert not closes_apposition(tok(plain, "Corbin"), tok(plain, "Tessin"))
     # "Volta bought Corbin, and Tessin followed": no apposition around
-    clause = parse("""
+    clause = parse(
+        """
         0 Volta   PROPN NNP 1 nsubj
         1 bought  VERB  VBD 1 ROOT buy
         2 Corbin  PROPN NNP 1 dobj
         3 ,       PUNCT ,   2 punct
         4 and     CCONJ CC  2 cc
         5 Tessin  PROPN NNP 2 conj
-    """, joined=(2,))
+    """,
+        joined=(2,),
+    )
     assert not closes_apposition(tok(clause, "Corbin"), tok(clause, "Tessin"))

@@ -32,11 +32,20 @@ def test_no_name_on_two_entries(gazetteer):
             assert owner.setdefault(key, entry.id) == entry.id, f"{name!r}: {owner[key]} and {entry.id}"
 
 
-@pytest.mark.parametrize("name, key", [
-    ("Belarus", "belarus"), ("Republic of Belarus", "belarus"), ("KamAZ", "kamaz"), ("Kamaz", "kamaz"),
-    ("Minsk Automobile Plant", "maz"), ("Alexander Lukashenko", "aleksandr_lukashenko"),
-    ("Superjet 100", "superjet_100"), ("MS-21", "mc_21"), ("Russian Federation", "russia"),
-])
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("Belarus", "belarus"),
+        ("Republic of Belarus", "belarus"),
+        ("KamAZ", "kamaz"),
+        ("Kamaz", "kamaz"),
+        ("Minsk Automobile Plant", "maz"),
+        ("Alexander Lukashenko", "aleksandr_lukashenko"),
+        ("Superjet 100", "superjet_100"),
+        ("MS-21", "mc_21"),
+        ("Russian Federation", "russia"),
+    ],
+)
 def test_known_aliases(gazetteer, name, key):
     assert gazetteer.lookup(name).id == key
 
@@ -67,15 +76,18 @@ def _write(tmp_path, entries):
     return folder
 
 
-@pytest.mark.parametrize("bad, message", [
-    ('{"id": "x", "class": "Company"}', "missing or empty 'name'"),
-    ('{"id": "X Y", "class": "Company", "name": "X"}', "must be lower-case ASCII"),
-    ('{"id": "x", "class": "Firm", "name": "X"}', "is not one of"),
-    ('{"id": "x", "class": "Company", "name": "X", "wikidata": "184"}', "is not an item id"),
-    ('{"id": "x", "class": "Company", "name": "X", "country": "atlantis"}', "is not a gazetteer id"),
-    ('{"id": "x", "class": "Company", "name": "X", "colour": "red"}', "unknown field"),
-    ('{"id": "x", "class": "Company", "name": "X"', "invalid JSON"),
-])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ('{"id": "x", "class": "Company"}', "missing or empty 'name'"),
+        ('{"id": "X Y", "class": "Company", "name": "X"}', "must be lower-case ASCII"),
+        ('{"id": "x", "class": "Firm", "name": "X"}', "is not one of"),
+        ('{"id": "x", "class": "Company", "name": "X", "wikidata": "184"}', "is not an item id"),
+        ('{"id": "x", "class": "Company", "name": "X", "country": "atlantis"}', "is not a gazetteer id"),
+        ('{"id": "x", "class": "Company", "name": "X", "colour": "red"}', "unknown field"),
+        ('{"id": "x", "class": "Company", "name": "X"', "invalid JSON"),
+    ],
+)
 def test_bad_entries_name_file_and_line(tmp_path, bad, message):
     folder = _write(tmp_path, ['{"id": "ok", "class": "Country", "name": "Okland"}', bad])
     with pytest.raises(GazetteerError) as info:

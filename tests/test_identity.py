@@ -21,8 +21,9 @@ CHANGED = "2 May 2024\n\nMore trade news\n\nTanzania exports coffee to Japan.\n"
 
 
 def _titles(store) -> dict[str, str]:
-    rows = store.query("SELECT ?id ?t WHERE { ?a <http://purl.org/dc/terms/identifier> ?id ; "
-                       "<http://purl.org/dc/terms/title> ?t }").rows
+    rows = store.query(
+        "SELECT ?id ?t WHERE { ?a <http://purl.org/dc/terms/identifier> ?id ; <http://purl.org/dc/terms/title> ?t }"
+    ).rows
     return {i.value: t.value for i, t in rows}
 
 
@@ -37,7 +38,8 @@ def test_the_same_name_from_another_folder_is_refused_not_replaced(tmp_path, ext
     assert str(report.rejected[0]) == (
         f"{tmp_path / 'corpus' / 'day2' / 'news.txt'}: article id 'news' is already in the store from "
         f"{tmp_path / 'corpus' / 'day1' / 'news.txt'}, with other content; ingest from a folder above both "
-        "(ids are paths relative to the folder ingested) or `kg remove` the first [E116]")
+        "(ids are paths relative to the folder ingested) or `kg remove` the first [E138]"
+    )
     assert _titles(store) == {"news": "Trade news"}
     # from the folder above, the two are two articles
     assert ingest([tmp_path / "corpus"], store, extractor).added == ["day1/news", "day2/news"]
@@ -59,7 +61,9 @@ def test_remove_drops_the_article_and_what_only_it_claimed(tmp_path, extractor):
     ingest([tmp_path / "a"], both, extractor)
     ingest([tmp_path / "b"], both, extractor)
     assert {r[0].value for r in run_named(both, "entities").rows} >= {
-        "https://w3id.org/kg-trade/entity/zambia", "https://w3id.org/kg-trade/entity/kenya-airways"}
+        "https://w3id.org/kg-trade/entity/zambia",
+        "https://w3id.org/kg-trade/entity/kenya-airways",
+    }
     report = remove_articles(both, ["africa", "nowhere"])
     assert report.removed == ("africa",) and report.missing == ("nowhere",)
     for fmt in ("nquads", "turtle"):

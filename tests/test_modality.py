@@ -22,6 +22,7 @@ import pytest
 from kg.extract.modality import Modality, modality_of
 
 from .docs import parse
+
 CUES = json.loads((Path(__file__).resolve().parent.parent / "ontology" / "rules" / "modality.json").read_text())
 
 
@@ -55,22 +56,28 @@ def test_plain_assertion():
 
 
 def test_not_and_never_negate():
-    m = modality("""
+    m = modality(
+        """
         0 Velmora PROPN NNP 3 nsubj
         1 does    AUX   VBZ 3 aux  do
         2 not     PART  RB  3 neg
         3 supply  VERB  VB  3 ROOT
         4 engines NOUN  NNS 3 dobj engine
         5 .       PUNCT .   3 punct
-    """, "supply")
+    """,
+        "supply",
+    )
     assert m == Modality("negated", ("not",))
-    m = modality("""
+    m = modality(
+        """
         0 Velmora  PROPN NNP 2 nsubj
         1 never    ADV   RB  2 neg
         2 supplied VERB  VBD 2 ROOT supply
         3 engines  NOUN  NNS 2 dobj engine
         4 .        PUNCT .   2 punct
-    """, "supplied")
+    """,
+        "supplied",
+    )
     assert m == Modality("negated", ("never",))
 
 
@@ -113,7 +120,8 @@ def test_no_longer_does_not_pass_to_a_coordinated_verb():
 
 
 def test_denied_that_it_supplies_is_negated_did_not_deny_asserted():
-    m = modality("""
+    m = modality(
+        """
         0 Velmora  PROPN NNP 1 nsubj
         1 denied   VERB  VBD 1 ROOT  deny
         2 that     SCONJ IN  4 mark
@@ -121,10 +129,13 @@ def test_denied_that_it_supplies_is_negated_did_not_deny_asserted():
         4 supplies VERB  VBZ 1 ccomp supply
         5 Tornvik  PROPN NNP 4 dobj
         6 .        PUNCT .   1 punct
-    """, "supplies")
+    """,
+        "supplies",
+    )
     assert m == Modality("negated", ("denied",))
     # "Velmora did not deny that it supplies Tornvik"
-    m = modality("""
+    m = modality(
+        """
         0 Velmora  PROPN NNP 3 nsubj
         1 did      AUX   VBD 3 aux   do
         2 not      PART  RB  3 neg
@@ -134,12 +145,15 @@ def test_denied_that_it_supplies_is_negated_did_not_deny_asserted():
         6 supplies VERB  VBZ 3 ccomp supply
         7 Tornvik  PROPN NNP 6 dobj
         8 .        PUNCT .   3 punct
-    """, "supplies")
+    """,
+        "supplies",
+    )
     assert m == Modality("asserted", ())
 
 
 def test_rejected_claims_that_it_sold_is_negated():
-    m = modality("""
+    m = modality(
+        """
         0 Velmora  PROPN NNP 1 nsubj
         1 rejected VERB  VBD 1 ROOT  reject
         2 claims   NOUN  NNS 1 dobj  claim
@@ -149,22 +163,28 @@ def test_rejected_claims_that_it_sold_is_negated():
         6 sold     VERB  VBN 2 acl   sell
         7 engines  NOUN  NNS 6 dobj  engine
         8 .        PUNCT .   1 punct
-    """, "sold")
+    """,
+        "sold",
+    )
     assert m == Modality("negated", ("rejected",))
 
 
 def test_refused_to_and_no_plans_to_are_negated():
-    m = modality("""
+    m = modality(
+        """
         0 Velmora PROPN NNP 1 nsubj
         1 refused VERB  VBD 1 ROOT  refuse
         2 to      PART  TO  3 aux
         3 supply  VERB  VB  1 xcomp
         4 engines NOUN  NNS 3 dobj  engine
         5 .       PUNCT .   1 punct
-    """, "supply")
+    """,
+        "supply",
+    )
     assert m == Modality("negated", ("refused",))
     # "Velmora has no plans to supply Tornvik": "no" on the governing noun
-    m = modality("""
+    m = modality(
+        """
         0 Velmora PROPN NNP 1 nsubj
         1 has     VERB  VBZ 1 ROOT  have
         2 no      DET   DT  3 det
@@ -173,7 +193,9 @@ def test_refused_to_and_no_plans_to_are_negated():
         5 supply  VERB  VB  3 acl
         6 Tornvik PROPN NNP 5 dobj
         7 .       PUNCT .   1 punct
-    """, "supply")
+    """,
+        "supply",
+    )
     assert m == Modality("negated", ("no",))
 
 
@@ -212,7 +234,8 @@ def test_will_plans_and_is_shared_by_a_coordinated_verb():
 
 
 def test_is_ready_to_plans():
-    m = modality("""
+    m = modality(
+        """
         0 Velmora PROPN NNP 1 nsubj
         1 is      AUX   VBZ 1 ROOT  be
         2 ready   ADJ   JJ  1 acomp
@@ -220,14 +243,17 @@ def test_is_ready_to_plans():
         4 supply  VERB  VB  2 xcomp
         5 engines NOUN  NNS 4 dobj  engine
         6 .       PUNCT .   1 punct
-    """, "supply")
+    """,
+        "supply",
+    )
     assert m.value == "planned"
     # the adjective is read on its own and again as the copula's predicate: ("ready", "ready")
     assert set(m.cues) == {"ready"}
 
 
 def test_to_infinitives_plan_but_the_first_company_to_leave_is_a_fact():
-    contract = modality("""
+    contract = modality(
+        """
         0 Velmora  PROPN NNP 1 nsubj
         1 signed   VERB  VBD 1 ROOT  sign
         2 a        DET   DT  3 det
@@ -236,9 +262,12 @@ def test_to_infinitives_plan_but_the_first_company_to_leave_is_a_fact():
         5 supply   VERB  VB  3 acl
         6 engines  NOUN  NNS 5 dobj  engine
         7 .        PUNCT .   1 punct
-    """, "supply")
+    """,
+        "supply",
+    )
     assert contract == Modality("planned", ("to",))
-    first = modality("""
+    first = modality(
+        """
         0 Velmora   PROPN NNP 1 nsubj
         1 was       AUX   VBD 1 ROOT  be
         2 the       DET   DT  4 det
@@ -248,10 +277,13 @@ def test_to_infinitives_plan_but_the_first_company_to_leave_is_a_fact():
         6 leave     VERB  VB  4 acl
         7 Ruritania PROPN NNP 6 dobj
         8 .         PUNCT .   1 punct
-    """, "leave")
+    """,
+        "leave",
+    )
     assert first == Modality("asserted", ())
     # a headline's bare infinitive: "Marrowby to close its stores in Ruritania"
-    m = modality("""
+    m = modality(
+        """
         0 Marrowby  PROPN NNP 2 nsubj
         1 to        PART  TO  2 aux
         2 close     VERB  VB  2 ROOT
@@ -259,19 +291,24 @@ def test_to_infinitives_plan_but_the_first_company_to_leave_is_a_fact():
         4 stores    NOUN  NNS 2 dobj  store
         5 in        ADP   IN  2 prep
         6 Ruritania PROPN NNP 5 pobj
-    """, "close")
+    """,
+        "close",
+    )
     assert m == Modality("planned", ("to",))
 
 
 def test_nominal_subject_of_a_verb_of_beginning_with_will():
-    m = modality("""
+    m = modality(
+        """
         0 Deliveries NOUN  NNS 2 nsubj  delivery
         1 will       AUX   MD  2 aux
         2 start      VERB  VB  2 ROOT
         3 next       ADJ   JJ  4 amod
         4 year       NOUN  NN  2 npadvmod
         5 .          PUNCT .   2 punct
-    """, "Deliveries")
+    """,
+        "Deliveries",
+    )
     assert m == Modality("planned", ("will",))
 
 
@@ -279,39 +316,49 @@ def test_nominal_subject_of_a_verb_of_beginning_with_will():
 
 
 def test_previously_is_past():
-    m = modality("""
+    m = modality(
+        """
         0 Velmora    PROPN NNP 2 nsubj
         1 previously ADV   RB  2 advmod
         2 supplied   VERB  VBD 2 ROOT supply
         3 engines    NOUN  NNS 2 dobj engine
         4 .          PUNCT .   2 punct
-    """, "supplied")
+    """,
+        "supplied",
+    )
     assert m == Modality("past", ("previously",))
 
 
 def test_used_to_is_past():
-    m = modality("""
+    m = modality(
+        """
         0 Velmora PROPN NNP 1 nsubj
         1 used    VERB  VBD 1 ROOT  use
         2 to      PART  TO  3 aux
         3 supply  VERB  VB  1 xcomp
         4 engines NOUN  NNS 3 dobj  engine
         5 .       PUNCT .   1 punct
-    """, "supply")
+    """,
+        "supply",
+    )
     assert m == Modality("past", ("used to",))
 
 
 def test_until_a_year_ends_a_past_state_not_a_future_one():
-    past = modality("""
+    past = modality(
+        """
         0 Velmora  PROPN NNP 1 nsubj
         1 supplied VERB  VBD 1 ROOT supply
         2 engines  NOUN  NNS 1 dobj engine
         3 until    ADP   IN  1 prep
         4 2022     NUM   CD  3 pobj
         5 .        PUNCT .   1 punct
-    """, "supplied")
+    """,
+        "supplied",
+    )
     assert past == Modality("past", ("until 2022",))
-    future = modality("""
+    future = modality(
+        """
         0 Velmora PROPN NNP 2 nsubj
         1 will    AUX   MD  2 aux
         2 supply  VERB  VB  2 ROOT
@@ -319,22 +366,28 @@ def test_until_a_year_ends_a_past_state_not_a_future_one():
         4 until   ADP   IN  2 prep
         5 2026    NUM   CD  4 pobj
         6 .       PUNCT .   2 punct
-    """, "supply")
+    """,
+        "supply",
+    )
     assert future == Modality("planned", ("will",))
 
 
 def test_verbs_of_ending_and_their_negation():
-    m = modality("""
+    m = modality(
+        """
         0 Velmora    PROPN NNP 1 nsubj
         1 halted     VERB  VBD 1 ROOT halt
         2 deliveries NOUN  NNS 1 dobj delivery
         3 to         ADP   IN  2 prep
         4 Tornvik    PROPN NNP 3 pobj
         5 .          PUNCT .   1 punct
-    """, "deliveries")
+    """,
+        "deliveries",
+    )
     assert m == Modality("past", ("halted",))
     # "Velmora has not stopped supplying Tornvik": it goes on
-    m = modality("""
+    m = modality(
+        """
         0 Velmora   PROPN NNP 3 nsubj
         1 has       AUX   VBZ 3 aux  have
         2 not       PART  RB  3 neg
@@ -342,7 +395,9 @@ def test_verbs_of_ending_and_their_negation():
         4 supplying VERB  VBG 3 xcomp supply
         5 Tornvik   PROPN NNP 4 dobj
         6 .         PUNCT .   3 punct
-    """, "supplying")
+    """,
+        "supplying",
+    )
     assert m == Modality("asserted", ("not", "stopped"))
 
 
@@ -370,7 +425,8 @@ def test_if_clause_makes_no_claim_but_its_main_clause_does():
 
 
 def test_inverted_should_and_could_make_no_claim_plain_should_plans():
-    inverted = modality("""
+    inverted = modality(
+        """
         0 Should  AUX   MD  2 aux
         1 Velmora PROPN NNP 2 nsubj
         2 supply  VERB  VB  7 advcl
@@ -381,23 +437,31 @@ def test_inverted_should_and_could_make_no_claim_plain_should_plans():
         7 build   VERB  VB  7 ROOT
         8 trucks  NOUN  NNS 7 dobj  truck
         9 .       PUNCT .   7 punct
-    """, "supply")
+    """,
+        "supply",
+    )
     assert inverted == Modality(None, ("should",))
-    plain = modality("""
+    plain = modality(
+        """
         0 Velmora PROPN NNP 2 nsubj
         1 should  AUX   MD  2 aux
         2 supply  VERB  VB  2 ROOT
         3 engines NOUN  NNS 2 dobj engine
         4 .       PUNCT .   2 punct
-    """, "supply")
+    """,
+        "supply",
+    )
     assert plain == Modality("planned", ("should",))
-    m = modality("""
+    m = modality(
+        """
         0 Velmora PROPN NNP 2 nsubj
         1 could   AUX   MD  2 aux
         2 supply  VERB  VB  2 ROOT
         3 engines NOUN  NNS 2 dobj engine
         4 .       PUNCT .   2 punct
-    """, "supply")
+    """,
+        "supply",
+    )
     assert m == Modality(None, ("could",))
 
 

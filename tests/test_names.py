@@ -29,11 +29,20 @@ def twins(tmp_path):
     """Two entities labelled "Neman" (a river and a firm), one also called "Nieman", a third aliased "Neman"."""
     store = EmbeddedStore(tmp_path / "store")
     g, node = ox.NamedNode(ENTITIES_GRAPH), ox.NamedNode
-    quads = [ox.Quad(node(ENT + e), node(p), ox.Literal(v), g) for e, p, v in (
-        ("neman-river", LABEL, "Neman"), ("neman-river", ALT, "Nieman"), ("neman-plant", LABEL, "NEMAN"),
-        ("grodno", LABEL, "Grodno"), ("grodno", ALT, "Neman"))]
-    quads += [ox.Quad(node(ENT + e), node(PREFIXES["rdf"] + "type"), node(PREFIXES["trade"] + c), g)
-              for e, c in (("neman-river", "Region"), ("neman-plant", "Company"), ("grodno", "Region"))]
+    quads = [
+        ox.Quad(node(ENT + e), node(p), ox.Literal(v), g)
+        for e, p, v in (
+            ("neman-river", LABEL, "Neman"),
+            ("neman-river", ALT, "Nieman"),
+            ("neman-plant", LABEL, "NEMAN"),
+            ("grodno", LABEL, "Grodno"),
+            ("grodno", ALT, "Neman"),
+        )
+    ]
+    quads += [
+        ox.Quad(node(ENT + e), node(PREFIXES["rdf"] + "type"), node(PREFIXES["trade"] + c), g)
+        for e, c in (("neman-river", "Region"), ("neman-plant", "Company"), ("grodno", "Region"))
+    ]
     store.oxigraph.extend(quads + index_quads(quads))
     return store
 
@@ -41,8 +50,9 @@ def twins(tmp_path):
 def test_ingest_writes_the_index_of_every_label_and_alias(seed_build):
     store = seed_build.store
     written = _index(store)
-    labels = store.query(f"SELECT ?e ?p ?n WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ VALUES ?p {{ <{LABEL}> <{ALT}> }} "
-                         "?e ?p ?n } }").rows
+    labels = store.query(
+        f"SELECT ?e ?p ?n WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ VALUES ?p {{ <{LABEL}> <{ALT}> }} ?e ?p ?n }} }}"
+    ).rows
     assert len(written) > 20 and len(labels) >= len(written)
     reindex(store)
     assert _index(store) == written
@@ -77,8 +87,11 @@ def test_a_store_without_index_is_scanned_and_indexed_at_the_next_ingest(seed_bu
 def test_a_label_wins_over_an_alias_and_two_labels_are_ambiguous(twins):
     assert lookup(twins, "nieman") == ENT + "neman-river"
     assert lookup(twins, "GRODNO") == ENT + "grodno"
-    with pytest.raises(AmbiguousName, match=r"'Neman' is the label of 2 entities \('NEMAN' <.*neman-plant>, "
-                                            r"'Neman' <.*neman-river>\); pass the IRI"):
+    with pytest.raises(
+        AmbiguousName,
+        match=r"'Neman' is the label of 2 entities \('NEMAN' <.*neman-plant>, "
+        r"'Neman' <.*neman-river>\); pass the IRI",
+    ):
         lookup(twins, "Neman")
     assert lookup(twins, f"<{ENT}neman-plant>") == ENT + "neman-plant"
 
@@ -88,9 +101,12 @@ def test_queries_network_and_page_decide_alike(twins):
     graph = entity_graph(twins)
     for name in ("Neman", "Nemann"):
         errors = []
-        for attempt in (lambda: run_named(twins, "claims-about", {"entity": name}),
-                        lambda: find_node(graph, name), lambda: neighbors(graph, name),
-                        lambda: network_html(graph, focus=name)):
+        for attempt in (
+            lambda: run_named(twins, "claims-about", {"entity": name}),
+            lambda: find_node(graph, name),
+            lambda: neighbors(graph, name),
+            lambda: network_html(graph, focus=name),
+        ):
             with pytest.raises(NodeNotFound) as caught:
                 attempt()
             errors.append((type(caught.value), str(caught.value).replace("the graph", "the store")))

@@ -21,11 +21,25 @@ def _typed(value, kind):
     return ox.Literal(value, datatype=ox.NamedNode(XSD + kind))
 
 
-HANDMADE = Results(["n", "x", "day", "ok", "name"], [
-    (_typed("3", "integer"), _typed("0.5", "decimal"), _typed("2023-02-20", "date"), _typed("true", "boolean"),
-     ox.Literal("<b>MAZ</b>")),
-    (None, _typed("2", "integer"), None, _typed("false", "boolean"), ox.NamedNode("https://w3id.org/kg-trade/entity/maz")),
-])
+HANDMADE = Results(
+    ["n", "x", "day", "ok", "name"],
+    [
+        (
+            _typed("3", "integer"),
+            _typed("0.5", "decimal"),
+            _typed("2023-02-20", "date"),
+            _typed("true", "boolean"),
+            ox.Literal("<b>MAZ</b>"),
+        ),
+        (
+            None,
+            _typed("2", "integer"),
+            None,
+            _typed("false", "boolean"),
+            ox.NamedNode("https://w3id.org/kg-trade/entity/maz"),
+        ),
+    ],
+)
 
 
 def test_results_become_a_typed_dataframe():
@@ -58,8 +72,9 @@ def test_show_puts_the_page_in_a_sandboxed_srcdoc_iframe():
     graph.add_node("urn:a", label="</iframe><script>alert(1)</script>", cls="Company", aliases=[], wikidata=None)
     shown = kg.show(graph, height=300)
     markup = shown._repr_html_()
-    match = re.fullmatch(r'<iframe srcdoc="([^"]*)" style="[^"]*height:300px[^"]*" sandbox="([^"]*)"[^>]*></iframe>',
-                         markup)
+    match = re.fullmatch(
+        r'<iframe srcdoc="([^"]*)" style="[^"]*height:300px[^"]*" sandbox="([^"]*)"[^>]*></iframe>', markup
+    )
     assert match, markup[:200]
     assert html.unescape(match.group(1)) == shown.html  # the whole page, attribute-escaped
     assert "allow-same-origin" not in match.group(2) and "allow-scripts" in match.group(2)
@@ -73,12 +88,15 @@ def test_the_example_notebook_script_runs(tmp_path):
 
     from .conftest import ROOT, seed_planned_claim
 
-    result = subprocess.run([sys.executable, str(ROOT / "docs" / "example.py"), str(tmp_path)], capture_output=True,
-                            text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "docs" / "example.py"), str(tmp_path)], capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, (result.stderr.strip().splitlines() or ["no error output"])[-1]
     confidence = re.escape(seed_planned_claim().confidence)
-    assert re.search(r"Belarus\s+produces\s+well-proven military attack aircraft\s+planned\s+" + confidence +
-                     r"\s+2023-02-20", result.stdout)
+    assert re.search(
+        r"Belarus\s+produces\s+well-proven military attack aircraft\s+planned\s+" + confidence + r"\s+2023-02-20",
+        result.stdout,
+    )
     assert "'confidence': 'float64'" in result.stdout and "'date': 'datetime64" in result.stdout
     assert (tmp_path / "claims.html").read_text(encoding="utf-8").startswith("<table>")
     assert (tmp_path / "page.html").read_text(encoding="utf-8").startswith("<iframe srcdoc=")

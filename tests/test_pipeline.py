@@ -19,28 +19,39 @@ def _graph_quads(store, article_id):
 
 def _described(store) -> set[str]:
     """Labels of the entities the entities graph describes."""
-    return {row[0].value for row in store.query(
-        "SELECT ?l WHERE { GRAPH <https://w3id.org/kg-trade/graph/entities> { ?e "
-        "<http://www.w3.org/2000/01/rdf-schema#label> ?l } }").rows}
+    return {
+        row[0].value
+        for row in store.query(
+            "SELECT ?l WHERE { GRAPH <https://w3id.org/kg-trade/graph/entities> { ?e "
+            "<http://www.w3.org/2000/01/rdf-schema#label> ?l } }"
+        ).rows
+    }
 
 
 def _referenced(store) -> set[str]:
     """Labels of the entities some claim names as its subject, object or speaker."""
-    return {row[0].value for row in store.query(
-        "SELECT ?l WHERE { ?c <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject>|"
-        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#object>|<https://w3id.org/kg-trade/ontology#speaker> ?e . "
-        "?e <http://www.w3.org/2000/01/rdf-schema#label> ?l }").rows}
+    return {
+        row[0].value
+        for row in store.query(
+            "SELECT ?l WHERE { ?c <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject>|"
+            "<http://www.w3.org/1999/02/22-rdf-syntax-ns#object>|<https://w3id.org/kg-trade/ontology#speaker> ?e . "
+            "?e <http://www.w3.org/2000/01/rdf-schema#label> ?l }"
+        ).rows
+    }
 
 
 def _claims(store, article_id):
-    rows = store.query("""
+    rows = store.query(
+        """
         PREFIX trade: <https://w3id.org/kg-trade/ontology#>
         PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         PREFIX prov: <http://www.w3.org/ns/prov#>
         PREFIX dcterms: <http://purl.org/dc/terms/>
         SELECT ?s ?p ?o ?m WHERE { ?c rdf:subject/rdfs:label ?s ; rdf:predicate ?p ; rdf:object/rdfs:label ?o ;
-            trade:modality ?m ; prov:wasDerivedFrom/dcterms:identifier ?id }""", {"id": article_id}).rows
+            trade:modality ?m ; prov:wasDerivedFrom/dcterms:identifier ?id }""",
+        {"id": article_id},
+    ).rows
     return {(s.value, p.value.rsplit("#")[-1], o.value, m.value.rsplit("#")[-1]) for s, p, o, m in rows}
 
 
@@ -86,15 +97,20 @@ def test_folder_with_bad_inputs(tmp_path, extractor):
     shutil.copy(SEED, folder)
     (folder / "empty.txt").write_bytes(b"")
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00")
-    (folder / "corpus.jsonl").write_text('{"id": "j1", "title": "T", "date": "2024-01-01", "text": "MAZ supplies '
-                                         'KAMAZ."}\n{"id": "j2", "title": \n')
+    (folder / "corpus.jsonl").write_text(
+        '{"id": "j1", "title": "T", "date": "2024-01-01", "text": "MAZ supplies KAMAZ."}\n{"id": "j2", "title": \n'
+    )
     store = open_store(tmp_path / "store")
     report = ingest([folder], store, extractor)
     assert sorted(report.added) == sorted([SEED.stem, "j1"])
     reasons = sorted(str(e) for e in report.rejected)
-    assert reasons == sorted([f"{folder / 'corpus.jsonl'}:2: invalid JSON: Expecting value at column 23 [E107]",
-                              f"{folder / 'empty.txt'}: empty file [E101]",
-                              f"{folder / 'image.txt'}: binary file (not UTF-8 text) [E102]"])
+    assert reasons == sorted(
+        [
+            f"{folder / 'corpus.jsonl'}:2: invalid JSON: Expecting value at column 23 [E107]",
+            f"{folder / 'empty.txt'}: empty file [E101]",
+            f"{folder / 'image.txt'}: binary file (not text) [E102]",
+        ]
+    )
     assert not report.ok
 
 
@@ -105,8 +121,11 @@ def test_rule_change_re_extracts_unchanged_articles(tmp_path, extractor):
     ingest([SEED], store, extractor)
     rules = tmp_path / "rules"
     shutil.copytree(extractor.rules_dir or (SEED.parent.parent / "ontology" / "rules"), rules)
-    (rules / "relations.jsonl").write_text("\n".join(
-        line for line in (rules / "relations.jsonl").read_text().splitlines() if "cooperatesWith/" not in line))
+    (rules / "relations.jsonl").write_text(
+        "\n".join(
+            line for line in (rules / "relations.jsonl").read_text().splitlines() if "cooperatesWith/" not in line
+        )
+    )
     changed = Extractor(rules_dir=rules)
     report = ingest([SEED], store, changed)
     assert report.replaced == [SEED.stem]

@@ -44,8 +44,11 @@ def test_injection_in_a_parameter_finds_nothing_and_changes_nothing(seed_build):
     before = seed_build.store.count()
     with pytest.raises(NodeNotFound, match="no entity named"):
         run_named(seed_build.store, "suppliers", {"entity": 'KAMAZ" } ; DROP ALL ; #'})
-    found = run_query(seed_build.store, "SELECT ?e WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?name }",
-                      {"name": 'MAZ" } DROP ALL #'})
+    found = run_query(
+        seed_build.store,
+        "SELECT ?e WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?name }",
+        {"name": 'MAZ" } DROP ALL #'},
+    )
     assert found.rows == [] and seed_build.store.count() == before
 
 

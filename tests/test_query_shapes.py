@@ -35,15 +35,22 @@ def _params(query, entity, other):
 def _rows(store, text, bindings):
     """The rows as text; a GROUP_CONCAT of sources as a sorted list (SPARQL leaves its order to the engine)."""
     results = store.query(text, bindings)
-    return [tuple(" ".join(sorted(term.value.split())) if var == "sources" else "" if term is None else str(term)
-                  for var, term in zip(results.variables, row)) for row in results.rows]
+    return [
+        tuple(
+            " ".join(sorted(term.value.split())) if var == "sources" else "" if term is None else str(term)
+            for var, term in zip(results.variables, row)
+        )
+        for row in results.rows
+    ]
 
 
 def _where_solutions(store, text, bindings) -> int:
     """How many solutions the query's WHERE clause has (before grouping): its text counted."""
     head = re.search(r"\bSELECT\b.*?\bWHERE\s*\{", text, re.S)
-    body = text[head.end():text.rindex("}")]
-    return int(store.query(f"{text[:head.start()]}SELECT (COUNT(*) AS ?n) WHERE {{{body}}}", bindings).rows[0][0].value)
+    body = text[head.end() : text.rindex("}")]
+    return int(
+        store.query(f"{text[: head.start()]}SELECT (COUNT(*) AS ?n) WHERE {{{body}}}", bindings).rows[0][0].value
+    )
 
 
 def _repeated_relations() -> list:
@@ -54,23 +61,37 @@ def _repeated_relations() -> list:
     ents = node(ENTITIES_GRAPH)
     quads = []
     for entity, label, cls in ((maz, "MAZ", "Company"), (kamaz, "KAMAZ", "Company"), (market, "Russia", "Country")):
-        quads += [ox.Quad(entity, node(RDF + "type"), node(TRADE + cls), ents),
-                  ox.Quad(entity, node(RDFS + "label"), lit(label), ents)]
-    relations = (("supplies", kamaz), ("producesComponentsFor", kamaz), ("cooperatesWith", kamaz),
-                 ("signedAgreementWith", kamaz), ("exitedMarket", market))
+        quads += [
+            ox.Quad(entity, node(RDF + "type"), node(TRADE + cls), ents),
+            ox.Quad(entity, node(RDFS + "label"), lit(label), ents),
+        ]
+    relations = (
+        ("supplies", kamaz),
+        ("producesComponentsFor", kamaz),
+        ("cooperatesWith", kamaz),
+        ("signedAgreementWith", kamaz),
+        ("exitedMarket", market),
+    )
     for number in range(ARTICLES):
         article = node(f"{PREFIXES['art']}a{number}")
         graph = node(f"{PREFIXES['g']}article/a{number}")
-        quads += [ox.Quad(article, node(RDF + "type"), node(TRADE + "Article"), graph),
-                  ox.Quad(article, node(DCT + "identifier"), lit(f"a{number}"), graph)]
+        quads += [
+            ox.Quad(article, node(RDF + "type"), node(TRADE + "Article"), graph),
+            ox.Quad(article, node(DCT + "identifier"), lit(f"a{number}"), graph),
+        ]
         for predicate, obj in relations:
             claim = node(f"{PREFIXES['claim']}a{number}-{predicate}")
-            for p, o in ((RDF + "type", node(TRADE + "Claim")), (RDF + "subject", maz),
-                         (RDF + "predicate", node(TRADE + predicate)), (RDF + "object", obj),
-                         (TRADE + "modality", node(TRADE + "asserted")), (PROV + "wasDerivedFrom", article),
-                         (TRADE + "sentence", lit(f"MAZ {predicate} it ({number}).")),
-                         (TRADE + "confidence", lit("0.9", datatype=node(PREFIXES["xsd"] + "decimal"))),
-                         (TRADE + "extractor", lit("R1"))):
+            for p, o in (
+                (RDF + "type", node(TRADE + "Claim")),
+                (RDF + "subject", maz),
+                (RDF + "predicate", node(TRADE + predicate)),
+                (RDF + "object", obj),
+                (TRADE + "modality", node(TRADE + "asserted")),
+                (PROV + "wasDerivedFrom", article),
+                (TRADE + "sentence", lit(f"MAZ {predicate} it ({number}).")),
+                (TRADE + "confidence", lit("0.9", datatype=node(PREFIXES["xsd"] + "decimal"))),
+                (TRADE + "extractor", lit("R1")),
+            ):
                 quads.append(ox.Quad(claim, node(p), o, graph))
             quads.append(ox.Quad(maz, node(TRADE + predicate), obj, graph))
             if predicate == "producesComponentsFor":
@@ -105,8 +126,9 @@ def smaller(tmp_path_factory):
 
 def _hubs(store) -> tuple[ox.NamedNode, ox.NamedNode]:
     """The two entities most claims are about."""
-    rows = store.query(f"SELECT ?e (COUNT(*) AS ?n) WHERE {{ ?c <{RDF}object> ?e }} GROUP BY ?e "
-                       "ORDER BY DESC(?n) ?e LIMIT 2").rows
+    rows = store.query(
+        f"SELECT ?e (COUNT(*) AS ?n) WHERE {{ ?c <{RDF}object> ?e }} GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 2"
+    ).rows
     return rows[0][0], rows[1][0]
 
 

@@ -12,21 +12,41 @@ from kg.rdf import article_graph, entity_graph, plain_triples
 from kg.records import Article, Claim, Entity, Mention
 from kg.vocab import TRADE
 
-ARTICLE = Article(id="a1", title="MAZ and KAMAZ", date=dt.date(2024, 3, 1), text="MAZ makes parts for KAMAZ.",
-                  path="a1.txt", source="example.org")
+ARTICLE = Article(
+    id="a1",
+    title="MAZ and KAMAZ",
+    date=dt.date(2024, 3, 1),
+    text="MAZ makes parts for KAMAZ.",
+    path="a1.txt",
+    source="example.org",
+)
 MAZ = Mention(name="MAZ", cls="Company", start=0, end=3, key="maz", via="gazetteer")
 KAMAZ = Mention(name="KAMAZ", cls="Company", start=20, end=25, key="kamaz", via="gazetteer")
 
 
 def claim(predicate="producesComponentsFor", modality="asserted", subject=MAZ, obj=KAMAZ):
-    return Claim(subject=subject, predicate=predicate, object=obj, modality=modality, article_id="a1",
-                 sentence="MAZ makes parts for KAMAZ.", sentence_start=15, sentence_end=41,
-                 rule_id="test/rule", confidence=0.8)
+    return Claim(
+        subject=subject,
+        predicate=predicate,
+        object=obj,
+        modality=modality,
+        article_id="a1",
+        sentence="MAZ makes parts for KAMAZ.",
+        sentence_start=15,
+        sentence_end=41,
+        rule_id="test/rule",
+        confidence=0.8,
+    )
 
 
 def _plain(graph):
-    return {(s, p, o) for s, p, o in graph if str(p).startswith(str(TRADE._NS)) and isinstance(o, URIRef)
-            and str(s).startswith("https://w3id.org/kg-trade/entity/")}
+    return {
+        (s, p, o)
+        for s, p, o in graph
+        if str(p).startswith(str(TRADE._NS))
+        and isinstance(o, URIRef)
+        and str(s).startswith("https://w3id.org/kg-trade/entity/")
+    }
 
 
 def test_claim_is_reified_with_provenance():
@@ -80,9 +100,12 @@ def test_same_input_same_graph_and_a_change_shows():
 
 
 def test_entity_graph():
-    graph = entity_graph([Entity(key="maz", cls="Company", label="MAZ", alt_labels=("Minsk Automobile Plant",),
-                                 wikidata=None),
-                          Entity(key="belarus", cls="Country", label="Belarus", wikidata="Q184")])
+    graph = entity_graph(
+        [
+            Entity(key="maz", cls="Company", label="MAZ", alt_labels=("Minsk Automobile Plant",), wikidata=None),
+            Entity(key="belarus", cls="Country", label="Belarus", wikidata="Q184"),
+        ]
+    )
     expected = Graph()
     maz, belarus = entity_iri("maz"), entity_iri("belarus")
     expected.add((maz, RDF.type, TRADE.Company))
@@ -90,6 +113,8 @@ def test_entity_graph():
     expected.add((maz, SKOS.altLabel, Literal("Minsk Automobile Plant")))
     expected.add((belarus, RDF.type, TRADE.Country))
     expected.add((belarus, RDFS.label, Literal("Belarus")))
-    expected.add((belarus, URIRef("http://www.w3.org/2002/07/owl#sameAs"), URIRef("http://www.wikidata.org/entity/Q184")))
+    expected.add(
+        (belarus, URIRef("http://www.w3.org/2002/07/owl#sameAs"), URIRef("http://www.wikidata.org/entity/Q184"))
+    )
     _, only_ours, only_expected = graph_diff(graph, expected)
     assert isomorphic(graph, expected), (sorted(only_ours), sorted(only_expected))

@@ -43,8 +43,10 @@ def generated(tmp_path_factory):
     store.oxigraph.extend(to_ox_quads(ontology_graph()))
     copy = ox.NamedNode(PREFIXES["g"] + "article/copy")
     store.oxigraph.extend(ox.Quad(q.subject, q.predicate, q.object, copy) for q in quads[-500:])
-    assert any(isinstance(q.subject, ox.BlankNode) for q in store.oxigraph.quads_for_pattern(
-        None, None, None, ox.NamedNode(ONTOLOGY_GRAPH)))
+    assert any(
+        isinstance(q.subject, ox.BlankNode)
+        for q in store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH))
+    )
     return store
 
 

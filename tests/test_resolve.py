@@ -18,11 +18,18 @@ def test_same_entity_across_articles_and_spellings(tmp_path, candidate_extractor
     extractor = candidate_extractor  # resolution, whatever the confidence of each claim
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "one.txt").write_text(ARTICLE.format(
-        title="Kamaz and Gorvald", body="Gorvald Axle Works supplies axles to Kamaz. "
-                                        "Belarusian President Alexander Lukashenko met Vladimir Putin."))
-    (folder / "two.txt").write_text(ARTICLE.format(
-        title="KAMAZ orders", body="GORVALD AXLE WORKS delivers axles to KAMAZ. Lukashenko met Putin in Minsk."))
+    (folder / "one.txt").write_text(
+        ARTICLE.format(
+            title="Kamaz and Gorvald",
+            body="Gorvald Axle Works supplies axles to Kamaz. "
+            "Belarusian President Alexander Lukashenko met Vladimir Putin.",
+        )
+    )
+    (folder / "two.txt").write_text(
+        ARTICLE.format(
+            title="KAMAZ orders", body="GORVALD AXLE WORKS delivers axles to KAMAZ. Lukashenko met Putin in Minsk."
+        )
+    )
     store = open_store(tmp_path / "store")
     ingest([folder], store, extractor)
     labels = _entities(store)
@@ -49,8 +56,18 @@ def test_labels_prefer_the_gazetteer_and_keep_surface_forms(extractor):
     gazetteer = extractor.load()[0]
     kamaz = Mention(name="KAMAZ", cls="Company", start=0, end=5, key="kamaz", via="gazetteer", text="Kamaz")
     we = Mention(name="MAZ", cls="Company", start=0, end=2, key="maz", via="speaker", text="we")
-    claim = Claim(subject=we, predicate="supplies", object=kamaz, modality="asserted", article_id="a",
-                  sentence="We supply Kamaz.", sentence_start=0, sentence_end=16, rule_id="r", confidence=0.7)
+    claim = Claim(
+        subject=we,
+        predicate="supplies",
+        object=kamaz,
+        modality="asserted",
+        article_id="a",
+        sentence="We supply Kamaz.",
+        sentence_start=0,
+        sentence_end=16,
+        rule_id="r",
+        confidence=0.7,
+    )
     entities = resolve_entities([claim], gazetteer)
     assert entities["kamaz"].label == "KAMAZ" and "Kamaz" in entities["kamaz"].alt_labels
     assert "we" not in entities["maz"].alt_labels and "Minsk Automobile Plant" in entities["maz"].alt_labels

@@ -23,8 +23,13 @@ def _folder(tmp_path: Path, *lines: str) -> Path:
 
 
 def _rule(**changes) -> str:
-    record = {"id": "supplies/test", "predicate": "supplies", "trigger": {"lemma": ["supply"], "pos": ["VERB"]},
-              "subject": ["agent"], "object": ["to"]}
+    record = {
+        "id": "supplies/test",
+        "predicate": "supplies",
+        "trigger": {"lemma": ["supply"], "pos": ["VERB"]},
+        "subject": ["agent"],
+        "object": ["to"],
+    }
     record.update(changes)
     return json.dumps(record)
 
@@ -40,8 +45,11 @@ def test_shipped_rules_load_and_every_rule_is_indexed():
 def test_where_takes_a_list_of_conditions(tmp_path):
     folder = _folder(tmp_path, _rule(where={"theme": ["!@components", "!@ownership_nouns:bare"], "to": "@agreements"}))
     (rule,) = load_rules(folder).rules
-    assert set(rule.where) == {("theme", "components", True, False), ("theme", "ownership_nouns", True, True),
-                               ("to", "agreements", False, False)}
+    assert set(rule.where) == {
+        ("theme", "components", True, False),
+        ("theme", "ownership_nouns", True, True),
+        ("to", "agreements", False, False),
+    }
 
 
 def test_ended_modality_is_read(tmp_path):
@@ -49,22 +57,25 @@ def test_ended_modality_is_read(tmp_path):
     assert rule.ended and not rule.local_modality
 
 
-@pytest.mark.parametrize("line, message", [
-    ('{"id": "broken", ', "invalid JSON"),
-    (_rule(where={"theme": "@no_such_list"}), "unknown word list"),
-    (_rule(where={"theme": ["!@components", 3]}), "'where' values"),
-    (_rule(where={"theme": "@components:bare"}), "only a negated condition"),
-    (_rule(modality="sometimes"), "'modality' must be"),
-    (_rule(predicate="likes"), "not a vocabulary property"),
-    (_rule(colour="red"), "unknown key"),
-    (_rule(subject=[]), "needs subject and object roles"),
-    (_rule(confidence=0.8), "unknown key"),  # hand-set confidences are gone: the model scores claims
-    (_rule(subject=["agent.colour"]), "unknown role 'colour' in 'subject'"),
-    (_rule(object=["made.of"]), "unknown role 'made'"),
-    (_rule(where={"thema": "@components"}), "unknown role 'thema' in 'where'"),
-    (_rule(require=["theme:nameless"]), "unknown requirement 'nameless'"),
-    (_rule(require=["!dativ"]), "unknown role 'dativ' in 'require'"),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ('{"id": "broken", ', "invalid JSON"),
+        (_rule(where={"theme": "@no_such_list"}), "unknown word list"),
+        (_rule(where={"theme": ["!@components", 3]}), "'where' values"),
+        (_rule(where={"theme": "@components:bare"}), "only a negated condition"),
+        (_rule(modality="sometimes"), "'modality' must be"),
+        (_rule(predicate="likes"), "not a vocabulary property"),
+        (_rule(colour="red"), "unknown key"),
+        (_rule(subject=[]), "needs subject and object roles"),
+        (_rule(confidence=0.8), "unknown key"),  # hand-set confidences are gone: the model scores claims
+        (_rule(subject=["agent.colour"]), "unknown role 'colour' in 'subject'"),
+        (_rule(object=["made.of"]), "unknown role 'made'"),
+        (_rule(where={"thema": "@components"}), "unknown role 'thema' in 'where'"),
+        (_rule(require=["theme:nameless"]), "unknown requirement 'nameless'"),
+        (_rule(require=["!dativ"]), "unknown role 'dativ' in 'require'"),
+    ],
+)
 def test_a_broken_rule_is_refused_with_its_file_and_line(tmp_path, line, message):
     folder = _folder(tmp_path, "// first line is a comment", line)
     with pytest.raises(RuleError) as caught:

@@ -24,9 +24,18 @@ def test_scorer_claims_f1_at_least_0_9(seed_build):
     scorer = SHARED / "eval" / "score.py"
     if not scorer.exists():
         pytest.skip("../shared/eval/score.py is not beside the project")
-    out = subprocess.run([sys.executable, str(scorer), str(seed_build.out / "graph.ttl"),
-                          str(SHARED / "eval" / "dev" / "seed.jsonl"), "--json"], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(scorer),
+            str(seed_build.out / "graph.ttl"),
+            str(SHARED / "eval" / "dev" / "seed.jsonl"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     import json
 
     result = json.loads(out.stdout)
@@ -40,14 +49,20 @@ def test_the_triples_the_design_names(union):
     assert (kamaz, TRADE.supplies, maz) in union
     assert (belarus, TRADE.producesComponentsFor, mc21) in union
     assert (maz, TRADE.competesWith, kamaz) not in union and (kamaz, TRADE.competesWith, maz) not in union
-    ended = [c for c in union.subjects(RDF.predicate, TRADE.competesWith)
-             if {union.value(c, RDF.subject), union.value(c, RDF.object)} == {maz, kamaz}]
+    ended = [
+        c
+        for c in union.subjects(RDF.predicate, TRADE.competesWith)
+        if {union.value(c, RDF.subject), union.value(c, RDF.object)} == {maz, kamaz}
+    ]
     assert ended and all(union.value(c, TRADE.modality) in (TRADE.past, TRADE.negated) for c in ended)
 
 
 def test_planned_attack_aircraft(union):
-    planned = [c for c in union.subjects(TRADE.modality, TRADE.planned)
-               if union.value(c, RDF.predicate) == TRADE.produces and union.value(c, RDF.subject) == ENT("belarus")]
+    planned = [
+        c
+        for c in union.subjects(TRADE.modality, TRADE.planned)
+        if union.value(c, RDF.predicate) == TRADE.produces and union.value(c, RDF.subject) == ENT("belarus")
+    ]
     assert planned
     product = union.value(planned[0], RDF.object)
     assert "aircraft" in str(union.value(product, RDFS.label))

@@ -28,39 +28,54 @@ def ents(doc):
 
 
 def test_the_longer_name_wins_over_a_gazetteer_place_inside_it():
-    doc = doc_with(["the", "Bank", "of", "Kestrava", "lends"], ner=[(1, 4, "ORG")],
-                   gazetteer=[(3, 4, "Country", "kestrava")])
+    doc = doc_with(
+        ["the", "Bank", "of", "Kestrava", "lends"], ner=[(1, 4, "ORG")], gazetteer=[(3, 4, "Country", "kestrava")]
+    )
     assert ents(reconcile(doc, WORDS)) == [("Bank of Kestrava", "ORG")]
 
 
 def test_a_company_word_after_a_town_makes_one_firm_whatever_the_label():
-    doc = doc_with(["Ostrava", "Glassworks", "imports", "ash"], ner=[(0, 2, "PERSON")],
-                   gazetteer=[(0, 1, "Region", "ostrava")])
+    doc = doc_with(
+        ["Ostrava", "Glassworks", "imports", "ash"], ner=[(0, 2, "PERSON")], gazetteer=[(0, 1, "Region", "ostrava")]
+    )
     assert ents(reconcile(doc, WORDS)) == [("Ostrava Glassworks", "ORG")]
 
 
 def test_a_nationality_or_title_inside_the_recognisers_name_leaves_the_gazetteer_and_the_rest():
-    doc = doc_with(["Chinese", "President", "Wu", "Lan", "spoke"], ner=[(0, 4, "PERSON")],
-                   gazetteer=[(0, 1, "Country", "china")])
+    doc = doc_with(
+        ["Chinese", "President", "Wu", "Lan", "spoke"], ner=[(0, 4, "PERSON")], gazetteer=[(0, 1, "Country", "china")]
+    )
     assert ents(reconcile(doc, WORDS, frozenset({"Chinese"}))) == [("Chinese", "Country"), ("Wu Lan", "PERSON")]
-    doc = doc_with(["Russian", "MC-21", "jets"], ner=[(0, 2, "PRODUCT")],
-                   gazetteer=[(0, 1, "Country", "russia"), (1, 2, "Product", "mc21")])
+    doc = doc_with(
+        ["Russian", "MC-21", "jets"],
+        ner=[(0, 2, "PRODUCT")],
+        gazetteer=[(0, 1, "Country", "russia"), (1, 2, "Product", "mc21")],
+    )
     assert ents(reconcile(doc, WORDS, frozenset({"Russian"}))) == [("Russian", "Country"), ("MC-21", "Product")]
 
 
 def test_a_gazetteer_match_the_recogniser_cuts_across_wins():
-    doc = doc_with(["the", "Superjet", "100", "flew"], ner=[(0, 2, "PRODUCT")],
-                   gazetteer=[(1, 3, "Product", "superjet")])
+    doc = doc_with(
+        ["the", "Superjet", "100", "flew"], ner=[(0, 2, "PRODUCT")], gazetteer=[(1, 3, "Product", "superjet")]
+    )
     assert ents(reconcile(doc, WORDS)) == [("Superjet 100", "Product")]
     assert reconcile(doc, WORDS).ents[0].ent_id_ == "superjet"
 
 
 def test_two_firms_glued_by_a_hyphen_are_one_venture_but_two_places_stay_two():
-    doc = doc_with(["Corvel", "-", "Nimbus", "said"], spaces=[False, False, True, False], ner=[(0, 3, "ORG")],
-                   gazetteer=[(0, 1, "Company", "corvel"), (2, 3, "Company", "nimbus")])
+    doc = doc_with(
+        ["Corvel", "-", "Nimbus", "said"],
+        spaces=[False, False, True, False],
+        ner=[(0, 3, "ORG")],
+        gazetteer=[(0, 1, "Company", "corvel"), (2, 3, "Company", "nimbus")],
+    )
     assert ents(reconcile(doc, WORDS)) == [("Corvel-Nimbus", "ORG")]
-    doc = doc_with(["Belarus", "-", "Russia", "projects"], spaces=[False, False, True, False],
-                   ner=[(0, 3, "GPE")], gazetteer=[(0, 1, "Country", "belarus"), (2, 3, "Country", "russia")])
+    doc = doc_with(
+        ["Belarus", "-", "Russia", "projects"],
+        spaces=[False, False, True, False],
+        ner=[(0, 3, "GPE")],
+        gazetteer=[(0, 1, "Country", "belarus"), (2, 3, "Country", "russia")],
+    )
     assert ents(reconcile(doc, WORDS)) == [("Belarus", "Country"), ("Russia", "Country")]
 
 
@@ -73,16 +88,21 @@ def test_titles_and_descriptors_are_no_part_of_a_name():
 
 def test_a_legal_suffix_belongs_to_the_name_before_it_and_is_no_name_alone():
     words = ["Green", "River", "Collieries", ",", "LLC", ",", "a", "unit"]
-    doc = doc_with(words, ner=[(0, 3, "LOC"), (4, 5, "ORG")], spaces=[True, True, False, True, False, True, True, False])
+    doc = doc_with(
+        words, ner=[(0, 3, "LOC"), (4, 5, "ORG")], spaces=[True, True, False, True, False, True, True, False]
+    )
     assert ents(reconcile(doc, WORDS)) == [("Green River Collieries, LLC", "ORG")]
     doc = doc_with(["Partners", ",", "L.P.", "said"], ner=[(2, 3, "GPE")])
     assert ents(reconcile(doc, WORDS)) == []
 
 
-@pytest.mark.parametrize("text, ticker", [
-    ("Rivian ( Nasdaq : RIVN ) rose", "( Nasdaq : RIVN )"),
-    ("Sensata ( NYSE:ST ) rose", "( NYSE:ST )"),
-])
+@pytest.mark.parametrize(
+    "text, ticker",
+    [
+        ("Rivian ( Nasdaq : RIVN ) rose", "( Nasdaq : RIVN )"),
+        ("Sensata ( NYSE:ST ) rose", "( NYSE:ST )"),
+    ],
+)
 def test_tickers_are_no_entities(text, ticker):
     words = text.split()
     doc = doc_with(words, ner=[(0, 1, "ORG"), (words.index("(") + 1, words.index("(") + 2, "ORG")])
@@ -91,8 +111,11 @@ def test_tickers_are_no_entities(text, ticker):
 
 
 def test_a_reuters_instrument_code_is_no_entity():
-    doc = doc_with(["Volkswagen", "<", "VOWG_p.DE", ">", "said"], spaces=[True, False, False, True, False],
-                   ner=[(0, 1, "ORG"), (2, 3, "ORG")])
+    doc = doc_with(
+        ["Volkswagen", "<", "VOWG_p.DE", ">", "said"],
+        spaces=[True, False, False, True, False],
+        ner=[(0, 1, "ORG"), (2, 3, "ORG")],
+    )
     assert ents(reconcile(doc, WORDS)) == [("Volkswagen", "ORG")]
 
 
@@ -104,25 +127,36 @@ def test_an_acronym_in_brackets_joins_the_name_the_recogniser_cut():
 
 def test_a_title_case_headline_is_no_name():
     words = "Uzbekistan Opens New Tractor Factory With Help From Belarus".split()
-    doc = doc_with(words, ner=[(0, 9, "ORG")], gazetteer=[(0, 1, "Country", "uzbekistan"), (8, 9, "Country", "belarus")])
+    doc = doc_with(
+        words, ner=[(0, 9, "ORG")], gazetteer=[(0, 1, "Country", "uzbekistan"), (8, 9, "Country", "belarus")]
+    )
     assert ents(reconcile(doc, WORDS)) == [("Uzbekistan", "Country"), ("Belarus", "Country")]
 
 
-@pytest.mark.parametrize("text, place, agency", [
-    ("FRANKFURT, March 20 (Reuters) - Volkswagen said", "Frankfurt", "Reuters"),
-    ("SEOUL, May 2 -- Samsung said", "Seoul", None),
-    ("NEW YORK (AP) \u2014 Shares fell", "New York", "AP"),
-    ("Seoul, May 2 (Yonhap) - Hyundai said", "Seoul", "Yonhap"),
-    ("PORTLAND, Ore. - A mill closed", "Portland, Ore.", None),
-])
+@pytest.mark.parametrize(
+    "text, place, agency",
+    [
+        ("FRANKFURT, March 20 (Reuters) - Volkswagen said", "Frankfurt", "Reuters"),
+        ("SEOUL, May 2 -- Samsung said", "Seoul", None),
+        ("NEW YORK (AP) \u2014 Shares fell", "New York", "AP"),
+        ("Seoul, May 2 (Yonhap) - Hyundai said", "Seoul", "Yonhap"),
+        ("PORTLAND, Ore. - A mill closed", "Portland, Ore.", None),
+    ],
+)
 def test_datelines_are_recognised(text, place, agency):
     found = find_dateline(text)
     assert found is not None and (found.place, found.agency) == (place, agency)
-    assert text[found.end:].split()[0] in ("Volkswagen", "Samsung", "Shares", "Hyundai", "A")
+    assert text[found.end :].split()[0] in ("Volkswagen", "Samsung", "Shares", "Hyundai", "A")
 
 
-@pytest.mark.parametrize("text", ["Minsk Tractor Works said - in a statement - that", "MAZ - the truck maker - said",
-                                  "Belarus and Russia signed a deal."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minsk Tractor Works said - in a statement - that",
+        "MAZ - the truck maker - said",
+        "Belarus and Russia signed a deal.",
+    ],
+)
 def test_no_dateline_in_ordinary_openings(text):
     assert find_dateline(text) is None
 

@@ -23,15 +23,30 @@ def store_dir(tmp_path_factory):
     store = EmbeddedStore(folder)
     store.oxigraph.bulk_extend(to_oxigraph(generate(3000, seed=2)))
     reindex(store)
-    name = store.query("SELECT ?l WHERE { ?c <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?e . "
-                       "?e <http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?l LIMIT 1").rows[0][0].value
+    name = (
+        store.query(
+            "SELECT ?l WHERE { ?c <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?e . "
+            "?e <http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?l LIMIT 1"
+        )
+        .rows[0][0]
+        .value
+    )
     store.close()
     return folder, name
 
 
-@pytest.mark.parametrize("command", ["stats", "query --name suppliers --param entity={name}", "neighbors {name}",
-                                     "path {name} {name}", "export --format turtle -o {out}.ttl",
-                                     "export --format nquads -o {out}.nq", "query --list"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "stats",
+        "query --name suppliers --param entity={name}",
+        "neighbors {name}",
+        "path {name} {name}",
+        "export --format turtle -o {out}.ttl",
+        "export --format nquads -o {out}.nq",
+        "query --list",
+    ],
+)
 def test_read_commands_do_not_import_rdflib(store_dir, tmp_path, command):
     folder, name = store_dir
     args = [a.format(name=name, out=tmp_path / "out") for a in command.split()]

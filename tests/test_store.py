@@ -3,7 +3,7 @@
 import pyoxigraph as ox
 import pytest
 
-from kg.errors import QueryError, StoreError
+from kg.errors import Errors, QueryError, StoreError
 from kg.store import EmbeddedStore, open_store
 
 
@@ -84,5 +84,6 @@ def test_store_persists_and_reopens(tmp_path):
 def test_unopenable_store_is_named(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    with pytest.raises(StoreError, match=str(blocker)):
+    with pytest.raises(StoreError) as caught:
         EmbeddedStore(blocker)
+    assert str(caught.value) == Errors.E607.format(path=blocker)

@@ -13,13 +13,36 @@ def _graph():
     graph.add_node("urn:b", label="KAMAZ", cls="Company", aliases=[], wikidata="http://www.wikidata.org/entity/Q1")
     graph.add_node("urn:c", label="Far away", cls="Region", aliases=[], wikidata=None)
     graph.add_node("urn:d", label="Further", cls="Region", aliases=[], wikidata=None)
-    graph.add_edge("urn:a", "urn:b", key="supplies", predicate="supplies", claims=[{
-        "claim": "urn:c1", "sentence": '<a href="http://evil">x</a> & more', "article": "a1", "date": None,
-        "confidence": 0.8, "rule": "r"}])
-    graph.add_edge("urn:b", "urn:c", key="locatedIn", predicate="locatedIn", claims=[{
-        "claim": "urn:c2", "sentence": "s", "article": "a1", "date": None, "confidence": 0.8, "rule": "r"}])
-    graph.add_edge("urn:c", "urn:d", key="locatedIn", predicate="locatedIn", claims=[{
-        "claim": "urn:c3", "sentence": "s", "article": "a1", "date": None, "confidence": 0.8, "rule": "r"}])
+    graph.add_edge(
+        "urn:a",
+        "urn:b",
+        key="supplies",
+        predicate="supplies",
+        claims=[
+            {
+                "claim": "urn:c1",
+                "sentence": '<a href="http://evil">x</a> & more',
+                "article": "a1",
+                "date": None,
+                "confidence": 0.8,
+                "rule": "r",
+            }
+        ],
+    )
+    graph.add_edge(
+        "urn:b",
+        "urn:c",
+        key="locatedIn",
+        predicate="locatedIn",
+        claims=[{"claim": "urn:c2", "sentence": "s", "article": "a1", "date": None, "confidence": 0.8, "rule": "r"}],
+    )
+    graph.add_edge(
+        "urn:c",
+        "urn:d",
+        key="locatedIn",
+        predicate="locatedIn",
+        claims=[{"claim": "urn:c3", "sentence": "s", "article": "a1", "date": None, "confidence": 0.8, "rule": "r"}],
+    )
     return graph
 
 
@@ -31,9 +54,9 @@ def test_no_remote_scripts_or_stylesheets(seed_build):
 
 def test_article_text_is_escaped_in_the_source():
     page = network_html(_graph())
-    data = page[page.index('<script type="application/json" id="kg-data">'):]
-    data = data[:data.index("</script>") + len("</script>")]
-    assert "<img" not in data and "</script><" not in data and '<a href' not in data
+    data = page[page.index('<script type="application/json" id="kg-data">') :]
+    data = data[: data.index("</script>") + len("</script>")]
+    assert "<img" not in data and "</script><" not in data and "<a href" not in data
     assert "\\u003cimg src=x onerror=alert(1)\\u003e" in data
 
 
@@ -54,10 +77,10 @@ def test_colours_come_from_the_legend_table_not_from_per_node_colours():
     from kg.viz import CLASS_STYLE
 
     page = network_html(_graph())
-    data = page[page.index('id="kg-data">') + len('id="kg-data">'):]
+    data = page[page.index('id="kg-data">') + len('id="kg-data">') :]
     import json
 
-    data = json.loads(data[:data.index("</script>")])
+    data = json.loads(data[: data.index("</script>")])
     assert all("color" not in n and n["group"] in CLASS_STYLE for n in data["nodes"])
     assert data["groups"]["Company"] == {"color": CLASS_STYLE["Company"][0], "shape": CLASS_STYLE["Company"][1]}
     assert f'data-color="{CLASS_STYLE["Company"][0]}"' in page

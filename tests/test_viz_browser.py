@@ -38,8 +38,10 @@ pytestmark = pytest.mark.browser
 
 IMG = "<img src=x onerror=alert(1)>"
 BREAKOUT = "</script><script>alert(2)</script>"
-SEED_SENTENCE = ("Belarus is also ready, with a little technical support from the Russian side, to launch the "
-                 "production of the well-proven military attack aircraft.")
+SEED_SENTENCE = (
+    "Belarus is also ready, with a little technical support from the Russian side, to launch the "
+    "production of the well-proven military attack aircraft."
+)
 ENT = "https://w3id.org/kg-trade/entity/"
 
 
@@ -78,8 +80,12 @@ def open_offline(browser):
 
         context.route("**/*", guard)
         page = context.new_page()
-        page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "blob:", "about:"))
-                else opened.attempted.append(r.url))
+        page.on(
+            "request",
+            lambda r: (
+                None if r.url.startswith(("file:", "data:", "blob:", "about:")) else opened.attempted.append(r.url)
+            ),
+        )
         page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
         page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: opened.errors.append(str(e)))
@@ -121,8 +127,14 @@ def graph_of(nodes, edges) -> nx.MultiDiGraph:
     for n, (s, p, o, sentence, *extra) in enumerate(edges):
         if not graph.has_edge(s, o, key=p):
             graph.add_edge(s, o, key=p, predicate=p, claims=[])
-        claim = {"claim": f"urn:claim:{n}", "sentence": sentence, "article": f"a{n % 7}", "date": "2023-02-20",
-                 "confidence": 0.8, "rule": "test"}
+        claim = {
+            "claim": f"urn:claim:{n}",
+            "sentence": sentence,
+            "article": f"a{n % 7}",
+            "date": "2023-02-20",
+            "confidence": 0.8,
+            "rule": "test",
+        }
         claim.update(*extra)
         graph.edges[s, o, p]["claims"].append(claim)
     return graph
@@ -143,9 +155,12 @@ def shown_nodes(page) -> list[str]:
 def click_edge(page, edge_id):
     """A real mouse click at the middle of a straight edge."""
     box = page.locator("#graph").bounding_box()
-    at = page.evaluate("""(id) => { const n = window.kgNetwork, e = n.body.data.edges.get(id);
+    at = page.evaluate(
+        """(id) => { const n = window.kgNetwork, e = n.body.data.edges.get(id);
         const p = n.getPositions([e.from, e.to]);
-        return n.canvasToDOM({x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2}); }""", edge_id)
+        return n.canvasToDOM({x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2}); }""",
+        edge_id,
+    )
     page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
 
 
@@ -187,8 +202,10 @@ def test_seed_page_works_offline(seed_page, open_offline):
     assert node_count(page) == expected
     assert page.evaluate("Object.keys(window.kgNetwork.getPositions()).length") == expected
     assert page.inner_text("#status").startswith(f"{expected} entities")
-    assert page.evaluate("[window.kgNetwork.physics.physicsEnabled, window.kgNetwork.physics.options.enabled]") \
-        == [False, False]
+    assert page.evaluate("[window.kgNetwork.physics.physicsEnabled, window.kgNetwork.physics.options.enabled]") == [
+        False,
+        False,
+    ]
     assert opened.attempted == [] and opened.errors == [] and opened.dialogs == []
 
 
@@ -200,8 +217,10 @@ def test_seed_colours_and_shapes_are_the_legends(seed_page, open_offline):
 
 def test_every_class_is_drawn_as_the_legend_says(tmp_path, open_offline):
     classes = [c for c in CLASS_STYLE if c != "Entity"]
-    graph = graph_of([(f"urn:{c}", c + " one", c, []) for c in classes],
-                     [(f"urn:{a}", "cooperatesWith", f"urn:{b}", "They work.") for a, b in zip(classes, classes[1:])])
+    graph = graph_of(
+        [(f"urn:{c}", c + " one", c, []) for c in classes],
+        [(f"urn:{a}", "cooperatesWith", f"urn:{b}", "They work.") for a, b in zip(classes, classes[1:])],
+    )
     path = tmp_path / "classes.html"
     path.write_text(network_html(graph), encoding="utf-8")
     opened = open_offline(path)
@@ -236,8 +255,10 @@ def test_seed_modalities_are_drawn_and_toggled(seed_page, open_offline):
 def test_seed_filters_hide_what_they_should(seed_page, open_offline):
     opened, page, data = open_seed(open_offline, seed_page)
     cls = {n["id"]: e[1] for n, e in zip(data["nodes"], data["entities"])}
-    edges = {e["id"]: (e["from"], r[0], e["to"], [data["claims"][c][2] for c in r[2]])
-             for e, r in zip(data["edges"], data["relations"])}
+    edges = {
+        e["id"]: (e["from"], r[0], e["to"], [data["claims"][c][2] for c in r[2]])
+        for e, r in zip(data["edges"], data["relations"])
+    }
     page.uncheck("input.f-class[value=Person]")
     assert ENT + "aleksandr-lukashenko" not in shown_nodes(page) and ENT + "belarus" in shown_nodes(page)
     assert shown_edges(page) == sorted(i for i, (s, _, o, _) in edges.items() if "Person" not in (cls[s], cls[o]))
@@ -264,10 +285,18 @@ def test_seed_edge_click_shows_its_claims(seed_page, open_offline):
     click_edge(page, planned_edge(seed_page))
     panel = page.inner_text("#panel")
     assert SEED_SENTENCE in panel.replace("\n", " ")
-    assert page.evaluate("[...document.querySelectorAll('#panel mark')].map(m => [m.className, m.textContent])") \
-        == [["subject", "Belarus"], ["object", "well-proven military attack aircraft"]]
+    assert page.evaluate("[...document.querySelectorAll('#panel mark')].map(m => [m.className, m.textContent])") == [
+        ["subject", "Belarus"],
+        ["object", "well-proven military attack aircraft"],
+    ]
     claim = seed_planned_claim()
-    for expected in ("planned", f"confidence {claim.confidence}", claim.rule, "2023-02-20", "Lukashenko hails progress"):
+    for expected in (
+        "planned",
+        f"confidence {claim.confidence}",
+        claim.rule,
+        "2023-02-20",
+        "Lukashenko hails progress",
+    ):
         assert expected in panel
     assert opened.errors == []
 
@@ -285,12 +314,16 @@ def test_seed_search_and_node_panel(seed_page, open_offline):
     assert page.evaluate("window.kgNetwork.getSelectedNodes()") == [ENT + "maz"]
     assert page.inner_text("#panel h3") == "MAZ"
     assert "class: Company" in page.inner_text("#panel")
-    assert set(page.evaluate("[...document.querySelectorAll('#panel h2')].map(h => h.textContent)")) \
-        >= {"supplies", "competesWith", "cooperatesWith"}
+    assert set(page.evaluate("[...document.querySelectorAll('#panel h2')].map(h => h.textContent)")) >= {
+        "supplies",
+        "competesWith",
+        "cooperatesWith",
+    }
     page.fill("#search", "Belarus")
     page.press("#search", "Enter")
-    assert page.evaluate("[...document.querySelectorAll('#panel a')].map(a => a.href)") \
-        == ["http://www.wikidata.org/entity/Q184"]
+    assert page.evaluate("[...document.querySelectorAll('#panel a')].map(a => a.href)") == [
+        "http://www.wikidata.org/entity/Q184"
+    ]
     assert opened.errors == []
 
 
@@ -303,12 +336,24 @@ def test_screenshot_script(seed_page, tmp_path, browser):
 
 
 EVIL = graph_of(
-    [("urn:e:img", IMG, "Company", ['"quotes"', "<b>bold</b>"]), ("urn:e:breakout", BREAKOUT, "Country", []),
-     ("urn:e:plain", "Plainland", "Country", []), ("urn:e:far", "Farland", "Region", [])],
-    [("urn:e:img", "cooperatesWith", "urn:e:breakout", f'Officials said <a href="http://evil">click</a> {IMG} today.',
-      {"title": IMG + " " + BREAKOUT, "url": "javascript:alert(3)"}),
-     ("urn:e:breakout", "tradesWith", "urn:e:plain", "Plain trade & more.", {"modality": "planned"}),
-     ("urn:e:plain", "partOf", "urn:e:far", "Plainland lies in Farland.", {"url": "https://example.org/far"})])
+    [
+        ("urn:e:img", IMG, "Company", ['"quotes"', "<b>bold</b>"]),
+        ("urn:e:breakout", BREAKOUT, "Country", []),
+        ("urn:e:plain", "Plainland", "Country", []),
+        ("urn:e:far", "Farland", "Region", []),
+    ],
+    [
+        (
+            "urn:e:img",
+            "cooperatesWith",
+            "urn:e:breakout",
+            f'Officials said <a href="http://evil">click</a> {IMG} today.',
+            {"title": IMG + " " + BREAKOUT, "url": "javascript:alert(3)"},
+        ),
+        ("urn:e:breakout", "tradesWith", "urn:e:plain", "Plain trade & more.", {"modality": "planned"}),
+        ("urn:e:plain", "partOf", "urn:e:far", "Plainland lies in Farland.", {"url": "https://example.org/far"}),
+    ],
+)
 
 
 def test_markup_stays_text_and_runs_nothing(tmp_path, open_offline):
@@ -332,13 +377,17 @@ def test_markup_stays_text_and_runs_nothing(tmp_path, open_offline):
     assert page.evaluate("[...document.querySelectorAll('#panel a')].map(a => a.href)") == ["https://example.org/far"]
     # hover the malicious node: its tooltip shows the characters, not an element
     box = page.locator("#graph").bounding_box()
-    at = page.evaluate("(id) => { const n = window.kgNetwork; return n.canvasToDOM(n.getPositions([id])[id]); }",
-                       "urn:e:img")
+    at = page.evaluate(
+        "(id) => { const n = window.kgNetwork; return n.canvasToDOM(n.getPositions([id])[id]); }", "urn:e:img"
+    )
     page.mouse.move(box["x"] + at["x"] - 30, box["y"] + at["y"] - 30)
     page.mouse.move(box["x"] + at["x"], box["y"] + at["y"], steps=5)
-    page.wait_for_function("(t) => { const e = document.querySelector('.vis-tooltip');"
-                           " return e && e.style.visibility !== 'hidden' && e.innerText.includes(t); }",
-                           arg=IMG, timeout=5000)  # times out if the tooltip shows markup, not text
+    page.wait_for_function(
+        "(t) => { const e = document.querySelector('.vis-tooltip');"
+        " return e && e.style.visibility !== 'hidden' && e.innerText.includes(t); }",
+        arg=IMG,
+        timeout=5000,
+    )  # times out if the tooltip shows markup, not text
     assert page.evaluate("[...document.querySelector('.vis-tooltip').children].map(e => e.tagName)") == []
     assert page.evaluate("['img', 'b'].map(t => document.querySelectorAll(t).length)") == [0, 0]
     assert opened.dialogs == [] and opened.attempted == [] and opened.errors == []
@@ -347,8 +396,10 @@ def test_markup_stays_text_and_runs_nothing(tmp_path, open_offline):
 def test_focus_keeps_the_neighbourhood(tmp_path, open_offline):
     data = data_block(network_html(EVIL, focus="Plainland", hops=1))
     assert sorted(n["id"] for n in data["nodes"]) == ["urn:e:breakout", "urn:e:far", "urn:e:plain"]
-    assert {(e["from"], e["to"]) for e in data["edges"]} == {("urn:e:breakout", "urn:e:plain"),
-                                                            ("urn:e:plain", "urn:e:far")}
+    assert {(e["from"], e["to"]) for e in data["edges"]} == {
+        ("urn:e:breakout", "urn:e:plain"),
+        ("urn:e:plain", "urn:e:far"),
+    }
     assert data["focus"] == "urn:e:plain"
     assert sorted(n["id"] for n in data_block(network_html(EVIL, focus=IMG, hops=0))["nodes"]) == ["urn:e:img"]
     path = tmp_path / "focus.html"
@@ -368,11 +419,15 @@ def test_5000_entities_draw_with_physics_off(tmp_path, open_offline):
     opened = open_offline(path, timeout_s=90)
     page = opened.page
     relations = page.evaluate("window.kgNetwork.body.data.edges.length")
-    print(f"\n5000 entities / {relations} relations: page written in {written:.1f} s, "
-          f"kgReady after {opened.ready_after:.1f} s")
+    print(
+        f"\n5000 entities / {relations} relations: page written in {written:.1f} s, "
+        f"kgReady after {opened.ready_after:.1f} s"
+    )
     assert node_count(page) == 5000 and relations > 9000
-    assert page.evaluate("[window.kgNetwork.physics.physicsEnabled, window.kgNetwork.physics.options.enabled]") \
-        == [False, False]
+    assert page.evaluate("[window.kgNetwork.physics.physicsEnabled, window.kgNetwork.physics.options.enabled]") == [
+        False,
+        False,
+    ]
     assert opened.ready_after < 15  # 2.8 s measured here on an idle machine (README); a shared one is slower
     sample = [f"urn:e:{i:06d}" for i in range(0, 5000, 250)]
     placed = {n["id"]: (n["x"], n["y"]) for n in data_block(path.read_text(encoding="utf-8"))["nodes"]}
@@ -389,8 +444,10 @@ def test_5000_entities_draw_with_physics_off(tmp_path, open_offline):
 
 def test_search_finds_full_names_and_aliases(tmp_path, open_offline):
     long = "International Bank for Reconstruction and Development"  # 53 characters
-    graph = graph_of([("urn:a", "Alpha", "Country", []), ("urn:b", long, "Organization", ["IBRD"])],
-                     [("urn:a", "memberOf", "urn:b", "Alpha joined.")])
+    graph = graph_of(
+        [("urn:a", "Alpha", "Country", []), ("urn:b", long, "Organization", ["IBRD"])],
+        [("urn:a", "memberOf", "urn:b", "Alpha joined.")],
+    )
     path = tmp_path / "long.html"
     path.write_text(network_html(graph), encoding="utf-8")
     page = open_offline(path).page
@@ -406,12 +463,17 @@ def test_search_finds_full_names_and_aliases(tmp_path, open_offline):
 def test_show_renders_in_an_isolated_iframe(tmp_path, browser):
     import kg
 
-    graph = graph_of([("urn:a", "Alpha", "Country", []), ("urn:b", "Beta", "Company", [])],
-                     [("urn:a", "supplies", "urn:b", "Alpha supplies Beta.")])
+    graph = graph_of(
+        [("urn:a", "Alpha", "Country", []), ("urn:b", "Beta", "Company", [])],
+        [("urn:a", "supplies", "urn:b", "Alpha supplies Beta.")],
+    )
     notebook = tmp_path / "notebook.html"
-    notebook.write_text('<!DOCTYPE html><html><head><style>body { margin: 17px; } h3 { color: rgb(255, 0, 0); }'
-                        '</style></head><body><h3 id="cell">a notebook cell</h3>'
-                        f"{kg.show(graph, height=500)._repr_html_()}</body></html>", encoding="utf-8")
+    notebook.write_text(
+        "<!DOCTYPE html><html><head><style>body { margin: 17px; } h3 { color: rgb(255, 0, 0); }"
+        '</style></head><body><h3 id="cell">a notebook cell</h3>'
+        f"{kg.show(graph, height=500)._repr_html_()}</body></html>",
+        encoding="utf-8",
+    )
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
         page = context.new_page()
@@ -426,8 +488,12 @@ def test_show_renders_in_an_isolated_iframe(tmp_path, browser):
         assert page.evaluate("getComputedStyle(document.getElementById('cell')).color") == "rgb(255, 0, 0)"
         frame.evaluate("window.kgShowEdge(window.kgNetwork.body.data.edges.getIds()[0])")
         assert frame.evaluate("getComputedStyle(document.querySelector('#panel h3')).color") != "rgb(255, 0, 0)"
-        assert frame.evaluate("(() => { try { return window.parent.document.title, 'reached'; }"
-                              " catch (e) { return 'isolated'; } })()") == "isolated"
+        assert (
+            frame.evaluate(
+                "(() => { try { return window.parent.document.title, 'reached'; } catch (e) { return 'isolated'; } })()"
+            )
+            == "isolated"
+        )
         assert errors == []
     finally:
         context.close()
@@ -450,8 +516,9 @@ def test_a_huge_graph_starts_from_the_most_connected_and_expands_on_click(tmp_pa
     outside = next(n for n in sorted(degree) if n not in first)
     page.fill("#search", data["entities"][[n["id"] for n in data["nodes"]].index(outside)][0])
     page.press("#search", "Enter")  # finding an entity not drawn draws it and its neighbours
-    neighbours = {e["to"] for e in data["edges"] if e["from"] == outside} | \
-        {e["from"] for e in data["edges"] if e["to"] == outside}
+    neighbours = {e["to"] for e in data["edges"] if e["from"] == outside} | {
+        e["from"] for e in data["edges"] if e["to"] == outside
+    }
     assert set(shown_nodes(page)) == first | neighbours | {outside}
     assert page.evaluate("window.kgNetwork.getSelectedNodes()") == [outside]
     drawn = set(shown_nodes(page))

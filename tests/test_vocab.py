@@ -16,8 +16,18 @@ from kg.errors import SetupError
 from kg.extract import rules
 from kg.paths import ontology_dir
 from kg.termgen import terms_source
-from kg.vocab import (AGENT_CLASSES, CLASSES, DOMAIN, INVERSE, MODALITIES, RANGE, RELATIONS, SUBPROPERTY_OF,
-                      SYMMETRIC, TRADE)
+from kg.vocab import (
+    AGENT_CLASSES,
+    CLASSES,
+    DOMAIN,
+    INVERSE,
+    MODALITIES,
+    RANGE,
+    RELATIONS,
+    SUBPROPERTY_OF,
+    SYMMETRIC,
+    TRADE,
+)
 
 from .conftest import ROOT
 
@@ -102,9 +112,12 @@ def test_rule_defaults_follow_domain_and_range(ontology):
 
 def test_a_relation_without_a_domain_is_named(tmp_path):
     text = (ontology_dir() / "trade.ttl").read_text(encoding="utf-8")
-    broken = text.replace("""    rdfs:comment "Are competitors." ;
-    rdfs:domain trade:Agent ; rdfs:range trade:Agent .""", """    rdfs:comment "Are competitors." ;
-    rdfs:range trade:Agent .""")
+    broken = text.replace(
+        """    rdfs:comment "Are competitors." ;
+    rdfs:domain trade:Agent ; rdfs:range trade:Agent .""",
+        """    rdfs:comment "Are competitors." ;
+    rdfs:range trade:Agent .""",
+    )
     assert broken != text
     (tmp_path / "trade.ttl").write_text(broken, encoding="utf-8")
     with pytest.raises(SetupError, match=r"the relation 'competesWith' needs exactly one rdfs:domain \[E704\]"):
@@ -133,7 +146,9 @@ def test_viz_colours_every_class():
 
 
 def test_commands_that_need_no_rdflib_do_not_import_it():
-    code = ("import sys, kg.cli, kg.counts, kg.exports, kg.store, kg.records, kg.terms, kg.namespaces; "
-            "kg.cli.build_parser(); print('rdflib' in sys.modules)")
+    code = (
+        "import sys, kg.cli, kg.counts, kg.exports, kg.store, kg.records, kg.terms, kg.namespaces; "
+        "kg.cli.build_parser(); print('rdflib' in sys.modules)"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "False", done.stderr

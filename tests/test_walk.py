@@ -34,10 +34,12 @@ def test_neighbors_of_every_seed_entity(seed_build, seed_graph):
 def test_paths_between_seed_entities(seed_build, seed_graph):
     steps = walk.shortest_path(seed_build.store, "Vladimir Putin", "MC-21")  # two chains of 3: either is right
     assert len(steps) == len(network.shortest_path(seed_graph, "Vladimir Putin", "MC-21")) == 3
-    assert _valid(seed_graph, steps, walk.lookup(seed_build.store, "Vladimir Putin"),
-                  walk.lookup(seed_build.store, "MC-21"))
-    assert walk.shortest_path(seed_build.store, "Belarus", "Superjet 100") == \
-        network.shortest_path(seed_graph, "Belarus", "Superjet 100")
+    assert _valid(
+        seed_graph, steps, walk.lookup(seed_build.store, "Vladimir Putin"), walk.lookup(seed_build.store, "MC-21")
+    )
+    assert walk.shortest_path(seed_build.store, "Belarus", "Superjet 100") == network.shortest_path(
+        seed_graph, "Belarus", "Superjet 100"
+    )
     assert walk.shortest_path(seed_build.store, "MAZ", "maz") == []
 
 
@@ -48,8 +50,12 @@ def _valid(graph, steps, a, b):
     for step in steps:
         here = ends[-1]
         there = step["object"] if step["subject"] == labels[here] else step["subject"]
-        candidates = [n for n in graph.nodes if labels[n] == there and
-                      (graph.has_edge(here, n, key=step["predicate"]) or graph.has_edge(n, here, key=step["predicate"]))]
+        candidates = [
+            n
+            for n in graph.nodes
+            if labels[n] == there
+            and (graph.has_edge(here, n, key=step["predicate"]) or graph.has_edge(n, here, key=step["predicate"]))
+        ]
         assert candidates, step
         ends.append(candidates[0])
     return ends[-1] == b

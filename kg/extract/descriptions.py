@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from ..inflect import singular
 from ..iri import normalize_name
-from .frames import hyphen_word
-from .mentions import Span, at_token as _at, copy_span as _copy, descriptor_beside, phrase_text as _phrase_text, same_entity
 from . import groups, speakers
+from .frames import hyphen_word
+from .mentions import Span, descriptor_beside, same_entity
+from .mentions import at_token as _at
+from .mentions import copy_span as _copy
+from .mentions import phrase_text as _phrase_text
 
 __all__ = ["definite", "by_fit", "kinds", "best", "last_two", "led_by_owner", "country_of", "has_word"]
 
 
 def definite(r, token, para, want, depth):
-    """"the company", "the two countries", "the Belarusian leader", "his country", "these companies"."""
+    """ "the company", "the two countries", "the Belarusian leader", "his country", "these companies"."""
     lemma = hyphen_word(token)
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss", "predet")}
     if token.pos_ in ("NUM", "PRON", "DET") and (token.lower_ == "both" or (token.lower_ == "two" and "the" in dets)):
@@ -51,9 +54,12 @@ def definite(r, token, para, want, depth):
             republics = [s for s in republics if s.cls == "Region"] or republics
             candidates = republics or [s for s in candidates if s.cls == "Country"] or candidates
         main = r.salient_country
-        if demonym is None and lemma == "country" and main is not None and any(
-                s.key == main.key for s in r.discourse.before(position, ("Country",), limit=8,
-                                                                 skip_demonyms=False)):
+        if (
+            demonym is None
+            and lemma == "country"
+            and main is not None
+            and any(s.key == main.key for s in r.discourse.before(position, ("Country",), limit=8, skip_demonyms=False))
+        ):
             # "the country" in an article about one country, which was talked about just before
             candidates = [main] + [s for s in candidates if s.key != main.key]
         chosen = best(r, candidates, demonym)
@@ -72,8 +78,7 @@ def definite(r, token, para, want, depth):
         if plural or (number and number[0].lower_ in ("two", "both")):
             return last_two(r, position, classes, want)
         candidates = []
-        for s in r.discourse.before(position, classes + ("Person", "Product") if "Company" in classes
-                                       else classes):
+        for s in r.discourse.before(position, classes + ("Person", "Product") if "Company" in classes else classes):
             if s.cls in ("Person", "Product") and s.weak and " " not in s.name and r._as_modifier(s):
                 s = _copy(s, cls="Company", weak=False)  # "Cummins engines": a name before a product
             if s.cls in classes and not (s.weak and s.cls != "Company"):
@@ -85,20 +90,28 @@ def definite(r, token, para, want, depth):
         if lemma in r.lex["site_descriptors"]:
             # "the plant", "the factory": a company named as a plant or factory, if one was named
             # (as the article calls it first, then the article's main company, then by its other names)
-            called = [s for s in candidates if any(w in (s.surface or "").lower().split()
-                                                   for w in r.lex["site_descriptors"])]
+            called = [
+                s for s in candidates if any(w in (s.surface or "").lower().split() for w in r.lex["site_descriptors"])
+            ]
             main = [s for s in candidates if r.salient is not None and same_entity(s, r.salient)]
             sites = [s for s in candidates if any(has_word(r, s, w) for w in r.lex["site_descriptors"])]
             candidates = called or main[:1] or sites or candidates
         else:
             # "the brand", "the company": the one the last sentences were about (a subject) first
-            recent = [s for s in r.discourse.before(position, classes, limit=6) if r._is_subject(s)
-                      and not s.weak and r._sentences_between(s, token, para) <= 1]
+            recent = [
+                s
+                for s in r.discourse.before(position, classes, limit=6)
+                if r._is_subject(s) and not s.weak and r._sentences_between(s, token, para) <= 1
+            ]
             candidates = recent + [s for s in candidates if s not in recent]
         chosen = best(r, by_fit(r, token, para, candidates), demonym)
         return [_copy(chosen, via="coref", surface=_phrase_text(token), **_at(token))] if chosen else []
-    if "Product" in want and lemma in r.lex["product_descriptors"] and not number and (
-            dets & {"the", "this", "that", "these"} or _article_before_word(token) in ("the", "this", "that")):
+    if (
+        "Product" in want
+        and lemma in r.lex["product_descriptors"]
+        and not number
+        and (dets & {"the", "this", "that", "these"} or _article_before_word(token) in ("the", "this", "that"))
+    ):
         found = named_product(r, token, para, plural)
         if found:
             return found
@@ -113,7 +126,7 @@ def definite(r, token, para, want, depth):
 
 
 def named_product(r, token, para, plural: bool = False) -> list[Span]:
-    """"the scanner", "the device" after "the Sirius U2, a handheld ultrasound scanner": the nearest model
+    """ "the scanner", "the device" after "the Sirius U2, a handheld ultrasound scanner": the nearest model
     named before and described by the same noun; a generic noun ("device", "model") takes the nearest.
     A plural ("the earbuds" after "the Arvo K7 earbuds") only takes a model described by that noun."""
     lemma = token.lemma_.lower()
@@ -130,7 +143,7 @@ def named_product(r, token, para, plural: bool = False) -> list[Span]:
 
 
 def person_by_role(r, token, para, demonym):
-    """"the president", "the Belarusian leader": the nearest fitting person, a subject before an object."""
+    """ "the president", "the Belarusian leader": the nearest fitting person, a subject before an object."""
     position = (para, token.i)
     state_role = token.lemma_.lower() in r.lex["state_titles"]
     fitting = []
@@ -237,7 +250,7 @@ def has_word(r, span: Span, word: str) -> bool:
 
 
 def led_by_owner(r, token, para, owner_word, classes):
-    """"his country" -> the country the person leads; "our republic" -> the speaker's."""
+    """ "his country" -> the country the person leads; "our republic" -> the speaker's."""
     if owner_word in ("our",):
         return speakers.speaker_entity(r, token, para, classes)
     person = None
@@ -264,6 +277,9 @@ def _article_before_word(token) -> str:
 
 def _of_name(r, token, para) -> bool:
     """Whether a noun is followed by "of" and a name ("the capital of Kazakhstan", "the city of Detroit")."""
-    return any(prep.dep_ == "prep" and prep.lower_ == "of" and any(
-        obj.dep_ == "pobj" and r.discourse.at(para, obj.i) is not None for obj in prep.children)
-        for prep in token.children)
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and any(obj.dep_ == "pobj" and r.discourse.at(para, obj.i) is not None for obj in prep.children)
+        for prep in token.children
+    )

@@ -9,12 +9,12 @@ from ..iri import normalize_name
 from ..nlp import Paragraph
 from ..records import Article, Candidate, Mention
 from ..vocab import AGENT_CLASSES
-from .resolver import ArticleFacts, Resolver
 from . import speakers
 from .features import candidate_features
 from .frames import Frame, closes_apposition, hyphen_word
 from .mentions import Discourse, Span, collect_mentions
 from .modality import modality_of
+from .resolver import ArticleFacts, Resolver
 from .rules import Rule, RuleSet
 
 __all__ = ["extract_candidates"]
@@ -24,8 +24,9 @@ _AGENT_CLASSES = frozenset(AGENT_CLASSES)
 _CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN", "ADP", "NUM", "AUX", "ADV"}
 
 
-def extract_candidates(article: Article, paragraphs: list[Paragraph], gazetteer: Gazetteer,
-                       ruleset: RuleSet) -> list[Candidate]:
+def extract_candidates(
+    article: Article, paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset: RuleSet
+) -> list[Candidate]:
     """Every candidate claim the rules find in an article, in reading order (one per rule that fires:
     the confidence model scores them and keeps the best of those stating the same claim).
 
@@ -82,17 +83,28 @@ def _one_class_per_name(claims: list[Candidate]) -> list[Candidate]:
         for mention in (claim.subject, claim.object):
             if mention.key is None:
                 votes.setdefault(mention.name, []).append(mention.cls)
-    chosen = {name: max(_CLASS_ORDER, key=lambda c: (classes.count(c), -_CLASS_ORDER.index(c)))
-              for name, classes in votes.items() if len(set(classes)) > 1}
-    return [c for c in claims if all(m.key is not None or chosen.get(m.name, m.cls) == m.cls
-                                     for m in (c.subject, c.object))]
+    chosen = {
+        name: max(_CLASS_ORDER, key=lambda c: (classes.count(c), -_CLASS_ORDER.index(c)))
+        for name, classes in votes.items()
+        if len(set(classes)) > 1
+    }
+    return [
+        c for c in claims if all(m.key is not None or chosen.get(m.name, m.cls) == m.cls for m in (c.subject, c.object))
+    ]
 
 
 class _Run:
     """One pass of the rules over an article, starting from the candidates a pass before kept."""
 
-    def __init__(self, article: Article, discourse: Discourse, resolver: Resolver, ruleset: RuleSet,
-                 sentences: list, found: list[tuple[Candidate, Span, Span]] = ()):
+    def __init__(
+        self,
+        article: Article,
+        discourse: Discourse,
+        resolver: Resolver,
+        ruleset: RuleSet,
+        sentences: list,
+        found: list[tuple[Candidate, Span, Span]] = (),
+    ):
         self.article = article
         self.sentences = sentences  # _sentences(discourse, ruleset)
         self.discourse = discourse
@@ -101,8 +113,17 @@ class _Run:
         self.found: list[tuple[Candidate, Span, Span]] = list(found)  # each candidate with its ends' spans
         self._frames: dict[tuple, Frame] = {}
         # (rule, claim): a rule applied again states nothing new
-        self._seen = {(c.rule_id, c.predicate, _mention_identity(c.subject), _mention_identity(c.object), c.modality,
-                       c.sentence_start) for c, _, _ in self.found}
+        self._seen = {
+            (
+                c.rule_id,
+                c.predicate,
+                _mention_identity(c.subject),
+                _mention_identity(c.object),
+                c.modality,
+                c.sentence_start,
+            )
+            for c, _, _ in self.found
+        }
 
     def apply(self, wanted) -> None:
         for para, sent, triggers, spans in self.sentences:
@@ -133,9 +154,17 @@ class _Run:
             # head itself ("a venture fund" is no venture)
             if negated:  # "a merchant-lending product, TumaCredit", "Nimbus, a unit owned by X": a noun apposed to a
                 # name is no generic word
-                tokens = [t for t in tokens if not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children)
-                          and not (t.dep_ == "appos" and t.head.pos_ == "PROPN" and trigger.pos_ == "VERB"
-                                  and trigger in t.children)]
+                tokens = [
+                    t
+                    for t in tokens
+                    if not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children)
+                    and not (
+                        t.dep_ == "appos"
+                        and t.head.pos_ == "PROPN"
+                        and trigger.pos_ == "VERB"
+                        and trigger in t.children
+                    )
+                ]
             hit = any(self._in_set(t, para.index, lex[name], modifiers=not negated) for t in tokens)
             if hit == negated:
                 return
@@ -151,12 +180,15 @@ class _Run:
                 return
             if need == "unaffiliated" and any(_affiliation(t, self.ruleset.lexicon) for t in tokens):
                 return
-            if need == "not-agent" and any(self.resolver.resolve(t, para.index, _AGENT_CLASSES, strict=True)
-                                           for t in tokens):
+            if need == "not-agent" and any(
+                self.resolver.resolve(t, para.index, _AGENT_CLASSES, strict=True) for t in tokens
+            ):
                 return
             if need in ("named", "unnamed"):
-                named = any(self.resolver.resolve(t, para.index, rule.subject_class | rule.object_class, strict=True)
-                            for t in tokens)
+                named = any(
+                    self.resolver.resolve(t, para.index, rule.subject_class | rule.object_class, strict=True)
+                    for t in tokens
+                )
                 if named != (need == "named"):
                     return
         modality = modality_of(trigger, self.ruleset.modality, local=rule.local_modality, ended=rule.ended)
@@ -167,7 +199,7 @@ class _Run:
         for role in rule.pair:
             members = _unique(self._fill(rule, frame, role, para.index, want))
             if len(members) >= 2:
-                pairs = [(a, role, b, role) for i, a in enumerate(members) for b in members[i + 1:]]
+                pairs = [(a, role, b, role) for i, a in enumerate(members) for b in members[i + 1 :]]
                 break
         if not pairs and rule.subject and rule.object:
             s_role, subjects = self._first(rule, frame, rule.subject, para.index, rule.subject_class)
@@ -179,8 +211,11 @@ class _Run:
                     members = _unique(subjects)
                     pairs = [(a, s_role, b, "reciprocal") for a in members for b in members if not _same(a, b)]
                     break
-                objects = [o for o in self._fill(rule, frame, role, para.index, rule.object_class)
-                           if not any(_same(o, s) for s in subjects)]  # a role the subject fills is not the object's
+                objects = [
+                    o
+                    for o in self._fill(rule, frame, role, para.index, rule.object_class)
+                    if not any(_same(o, s) for s in subjects)
+                ]  # a role the subject fills is not the object's
                 if objects:
                     o_role = role
                     break
@@ -204,8 +239,12 @@ class _Run:
         """The token names a product model ("the iPhone", "BELAZ 75710"), not a kind ("buses")."""
         span = self.discourse.at(para, token.i)
         entry = self.resolver.gazetteer.get(span.key) if span is not None else None
-        return span is not None and span.cls == "Product" and span.via in ("gazetteer", "ner", "alias") and not (
-            entry is not None and entry.category)
+        return (
+            span is not None
+            and span.cls == "Product"
+            and span.via in ("gazetteer", "ner", "alias")
+            and not (entry is not None and entry.category)
+        )
 
     def _in_list(self, token, para: int) -> bool:
         """The name at the token is one of a list of names of its kind ("Minsk, Moscow and Astana"), not a
@@ -237,13 +276,16 @@ class _Run:
         """The token (or, with ``modifiers``, a modifier of it) is in a word list; a word inside a name
         never is ("Company" in "Udokan Mining Company"), though the whole name may be ("Europe")."""
         span = self.discourse.at(para, token.i)
-        if span is not None and span.via in ("gazetteer", "ner", "descriptor", "alias") and \
-                not (self.resolver.gazetteer.get(span.key) and self.resolver.gazetteer[span.key].category):
+        if (
+            span is not None
+            and span.via in ("gazetteer", "ner", "descriptor", "alias")
+            and not (self.resolver.gazetteer.get(span.key) and self.resolver.gazetteer[span.key].category)
+        ):
             return span.name.lower() in words or span.surface.lower() in words
         return _in_set(token, words, modifiers)
 
     def _we_in_focus(self, subject: Span, obj: Span, position) -> tuple[Span, Span]:
-        """"We" said for a country, facing a company: the domestic company named with it just before."""
+        """ "We" said for a country, facing a company: the domestic company named with it just before."""
         if subject.via == "speaker" and subject.cls == "Country":
             partner = self.resolver.domestic_partner(subject, obj, position)
             if partner is not None:
@@ -278,8 +320,13 @@ class _Run:
         if last in ("made", "models", "market", "ministry", "nation"):
             # what a maker makes ("truck maker"), the models a noun names, what a market trades ("the smart
             # meter market"): of the trigger, or of the tokens of the roles before
-            finder = {"made": self.resolver.made, "models": self.resolver.models, "market": self.resolver.market,
-                      "ministry": self.resolver.ministry, "nation": self.resolver.nation}[last]
+            finder = {
+                "made": self.resolver.made,
+                "models": self.resolver.models,
+                "market": self.resolver.market,
+                "ministry": self.resolver.ministry,
+                "nation": self.resolver.nation,
+            }[last]
             found = [s for t in (frame.role(prefix) if prefix else [frame.trigger]) for s in finder(t, para)]
         elif role == "reported_company":  # the firm whose news a titled speaker reports
             found = speakers.reported_company(self.resolver, frame.trigger, para, want)
@@ -293,7 +340,8 @@ class _Run:
                 want = want & {"Company", "Organization"}
             # a descriptor is said of one entity: "Chinese President Xi and Kazakh President Tokayev"
             single = last in ("described", "self", "head", "next", "comma") and not (
-                last == "described" and frame.trigger.tag_ == "NNS")  # "investors X and Y": plural, several
+                last == "described" and frame.trigger.tag_ == "NNS"
+            )  # "investors X and Y": plural, several
             found = []
             seen = set()
             for token in frame.role(role):
@@ -316,8 +364,9 @@ class _Run:
     def salient(self) -> Span | None:
         return self.resolver.salient
 
-    def _emit(self, rule: Rule, predicate: str, subject: Span, s_role: str, obj: Span, o_role: str, modality,
-              where) -> None:
+    def _emit(
+        self, rule: Rule, predicate: str, subject: Span, s_role: str, obj: Span, o_role: str, modality, where
+    ) -> None:
         trigger, para, sent, speaker, quoted = where
         if subject.cls == "Person" and "Person" not in rule.subject_class:
             return
@@ -325,13 +374,34 @@ class _Run:
         if seen in self._seen:
             return
         self._seen.add(seen)
-        features = candidate_features(rule, predicate, trigger, subject, s_role, obj, o_role, modality, sent, para,
-                                      self.discourse, self.ruleset.lexicon, quoted)
+        features = candidate_features(
+            rule,
+            predicate,
+            trigger,
+            subject,
+            s_role,
+            obj,
+            o_role,
+            modality,
+            sent,
+            para,
+            self.discourse,
+            self.ruleset.lexicon,
+            quoted,
+        )
         candidate = Candidate(
-            subject=_record(subject), predicate=predicate, object=_record(obj), modality=modality.value,
-            article_id=self.article.id, sentence=sent.text.strip(), sentence_start=para.offset + sent.start_char,
-            sentence_end=para.offset + sent.end_char, rule_id=rule.id, features=features,
-            speaker=_record(speaker) if speaker is not None else None, cues=modality.cues,
+            subject=_record(subject),
+            predicate=predicate,
+            object=_record(obj),
+            modality=modality.value,
+            article_id=self.article.id,
+            sentence=sent.text.strip(),
+            sentence_start=para.offset + sent.start_char,
+            sentence_end=para.offset + sent.end_char,
+            rule_id=rule.id,
+            features=features,
+            speaker=_record(speaker) if speaker is not None else None,
+            cues=modality.cues,
         )
         self.found.append((candidate, subject, obj))
 
@@ -357,8 +427,11 @@ def _sentences(discourse: Discourse, ruleset: RuleSet):
             triggers = []
             for token in sent:
                 if token.pos_ in _CONTENT_POS:
-                    rules = [r for r in (by_lemma.get(token.lemma_.lower(), ()) or by_lemma.get(token.lower_, ()))
-                             if not r.entity]
+                    rules = [
+                        r
+                        for r in (by_lemma.get(token.lemma_.lower(), ()) or by_lemma.get(token.lower_, ()))
+                        if not r.entity
+                    ]
                     if rules:
                         triggers.append((token, rules))
             out.append((para, sent, triggers, by_sentence.get((para.index, sent.start), [])))
@@ -366,13 +439,30 @@ def _sentences(discourse: Discourse, ruleset: RuleSet):
 
 
 def _swap(span: Span, target: Span) -> Span:
-    return Span(name=target.name, cls=target.cls, key=target.key, para=span.para, first=span.first, last=span.last,
-                start=span.start, end=span.end, via="speaker", surface=span.surface)
+    return Span(
+        name=target.name,
+        cls=target.cls,
+        key=target.key,
+        para=span.para,
+        first=span.first,
+        last=span.last,
+        start=span.start,
+        end=span.end,
+        via="speaker",
+        surface=span.surface,
+    )
 
 
 def _record(span: Span) -> Mention:
-    return Mention(name=span.name, cls=span.cls, start=span.start, end=span.end, key=span.key, via=span.via,
-                   text=span.surface if span.surface != span.name else "")
+    return Mention(
+        name=span.name,
+        cls=span.cls,
+        start=span.start,
+        end=span.end,
+        key=span.key,
+        via=span.via,
+        text=span.surface if span.surface != span.name else "",
+    )
 
 
 def _identity(span: Span) -> str:
@@ -408,23 +498,38 @@ def _conjuncts(token):
             members += [name, *name.conjuncts]
     if len(members) == 1 and closes_apposition(token, members[0]):
         return ()
-    return tuple(t for t in members if t.pos_ in ("NOUN", "PROPN", "X", "ADJ", "NUM")
-                 and not any(c.dep_ == "amod" and c.lower_ in ("other", "similar") for c in t.children))
+    return tuple(
+        t
+        for t in members
+        if t.pos_ in ("NOUN", "PROPN", "X", "ADJ", "NUM")
+        and not any(c.dep_ == "amod" and c.lower_ in ("other", "similar") for c in t.children)
+    )
 
 
 def _affiliation(token, lex) -> bool:
     """The token names where a person works: "an analyst at Kotak", "a professor with Tallinn University"."""
     prep = token.head
-    return token.dep_ == "pobj" and prep.lower_ in ("at", "with") and prep.head != prep and \
-        prep.head.lemma_.lower() in lex["person_descriptors"]
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ in ("at", "with")
+        and prep.head != prep
+        and prep.head.lemma_.lower() in lex["person_descriptors"]
+    )
 
 
 def _has_kind(token, generic, which) -> bool:
     """The noun has a modifier saying what kind it is ("film" in "film products", "auto" in "auto parts"; not
     another generic word: "component parts")."""
-    return any(c.dep_ in ("compound", "amod", "nmod") and c.i < token.i and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
-               and not c.like_num and c.tag_ not in ("JJS", "JJR") and c.lower_ not in which
-               and c.lemma_.lower() not in generic for c in token.children)
+    return any(
+        c.dep_ in ("compound", "amod", "nmod")
+        and c.i < token.i
+        and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
+        and not c.like_num
+        and c.tag_ not in ("JJS", "JJR")
+        and c.lower_ not in which
+        and c.lemma_.lower() not in generic
+        for c in token.children
+    )
 
 
 def _reciprocal(token) -> bool:
@@ -511,7 +616,10 @@ def _excluded(rule: Rule, token, window=()) -> bool:
     """A modifier or a word just before the trigger cancels it ("Deputy Prime Minister")."""
     doc = token.doc
     first = min([token.i, *window])
-    near = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "advmod", "nmod")
-            and c.i not in window}
+    near = {
+        c.lemma_.lower()
+        for c in token.children
+        if c.dep_ in ("compound", "amod", "advmod", "nmod") and c.i not in window
+    }
     near |= {doc[i].lower_ for i in range(max(0, first - 3), first)}
     return bool(near & rule.exclude)

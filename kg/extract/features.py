@@ -21,7 +21,6 @@ from __future__ import annotations
 __all__ = ["candidate_features", "dependency_path", "head_token"]
 
 
-
 def _bin(value: int, edges: tuple[int, ...]) -> str:
     for edge in edges:
         if value <= edge:
@@ -64,8 +63,12 @@ def dependency_path(a, b) -> str | None:
 
 def _name_features(prefix: str, span, role: str, doc, lexicon) -> list[str]:
     words = span.name.split()
-    out = [f"{prefix}.via={span.via}", f"{prefix}.cls={span.cls}", f"{prefix}.role={role}",
-           f"{prefix}.len={_bin(len(words), (1, 2, 3))}"]
+    out = [
+        f"{prefix}.via={span.via}",
+        f"{prefix}.cls={span.cls}",
+        f"{prefix}.role={role}",
+        f"{prefix}.len={_bin(len(words), (1, 2, 3))}",
+    ]
     if span.key:
         out.append(f"{prefix}.known")
     if span.weak:
@@ -94,16 +97,36 @@ def _name_features(prefix: str, span, role: str, doc, lexicon) -> list[str]:
     return out
 
 
-def candidate_features(rule, predicate: str, trigger, subject, s_role: str, obj, o_role: str, modality,
-                       sent, para, discourse, lexicon, in_quote: bool) -> tuple[str, ...]:
+def candidate_features(
+    rule,
+    predicate: str,
+    trigger,
+    subject,
+    s_role: str,
+    obj,
+    o_role: str,
+    modality,
+    sent,
+    para,
+    discourse,
+    lexicon,
+    in_quote: bool,
+) -> tuple[str, ...]:
     """The features of one candidate claim (sorted, without repeats)."""
     doc = para.doc
     # a rule triggered by a name ("Russian" in "the Russian maker") is known by the name's class, not its word
     lemma = f"<{'|'.join(sorted(rule.entity))}>" if rule.entity else trigger.lemma_.lower()
-    out = [f"rule={rule.id}", f"pred={predicate}", f"trig={lemma}", f"pred:trig={predicate}:{lemma}",
-           f"trig.pos={trigger.pos_}", f"pair={subject.cls}>{obj.cls}",
-           f"pred:pair={predicate}:{subject.cls}>{obj.cls}", f"mod={modality.value}",
-           f"sent.len={_bin(len(sent), (8, 16, 32, 64))}"]
+    out = [
+        f"rule={rule.id}",
+        f"pred={predicate}",
+        f"trig={lemma}",
+        f"pred:trig={predicate}:{lemma}",
+        f"trig.pos={trigger.pos_}",
+        f"pair={subject.cls}>{obj.cls}",
+        f"pred:pair={predicate}:{subject.cls}>{obj.cls}",
+        f"mod={modality.value}",
+        f"sent.len={_bin(len(sent), (8, 16, 32, 64))}",
+    ]
     out += _name_features("s", subject, s_role, doc, lexicon)
     out += _name_features("o", obj, o_role, doc, lexicon)
     out += [f"pred:s.via={predicate}:{subject.via}", f"pred:o.via={predicate}:{obj.via}"]
@@ -119,8 +142,13 @@ def candidate_features(rule, predicate: str, trigger, subject, s_role: str, obj,
         out.append("title")
     names = [s for s in discourse.spans if s.para == para.index and sent.start <= s.first < sent.end]
     out.append(f"sent.names={_bin(len(names), (2, 3, 5, 8))}")
-    here = [span for span in (subject, obj) if span.para == para.index and sent.start <= span.first < sent.end
-            and span.via not in ("coref", "speaker", "group")]
+    here = [
+        span
+        for span in (subject, obj)
+        if span.para == para.index
+        and sent.start <= span.first < sent.end
+        and span.via not in ("coref", "speaker", "group")
+    ]
     if len(here) == 2:
         a = head_token(doc, subject.first, subject.last)
         b = head_token(doc, obj.first, obj.last)

@@ -52,8 +52,23 @@ is "our" in "Half of our tractors come from ...".
 
 from __future__ import annotations
 
-__all__ = ["Frame", "agents", "themes", "described", "closes_apposition", "is_passive", "governor", "role_tokens", "hyphen_pair",
-           "hyphen_word", "comma_name", "ROLES", "PREPOSITIONS", "RESOLVED_ROLES", "unknown_role_part"]
+__all__ = [
+    "Frame",
+    "agents",
+    "themes",
+    "described",
+    "closes_apposition",
+    "is_passive",
+    "governor",
+    "role_tokens",
+    "hyphen_pair",
+    "hyphen_word",
+    "comma_name",
+    "ROLES",
+    "PREPOSITIONS",
+    "RESOLVED_ROLES",
+    "unknown_role_part",
+]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
@@ -86,8 +101,13 @@ def is_passive(verb) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
         return True
     # "Engines are made by X and supplied to Y by Z": a participle sharing a passive verb's auxiliary
-    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head != verb and not any(
-        c.dep_ in ("nsubj", "aux") for c in verb.children) and is_passive(verb.head)
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and verb.head != verb
+        and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+        and is_passive(verb.head)
+    )
 
 
 def _own_subjects(verb):
@@ -194,8 +214,11 @@ def themes(verb):
         # "to a thousand components" as a prepositional phrase; the object is that quantity's noun
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "to":
-                objects = [o for o in prep.children if o.dep_ == "pobj"
-                           and any(c.dep_ in ("nummod", "quantmod") for c in o.children)]
+                objects = [
+                    o
+                    for o in prep.children
+                    if o.dep_ == "pobj" and any(c.dep_ in ("nummod", "quantmod") for c in o.children)
+                ]
                 if objects:
                     return objects
     if verb.dep_ == "relcl" and any(s.lower_ not in RELATIVE_PRONOUNS for s in _own_subjects(verb)):
@@ -227,7 +250,7 @@ def _share(verb):
 
 
 def _under_reflexive(pronoun):
-    """"manufacture KLP-204 ourselves" comes out with the name as a compound of "ourselves": the name is the
+    """ "manufacture KLP-204 ourselves" comes out with the name as a compound of "ourselves": the name is the
     object; an emphatic "ourselves" alone is none."""
     return [c for c in pronoun.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ in ("PROPN", "NOUN")]
 
@@ -273,8 +296,12 @@ def _preps(token):
         if inner:  # "according to", "out of", "because of"
             name = f"{name} {inner[0].lower_}"
             objects = [c for c in inner[0].children if c.dep_ in ("pobj", "pcomp")]
-        if child.i > 0 and child.doc[child.i - 1].dep_ == "advmod" and child.doc[child.i - 1].lower_ == "together" \
-                and not name.startswith("together"):
+        if (
+            child.i > 0
+            and child.doc[child.i - 1].dep_ == "advmod"
+            and child.doc[child.i - 1].lower_ == "together"
+            and not name.startswith("together")
+        ):
             name = f"together {name}"
         for again in (c for c in child.children if c.dep_ == "conj" and c.lower_ == child.lower_):
             # "for Zielony Koszyk and for Lodowa Gora", "by Bpifrance and by Halvorsen"
@@ -285,7 +312,7 @@ def _preps(token):
 
 
 def _name_after(noun):
-    """"... ," chief executive Helene Marchetti said": a title noun right before a name it governs (or
+    """ "... ," chief executive Helene Marchetti said": a title noun right before a name it governs (or
     shares a head with), however the parser hung the pair; the name's head token, or None."""
     doc = noun.doc
     i = noun.i + 1
@@ -294,9 +321,13 @@ def _name_after(noun):
     if i == noun.i + 1:
         return None
     name = doc[i - 1]
-    if name.head == noun or noun.head == name or (name.head == noun.head.head and noun.dep_ == "appos") or \
-            (name.dep_ == "nsubj" and name.head.head == noun) or \
-            (noun.dep_ == "conj" and name.dep_ == "appos"):
+    if (
+        name.head == noun
+        or noun.head == name
+        or (name.head == noun.head.head and noun.dep_ == "appos")
+        or (name.dep_ == "nsubj" and name.head.head == noun)
+        or (noun.dep_ == "conj" and name.dep_ == "appos")
+    ):
         # the last: "the carmaker Hayase Motor and the German engine maker Brandt Motorenwerke", the second
         # name hung on the first; "Bulgarian President Radev and Turkish President Erdogan", on any noun
         return name
@@ -397,7 +428,7 @@ def described(noun, depth: int = 0):
 
 
 def closes_apposition(token, member) -> bool:
-    """"between A, a unit of B, and C": the comma before "and" closes the apposition, so C joins A's list, not
+    """ "between A, a unit of B, and C": the comma before "and" closes the apposition, so C joins A's list, not
     B's (a list of two takes no comma before its "and"), whatever the parser attached it to."""
     doc, at = token.doc, member.left_edge.i
     if doc[at].dep_ == "cc":  # the "and" hung on the member
@@ -425,8 +456,9 @@ def role_tokens(trigger, role: str, cache: dict | None = None):
 
 
 def _is_nominal(token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or (token.pos_ == "ADJ" and token.dep_ != "acomp"
-                                                              and token.dep_ != "amod")
+    return token.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or (
+        token.pos_ == "ADJ" and token.dep_ != "acomp" and token.dep_ != "amod"
+    )
 
 
 def _role(trigger, role: str):
@@ -489,7 +521,7 @@ def _minority(trigger):
 
 
 def _majority(trigger):
-    """"a majority stake in X", "a 51 percent stake", "took control of X", "is 60 percent owned by": the
+    """ "a majority stake in X", "a 51 percent stake", "took control of X", "is 60 percent owned by": the
     share that makes a subsidiary (more than half), as the stake noun or the verb carries it."""
     share = _share(trigger) if not _nominal(trigger) else None
     if share is not None:
@@ -511,9 +543,13 @@ def _majority(trigger):
 
 
 def _chooser(trigger):
-    """"Nimbus picked Corvel as its supplier": who made the noun what it is."""
-    if _nominal(trigger) and trigger.dep_ == "pobj" and trigger.head.lower_ == "as" and \
-            trigger.head.head.pos_ == "VERB":
+    """ "Nimbus picked Corvel as its supplier": who made the noun what it is."""
+    if (
+        _nominal(trigger)
+        and trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "as"
+        and trigger.head.head.pos_ == "VERB"
+    ):
         verb = trigger.head.head
         if is_passive(verb) and not _preps(verb).get("by"):
             return _preps(trigger).get("by", [])  # the parser hangs "by Nimbus" on the noun
@@ -522,7 +558,7 @@ def _chooser(trigger):
 
 
 def _acl(trigger):
-    """"a contract to supply ...": the clause that says what the noun is for."""
+    """ "a contract to supply ...": the clause that says what the noun is for."""
     return [c for c in trigger.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
 
 
@@ -588,18 +624,80 @@ def _preposition(trigger, role: str):
 # function from a trigger token to the tokens filling the role. Any other role is a preposition of
 # PREPOSITIONS. The resolver fills RESOLVED_ROLES itself (as the last step of a dotted role).
 ROLES = {
-    "self": _self, "head": _head, "gov": _gov, "described": _described, "poss": _poss, "mod": _mod,
-    "premod": _premod, "next": _next, "hyphen": lambda t: hyphen_pair(t), "comma": lambda t: comma_name(t),
-    "minority": _minority, "majority": _majority, "chooser": _chooser, "acl": _acl, "agent": _agent, "theme": _theme, "dative": _dative,
+    "self": _self,
+    "head": _head,
+    "gov": _gov,
+    "described": _described,
+    "poss": _poss,
+    "mod": _mod,
+    "premod": _premod,
+    "next": _next,
+    "hyphen": lambda t: hyphen_pair(t),
+    "comma": lambda t: comma_name(t),
+    "minority": _minority,
+    "majority": _majority,
+    "chooser": _chooser,
+    "acl": _acl,
+    "agent": _agent,
+    "theme": _theme,
+    "dative": _dative,
 }
-PREPOSITIONS = frozenset({
-    "about", "across", "after", "against", "along", "alongside", "amid", "among", "around", "as", "at", "before",
-    "behind", "beside", "between", "beyond", "by", "despite", "during", "for", "from", "in", "including",
-    "inside", "into", "like", "near", "of", "off", "on", "onto", "out of", "outside", "over", "per", "since",
-    "such as", "through", "throughout", "to", "together with", "toward", "towards", "under", "upon", "via",
-    "with", "within", "without"})
-RESOLVED_ROLES = frozenset({"made", "models", "market", "salient_company", "salient_country", "ministry", "nation",
-                            "reported_company"})
+PREPOSITIONS = frozenset(
+    {
+        "about",
+        "across",
+        "after",
+        "against",
+        "along",
+        "alongside",
+        "amid",
+        "among",
+        "around",
+        "as",
+        "at",
+        "before",
+        "behind",
+        "beside",
+        "between",
+        "beyond",
+        "by",
+        "despite",
+        "during",
+        "for",
+        "from",
+        "in",
+        "including",
+        "inside",
+        "into",
+        "like",
+        "near",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "out of",
+        "outside",
+        "over",
+        "per",
+        "since",
+        "such as",
+        "through",
+        "throughout",
+        "to",
+        "together with",
+        "toward",
+        "towards",
+        "under",
+        "upon",
+        "via",
+        "with",
+        "within",
+        "without",
+    }
+)
+RESOLVED_ROLES = frozenset(
+    {"made", "models", "market", "salient_company", "salient_country", "ministry", "nation", "reported_company"}
+)
 
 
 def unknown_role_part(role: str) -> str | None:
@@ -625,8 +723,13 @@ _NESTED_DEPS = ("dobj", "prep", "pobj", "npadvmod", "appos", "nummod", "quantmod
 
 def _nested_prep(trigger, name: str, depth: int = 3):
     """The objects of a preposition inside the verb's own phrases (not in clauses below it)."""
-    frontier = [c for c in trigger.children if c.dep_ in ("dobj", "prep", "npadvmod", "advmod")
-                and not (c.dep_ == "prep" and _prep_name(c) == name) and c.lower_ != "according"]
+    frontier = [
+        c
+        for c in trigger.children
+        if c.dep_ in ("dobj", "prep", "npadvmod", "advmod")
+        and not (c.dep_ == "prep" and _prep_name(c) == name)
+        and c.lower_ != "according"
+    ]
     for _ in range(depth):
         next_frontier = []
         for token in frontier:
@@ -646,8 +749,12 @@ def _name_end(token) -> int:
     """One past the last word of the capitalised name a token is part of ("Round Rock", "St. Charles")."""
     doc = token.doc
     end = token.i + 1
-    while end < len(doc) and doc[end].pos_ == "PROPN" and (doc[end].text[:1].isupper() or doc[end].is_punct) \
-            and doc[end].text not in (",", "(", ")"):
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and (doc[end].text[:1].isupper() or doc[end].is_punct)
+        and doc[end].text not in (",", "(", ")")
+    ):
         end += 1
     return end
 
@@ -665,14 +772,13 @@ def comma_name(trigger):
 
 
 def hyphen_pair(trigger):
-    """"Belarus-Russia projects", "China-Kazakhstan trade": two names joined by a hyphen before the noun."""
+    """ "Belarus-Russia projects", "China-Kazakhstan trade": two names joined by a hyphen before the noun."""
     doc = trigger.doc
     left = [t for t in trigger.subtree if t.i < trigger.i]
     for token in left:
         if token.text in ("-", "\u2013", "\u2014") and 0 < token.i < len(doc) - 1:
             before, after = doc[token.i - 1], doc[token.i + 1]
-            if before.pos_ == "PROPN" and after.pos_ == "PROPN" and not token.whitespace_ \
-                    and not before.whitespace_:
+            if before.pos_ == "PROPN" and after.pos_ == "PROPN" and not token.whitespace_ and not before.whitespace_:
                 return [before, after]
     return []
 

@@ -4,13 +4,15 @@ nationality group ("Belarusian enterprises", "the Russian side") that stands for
 
 from __future__ import annotations
 
-from .mentions import Span, copy_span as _copy, phrase_text as _phrase_text
+from .mentions import Span
+from .mentions import copy_span as _copy
+from .mentions import phrase_text as _phrase_text
 
 __all__ = ["members", "group", "demonym_of", "has_demonym"]
 
 
 def members(r, token, para, want, depth):
-    """"carmakers such as Renault, Volkswagen and Hyundai"; "enterprises ... These are MAZ and KAMAZ"."""
+    """ "carmakers such as Renault, Volkswagen and Hyundai"; "enterprises ... These are MAZ and KAMAZ"."""
     for child in token.children:
         if child.dep_ != "prep":
             continue
@@ -47,8 +49,14 @@ def counted_in_next_sentence(r, token, para, want, count: int):
     out = []
     for t in nxt:
         span = r.discourse.at(para, t.i)
-        if span is not None and span.cls in classes and not span.demonym and span not in out \
-                and t.i == span.last - 1 and t.dep_ in ("nsubj", "nsubjpass", "conj", "appos"):
+        if (
+            span is not None
+            and span.cls in classes
+            and not span.demonym
+            and span not in out
+            and t.i == span.last - 1
+            and t.dep_ in ("nsubj", "nsubjpass", "conj", "appos")
+        ):
             out.append(span)
     return out if len(out) == count else []
 
@@ -60,8 +68,9 @@ def named_in_next_sentence(r, token, para, want):
         return []
     nxt = doc[sent.end].sent
     root = nxt.root
-    if root.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ in ("these", "they", "those")
-                                      for c in root.children):
+    if root.lemma_ != "be" or not any(
+        c.dep_ == "nsubj" and c.lower_ in ("these", "they", "those") for c in root.children
+    ):
         return []
     out = []
     for token in nxt:
@@ -100,10 +109,7 @@ def group(r, token, para, want, depth):
                     country = span
     if country is None:
         return []
-    return [_copy(country, via="group", first=token.i, last=token.i + 1, demonym=False,
-                  surface=_phrase_text(token))]
-
-
+    return [_copy(country, via="group", first=token.i, last=token.i + 1, demonym=False, surface=_phrase_text(token))]
 
 
 def many(token) -> bool:

@@ -20,10 +20,30 @@ from ..nlp import Paragraph
 from ..spans import ticker_tokens
 from .rules import RuleSet
 
-__all__ = ["Span", "Discourse", "collect_mentions", "copy_span", "same_entity", "infer_class", "descriptor_beside", "full_name_of", "settle_classes", "phrase_text", "at_token", "NER_CLASSES"]
+__all__ = [
+    "Span",
+    "Discourse",
+    "collect_mentions",
+    "copy_span",
+    "same_entity",
+    "infer_class",
+    "descriptor_beside",
+    "full_name_of",
+    "settle_classes",
+    "phrase_text",
+    "at_token",
+    "NER_CLASSES",
+]
 
-NER_CLASSES = {"ORG": "Company", "FAC": "Company", "GPE": "Region", "LOC": "Region", "PERSON": "Person",
-               "PRODUCT": "Product", "WORK_OF_ART": "Product"}
+NER_CLASSES = {
+    "ORG": "Company",
+    "FAC": "Company",
+    "GPE": "Region",
+    "LOC": "Region",
+    "PERSON": "Person",
+    "PRODUCT": "Product",
+    "WORK_OF_ART": "Product",
+}
 _SKIP_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our"}
 _TRAILING_WORDS = {"of", "and", "&", "the", "for", "in", "at"}
 
@@ -46,7 +66,7 @@ class Span:
     unlabelled: bool = False  # a name the NER missed: its class is a default, not even a guess
     demonym: bool = False
     surface: str = ""
-    members: tuple["Span", ...] = ()  # for groups ("the two companies")
+    members: tuple[Span, ...] = ()  # for groups ("the two companies")
 
     @property
     def position(self) -> tuple[int, int]:
@@ -117,8 +137,12 @@ def _clean_name(span) -> tuple[str, int, int]:
         last = inner[0]
     while first < last and (doc[first].lower_ in _SKIP_WORDS or doc[first].is_punct):
         first += 1
-    while last > first and (doc[last - 1].tag_ == "POS" or doc[last - 1].is_punct or doc[last - 1].is_space or
-                            doc[last - 1].lower_ in _TRAILING_WORDS):
+    while last > first and (
+        doc[last - 1].tag_ == "POS"
+        or doc[last - 1].is_punct
+        or doc[last - 1].is_space
+        or doc[last - 1].lower_ in _TRAILING_WORDS
+    ):
         last -= 1  # "Al Sayegh Trading of" (before "Dubai"): a name does not end in "of"
     text = doc[first:last].text if first < last else ""
     return " ".join(text.split()), first, last
@@ -159,16 +183,23 @@ def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset:
     return discourse
 
 
-
-
 def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset: RuleSet):
     """Names the entity recogniser missed: runs of capitalised words that recur in the article
     ("Tumapesa raises ...", "Tumapesa will use ...") or come with a descriptor ("Tumapesa, a
     Nairobi-based fintech"). A headline in title case only repeats names the body gives."""
     lex = ruleset.lexicon
-    skip = lex["not_names"] | lex["months"] | lex["proper_stopwords"] | lex["title_words"] | \
-        lex["person_descriptors"] | lex["state_titles"] | lex["company_name_suffixes"] | lex["stock_exchanges"] | \
-        lex["weekdays"] | lex["currency_codes"]
+    skip = (
+        lex["not_names"]
+        | lex["months"]
+        | lex["proper_stopwords"]
+        | lex["title_words"]
+        | lex["person_descriptors"]
+        | lex["state_titles"]
+        | lex["company_name_suffixes"]
+        | lex["stock_exchanges"]
+        | lex["weekdays"]
+        | lex["currency_codes"]
+    )
 
     def name_word(t) -> bool:
         alnum = t.text.isalnum() and any(ch.isalpha() for ch in t.text) and not t.like_num  # "Ładownia24"
@@ -190,13 +221,16 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
         for i, j in _free_runs(para, discourse, word):
             if tickers.intersection(range(i, j)):
                 continue  # "(Nasdaq: RIVN)": an exchange ticker, no name
-            glued = i > 0 and (discourse.at(para.index, i - 1) is not None or (
-                doc[i - 1].text == "-" and i > 1 and discourse.at(para.index, i - 2) is not None))
+            glued = i > 0 and (
+                discourse.at(para.index, i - 1) is not None
+                or (doc[i - 1].text == "-" and i > 1 and discourse.at(para.index, i - 2) is not None)
+            )
             if glued:  # "Kazakhstan-China Pipeline", "Jizzakh Polytechnic Institute": part of a longer name
                 continue
             a = i
-            while a < j and (doc[a].is_stop or doc[a].lower_ in skip or (a == doc[a].sent.start and
-                                                                          doc[a].lower_ in common)):
+            while a < j and (
+                doc[a].is_stop or doc[a].lower_ in skip or (a == doc[a].sent.start and doc[a].lower_ in common)
+            ):
                 a += 1  # "The", "Separately", "Existing investors", "Founder"
             if a > 1 and doc[a - 1].lower_ in ("of", "for") and doc[a - 2].lower_ in lex["person_descriptors"]:
                 while a < j - 1 and doc[a].lower_ in lex["portfolio_words"]:
@@ -225,8 +259,11 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
         text = doc[a:b].text
         key = normalize_name(text)
         cls, weak = infer_class(doc, a, b, "", ruleset)
-        if _after_person_title(doc, a, lex) and b - a > 1 and not any(
-                doc[k].lower_ in lex["company_name_words"] for k in range(a, b)):
+        if (
+            _after_person_title(doc, a, lex)
+            and b - a > 1
+            and not any(doc[k].lower_ in lex["company_name_words"] for k in range(a, b))
+        ):
             cls, weak = "Person", False  # "Minister of Economy Gevorg Papoyan", "CEO Jane Roe"
         elif cls in (None, "Company") and _before_chief(doc, b, lex):
             cls, weak = "Company", False  # "Pfizer CEO Albert Bourla": what the named chief heads
@@ -236,8 +273,20 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
         if counts[key] < 2 and not described:
             continue
         start = para.offset + doc[a].idx
-        yield Span(name=text, cls=cls or "Company", key=None, para=para.index, first=a, last=b, start=start,
-                   end=start + len(text), via="ner", weak=not described, unlabelled=not described, surface=text)
+        yield Span(
+            name=text,
+            cls=cls or "Company",
+            key=None,
+            para=para.index,
+            first=a,
+            last=b,
+            start=start,
+            end=start + len(text),
+            via="ner",
+            weak=not described,
+            unlabelled=not described,
+            surface=text,
+        )
 
 
 def _after_person_title(doc, first: int, lex) -> bool:
@@ -252,8 +301,12 @@ def _after_person_title(doc, first: int, lex) -> bool:
 
 def _before_chief(doc, end: int, lex) -> bool:
     """A chief's title and a person's name right after a name: "Pfizer CEO Albert Bourla"."""
-    return end + 1 < len(doc) and doc[end].lower_ in lex["head_nouns"] and doc[end + 1].ent_type_ == "PERSON" \
+    return (
+        end + 1 < len(doc)
+        and doc[end].lower_ in lex["head_nouns"]
+        and doc[end + 1].ent_type_ == "PERSON"
         and doc[end].lower_ not in lex["state_titles"]
+    )
 
 
 def _of_firm_noun(doc, first: int, last: int, lex) -> bool:
@@ -262,10 +315,14 @@ def _of_firm_noun(doc, first: int, last: int, lex) -> bool:
     if prep.lower_ != "of" or prep.i != first - 1 or prep.head.pos_ not in ("NOUN", "PROPN"):
         return False
     noun = prep.head
-    said = {noun.lemma_.lower()} | {f"{c.lower_} {noun.lemma_.lower()}" for c in noun.children
-                                    if c.dep_ in ("amod", "compound") and c.i < noun.i}  # "chief executive"
-    firm_nouns = (lex["unit_nouns"] | lex["owner_nouns"] | lex["head_nouns"]) - lex["state_titles"] - \
-        {"part", "member", "governor", "mayor", "head", "chair"}
+    said = {noun.lemma_.lower()} | {
+        f"{c.lower_} {noun.lemma_.lower()}" for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i
+    }  # "chief executive"
+    firm_nouns = (
+        (lex["unit_nouns"] | lex["owner_nouns"] | lex["head_nouns"])
+        - lex["state_titles"]
+        - {"part", "member", "governor", "mayor", "head", "chair"}
+    )
     return bool(said & firm_nouns)
 
 
@@ -298,8 +355,12 @@ def _missed_known_names(para: Paragraph, discourse: Discourse):
     """Names of organisations the article names elsewhere, and surnames of people it named before, where
     the NER missed them this time ("Brennholt, which is owned by ..." after "Brennholt Automation")."""
     doc = para.doc
-    surnames = {s.name.split()[-1].casefold(): s for s in discourse.spans
-                if s.cls == "Person" and not s.weak and len(s.name.split()) > 1}
+    surnames = {
+        s.name.split()[-1].casefold(): s
+        for s in discourse.spans
+        if s.cls == "Person" and not s.weak and len(s.name.split()) > 1
+    }
+
     def name_word(t) -> bool:
         return t.is_alpha and (t.is_title or (t.is_upper and len(t) > 1))  # "Brennholt", "BATE"
 
@@ -308,13 +369,28 @@ def _missed_known_names(para: Paragraph, discourse: Discourse):
         known = discourse.aliases.get(normalize_name(text))
         if known is None or known.cls not in ("Company", "Organization"):
             known = full_name_of(text, discourse)
-        if known is None and j == i + 1 and text.casefold() in surnames and surnames[text.casefold()].position < \
-                (para.index, i):
+        if (
+            known is None
+            and j == i + 1
+            and text.casefold() in surnames
+            and surnames[text.casefold()].position < (para.index, i)
+        ):
             known = surnames[text.casefold()]  # "Raman said" after "chief executive Priya Raman"
         if known is not None and known.cls in ("Company", "Organization", "Person") and not known.demonym:
             start = para.offset + doc[i].idx
-            yield Span(name=known.name, cls=known.cls, key=known.key, para=para.index, first=i, last=j, start=start,
-                       end=start + len(text), via="alias", weak=known.weak, surface=text)
+            yield Span(
+                name=known.name,
+                cls=known.cls,
+                key=known.key,
+                para=para.index,
+                first=i,
+                last=j,
+                start=start,
+                end=start + len(text),
+                via="alias",
+                weak=known.weak,
+                surface=text,
+            )
 
 
 def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> Span | None:
@@ -323,18 +399,35 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
         entry = gazetteer[ent.ent_id_]
         demonym = ent.text in entry.demonyms or (ent.text not in entry.names and gazetteer.is_demonym(ent.text))
         start = para.offset + ent.start_char
-        longer = _longer_company_name(ent, entry, ruleset) if entry.cls in ("Company", "Region", "Country") \
-            and not demonym else None
+        longer = (
+            _longer_company_name(ent, entry, ruleset)
+            if entry.cls in ("Company", "Region", "Country") and not demonym
+            else None
+        )
         if longer is not None:
             return longer(para)
-        return Span(name=entry.name, cls=entry.cls, key=entry.id, para=para.index, first=ent.start, last=ent.end,
-                    start=start, end=start + len(ent.text), via="gazetteer", demonym=demonym, surface=ent.text)
+        return Span(
+            name=entry.name,
+            cls=entry.cls,
+            key=entry.id,
+            para=para.index,
+            first=ent.start,
+            last=ent.end,
+            start=start,
+            end=start + len(ent.text),
+            via="gazetteer",
+            demonym=demonym,
+            surface=ent.text,
+        )
     cls = NER_CLASSES.get(ent.label_)
     if cls is None:
         return None
     text, first, last = _clean_name(ent)
-    finite = [i for i in range(first + 1, last) if doc[i].pos_ in ("VERB", "AUX") and
-              doc[i].tag_ in ("VBZ", "VBD", "VBP", "MD") and doc[i].is_lower]
+    finite = [
+        i
+        for i in range(first + 1, last)
+        if doc[i].pos_ in ("VERB", "AUX") and doc[i].tag_ in ("VBZ", "VBD", "VBP", "MD") and doc[i].is_lower
+    ]
     if finite:  # "Sahel Agro mixes phosphoric" read as one person: a name ends before its verb
         last = finite[0]
         while last > first and not doc[last - 1].is_alpha:
@@ -344,27 +437,45 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
         last = _of_continuation(doc, last, ruleset.lexicon)
         text = doc[first:last].text
     if ent.label_ in ("ORG", "PRODUCT", "PERSON", "WORK_OF_ART"):
-        while last < len(doc) and doc[last].pos_ == "PROPN" and not doc[last].ent_type_ and not \
-                doc[last].is_lower and doc[last].head == doc[last - 1].head and doc[last - 1].dep_ == "compound" \
-                and doc[last].lower_ not in ruleset.name_policy.person_titles:
+        while (
+            last < len(doc)
+            and doc[last].pos_ == "PROPN"
+            and not doc[last].ent_type_
+            and not doc[last].is_lower
+            and doc[last].head == doc[last - 1].head
+            and doc[last - 1].dep_ == "compound"
+            and doc[last].lower_ not in ruleset.name_policy.person_titles
+        ):
             last += 1  # "the Arvo K7 earbuds" when the model labelled "Arvo" alone (not "Cemex Chief Executive")
         text = doc[first:last].text
     if ent.label_ == "PERSON":
-        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title and not \
-                doc[first - 1].ent_type_ and doc[first - 1].head.i in range(first, last) and not any(
-                    doc[first - 1].lower_ in ruleset.lexicon[name] or doc[first - 1].lemma_.lower() in
-                    ruleset.lexicon[name] for name in ("title_words", "state_titles", "person_descriptors")):
+        while (
+            first > 0
+            and doc[first - 1].pos_ == "PROPN"
+            and doc[first - 1].is_title
+            and not doc[first - 1].ent_type_
+            and doc[first - 1].head.i in range(first, last)
+            and not any(
+                doc[first - 1].lower_ in ruleset.lexicon[name] or doc[first - 1].lemma_.lower() in ruleset.lexicon[name]
+                for name in ("title_words", "state_titles", "person_descriptors")
+            )
+        ):
             first -= 1  # "Anders Holmgaard" when the model labelled "Holmgaard" alone
         text = doc[first:last].text
     if not text or "\n" in text or not any(ch.isupper() for ch in text) or len(text) < 2:
         return None
-    if all(doc[i].pos_ in ("ADJ", "ADV", "VERB") or (doc[i].pos_ == "NUM" and not any(c.isalpha() for c in doc[i].text))
-           for i in range(first, last)):
+    if all(
+        doc[i].pos_ in ("ADJ", "ADV", "VERB") or (doc[i].pos_ == "NUM" and not any(c.isalpha() for c in doc[i].text))
+        for i in range(first, last)
+    ):
         return None  # not a name; "ZX-11" tagged as a number still is one
     if last - first == 1 and doc[first].lower_ in ruleset.lexicon["not_names"]:
         return None  # "AI", "EV": abbreviations of common words
-    if last - first == 1 and doc[first].lower_ in ruleset.lexicon["currency_codes"] and (
-            (last < len(doc) and doc[last].like_num) or (first > 0 and doc[first - 1].like_num)):
+    if (
+        last - first == 1
+        and doc[first].lower_ in ruleset.lexicon["currency_codes"]
+        and ((last < len(doc) and doc[last].like_num) or (first > 0 and doc[first - 1].like_num))
+    ):
         return None  # "a SEK 210 million contract", "12 billion RUB": an amount, not a firm
     if any(doc[i].lower_ in ruleset.lexicon["event_words"] for i in range(first, last)):
         return None  # "the Caspian Economic Forum", "Innoprom exhibition": events are not entities
@@ -372,59 +483,111 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
     start = para.offset + doc[first].idx
     end = para.offset + doc[last - 1].idx + len(doc[last - 1].text)
     if known is not None:
-        return Span(name=known.name, cls=known.cls, key=known.id, para=para.index, first=first, last=last,
-                    start=start, end=end, via="gazetteer", surface=text)
+        return Span(
+            name=known.name,
+            cls=known.cls,
+            key=known.id,
+            para=para.index,
+            first=first,
+            last=last,
+            start=start,
+            end=end,
+            via="gazetteer",
+            surface=text,
+        )
     inferred, weak = infer_class(doc, first, last, ent.label_, ruleset)
     if inferred is None:
         return None
     surface = _with_product_noun(doc, first, last, ruleset.lexicon) if inferred == "Product" else text
-    return Span(name=text, cls=inferred, key=None, para=para.index, first=first, last=last, start=start, end=end,
-                via="ner", weak=weak, surface=surface)
+    return Span(
+        name=text,
+        cls=inferred,
+        key=None,
+        para=para.index,
+        first=first,
+        last=last,
+        start=start,
+        end=end,
+        via="ner",
+        weak=weak,
+        surface=surface,
+    )
 
 
 def _with_product_noun(doc, first: int, last: int, lex) -> str:
-    """"the EyeQ4 processor", "Ravicti drug product": a model's name as written with the product noun it
+    """ "the EyeQ4 processor", "Ravicti drug product": a model's name as written with the product noun it
     modifies (the model's name stays its name; this form is another)."""
     end = last
-    while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end and \
-            doc[end].pos_ == "NOUN" and doc[end].is_lower and end - last < 3:
+    while (
+        end < len(doc)
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i >= end
+        and doc[end].pos_ == "NOUN"
+        and doc[end].is_lower
+        and end - last < 3
+    ):
         end += 1
-        if doc[end - 1].lemma_.lower() in lex["product_descriptors"] or doc[end - 1].lemma_.lower() in \
-                lex["generic_goods"]:
+        if (
+            doc[end - 1].lemma_.lower() in lex["product_descriptors"]
+            or doc[end - 1].lemma_.lower() in lex["generic_goods"]
+        ):
             return doc[first:end].text
     return doc[first:last].text
 
 
 def _longer_company_name(ent, entry, ruleset):
-    """"Volvo Cars", "Boeing Defense", "Ostrava Glassworks", "Sichuan Airlines": a known company's or
+    """ "Volvo Cars", "Boeing Defense", "Ostrava Glassworks", "Sichuan Airlines": a known company's or
     place's name followed by capitalised company words names another company; returns a maker of its
     Span, or None."""
     doc = ent.doc
     end = ent.end
-    while end < len(doc) and doc[end].is_title and doc[end].lower_ in ruleset.lexicon["company_name_words"] \
-            and not doc[end].ent_type_:
+    while (
+        end < len(doc)
+        and doc[end].is_title
+        and doc[end].lower_ in ruleset.lexicon["company_name_words"]
+        and not doc[end].ent_type_
+    ):
         end += 1
     if end == ent.end:
         return None
     end = _of_continuation(doc, end, ruleset.lexicon)
-    text = doc[ent.start:end].text
+    text = doc[ent.start : end].text
 
     def make(para):
         start = para.offset + doc[ent.start].idx
-        return Span(name=text, cls="Company", key=None, para=para.index, first=ent.start, last=end, start=start,
-                    end=start + len(text), via="ner", surface=text)
+        return Span(
+            name=text,
+            cls="Company",
+            key=None,
+            para=para.index,
+            first=ent.start,
+            last=end,
+            start=start,
+            end=start + len(text),
+            via="ner",
+            surface=text,
+        )
+
     return make
 
 
 def _of_continuation(doc, last: int, lex) -> int:
-    """"the Borisov Plant of Automotive and Tractor Electrical Equipment (BATE)", "Bank of Georgia": a
+    """ "the Borisov Plant of Automotive and Tractor Electrical Equipment (BATE)", "Bank of Georgia": a
     company or organisation word followed by "of" and capitalised words goes on; returns the new end."""
-    if last + 1 >= len(doc) or doc[last].lower_ != "of" or not (
-            doc[last - 1].lower_ in lex["company_name_words"] or doc[last - 1].lower_ in lex["organization_name_words"]):
+    if (
+        last + 1 >= len(doc)
+        or doc[last].lower_ != "of"
+        or not (
+            doc[last - 1].lower_ in lex["company_name_words"] or doc[last - 1].lower_ in lex["organization_name_words"]
+        )
+    ):
         return last
     end = last + 1
-    while end < len(doc) and doc[end].ent_type_ not in _NOT_NAME_TYPES and (doc[end].is_title or (
-            doc[end].lower_ in ("and", "&") and end + 1 < len(doc) and doc[end + 1].is_title)):
+    while (
+        end < len(doc)
+        and doc[end].ent_type_ not in _NOT_NAME_TYPES
+        and (doc[end].is_title or (doc[end].lower_ in ("and", "&") and end + 1 < len(doc) and doc[end + 1].is_title))
+    ):
         end += 1
     if end == last + 1 or not doc[end - 1].is_title:
         return last
@@ -444,47 +607,73 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
     """
     words = [doc[i].lower_ for i in range(first, last)]
     lex = ruleset.lexicon
-    if last + 1 < len(doc) and doc[last].text == "-" and doc[last + 1].lemma_.lower() == "base" and \
-            not doc[last - 1].whitespace_:
+    if (
+        last + 1 < len(doc)
+        and doc[last].text == "-"
+        and doc[last + 1].lemma_.lower() == "base"
+        and not doc[last - 1].whitespace_
+    ):
         return "Region", False  # "the Tartu-based Quillfeather Labs": a place, whatever the model says
     head = words[words.index("of") - 1] if "of" in words[1:] else None
     if head in lex["organization_name_words"] and head not in lex["company_name_words"]:
         return "Organization", False  # "Ministry of Energy", "the Armenian Ministry of Economy", "University of X"
     if words[-1] in lex["company_name_words"] or any(w in lex["company_name_suffixes"] for w in words):
         return "Company", False
-    if label == "PERSON" and len(words) > 1 and any(w in lex["company_name_words"] and doc[first + k].is_title
-                                                    for k, w in enumerate(words[1:], start=1)):
+    if (
+        label == "PERSON"
+        and len(words) > 1
+        and any(w in lex["company_name_words"] and doc[first + k].is_title for k, w in enumerate(words[1:], start=1))
+    ):
         return "Company", False  # "Fauji Fertilizer Bin Qasim": no person's name holds a firm's word
     if words[0] in lex["organization_name_words"] or words[-1] in lex["organization_name_words"]:
         return "Organization", False
     if words[-1] in lex["region_name_words"]:
         return "Region", False
-    head = max((doc[i] for i in range(first, last) if not (first <= doc[i].head.i < last) or doc[i].head.i == i),
-               key=lambda t: t.i, default=doc[last - 1])
+    head = max(
+        (doc[i] for i in range(first, last) if not (first <= doc[i].head.i < last) or doc[i].head.i == i),
+        key=lambda t: t.i,
+        default=doc[last - 1],
+    )
     if any(c.dep_ == "amod" and c.lemma_.lower() == "base" for c in head.children) and label != "GPE":
         return "Company", False  # "the Izmir-based Dokuma Tekstil": an organisation, whatever the model says
     descriptor = descriptor_beside(doc, first, last)
-    if label in ("GPE", "LOC") and descriptor is not None and descriptor.i > first and not (
-            descriptor.dep_ == "appos" and first <= descriptor.head.i < last):
+    if (
+        label in ("GPE", "LOC")
+        and descriptor is not None
+        and descriptor.i > first
+        and not (descriptor.dep_ == "appos" and first <= descriptor.head.i < last)
+    ):
         descriptor = None  # "a Chicago grocery distributor": the place of the distributor, not its name
     if descriptor is not None and descriptor.lemma_.lower() in lex["ambiguous_descriptors"]:
         # "the chip designer Meridian Semi", "a drone developer" name firms by what they make; a person's
         # name next to a bare "designer" stays a person ("Yevgeni Kernozhitski, a tyre designer at the centre")
-        if descriptor.dep_ == "appos" and any(c.dep_ == "prep" and c.lower_ in ("in", "from")
-                                               for c in descriptor.children):
+        if descriptor.dep_ == "appos" and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "from") for c in descriptor.children
+        ):
             return "Company", False  # "Sayari Granos, a trader in Bolivia": a firm of a place
         makes = any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in descriptor.children)
-        if not makes or (label == "PERSON" and last - first > 1 and any(
-                c.dep_ == "prep" and c.lower_ in ("at", "of") for c in descriptor.children)):
+        if not makes or (
+            label == "PERSON"
+            and last - first > 1
+            and any(c.dep_ == "prep" and c.lower_ in ("at", "of") for c in descriptor.children)
+        ):
             descriptor = None
-    if descriptor is not None and not (label == "PERSON" and last - first > 1 and
-                                       descriptor.lemma_.lower() in lex["person_descriptors"]):
+    if descriptor is not None and not (
+        label == "PERSON" and last - first > 1 and descriptor.lemma_.lower() in lex["person_descriptors"]
+    ):
         lemma = descriptor.lemma_.lower()
         premod = descriptor.i >= last and head.dep_ in ("compound", "nmod", "poss") and head.head == descriptor
-        alphanumeric = any(ch.isdigit() for i in range(first, last) for ch in doc[i].text) and \
-            any(ch.isalpha() for i in range(first, last) for ch in doc[i].text)
-        if premod and alphanumeric and label in ("ORG", "PRODUCT", "") and descriptor.pos_ == "NOUN" and \
-                lemma not in lex["company_descriptors"] and lemma not in lex["person_descriptors"]:
+        alphanumeric = any(ch.isdigit() for i in range(first, last) for ch in doc[i].text) and any(
+            ch.isalpha() for i in range(first, last) for ch in doc[i].text
+        )
+        if (
+            premod
+            and alphanumeric
+            and label in ("ORG", "PRODUCT", "")
+            and descriptor.pos_ == "NOUN"
+            and lemma not in lex["company_descriptors"]
+            and lemma not in lex["person_descriptors"]
+        ):
             return "Product", lemma not in lex["product_descriptors"]  # "the Q7 lidar", "A320 jets": a model
         if premod and lemma in lex["product_descriptors"]:
             if any(ch.isdigit() for i in range(first, last) for ch in doc[i].text):
@@ -497,15 +686,22 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
         if premod and lemma in lex["site_descriptors"]:
             # "the Belshina plant" is Belshina's, "the Vsevolozhsk plant" is in Vsevolozhsk: other mentions decide
             return ("Region" if label in ("GPE", "LOC") else "Company"), True
-        for cls, name in (("Company", "company_descriptors"), ("Organization", "organization_descriptors"),
-                          ("Region", "region_descriptors"), ("Person", "person_descriptors"),
-                          ("Product", "product_descriptors")):
+        for cls, name in (
+            ("Company", "company_descriptors"),
+            ("Organization", "organization_descriptors"),
+            ("Region", "region_descriptors"),
+            ("Person", "person_descriptors"),
+            ("Product", "product_descriptors"),
+        ):
             if lemma in lex[name]:
                 return cls, False
     if label in ("ORG", "PERSON", "PRODUCT") and first > 0 and last - first > 1:
         title = doc[first - 1].lemma_.lower()
-        if title in lex["person_descriptors"] and title not in lex["ambiguous_descriptors"] and \
-                title not in lex["company_descriptors"]:
+        if (
+            title in lex["person_descriptors"]
+            and title not in lex["ambiguous_descriptors"]
+            and title not in lex["company_descriptors"]
+        ):
             return "Person", False  # "chief executive Wanjiru Kamau", whatever the model labelled it
     if label in ("ORG", "PERSON", "GPE", "") and _of_firm_noun(doc, first, last, lex):
         return "Company", False  # "chief executive of Brask", "a division of CME", whatever the model says
@@ -568,7 +764,7 @@ def _link_alias(span: Span, discourse: Discourse, persons: dict[str, Span]) -> S
 
 
 def link_short_names(discourse: Discourse) -> None:
-    """"Tarvo" beside "Tarvo Logistics", "Cardeon" (in a title) beside "Cardeon Imaging": the leading
+    """ "Tarvo" beside "Tarvo Logistics", "Cardeon" (in a title) beside "Cardeon Imaging": the leading
     words of an organisation's full name, used alone anywhere in the article, name that organisation."""
     for span in list(discourse.spans):
         if span.key is not None or span.demonym or (span.cls == "Person" and not span.weak):
@@ -615,7 +811,7 @@ def full_name_of(name: str, discourse: Discourse) -> Span | None:
             continue  # "the Vsevolozhsk plant" is named after the town: "Vsevolozhsk" is still the town
         for text in (full.surface or full.name, full.name):
             longer = text.casefold().split()
-            if len(longer) > len(words) and longer[:len(words)] == words and not _placed(full, len(words), discourse):
+            if len(longer) > len(words) and longer[: len(words)] == words and not _placed(full, len(words), discourse):
                 return full
     return None
 
@@ -624,7 +820,7 @@ def _placed(full: Span, shared: int, discourse: Discourse) -> bool:
     """The rest of a longer name, after the words it shares with a short one, is a place: "Heidelberg
     Materials Georgia" is the Georgian unit of Heidelberg Materials, not its full name."""
     doc = discourse.paragraphs[full.para].doc
-    rest = doc[full.first + shared:full.last].text if full.last - full.first > shared else ""
+    rest = doc[full.first + shared : full.last].text if full.last - full.first > shared else ""
     place = discourse.gazetteer.lookup(rest) if rest and discourse.gazetteer is not None else None
     return place is not None and place.cls in ("Country", "Region")
 
@@ -655,13 +851,23 @@ def _named_by_descriptor(para: Paragraph, discourse: Discourse, ruleset: RuleSet
         if lemma in lex["naming_descriptors"] and owner.name.split()[-1].lower() in lex["company_name_words"]:
             continue  # "the Ozdemir Holding group" is Ozdemir Holding: its name already says what it is
         first = owner.first
-        name = f"{doc[first:token.i].text} {token.text}"
+        name = f"{doc[first : token.i].text} {token.text}"
         if lemma in lex["naming_descriptors"]:
             name = f"{owner.name} {token.lemma_.lower()}"
         start = para.offset + doc[first].idx
         end = para.offset + token.idx + len(token.text)
-        span = Span(name=name, cls="Company", key=None, para=para.index, first=first, last=token.i + 1,
-                    start=start, end=end, via="descriptor", surface=doc[first:token.i + 1].text)
+        span = Span(
+            name=name,
+            cls="Company",
+            key=None,
+            para=para.index,
+            first=first,
+            last=token.i + 1,
+            start=start,
+            end=end,
+            via="descriptor",
+            surface=doc[first : token.i + 1].text,
+        )
         for i in range(owner.first, owner.last):
             discourse.by_token.pop((para.index, i), None)
         discourse.spans.remove(owner)
@@ -688,7 +894,7 @@ def _named_there(discourse: Discourse, place: Span, position) -> Span | None:
 
 
 def merge_place_suffixes(discourse: Discourse) -> None:
-    """"Solvane Ohio", "Tesla Shanghai": a company name followed right away by a place names a company
+    """ "Solvane Ohio", "Tesla Shanghai": a company name followed right away by a place names a company
     (a subsidiary); the place there is part of that name, not a mention of the place."""
     for span in list(discourse.spans):
         if span.demonym or span.key is not None or not (span.cls == "Company" or span.weak):
@@ -712,8 +918,18 @@ def _merge(discourse: Discourse, parts: list[Span], last: int, cls: str, first_t
     begin = first.first if first_token is None else first_token
     text = para.doc[begin:last].text
     start = para.offset + para.doc[begin].idx
-    merged = Span(name=text, cls=cls, key=None, para=first.para, first=begin, last=last, start=start,
-                  end=start + len(text), via="ner", surface=text)
+    merged = Span(
+        name=text,
+        cls=cls,
+        key=None,
+        para=first.para,
+        first=begin,
+        last=last,
+        start=start,
+        end=start + len(text),
+        via="ner",
+        surface=text,
+    )
     for old in parts:
         discourse.spans.remove(old)
     discourse.add(merged)
@@ -721,7 +937,7 @@ def _merge(discourse: Discourse, parts: list[Span], last: int, cls: str, first_t
 
 
 def merge_place_prefixes(discourse: Discourse, lex) -> None:
-    """"Samarqand Avtobus": a town's name followed right away by a name of unsure class the gazetteer
+    """ "Samarqand Avtobus": a town's name followed right away by a name of unsure class the gazetteer
     does not know names a company (named after its town), not the town; "Korea Trade-Investment Promotion
     Agency": a place's name before a body's name the NER cut is part of it."""
     for span in list(discourse.spans):
@@ -730,19 +946,40 @@ def merge_place_prefixes(discourse: Discourse, lex) -> None:
         doc = discourse.paragraphs[span.para].doc
         gap = span.last
         if not (span.para == 0 and _headline(doc)):  # in a title-case headline every word is capitalised
-            while gap < len(doc) and gap - span.last < 4 and discourse.at(span.para, gap) is None and (
-                    (doc[gap].is_title and doc[gap].pos_ == "PROPN") or
-                    (doc[gap].text == "-" and not doc[gap - 1].whitespace_)):
+            while (
+                gap < len(doc)
+                and gap - span.last < 4
+                and discourse.at(span.para, gap) is None
+                and (
+                    (doc[gap].is_title and doc[gap].pos_ == "PROPN")
+                    or (doc[gap].text == "-" and not doc[gap - 1].whitespace_)
+                )
+            ):
                 gap += 1  # "Korea Trade-Investment Promotion Agency": title words the NER left out between
         after = discourse.at(span.para, gap)
-        if after is None and gap > span.last and doc[span.last - 1].whitespace_ and (
-                doc[gap - 1].lower_ in lex["organization_name_words"] or doc[gap - 1].lower_ in lex["company_name_words"]):
+        if (
+            after is None
+            and gap > span.last
+            and doc[span.last - 1].whitespace_
+            and (
+                doc[gap - 1].lower_ in lex["organization_name_words"]
+                or doc[gap - 1].lower_ in lex["company_name_words"]
+            )
+        ):
             # "the Uzbekistan Investment Agency", "Jizzakh Polytechnic Institute": the NER saw the place alone
-            _merge(discourse, [span], gap,
-                   "Organization" if doc[gap - 1].lower_ in lex["organization_name_words"] else "Company")
+            _merge(
+                discourse,
+                [span],
+                gap,
+                "Organization" if doc[gap - 1].lower_ in lex["organization_name_words"] else "Company",
+            )
             continue
-        if after is None or after.key is not None or after.para != span.para or not (
-                after.weak or (after.cls == "Organization" and not after.demonym)):
+        if (
+            after is None
+            or after.key is not None
+            or after.para != span.para
+            or not (after.weak or (after.cls == "Organization" and not after.demonym))
+        ):
             continue
         if doc[span.last - 1].whitespace_ == "" or not doc[after.first].is_title or (gap > span.last and after.weak):
             continue
@@ -756,15 +993,18 @@ def merge_place_prefixes(discourse: Discourse, lex) -> None:
 
 
 def merge_of_places(discourse: Discourse, lex) -> None:
-    """"the University of Kragujevac", "Ministry of Industry of Uzbekistan": a body's name word followed by
+    """ "the University of Kragujevac", "Ministry of Industry of Uzbekistan": a body's name word followed by
     "of" and a place is one name (the gazetteer's place took the end of what the NER read as one); a
     firm's ("Sintaro Chemicals of Hyderabad") stays a firm and its town."""
     for span in list(discourse.spans):
         if span.key is not None or span.cls not in ("Organization", "Company") or span.demonym:
             continue
         doc = discourse.paragraphs[span.para].doc
-        if span.last + 1 >= len(doc) or doc[span.last].lower_ != "of" or \
-                not any(doc[i].lower_ in lex["organization_name_words"] for i in range(span.first, span.last)):
+        if (
+            span.last + 1 >= len(doc)
+            or doc[span.last].lower_ != "of"
+            or not any(doc[i].lower_ in lex["organization_name_words"] for i in range(span.first, span.last))
+        ):
             continue
         place = discourse.at(span.para, span.last + 1)
         if place is None or place.cls not in ("Region", "Country") or place.demonym or place.first != span.last + 1:
@@ -775,7 +1015,7 @@ def merge_of_places(discourse: Discourse, lex) -> None:
 
 
 def _merge_places_of_places(discourse: Discourse, lex) -> None:
-    """"the Gulf of Mexico", "the Nancheng District of Dongguan", "the Province of Potosí": a place word
+    """ "the Gulf of Mexico", "the Nancheng District of Dongguan", "the Province of Potosí": a place word
     ending a capitalised name, then "of" and a place, is one place (not a firm of that place)."""
     for place in list(discourse.spans):
         if place.cls not in ("Region", "Country") or place.demonym or place.first < 2:
@@ -789,8 +1029,14 @@ def _merge_places_of_places(discourse: Discourse, lex) -> None:
         if before is not None and (before.key is not None or before.cls in ("Person", "Product")):
             continue
         first = before.first if before is not None else of - 1
-        while before is None and first > 0 and doc[first - 1].text[:1].isupper() and doc[first - 1].is_alpha and \
-                not doc[first - 1].is_sent_start and discourse.at(place.para, first - 1) is None:
+        while (
+            before is None
+            and first > 0
+            and doc[first - 1].text[:1].isupper()
+            and doc[first - 1].is_alpha
+            and not doc[first - 1].is_sent_start
+            and discourse.at(place.para, first - 1) is None
+        ):
             first -= 1
         _merge(discourse, [before, place] if before is not None else [place], place.last, "Region", first)
     discourse.spans.sort(key=lambda s: s.position)
@@ -810,9 +1056,11 @@ def same_entity(a: Span, b: Span) -> bool:
 def phrase_text(token) -> str:
     """The words of a noun phrase up to its head ("the two countries", "its parent company")."""
     doc = token.doc
-    left = min([token.i] + [c.i for c in token.children if c.i < token.i and c.dep_ in ("det", "amod", "compound",
-                                                                                         "poss", "nummod")])
-    return doc[left:token.i + 1].text
+    left = min(
+        [token.i]
+        + [c.i for c in token.children if c.i < token.i and c.dep_ in ("det", "amod", "compound", "poss", "nummod")]
+    )
+    return doc[left : token.i + 1].text
 
 
 def at_token(token) -> dict:

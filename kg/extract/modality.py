@@ -56,8 +56,6 @@ def clause_chain(trigger, adjuncts=frozenset(), limit: int = 8):
     return chain
 
 
-
-
 def _infinitive(token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
@@ -100,8 +98,9 @@ def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -
             word = aux.lower_
             if word in hyp_cfg["aux"]:
                 return Modality(None, (word,))
-            if word in ("should", "were", "had") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > aux.i
-                                                        for c in children):
+            if word in ("should", "were", "had") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.i > aux.i for c in children
+            ):
                 return Modality(None, (word,))  # "Should the US extend its credits to ...": a condition
             if word in plan_cfg["aux"]:
                 planned.append(word)
@@ -121,16 +120,22 @@ def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -
                     negated.append(word)
             elif child.dep_ == "det" and word in neg_cfg["det"] and token.pos_ in ("NOUN", "PROPN"):
                 negated.append(word)
-            elif child.dep_ == "mark" and word in hyp_cfg["marks"] and token.dep_ in ("advcl", "ccomp", "csubj",
-                                                                                       "csubjpass"):
+            elif (
+                child.dep_ == "mark"
+                and word in hyp_cfg["marks"]
+                and token.dep_ in ("advcl", "ccomp", "csubj", "csubjpass")
+            ):
                 return Modality(None, (word,))
             elif child.dep_ == "amod" and position == 0 and word in plan_cfg["amod"]:
                 planned.append(word)
             elif child.dep_ == "amod" and position == 0 and word in past_cfg["amod"]:
                 past.append(word)
-            elif child.dep_ == "mark" and word in ("until", "till") and _ended(token, [
-                    c for c in children if c.dep_ == "npadvmod" and _is_past_time(c)] or [child]) and any(
-                    c.dep_ == "npadvmod" and _is_past_time(c) for c in children):
+            elif (
+                child.dep_ == "mark"
+                and word in ("until", "till")
+                and _ended(token, [c for c in children if c.dep_ == "npadvmod" and _is_past_time(c)] or [child])
+                and any(c.dep_ == "npadvmod" and _is_past_time(c) for c in children)
+            ):
                 past.append(f"{word} ...")  # "which until last year used software from X" (parsed as a clause)
             elif child.dep_ == "prep" and word in past_cfg["preps"]:
                 objects = [g for g in child.children if g.dep_ in ("pobj", "advmod", "pcomp")]
@@ -140,8 +145,11 @@ def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 if any(m.lower_ in past_cfg["eras"] for g in objects for m in g.subtree):
                     past.append(f"in {objects[0].text}")
-        if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "had" for c in children) \
-                and any(c.dep_ == "advmod" and c.lower_ == "long" for c in children):
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "aux" and c.lower_ == "had" for c in children)
+            and any(c.dep_ == "advmod" and c.lower_ == "long" for c in children)
+        ):
             past.append("had long")  # "which had long regarded each other as competitors"
         if position == 0:
             continue
@@ -152,13 +160,17 @@ def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -
             planned.append(token.lower_)
         elif lemma in plan_cfg["contract_verbs"] and chain[position - 1].dep_ == "xcomp":
             planned.append(f"{token.lower_} to")  # "signs a contract to deliver", read as "signs to deliver"
-        elif token.pos_ in ("AUX", "VERB") and any(c.dep_ == "acomp" and _lemma(c) in plan_cfg["governors"]
-                                                   for c in children):
+        elif token.pos_ in ("AUX", "VERB") and any(
+            c.dep_ == "acomp" and _lemma(c) in plan_cfg["governors"] for c in children
+        ):
             planned.append(next(c.lower_ for c in children if c.dep_ == "acomp"))
         elif lemma == "use" and token.tag_ == "VBD" and chain[position - 1].dep_ == "xcomp":
             past.append("used to")
-        elif lemma == "be" and chain[position - 1].dep_ == "xcomp" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in chain[position - 1].children):
+        elif (
+            lemma == "be"
+            and chain[position - 1].dep_ == "xcomp"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[position - 1].children)
+        ):
             planned.append(f"{token.lower_} to")  # "is to lift"
         elif lemma in neg_cfg["governors"]:
             negated.append(token.lower_)
@@ -183,9 +195,16 @@ def modality_of(trigger, cues: dict, local: bool = False, ended: bool = False) -
             head = trigger.head
             cue = next((c.lower_ for c in head.children if c.dep_ == "aux" and c.lower_ in plan_cfg["aux"]), None)
             if cue is None:
-                cue = next((c.lower_ for c in head.children if c.dep_ in ("acomp", "xcomp") and
-                            _lemma(c) in plan_cfg["governors"] and (verb != "be" or any(
-                                g.dep_ == "xcomp" and _lemma(g) in onsets for g in c.children))), None)
+                cue = next(
+                    (
+                        c.lower_
+                        for c in head.children
+                        if c.dep_ in ("acomp", "xcomp")
+                        and _lemma(c) in plan_cfg["governors"]
+                        and (verb != "be" or any(g.dep_ == "xcomp" and _lemma(g) in onsets for g in c.children))
+                    ),
+                    None,
+                )
             if cue is not None:
                 planned.append(cue)
     if ended:
@@ -212,8 +231,12 @@ def _denier(clause):
     verb = None
     if clause.dep_ == "ccomp":
         verb = clause.head
-    elif clause.dep_ == "acl" and clause.head.pos_ == "NOUN" and clause.head.dep_ in ("dobj", "nsubjpass") and \
-            any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+    elif (
+        clause.dep_ == "acl"
+        and clause.head.pos_ == "NOUN"
+        and clause.head.dep_ in ("dobj", "nsubjpass")
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    ):
         verb = clause.head.head
     if verb is None or any(c.dep_ == "neg" for c in verb.children):
         return None
@@ -240,12 +263,14 @@ def _purpose_infinitive(verb) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     head = verb.head
-    return not any(c.dep_ == "amod" and (c.tag_ in ("JJS",) or c.ent_type_ == "ORDINAL" or c.lower_ in
-                                        ("first", "last", "only")) for c in head.children)
+    return not any(
+        c.dep_ == "amod" and (c.tag_ in ("JJS",) or c.ent_type_ == "ORDINAL" or c.lower_ in ("first", "last", "only"))
+        for c in head.children
+    )
 
 
 def _ended(verb, objects) -> bool:
-    """"until now", "until then" end a state; "until 2026" ends one only for a verb in the past
+    """ "until now", "until then" end a state; "until 2026" ends one only for a verb in the past
     ("supplied buses until 2022"), not for "will keep supplying until 2026"."""
     if any(o.lower_ in ("now", "then", "recently") for o in objects):
         return True
@@ -259,7 +284,7 @@ def _no_longer(neg, doc) -> bool:
 
 
 def _is_past_time(token) -> bool:
-    """"now", "then" (in "until now") or a year or date expression."""
+    """ "now", "then" (in "until now") or a year or date expression."""
     if token.lower_ in ("now", "then", "recently"):
         return True
     return token.ent_type_ == "DATE" or token.like_num or any(t.ent_type_ == "DATE" for t in token.subtree)

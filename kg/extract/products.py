@@ -21,15 +21,24 @@ _AGENTS = ("Country", "Region", "Company", "Organization")
 def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazetteer, lex) -> Span | None:
     """A product (or sector) named by the noun phrase headed by ``token``, or None."""
     lemma = token.lemma_.lower()
-    as_noun = token.pos_ == "ADJ" and token.dep_ in ("dobj", "pobj", "conj", "appos") and not any(
-        c.dep_ in ("advmod", "npadvmod") for c in token.children)  # "makes tailored outerwear" tagged ADJ
+    as_noun = (
+        token.pos_ == "ADJ"
+        and token.dep_ in ("dobj", "pobj", "conj", "appos")
+        and not any(c.dep_ in ("advmod", "npadvmod") for c in token.children)
+    )  # "makes tailored outerwear" tagged ADJ
     if (token.pos_ not in ("NOUN", "PROPN") and not as_noun) or lemma in lex["not_products"] or len(token.text) < 2:
         return None
     offering = lemma in lex["generic_goods"] and any(
-        c.dep_ in ("compound", "amod", "nmod") and c.i < token.i and c.lower_ not in lex["not_kinds"] for c in token.children)
-    if not offering and (lemma in lex["company_descriptors"] or lemma in lex["organization_descriptors"] or
-                         lemma in lex["person_descriptors"] or lemma in lex["group_nouns"] or
-                         lemma in lex["relation_nouns"]):
+        c.dep_ in ("compound", "amod", "nmod") and c.i < token.i and c.lower_ not in lex["not_kinds"]
+        for c in token.children
+    )
+    if not offering and (
+        lemma in lex["company_descriptors"]
+        or lemma in lex["organization_descriptors"]
+        or lemma in lex["person_descriptors"]
+        or lemma in lex["group_nouns"]
+        or lemma in lex["relation_nouns"]
+    ):
         return None  # "food retailers", "European drug companies", "supplier Lumaveld": who, not what
         # (but "cloud services", "payment platforms": a kind of generic goods is what is offered)
     if token.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "DATE", "TIME", "CARDINAL"):
@@ -37,12 +46,18 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
     dets = [c for c in token.children if c.dep_ in ("det", "poss")]
     if any(d.lower_ in lex["partial_determiners"] for d in dets):
         return None
-    if token.pos_ == "NOUN" and any(d.lower_ in ("the", "this", "these", "those", "that") for d in dets) and not any(
-            c.dep_ in ("compound", "amod", "nmod") and c.i < token.i for c in token.children):
+    if (
+        token.pos_ == "NOUN"
+        and any(d.lower_ in ("the", "this", "these", "those", "that") for d in dets)
+        and not any(c.dep_ in ("compound", "amod", "nmod") and c.i < token.i for c in token.children)
+    ):
         return None  # "the devices": a product named before, not a name of one
     own = any(c.lower_ == "own" for c in token.children)
-    kind = any(c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and c.lower_ not in ("new", "other", "latest"))
-               for c in token.children if c.i < token.i)
+    kind = any(
+        c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and c.lower_ not in ("new", "other", "latest"))
+        for c in token.children
+        if c.i < token.i
+    )
     if any(d.tag_ == "PRP$" for d in dets) and not own and not kind:
         return None  # "its machines": an anaphor, not a product name ("its Bluetooth chip" names a kind)
     keep = [token]
@@ -56,15 +71,23 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
             if any(t.like_num or t.ent_type_ in ("QUANTITY", "CARDINAL", "MONEY") for t in child.subtree):
                 continue  # "136-tonne", "220-tonne": a size, not a kind
             if child.pos_ in ("ADJ", "NOUN", "PROPN", "VERB", "ADV"):
-                keep.extend(t for t in child.subtree if not (discourse.at(para, t.i) and
-                                                             discourse.at(para, t.i).cls in _AGENTS))
-    if token.pos_ == "PROPN" and any(t.lemma_.lower() in lex["company_descriptors"] or t.lemma_.lower() in
-                                     lex["group_nouns"] for t in keep if t is not token):
+                keep.extend(
+                    t for t in child.subtree if not (discourse.at(para, t.i) and discourse.at(para, t.i).cls in _AGENTS)
+                )
+    if token.pos_ == "PROPN" and any(
+        t.lemma_.lower() in lex["company_descriptors"] or t.lemma_.lower() in lex["group_nouns"]
+        for t in keep
+        if t is not token
+    ):
         return None  # "supplier Lumaveld", "drone developer Skyvale": a firm the NER missed, not a product
     tokens = sorted({t.i for t in keep})
     doc = token.doc
-    while tokens[0] >= 2 and doc[tokens[0] - 1].text == "-" and not doc[tokens[0] - 2].whitespace_ \
-            and not doc[tokens[0] - 1].whitespace_:
+    while (
+        tokens[0] >= 2
+        and doc[tokens[0] - 1].text == "-"
+        and not doc[tokens[0] - 2].whitespace_
+        and not doc[tokens[0] - 1].whitespace_
+    ):
         tokens[:0] = [tokens[0] - 2, tokens[0] - 1]  # "e-bikes", "plant-based cartons"
     while tokens and (doc[tokens[0]].is_punct or doc[tokens[0]].pos_ in ("DET", "NUM", "PRON")):
         tokens.pop(0)
@@ -81,27 +104,62 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
         return None  # "A, B and other parts": the summary, not a product
     cls = "Sector" if lemma in lex["sector_heads"] else "Product"
     known = gazetteer.lookup(text) or (gazetteer.lookup(token.text) if bare else None)
-    if bare and known is None and token.tag_ not in ("NNS", "NNPS") and token.pos_ != "PROPN" \
-            and lemma not in lex["product_descriptors"] and lemma not in lex["mass_nouns"]:
+    if (
+        bare
+        and known is None
+        and token.tag_ not in ("NNS", "NNPS")
+        and token.pos_ != "PROPN"
+        and lemma not in lex["product_descriptors"]
+        and lemma not in lex["mass_nouns"]
+    ):
         return None  # a lone singular common noun ("the factory's move") names no product
     offset = discourse.paragraphs[para].offset
     start, end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1].text)
     if known is not None and known.cls in ("Product", "Sector"):
-        return Span(name=known.name, cls=known.cls, key=known.id, para=para, first=first, last=last,
-                    start=start, end=end, via="gazetteer", surface=text)
-    return Span(name=text, cls=cls, key=None, para=para, first=first, last=last, start=start, end=end,
-                via="phrase", surface=text)
+        return Span(
+            name=known.name,
+            cls=known.cls,
+            key=known.id,
+            para=para,
+            first=first,
+            last=last,
+            start=start,
+            end=end,
+            via="gazetteer",
+            surface=text,
+        )
+    return Span(
+        name=text,
+        cls=cls,
+        key=None,
+        para=para,
+        first=first,
+        last=last,
+        start=start,
+        end=end,
+        via="phrase",
+        surface=text,
+    )
 
 
-def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer, lex,
-                  maker_compounds) -> list[Span]:
+def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer, lex, maker_compounds) -> list[Span]:
     """What a maker makes: "carmaker" -> cars, "the truck maker" -> trucks, "electric-vehicle maker"."""
     offset = discourse.paragraphs[para].offset
     doc = trigger.doc
     start, end = offset + trigger.idx, offset + trigger.idx + len(trigger.text)
     if trigger.lower_ in maker_compounds:
-        return [_product(gazetteer, str(maker_compounds[trigger.lower_]), para, trigger.i, trigger.i + 1, start,
-                         end, trigger.text)]
+        return [
+            _product(
+                gazetteer,
+                str(maker_compounds[trigger.lower_]),
+                para,
+                trigger.i,
+                trigger.i + 1,
+                start,
+                end,
+                trigger.text,
+            )
+        ]
     masked = discourse.paragraphs[para].masked
     out = []
     for child in trigger.children:
@@ -116,9 +174,11 @@ def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer
             if known.cls == "Product":  # "truck maker": the category "trucks"
                 out.append(copy_span(known, via="made"))
             continue
-        if child.pos_ not in ("NOUN", "PROPN") and not (child.pos_ == "ADJ" and "-" in
-                                                         "".join(t.text for t in child.subtree)) \
-                and not (child.pos_ == "VERB" and child.tag_ == "VBG"):
+        if (
+            child.pos_ not in ("NOUN", "PROPN")
+            and not (child.pos_ == "ADJ" and "-" in "".join(t.text for t in child.subtree))
+            and not (child.pos_ == "VERB" and child.tag_ == "VBG")
+        ):
             continue  # (a gerund tagged as a verb names a kind too: "railway signalling manufacturer")
         words = [t for t in child.subtree if not t.is_punct or t.text == "-"]
         while words and (discourse.at(para, words[0].i) is not None and discourse.at(para, words[0].i).demonym):
@@ -130,8 +190,18 @@ def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer
             first = out.pop().first  # "rolling stock assembler": two modifiers, one kind
         text = doc[first:last].text.replace(" - ", "-")
         name = plural(text.replace("-", " "), lex["mass_nouns"])
-        out.append(_product(gazetteer, name, para, first, last, offset + doc[first].idx,
-                                 offset + doc[last - 1].idx + len(doc[last - 1].text), text))
+        out.append(
+            _product(
+                gazetteer,
+                name,
+                para,
+                first,
+                last,
+                offset + doc[first].idx,
+                offset + doc[last - 1].idx + len(doc[last - 1].text),
+                text,
+            )
+        )
     return out
 
 
@@ -139,10 +209,30 @@ def _product(gazetteer: Gazetteer, name, para, first, last, start, end, surface)
     """A product named after its maker's description: the surface ("truck maker") is not its name."""
     known = gazetteer.lookup(name)
     if known is not None and known.cls in ("Product", "Sector"):
-        return Span(name=known.name, cls=known.cls, key=known.id, para=para, first=first, last=last,
-                    start=start, end=end, via="made", surface=surface)
-    return Span(name=name, cls="Product", key=None, para=para, first=first, last=last, start=start, end=end,
-                via="made", surface=surface)
+        return Span(
+            name=known.name,
+            cls=known.cls,
+            key=known.id,
+            para=para,
+            first=first,
+            last=last,
+            start=start,
+            end=end,
+            via="made",
+            surface=surface,
+        )
+    return Span(
+        name=name,
+        cls="Product",
+        key=None,
+        para=para,
+        first=first,
+        last=last,
+        start=start,
+        end=end,
+        via="made",
+        surface=surface,
+    )
 
 
 def market_products(token, para: int, discourse: Discourse, gazetteer: Gazetteer, lex) -> list[Span]:
@@ -151,14 +241,30 @@ def market_products(token, para: int, discourse: Discourse, gazetteer: Gazetteer
     if token.lemma_.lower() not in lex["market_nouns"]:
         return []
     doc = token.doc
-    kinds = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i
-             and c.lower_ not in lex["not_kinds"] and c.lower_ not in lex["scope_words"]
-             and discourse.at(para, c.i) is None and not c.like_num]
+    kinds = [
+        c
+        for c in token.children
+        if c.dep_ in ("compound", "amod", "nmod")
+        and c.i < token.i
+        and c.lower_ not in lex["not_kinds"]
+        and c.lower_ not in lex["scope_words"]
+        and discourse.at(para, c.i) is None
+        and not c.like_num
+    ]
     if not kinds:
         return []
-    words = sorted({t.i for c in kinds for t in c.subtree if not (t.is_punct and t.text != "-")
-                    and t.lower_ not in lex["not_kinds"] and t.lower_ not in lex["scope_words"]
-                    and discourse.at(para, t.i) is None and t.i < token.i})
+    words = sorted(
+        {
+            t.i
+            for c in kinds
+            for t in c.subtree
+            if not (t.is_punct and t.text != "-")
+            and t.lower_ not in lex["not_kinds"]
+            and t.lower_ not in lex["scope_words"]
+            and discourse.at(para, t.i) is None
+            and t.i < token.i
+        }
+    )
     if not words or words != list(range(words[0], words[-1] + 1)):
         return []  # the kind is the words right before the market noun, in one run
     first, last = words[0], words[-1] + 1
@@ -169,7 +275,31 @@ def market_products(token, para: int, discourse: Discourse, gazetteer: Gazetteer
     start, end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1].text)
     known = gazetteer.lookup(text)
     if known is not None and known.cls in ("Product", "Sector"):
-        return [Span(name=known.name, cls=known.cls, key=known.id, para=para, first=first, last=last, start=start,
-                     end=end, via="gazetteer", surface=text)]
-    return [Span(name=text, cls="Product", key=None, para=para, first=first, last=last, start=start, end=end,
-                 via="market", surface=text)]
+        return [
+            Span(
+                name=known.name,
+                cls=known.cls,
+                key=known.id,
+                para=para,
+                first=first,
+                last=last,
+                start=start,
+                end=end,
+                via="gazetteer",
+                surface=text,
+            )
+        ]
+    return [
+        Span(
+            name=text,
+            cls="Product",
+            key=None,
+            para=para,
+            first=first,
+            last=last,
+            start=start,
+            end=end,
+            via="market",
+            surface=text,
+        )
+    ]

@@ -3,8 +3,10 @@ fitting mention before them (a subject first, then the nearest, then the article
 
 from __future__ import annotations
 
-from .mentions import Span, at_token as _at, copy_span as _copy
 from . import descriptions, groups, speakers
+from .mentions import Span
+from .mentions import at_token as _at
+from .mentions import copy_span as _copy
 
 __all__ = ["pronoun"]
 
@@ -75,8 +77,9 @@ def it_antecedent(r, token, para, want):
             head = head.head
         if head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass") and head.head.i < token.i:
             head = head.head  # "ASI's income is due to its subsidiary": the subject's owner
-        if head.dep_ in ("nsubj", "nsubjpass") and (head.sent.start < sent.start or (
-                head.sent.start == sent.start and head.head.i < token.i)):
+        if head.dep_ in ("nsubj", "nsubjpass") and (
+            head.sent.start < sent.start or (head.sent.start == sent.start and head.head.i < token.i)
+        ):
             # the subject of an earlier sentence, or of a clause before "its" in this one
             # ("Marrowby will close its stores, its parent company said")
             return [_copy(span, via="coref", surface=token.text, **_at(token))]
@@ -96,7 +99,7 @@ def they_antecedent(r, token, para, want):
     doc = token.doc
     sent = token.sent
     if "Product" in want:
-        for candidate in reversed(doc[max(0, sent.start - 60):token.i]):
+        for candidate in reversed(doc[max(0, sent.start - 60) : token.i]):
             if candidate.tag_ == "NNS" and candidate.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj"):
                 phrase = r.phrase(candidate, para)
                 if phrase is not None and phrase.cls == "Product":

@@ -28,9 +28,12 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer
 from ..iri import normalize_name
-from .frames import described, hyphen_word
 from . import descriptions, groups, pronouns, speakers
-from .mentions import Discourse, Span, at_token as _at, copy_span as _copy, full_name_of, infer_class, phrase_text as _phrase_text
+from .frames import described, hyphen_word
+from .mentions import Discourse, Span, full_name_of, infer_class
+from .mentions import at_token as _at
+from .mentions import copy_span as _copy
+from .mentions import phrase_text as _phrase_text
 from .products import made_products, market_products, noun_phrase_product
 from .rules import RuleSet
 
@@ -52,8 +55,9 @@ class Resolver:
     article's main entities) here; definite descriptions in :mod:`.descriptions`, groups and lists in
     :mod:`.groups`, pronouns in :mod:`.pronouns`, quotes and speakers in :mod:`.speakers`."""
 
-    def __init__(self, discourse: Discourse, gazetteer: Gazetteer, ruleset: RuleSet,
-                 facts: ArticleFacts = ArticleFacts()):
+    def __init__(
+        self, discourse: Discourse, gazetteer: Gazetteer, ruleset: RuleSet, facts: ArticleFacts = ArticleFacts()
+    ):
         self.discourse = discourse
         self.gazetteer = gazetteer
         self.ruleset = ruleset
@@ -65,16 +69,20 @@ class Resolver:
         self.quotes = discourse.quotes  # the quoted passages of each paragraph
         self._speakers: dict[tuple[int, int], Span | None] = {}
 
-    def resolve(self, token, para: int, want, depth: int = 0, *, modifier: bool = False,
-                strict: bool = False) -> list[Span]:
+    def resolve(
+        self, token, para: int, want, depth: int = 0, *, modifier: bool = False, strict: bool = False
+    ) -> list[Span]:
         """The mentions a token stands for, limited to the classes in ``want``.
 
         ``modifier``: the token fills a modifier role, where a nationality word
         ("Belarusian") names its country; elsewhere it names nothing.
         ``strict``: only names and the descriptors of names, no coreference.
         """
-        if depth > 3 or token.idx < self.discourse.paragraphs[para].masked or \
-                token.i in token.doc.user_data.get("kg_tickers", ()):
+        if (
+            depth > 3
+            or token.idx < self.discourse.paragraphs[para].masked
+            or token.i in token.doc.user_data.get("kg_tickers", ())
+        ):
             return []  # a wire story's dateline ("MANILA, Oct 8 (Reuters) -") and tickers name no party
         span = self.discourse.at(para, token.i)
         if span is not None:
@@ -102,9 +110,14 @@ class Resolver:
             return [] if strict else self._fit(pronouns.pronoun(self, token, para, want), want)
         if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X") and not _name_like(token):
             return []
-        if not strict and token.pos_ == "NOUN" and token.lemma_.lower() in self.lex["site_descriptors"] and (
-                "Company" in want or "Organization" in want) and token.dep_ == "pobj" and token.head.lower_ in (
-                "to", "for", "into"):
+        if (
+            not strict
+            and token.pos_ == "NOUN"
+            and token.lemma_.lower() in self.lex["site_descriptors"]
+            and ("Company" in want or "Organization" in want)
+            and token.dep_ == "pobj"
+            and token.head.lower_ in ("to", "for", "into")
+        ):
             # "ammonia to Atlas's plants", "quinoa to Brannoch's factory": a firm's site receiving goods
             # stands for the firm (but "Renault's own plant in Moscow" is a plant of its own)
             for owner in (c for c in token.children if c.dep_ == "poss"):
@@ -113,9 +126,17 @@ class Resolver:
                     return [_copy(f, via="coref", surface=_phrase_text(token), **_at(token)) for f in found]
         # a descriptor's name; the members of a list or group; a group's country; a definite description;
         # the names that modify a generic noun
-        finders = (self._named,) if strict else (self._named, lambda *a: groups.members(self, *a),
-                                                  lambda *a: groups.group(self, *a),
-                                                  lambda *a: descriptions.definite(self, *a), self._modifiers)
+        finders = (
+            (self._named,)
+            if strict
+            else (
+                self._named,
+                lambda *a: groups.members(self, *a),
+                lambda *a: groups.group(self, *a),
+                lambda *a: descriptions.definite(self, *a),
+                self._modifiers,
+            )
+        )
         for finder in finders:
             found = self._fit(finder(token, para, want, depth), want)
             if found:
@@ -137,13 +158,24 @@ class Resolver:
         """Keep the spans of wanted classes; a weakly classed name takes the class the rule expects."""
         out = []
         for span in spans:
-            if span.weak and span.cls in ("Person", "Region") and span.cls not in want and "Company" in want \
-                    and " " not in span.name:
+            if (
+                span.weak
+                and span.cls in ("Person", "Region")
+                and span.cls not in want
+                and "Company" in want
+                and " " not in span.name
+            ):
                 # "Garra's production", "Foxconn assembles": a one-word name the model took for a person or
                 # a place (the world's places are in the gazetteer) acting as a firm
                 span = _copy(span, cls="Company", weak=False)
-            if span.cls == "Region" and span.key is None and not span.demonym and span.via == "ner" and \
-                    not want & {"Region", "Country"} and want & {"Company", "Organization"}:
+            if (
+                span.cls == "Region"
+                and span.key is None
+                and not span.demonym
+                and span.via == "ner"
+                and not want & {"Region", "Country"}
+                and want & {"Company", "Organization"}
+            ):
                 # "Kinross acquired Echo Bay": a name the recogniser took for a place, where only a firm or a
                 # body can stand, is one (a guess of the sentence's)
                 span = _copy(span, cls="Company" if "Company" in want else "Organization", weak=True)
@@ -165,20 +197,29 @@ class Resolver:
         if span.cls == "Person":
             led = self.leads.get(span.name)
             if led is not None:
-                return _copy(led, via="coref", first=span.first, last=span.last, start=span.start, end=span.end,
-                             surface=span.surface or span.name)
+                return _copy(
+                    led,
+                    via="coref",
+                    first=span.first,
+                    last=span.last,
+                    start=span.start,
+                    end=span.end,
+                    surface=span.surface or span.name,
+                )
             return span
         entry = self.gazetteer.get(span.key)
         if entry is not None and entry.capital_of:
             country = self.gazetteer[entry.capital_of]
-            return _copy(span, name=country.name, cls=country.cls, key=country.id, via="coref",
-                         surface=span.surface or span.name)
+            return _copy(
+                span, name=country.name, cls=country.cls, key=country.id, via="coref", surface=span.surface or span.name
+            )
         return span
 
     def made(self, trigger, para) -> list[Span]:
         """What a maker makes (:func:`kg.extract.products.made_products`)."""
-        return made_products(trigger, para, self.discourse, self.gazetteer, self.lex,
-                             self.ruleset.maps.get("maker_compounds", {}))
+        return made_products(
+            trigger, para, self.discourse, self.gazetteer, self.lex, self.ruleset.maps.get("maker_compounds", {})
+        )
 
     def market(self, token, para) -> list[Span]:
         """What a market noun says is traded (:func:`kg.extract.products.market_products`)."""
@@ -194,16 +235,32 @@ class Resolver:
         if entry is None or entry.cls != "Country":
             return []
         doc = self.discourse.paragraphs[span.para].doc
-        return [Span(name=entry.name, cls=entry.cls, key=entry.id, para=span.para, first=span.first,
-                     last=span.first + 1, start=span.start, end=span.start + len(doc[span.first].text), via="gazetteer",
-                     surface=doc[span.first].text)]
+        return [
+            Span(
+                name=entry.name,
+                cls=entry.cls,
+                key=entry.id,
+                para=span.para,
+                first=span.first,
+                last=span.first + 1,
+                start=span.start,
+                end=span.start + len(doc[span.first].text),
+                via="gazetteer",
+                surface=doc[span.first].text,
+            )
+        ]
 
     def ministry(self, title, para) -> list[Span]:
         """The ministry a minister's title names, where the article names it: "Minister of Economy X" and
         "Economy Minister X" head "the Ministry of Economy" (its portfolio words all in the ministry's name)."""
         words = {t.lower_ for t in title.subtree if t.i != title.i and t.lower_ in self.lex["portfolio_words"]}
-        words |= {t.lower_ for c in title.children if c.dep_ in ("compound", "amod") and c.i < title.i
-                  for t in c.subtree if t.lower_ in self.lex["portfolio_words"]}
+        words |= {
+            t.lower_
+            for c in title.children
+            if c.dep_ in ("compound", "amod") and c.i < title.i
+            for t in c.subtree
+            if t.lower_ in self.lex["portfolio_words"]
+        }
         if not words:
             return []
         for span in self.discourse.spans:
@@ -229,8 +286,11 @@ class Resolver:
     def _named(self, token, para, want, depth):
         """A descriptor's name: apposition, "known as X", "the Belshina plant", a name right after it."""
         lemma = hyphen_word(token)
-        descriptor = lemma in self.lex["company_descriptors"] or lemma in self.lex["organization_descriptors"] \
+        descriptor = (
+            lemma in self.lex["company_descriptors"]
+            or lemma in self.lex["organization_descriptors"]
             or lemma in self.lex["region_descriptors"]
+        )
         if not descriptor:
             return []
         for child in token.children:
@@ -249,8 +309,13 @@ class Resolver:
             plural = token.tag_ in ("NNS", "NNPS")
             heads = [self.discourse.at(para, t.i) for t in (token.head, *(token.head.conjuncts if plural else ()))]
             return [h for h in heads if h is not None]
-        if token.dep_ == "conj" and token.head.pos_ == "PROPN" and self.discourse.at(para, token.head.i) \
-                and token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        if (
+            token.dep_ == "conj"
+            and token.head.pos_ == "PROPN"
+            and self.discourse.at(para, token.head.i)
+            and token.tag_ == "NN"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        ):
             own = self.discourse.at(para, token.i + 1) if token.i + 1 < len(token.doc) else None
             if own is not None and not own.demonym:
                 return [own]  # "the carmaker Hayase Motor and the engine maker Brandt": its own name after it
@@ -264,13 +329,21 @@ class Resolver:
         doc = token.doc
         if token.i + 1 < len(doc):
             nxt = self.discourse.at(para, token.i + 1)
-            if nxt is not None and not nxt.demonym and doc[token.i + 1].head == token.head \
-                    and doc[token.i + 1].dep_ == token.dep_:
+            if (
+                nxt is not None
+                and not nxt.demonym
+                and doc[token.i + 1].head == token.head
+                and doc[token.i + 1].dep_ == token.dep_
+            ):
                 return [nxt]  # "The elevator maker Liftmash" parsed as two subjects
         if token.dep_ == "compound" and self.discourse.at(para, token.head.i):
             return [self.discourse.at(para, token.head.i)]  # "potash miner Uralkali"
-        if lemma in self.lex["region_descriptors"] and lemma not in ("capital", "area") and token.tag_ == "NN" \
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        if (
+            lemma in self.lex["region_descriptors"]
+            and lemma not in ("capital", "area")
+            and token.tag_ == "NN"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        ):
             # "the central Anatolian province of Ankara", "the city of Detroit": the place named after "of"
             # (but "a region of Russia" is a part of it, and "the capital of France" is another place)
             for prep in token.children:
@@ -310,8 +383,11 @@ class Resolver:
             best = ranked[0] if ranked and len(ranked[0]) >= 3 else None
             if best is not None and len(ranked) > 1 and len(ranked[1]) == len(best):
                 best = None
-            self._salient_country = None if best is None else next((s for s in best if not s.demonym), None) or \
-                _copy(best[0], demonym=False)
+            self._salient_country = (
+                None
+                if best is None
+                else next((s for s in best if not s.demonym), None) or _copy(best[0], demonym=False)
+            )
         return self._salient_country
 
     def _sentences_between(self, span: Span, token, para: int) -> int:
@@ -319,7 +395,7 @@ class Resolver:
         if span.para != para:
             return 99
         doc = token.doc
-        return sum(1 for t in doc[span.first + 1:token.i + 1] if t.is_sent_start)  # the token's own sentence counts
+        return sum(1 for t in doc[span.first + 1 : token.i + 1] if t.is_sent_start)  # the token's own sentence counts
 
     def _as_modifier(self, span: Span) -> bool:
         """The name modifies a noun ("Cummins engines", "Cummins's plant")."""
@@ -334,7 +410,7 @@ class Resolver:
         return token.dep_ in ("nsubj", "nsubjpass")
 
     def _modifiers(self, token, para, want, depth=0):
-        """"the MC-21 and Superjet 100 aircraft", "its GAZon Next and Valdai trucks": a generic product noun
+        """ "the MC-21 and Superjet 100 aircraft", "its GAZon Next and Valdai trucks": a generic product noun
         with named models before it stands for them (:meth:`models`)."""
         if "Product" not in want or not self._product_noun(token, para):
             return []
@@ -361,9 +437,20 @@ class Resolver:
             if chunk:
                 first, last = chunk[0].i, chunk[-1].i + 1
                 text = doc[first:last].text
-                out.append(Span(name=text, cls="Product", key=None, para=para, first=first, last=last,
-                                start=offset + doc[first].idx,
-                                end=offset + doc[last - 1].idx + len(doc[last - 1].text), via="ner", surface=text))
+                out.append(
+                    Span(
+                        name=text,
+                        cls="Product",
+                        key=None,
+                        para=para,
+                        first=first,
+                        last=last,
+                        start=offset + doc[first].idx,
+                        end=offset + doc[last - 1].idx + len(doc[last - 1].text),
+                        via="ner",
+                        surface=text,
+                    )
+                )
                 chunk.clear()
 
         for left in token.subtree:
@@ -394,55 +481,90 @@ class Resolver:
     def _proper(self, token, para) -> Span | None:
         """A capitalised name the NER missed, with its compound parts."""
         doc = token.doc
-        parts = sorted([token, *[c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]],
-                       key=lambda t: t.i)
+        parts = sorted(
+            [token, *[c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]], key=lambda t: t.i
+        )
         first, last = parts[0].i, token.i + 1
         if any(self.discourse.at(para, i) for i in range(first, last)):
             return None
         text = doc[first:last].text
         if not any(ch.isupper() for ch in text):  # "Ładownia24" too
             return None
-        if doc[first].is_sent_start and last - first == 1 and not (
-                token.tag_ == "NNP" and not token.is_stop and token.lower_ not in self.ruleset.lexicon_words and (
+        if (
+            doc[first].is_sent_start
+            and last - first == 1
+            and not (
+                token.tag_ == "NNP"
+                and not token.is_stop
+                and token.lower_ not in self.ruleset.lexicon_words
+                and (
                     any(c.dep_ == "appos" or c.tag_ == "POS" for c in token.children)
-                    or token.dep_ in ("nsubj", "nsubjpass"))):
+                    or token.dep_ in ("nsubj", "nsubjpass")
+                )
+            )
+        ):
             return None  # a capitalised first word is a name when it is described, the subject or a possessor
-        if any(doc[i].lemma_.lower() in self.lex["person_descriptors"] or doc[i].lemma_.lower() in
-               self.lex["state_titles"] or doc[i].lower_ in self.lex["title_words"] for i in range(first, last)):
+        if any(
+            doc[i].lemma_.lower() in self.lex["person_descriptors"]
+            or doc[i].lemma_.lower() in self.lex["state_titles"]
+            or doc[i].lower_ in self.lex["title_words"]
+            for i in range(first, last)
+        ):
             return None  # "President" in "Belarusian President Aleksandr Lukashenko"
         if last - first == 1 and doc[first].lower_ in self.lex["proper_stopwords"]:
             return None  # "Industry" in "Industry Minister": a capitalised common word, not a name
-        if any((doc[i].ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL") and (
-                doc[i].like_num or any(ch.isdigit() for ch in doc[i].text) or doc[i].lower_ in self.lex["weekdays"]))
-               or doc[i].lower_ in self.lex["months"] for i in range(first, last)):
+        if any(
+            (
+                doc[i].ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
+                and (
+                    doc[i].like_num or any(ch.isdigit() for ch in doc[i].text) or doc[i].lower_ in self.lex["weekdays"]
+                )
+            )
+            or doc[i].lower_ in self.lex["months"]
+            for i in range(first, last)
+        ):
             return None  # (a capitalised word the model calls a date, "based in Mbarara", is still a name)
         if token.dep_ in ("compound", "nmod") and self.discourse.at(para, token.head.i) is not None:
             return None
         offset = self.discourse.paragraphs[para].offset
-        bounds = dict(para=para, first=first, last=last, start=offset + doc[first].idx,
-                      end=offset + doc[last - 1].idx + len(doc[last - 1].text), surface=text)
+        bounds = dict(
+            para=para,
+            first=first,
+            last=last,
+            start=offset + doc[first].idx,
+            end=offset + doc[last - 1].idx + len(doc[last - 1].text),
+            surface=text,
+        )
         named = self.discourse.aliases.get(normalize_name(text)) or full_name_of(text, self.discourse)
         if named is not None and not named.demonym:  # "Brennholt", missed here, named in full elsewhere
             return Span(name=named.name, cls=named.cls, key=named.key, via="alias", weak=named.weak, **bounds)
         cls, weak = infer_class(doc, first, last, "ORG", self.ruleset)
-        if weak and token.dep_ == "pobj" and token.head.lower_ in ("in", "near", "outside") and \
-                token.head.head.lemma_.lower() in self.lex["basing_verbs"]:
+        if (
+            weak
+            and token.dep_ == "pobj"
+            and token.head.lower_ in ("in", "near", "outside")
+            and token.head.head.lemma_.lower() in self.lex["basing_verbs"]
+        ):
             cls = "Region"  # "a processor based in Mbarara": where a firm is based is a place
         return Span(name=text, cls=cls or "Company", key=None, via="ner", weak=True, **bounds)
 
 
 def _owned_model(span: Span, token, want) -> Span:
-    """"Brennholt's Kestrel", "its Nova": a name of unsure class that a firm owns is, where a product may
+    """ "Brennholt's Kestrel", "its Nova": a name of unsure class that a firm owns is, where a product may
     stand, a model."""
     if span.weak and "Product" in want and any(c.dep_ == "poss" for c in token.children):
         return _copy(span, cls="Product", weak=False)
     return span
 
 
-
-
 def _name_like(token) -> bool:
     """A capitalised word inside a sentence that the tagger took for an adverb or adjective: "Sweden's
     Oatly", "Geely" (names ending in -ly)."""
-    return token.is_title and not token.is_sent_start and token.pos_ in ("ADV", "ADJ") and not token.is_stop \
-        and token.i > 0 and token.doc[token.i - 1].tag_ == "POS"
+    return (
+        token.is_title
+        and not token.is_sent_start
+        and token.pos_ in ("ADV", "ADJ")
+        and not token.is_stop
+        and token.i > 0
+        and token.doc[token.i - 1].tag_ == "POS"
+    )

@@ -60,9 +60,32 @@ from ..vocab import CLASSES, DOMAIN, RANGE, RELATIONS  # DOMAIN, RANGE: the defa
 
 __all__ = ["Rule", "RuleSet", "load_rules", "DOMAIN", "RANGE"]
 
-_NEEDS = ("filled", "named", "unnamed", "not-agent", "unlisted", "model", "unaffiliated")  # what "role:need" in a rule's "require" asks
-_RULE_KEYS = {"id", "predicate", "trigger", "subject", "object", "pair", "where", "subject_class", "object_class",
-              "also", "exclude", "require", "stand_for", "modality", "note"}
+_NEEDS = (
+    "filled",
+    "named",
+    "unnamed",
+    "not-agent",
+    "unlisted",
+    "model",
+    "unaffiliated",
+)  # what "role:need" in a rule's "require" asks
+_RULE_KEYS = {
+    "id",
+    "predicate",
+    "trigger",
+    "subject",
+    "object",
+    "pair",
+    "where",
+    "subject_class",
+    "object_class",
+    "also",
+    "exclude",
+    "require",
+    "stand_for",
+    "modality",
+    "note",
+}
 
 
 @dataclass(frozen=True)
@@ -131,8 +154,10 @@ class RuleSet:
     @property
     def verb_lemmas(self) -> frozenset[str]:
         """The lemmas that trigger a rule as a verb (the first word of a verb phrase trigger)."""
-        return frozenset({lemma for rule in self.rules if "VERB" in rule.pos for lemma in rule.lemmas} |
-                         {phrase[0] for rule in self.rules if "VERB" in rule.pos for phrase in rule.phrases})
+        return frozenset(
+            {lemma for rule in self.rules if "VERB" in rule.pos for lemma in rule.lemmas}
+            | {phrase[0] for rule in self.rules if "VERB" in rule.pos for phrase in rule.phrases}
+        )
 
 
 def _index(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
@@ -158,7 +183,11 @@ def load_rules(folder: str | Path | None = None) -> RuleSet:
 @cache
 def _load(folder: str) -> RuleSet:
     base = Path(folder)
-    lexicon_path, relations_path, modality_path = base / "lexicon.json", base / "relations.jsonl", base / "modality.json"
+    lexicon_path, relations_path, modality_path = (
+        base / "lexicon.json",
+        base / "relations.jsonl",
+        base / "modality.json",
+    )
     digest = hashlib.sha256()
     lexicon_raw = _read_json(lexicon_path, digest)
     if not isinstance(lexicon_raw, dict):
@@ -173,8 +202,11 @@ def _load(folder: str) -> RuleSet:
             lexicon[name] = frozenset(w.lower() for w in words)
         else:
             raise RuleError(lexicon_path, name, "a word list must be a list of strings or an object")
-    maps = {name: {k.lower(): v for k, v in value.items()} for name, value in lexicon_raw.items()
-            if isinstance(value, dict) and not name.startswith("_")}
+    maps = {
+        name: {k.lower(): v for k, v in value.items()}
+        for name, value in lexicon_raw.items()
+        if isinstance(value, dict) and not name.startswith("_")
+    }
     modality = _read_json(modality_path, digest)
     if not isinstance(modality, dict):
         raise RuleError(modality_path, None, "must be a JSON object")
@@ -195,8 +227,15 @@ def _load(folder: str) -> RuleSet:
         seen.add(rule.id)
         rules.append(rule)
     rules = tuple(rules)
-    return RuleSet(rules=rules, lexicon=lexicon, maps=maps, modality=modality, fingerprint=digest.hexdigest()[:16],
-                   by_lemma=_index(rules), entity_rules=tuple(r for r in rules if r.entity))
+    return RuleSet(
+        rules=rules,
+        lexicon=lexicon,
+        maps=maps,
+        modality=modality,
+        fingerprint=digest.hexdigest()[:16],
+        by_lemma=_index(rules),
+        entity_rules=tuple(r for r in rules if r.entity),
+    )
 
 
 def _read_json(path: Path, digest) -> object:
@@ -243,8 +282,12 @@ def _check_role(where: str, rule_id: str, key: str, role: str) -> None:
 
     bad = unknown_role_part(role)
     if bad is not None:
-        raise RuleError(where, rule_id, f"unknown role {bad!r} in {key!r} ({role!r}); roles are listed in "
-                                        "kg/extract/frames.py (ROLES, PREPOSITIONS, RESOLVED_ROLES)")
+        raise RuleError(
+            where,
+            rule_id,
+            f"unknown role {bad!r} in {key!r} ({role!r}); roles are listed in "
+            "kg/extract/frames.py (ROLES, PREPOSITIONS, RESOLVED_ROLES)",
+        )
 
 
 def _parse_rule(where: str, record, lexicon) -> Rule:
@@ -297,8 +340,13 @@ def _parse_rule(where: str, record, lexicon) -> Rule:
     for item in record.get("also", []):
         if item.get("predicate") not in RELATIONS:
             raise RuleError(where, rule_id, f"'also' predicate {item.get('predicate')!r} is not a vocabulary property")
-        also.append(Also(item["predicate"], _classes(where, rule_id, item.get("subject_class"), DOMAIN[item["predicate"]]),
-                         _classes(where, rule_id, item.get("object_class"), RANGE[item["predicate"]])))
+        also.append(
+            Also(
+                item["predicate"],
+                _classes(where, rule_id, item.get("subject_class"), DOMAIN[item["predicate"]]),
+                _classes(where, rule_id, item.get("object_class"), RANGE[item["predicate"]]),
+            )
+        )
     require = []
     for item in record.get("require", []):
         if not isinstance(item, str) or not item:
@@ -315,13 +363,23 @@ def _parse_rule(where: str, record, lexicon) -> Rule:
         _check_role(where, rule_id, "require", role)
         require.append((role, need))
     return Rule(
-        id=rule_id, predicate=predicate, lemmas=lemmas, phrases=phrases,
-        pos=frozenset(trigger.get("pos", [])), entity=entity, deps=frozenset(trigger.get("dep", [])),
-        subject=roles["subject"], object=roles["object"], pair=roles["pair"], where=tuple(where_clauses),
+        id=rule_id,
+        predicate=predicate,
+        lemmas=lemmas,
+        phrases=phrases,
+        pos=frozenset(trigger.get("pos", [])),
+        entity=entity,
+        deps=frozenset(trigger.get("dep", [])),
+        subject=roles["subject"],
+        object=roles["object"],
+        pair=roles["pair"],
+        where=tuple(where_clauses),
         subject_class=_classes(where, rule_id, record.get("subject_class"), DOMAIN[predicate]),
         object_class=_classes(where, rule_id, record.get("object_class"), RANGE[predicate]),
-        also=tuple(also), exclude=frozenset(_words(where, rule_id, record.get("exclude", []), lexicon)),
-        require=tuple(require), stand_for=bool(record.get("stand_for", False)),
+        also=tuple(also),
+        exclude=frozenset(_words(where, rule_id, record.get("exclude", []), lexicon)),
+        require=tuple(require),
+        stand_for=bool(record.get("stand_for", False)),
         local_modality=record.get("modality", "clause") == "local",
         ended=record.get("modality", "clause") == "ended",
         note=record.get("note", ""),

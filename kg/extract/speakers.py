@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from ..gazetteer import Gazetteer
 from . import descriptions, pronouns
-from .mentions import Discourse, Span, at_token as _at, copy_span as _copy, phrase_text as _phrase_text, same_entity
+from .mentions import Discourse, Span, same_entity
+from .mentions import at_token as _at
+from .mentions import copy_span as _copy
+from .mentions import phrase_text as _phrase_text
 
 __all__ = ["quote_ranges", "domestic_partner", "speaker", "in_quote", "speaker_entity"]
 
@@ -42,8 +45,7 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def domestic_partner(discourse: Discourse, gazetteer: Gazetteer, country: Span, other: Span,
-                     position) -> Span | None:
+def domestic_partner(discourse: Discourse, gazetteer: Gazetteer, country: Span, other: Span, position) -> Span | None:
     """In "We supply KAMAZ" said for Belarus just after "MAZ and KAMAZ", "we" is MAZ.
 
     The company named together with ``other`` in the nearest sentence
@@ -116,7 +118,7 @@ def find_speaker(r, para, start, end) -> Span | None:
 
 
 def quoted_organisation(r, subject, para, quote_start) -> list[Span]:
-    """"..., the company said": the firm or body named last before the quote, outside quotes (what the
+    """ "..., the company said": the firm or body named last before the quote, outside quotes (what the
     quote itself names is what the firm talks about)."""
     lemma = subject.lemma_.lower()
     if lemma in r.lex["company_descriptors"]:
@@ -137,7 +139,7 @@ def quoted_organisation(r, subject, para, quote_start) -> list[Span]:
 
 
 def office_holder(r, subject, para, quote_start: int) -> Span | None:
-    """"the director of MAZ said", "a spokesman for Gazprom said", "the company's spokesman said": an
+    """ "the director of MAZ said", "a spokesman for Gazprom said", "the company's spokesman said": an
     unnamed speaker for an organisation.
 
     Returns a Person span named after the office; what it speaks for is recorded in ``leads``-like
@@ -147,8 +149,13 @@ def office_holder(r, subject, para, quote_start: int) -> Span | None:
         return None
     orgs = ("Company", "Organization", "Country", "Region")
     owners = [c for c in subject.children if c.dep_ == "poss"]
-    owners += [o for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at")
-               for o in prep.children if o.dep_ == "pobj"]
+    owners += [
+        o
+        for prep in subject.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at")
+        for o in prep.children
+        if o.dep_ == "pobj"
+    ]
     for owner in owners:
         org = r.discourse.at(para, owner.i)
         if org is None and owner.pos_ == "NOUN":
@@ -157,9 +164,18 @@ def office_holder(r, subject, para, quote_start: int) -> Span | None:
             name = f"{subject.lemma_} of {org.name}"
             r.speaks_for[name] = org
             offset = r.discourse.paragraphs[para].offset
-            return Span(name=name, cls="Person", key=None, para=para, first=subject.i, last=subject.i + 1,
-                        start=offset + subject.idx, end=offset + subject.idx + len(subject.text), via="coref",
-                        surface=subject.text)
+            return Span(
+                name=name,
+                cls="Person",
+                key=None,
+                para=para,
+                first=subject.i,
+                last=subject.i + 1,
+                start=offset + subject.idx,
+                end=offset + subject.idx + len(subject.text),
+                via="coref",
+                surface=subject.text,
+            )
     return None
 
 
@@ -181,8 +197,17 @@ def affiliation(r, person: Span) -> Span | None:
     if entry is None or not entry.affiliation:
         return None
     target = r.gazetteer[entry.affiliation]
-    return Span(name=target.name, cls=target.cls, key=target.id, para=person.para, first=person.first,
-                last=person.last, start=person.start, end=person.end, via="speaker")
+    return Span(
+        name=target.name,
+        cls=target.cls,
+        key=target.id,
+        para=person.para,
+        first=person.first,
+        last=person.last,
+        start=person.start,
+        end=person.end,
+        via="speaker",
+    )
 
 
 def reported_company(r, title, para, want) -> list[Span]:
