@@ -115,31 +115,7 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
         return None  # a lone singular common noun ("the factory's move") names no product
     offset = discourse.paragraphs[para].offset
     start, end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1].text)
-    if known is not None and known.cls in ("Product", "Sector"):
-        return Span(
-            name=known.name,
-            cls=known.cls,
-            key=known.id,
-            para=para,
-            first=first,
-            last=last,
-            start=start,
-            end=end,
-            via="gazetteer",
-            surface=text,
-        )
-    return Span(
-        name=text,
-        cls=cls,
-        key=None,
-        para=para,
-        first=first,
-        last=last,
-        start=start,
-        end=end,
-        via="phrase",
-        surface=text,
-    )
+    return _product_span(known, text, cls, para, first, last, start, end, "phrase", text)
 
 
 def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer, lex, maker_compounds) -> list[Span]:
@@ -205,33 +181,22 @@ def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer
     return out
 
 
+def _product_span(known, name, cls, para, first, last, start, end, via, surface, known_via="gazetteer") -> Span:
+    """A product (or sector) span: the gazetteer's entry when ``known`` is a product or sector one (its name,
+    class and id), else ``name`` of class ``cls`` found by ``via``."""
+    if known is not None and known.cls in ("Product", "Sector"):
+        name, cls, key, via = known.name, known.cls, known.id, known_via
+    else:
+        key = None
+    return Span(
+        name=name, cls=cls, key=key, para=para, first=first, last=last, start=start, end=end, via=via, surface=surface
+    )
+
+
 def _product(gazetteer: Gazetteer, name, para, first, last, start, end, surface) -> Span:
     """A product named after its maker's description: the surface ("truck maker") is not its name."""
-    known = gazetteer.lookup(name)
-    if known is not None and known.cls in ("Product", "Sector"):
-        return Span(
-            name=known.name,
-            cls=known.cls,
-            key=known.id,
-            para=para,
-            first=first,
-            last=last,
-            start=start,
-            end=end,
-            via="made",
-            surface=surface,
-        )
-    return Span(
-        name=name,
-        cls="Product",
-        key=None,
-        para=para,
-        first=first,
-        last=last,
-        start=start,
-        end=end,
-        via="made",
-        surface=surface,
+    return _product_span(
+        gazetteer.lookup(name), name, "Product", para, first, last, start, end, "made", surface, known_via="made"
     )
 
 
@@ -273,33 +238,4 @@ def market_products(token, para: int, discourse: Discourse, gazetteer: Gazetteer
     text = doc[first:last].text.replace(" - ", "-")
     offset = discourse.paragraphs[para].offset
     start, end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1].text)
-    known = gazetteer.lookup(text)
-    if known is not None and known.cls in ("Product", "Sector"):
-        return [
-            Span(
-                name=known.name,
-                cls=known.cls,
-                key=known.id,
-                para=para,
-                first=first,
-                last=last,
-                start=start,
-                end=end,
-                via="gazetteer",
-                surface=text,
-            )
-        ]
-    return [
-        Span(
-            name=text,
-            cls="Product",
-            key=None,
-            para=para,
-            first=first,
-            last=last,
-            start=start,
-            end=end,
-            via="market",
-            surface=text,
-        )
-    ]
+    return [_product_span(gazetteer.lookup(text), text, "Product", para, first, last, start, end, "market", text)]
