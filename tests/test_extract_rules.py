@@ -2434,6 +2434,31 @@ GENERAL += [
         [C(("Selvane SA", "Selvane"), "produces", ANY_NAME, ANY)],
         [C("Drugmaker Selvane SA", ANY, ANY_NAME, ANY)],
     ),
+    case(
+        "gen-defined-term-is-its-party",
+        "Brannock Midstream Partners LP (the Partnership) operates gas pipelines. In 2014 the "
+        "Partnership completed the acquisitions of Tarrow Gathering LLC and Osk Storage LLC.",
+        [
+            C(
+                ("Osk Storage LLC", "Osk Storage"),
+                "subsidiaryOf",
+                ("Brannock Midstream Partners LP", "Brannock Midstream Partners"),
+            )
+        ],
+        [C(ANY_NAME, ANY, "Partnership", ANY)],
+    ),
+    case(
+        "gen-defined-term-names-nobody-alone",
+        "Elena Varga, Chief Executive Officer of the Registrant, signed the report.",
+        [],
+        [C("Elena Varga", "leads", ANY_NAME, ANY), C(ANY_NAME, ANY, "Registrant", ANY)],
+    ),
+    case(
+        "gen-shares-bought-are-no-takeover",
+        "Kestrel Solar Ltd has acquired 2.4 million shares of Dunmore Wind Energy Ltd through open-market purchases.",
+        [C(("Kestrel Solar Ltd", "Kestrel Solar"), "investsIn", ("Dunmore Wind Energy Ltd", "Dunmore Wind Energy"))],
+        [C(ANY_NAME, "subsidiaryOf", ANY_NAME, ANY)],
+    ),
 ]
 
 

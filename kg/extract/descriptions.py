@@ -8,7 +8,7 @@ from ..inflect import singular
 from ..iri import normalize_name
 from . import groups, speakers
 from .frames import hyphen_word
-from .mentions import Span, descriptor_beside, same_entity
+from .mentions import Span, defined_term, descriptor_beside, same_entity
 from .mentions import at_token as _at
 from .mentions import copy_span as _copy
 from .mentions import phrase_text as _phrase_text
@@ -64,7 +64,13 @@ def definite(r, token, para, want, depth):
             candidates = [main] + [s for s in candidates if s.key != main.key]
         chosen = best(r, candidates, demonym)
         return [_copy(chosen, via="coref", surface=_phrase_text(token), **_at(token))] if chosen else []
-    if lemma in r.lex["company_descriptors"] or lemma in r.lex["organization_descriptors"]:
+    if (
+        lemma in r.lex["company_descriptors"]
+        or lemma in r.lex["organization_descriptors"]
+        or defined_term(token, r.lex)
+    ):
+        if defined_term(token, r.lex):
+            lemma = "company"  # "the Partnership", "the Registrant": the party a filing defined so
         if "our" in dets:  # "our company" in a quote: what the speaker speaks for
             return speakers.speaker_entity(r, token, para, want)
         if not dets & {"the", "this", "that", "these", "both"} or lemma in r.lex["no_antecedent"]:

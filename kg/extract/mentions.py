@@ -32,6 +32,7 @@ __all__ = [
     "settle_classes",
     "phrase_text",
     "at_token",
+    "defined_term",
     "NER_CLASSES",
 ]
 
@@ -256,6 +257,8 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
         doc = para.doc
         if all(doc[i].lower_ in lex["company_name_words"] for i in range(a, b)):
             continue  # "Tyres are supplied to ...", "Logistics": words firms' names end in, no name alone
+        if b - a == 1 and defined_term(doc[a], lex):
+            continue  # "the Partnership": a defined term (:func:`defined_term`)
         text = doc[a:b].text
         key = normalize_name(text)
         cls, weak = infer_class(doc, a, b, "", ruleset)
@@ -287,6 +290,17 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
             unlabelled=not described,
             surface=text,
         )
+
+
+def defined_term(token, lex) -> bool:
+    """A filing's defined term: a capitalised common noun after "the" ("the Partnership", "the Registrant",
+    "the Company") that stands for a party the text named (or the filer), never a name of its own."""
+    return (
+        token.i > 0
+        and token.doc[token.i - 1].lower_ == "the"
+        and token.is_title
+        and token.lower_ in lex["defined_terms"]
+    )
 
 
 def _after_person_title(doc, first: int, lex) -> bool:
@@ -471,6 +485,8 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
         return None  # not a name; "ZX-11" tagged as a number still is one
     if last - first == 1 and doc[first].lower_ in ruleset.lexicon["not_names"]:
         return None  # "AI", "EV": abbreviations of common words
+    if last - first == 1 and defined_term(doc[first], ruleset.lexicon):
+        return None  # "the Partnership", "the Registrant": a filing's defined term for a party named before
     if (
         last - first == 1
         and doc[first].lower_ in ruleset.lexicon["currency_codes"]

@@ -30,7 +30,7 @@ from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from . import descriptions, groups, pronouns, speakers
 from .frames import described, hyphen_word
-from .mentions import Discourse, Span, full_name_of, infer_class
+from .mentions import Discourse, Span, defined_term, full_name_of, infer_class
 from .mentions import at_token as _at
 from .mentions import copy_span as _copy
 from .mentions import phrase_text as _phrase_text
@@ -143,7 +143,11 @@ class Resolver:
                 return found
         if strict:
             return []
-        if (token.pos_ == "PROPN" or _name_like(token)) and any(c in want for c in _AGENTS + ("Person",)):
+        if (
+            (token.pos_ == "PROPN" or _name_like(token))
+            and any(c in want for c in _AGENTS + ("Person",))
+            and not defined_term(token, self.lex)
+        ):  # "the Registrant" with no party named before it names nobody
             proper = self._proper(token, para)
             found = self._fit([_owned_model(proper, token, want)] if proper is not None else [], want)
             if found:
