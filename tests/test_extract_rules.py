@@ -2454,6 +2454,18 @@ GENERAL += [
         [C("Elena Varga", "leads", ANY_NAME, ANY), C(ANY_NAME, ANY, "Registrant", ANY)],
     ),
     case(
+        "gen-copula-descriptor-gives-the-class",
+        "Leandro Mbomio Nsue Edú-Aguong, born 5 January 1938, is an Equatorial Guinean sculptor and artist.",
+        [],
+        [C(ANY_NAME, "locatedIn", "Equatorial Guinea", ANY)],
+    ),
+    case(
+        "gen-which-maker-is-no-kind",
+        "Kelvane Racking, the UK's leading storage equipment manufacturer, opened a plant.",
+        [C("Kelvane Racking", "produces", "storage equipment")],
+        [C(ANY_NAME, "produces", "leading storage equipment", ANY)],
+    ),
+    case(
         "gen-shares-bought-are-no-takeover",
         "Kestrel Solar Ltd has acquired 2.4 million shares of Dunmore Wind Energy Ltd through open-market purchases.",
         [C(("Kestrel Solar Ltd", "Kestrel Solar"), "investsIn", ("Dunmore Wind Energy Ltd", "Dunmore Wind Energy"))],

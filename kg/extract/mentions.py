@@ -750,6 +750,10 @@ def descriptor_beside(doc, first: int, last: int):
         return head.head  # "the Belshina plant", "Kovdor mine"
     if first > 0 and doc[first - 1].pos_ == "NOUN" and doc[first - 1].head.i == head.i:
         return doc[first - 1]
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        said = [c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        if said and not any(c.dep_ == "prep" and c.lower_ == "of" for c in said[0].children):
+            return said[0]  # "Tymiński, born in 1948, is a Canadian businessman" (not "X is the owner of Y")
     return None
 
 

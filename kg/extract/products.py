@@ -159,6 +159,8 @@ def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer
         words = [t for t in child.subtree if not t.is_punct or t.text == "-"]
         while words and (discourse.at(para, words[0].i) is not None and discourse.at(para, words[0].i).demonym):
             words = words[1:]  # "Czech railway signalling manufacturer": the nationality is no part of the kind
+        while words and words[0].lower_ in lex["which_words"]:
+            words = words[1:]  # "the UK's leading storage equipment manufacturer": which maker, not what it makes
         if not words or any(discourse.at(para, t.i) is not None for t in words):
             continue
         first, last = min(t.i for t in words), max(t.i for t in words) + 1
