@@ -2466,6 +2466,31 @@ GENERAL += [
         [C(ANY_NAME, "produces", "leading storage equipment", ANY)],
     ),
     case(
+        "gen-defined-term-in-brackets",
+        'Marrow Castings Limited ("MCL" or "the Company") makes valve bodies. Its unit Tessel Foundry Ltd '
+        "casts pump housings. Mr. Arun Patil is the Chairman and Managing Director of the Company.",
+        [C(("Mr. Arun Patil", "Arun Patil"), "leads", ("Marrow Castings Limited", "Marrow Castings"))],
+        [C(("Mr. Arun Patil", "Arun Patil"), "leads", ("Tessel Foundry Ltd", "Tessel Foundry"), ANY)],
+    ),
+    case(
+        "gen-titles-share-their-of",
+        "Mr. Okafor was Chairman, President and a Director of Lagoon Polymers Inc.",
+        [C(("Mr. Okafor", "Okafor"), "leads", ("Lagoon Polymers Inc.", "Lagoon Polymers"), ANY)],
+        [],
+    ),
+    case(
+        "gen-promoted-to-title",
+        "Adaeze Nwosu has been promoted to president of Harmattan Foods, the snacks subsidiary of Kano Mills Plc.",
+        [C("Adaeze Nwosu", "leads", "Harmattan Foods")],
+        [C("Adaeze Nwosu", "leads", ("Kano Mills Plc", "Kano Mills"), ANY)],
+    ),
+    case(
+        "gen-two-descriptions-keep-their-of",
+        "Volkar, Russia's largest carmaker and the maker of Zento cars, cut output.",
+        [C("Volkar", "produces", "cars")],
+        [],
+    ),
+    case(
         "gen-shares-bought-are-no-takeover",
         "Kestrel Solar Ltd has acquired 2.4 million shares of Dunmore Wind Energy Ltd through open-market purchases.",
         [C(("Kestrel Solar Ltd", "Kestrel Solar"), "investsIn", ("Dunmore Wind Energy Ltd", "Dunmore Wind Energy"))],

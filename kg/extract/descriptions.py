@@ -70,7 +70,11 @@ def definite(r, token, para, want, depth):
         or defined_term(token, r.lex)
     ):
         if defined_term(token, r.lex):
-            lemma = "company"  # "the Partnership", "the Registrant": the party a filing defined so
+            # "the Partnership", "the Registrant": the party the filing defined so, else a firm named before
+            party = r.discourse.defined.get(token.lower_)
+            if party is not None and party.position < position:
+                return [_copy(party, via="coref", surface=_phrase_text(token), **_at(token))]
+            lemma = "company"
         if "our" in dets:  # "our company" in a quote: what the speaker speaks for
             return speakers.speaker_entity(r, token, para, want)
         if not dets & {"the", "this", "that", "these", "both"} or lemma in r.lex["no_antecedent"]:

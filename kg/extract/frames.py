@@ -394,6 +394,10 @@ def described(noun, depth: int = 0):
         if found:
             return found[0]
         return described(verb, depth + 1) if verb.pos_ in ("NOUN", "PROPN") else None
+    if dep == "pobj" and head.lower_ == "to" and head.head.lemma_ in _RAISING_VERBS:
+        # "Adam Grogan has been promoted to president of Greenleaf Foods": the one promoted
+        subjects = [c for c in head.head.children if c.dep_ in ("nsubjpass", "dobj")] or agents(head.head)
+        return subjects[0] if subjects else None
     if dep == "pobj" and head.lower_ in ("of", "among") and head.head != head:
         target = head.head
         if target.lower_ in ("one", "some", "any") or target.pos_ == "NUM":
@@ -425,6 +429,9 @@ def described(noun, depth: int = 0):
         if nxt.pos_ == "PROPN" and nxt.head == head and nxt.dep_ == dep:
             return nxt
     return None
+
+
+_RAISING_VERBS = ("promote", "appoint", "elevate", "elect", "name")
 
 
 def closes_apposition(token, member) -> bool:
@@ -590,6 +597,25 @@ def _theme(trigger):
     return themes(trigger)
 
 
+def _shared_of(noun):
+    """ "President, Chief Executive Officer and a Director of Unimed": a list of nouns shares the "of" of its
+    last member (which the parser hangs on that member alone)."""
+    if any(c.dep_ in ("det", "poss") for c in noun.children):
+        return []  # "Russia's largest carmaker and the maker of Lada cars": two descriptions, each its own
+    first = noun
+    while first.dep_ in ("conj", "appos") and first.head.pos_ in ("NOUN", "PROPN") and first.head != first:
+        first = first.head  # "President, Chief Executive Officer and a Director": the parser's chain, however hung
+    members, todo = [], [first]
+    while todo:
+        member = todo.pop()
+        members.append(member)
+        todo.extend(c for c in member.children if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN"))
+    later = [c for c in members if c.i > noun.i]
+    if not later:
+        return []
+    return _preps(max(later, key=lambda c: c.i)).get("of", [])
+
+
 def _dative(trigger):
     out = []
     for child in trigger.children:
@@ -608,6 +634,10 @@ def _preposition(trigger, role: str):
     if own:
         return own
     nominal = _nominal(trigger)
+    if nominal and role == "of":
+        shared = _shared_of(trigger)
+        if shared:
+            return shared
     if nominal and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
         gov = trigger.head
         if gov.pos_ in ("VERB", "AUX") and _preps(gov).get(role):

@@ -83,6 +83,7 @@ class Discourse:
     gazetteer: Gazetteer | None = None
     by_token: dict[tuple[int, int], Span] = field(default_factory=dict)
     aliases: dict[str, Span] = field(default_factory=dict)  # normalised surface -> first full mention
+    defined: dict[str, Span] = field(default_factory=dict)  # a filing's defined term ("company") -> its party
 
     @cached_property
     def quotes(self) -> list[list[tuple[int, int]]]:
@@ -164,8 +165,10 @@ def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset:
             if span is None:
                 continue
             discourse.add(_link_alias(span, discourse, persons))
+            _define_terms(span, discourse, ruleset.lexicon)
     for span in _unlabelled_names(paragraphs, discourse, ruleset):
         discourse.add(_link_alias(span, discourse, persons))
+        _define_terms(span, discourse, ruleset.lexicon)
     discourse.spans.sort(key=lambda s: s.position)
     settle_classes(discourse)
     for para in paragraphs:
@@ -295,12 +298,12 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
 def defined_term(token, lex) -> bool:
     """A filing's defined term: a capitalised common noun after "the" ("the Partnership", "the Registrant",
     "the Company") that stands for a party the text named (or the filer), never a name of its own."""
-    return (
-        token.i > 0
-        and token.doc[token.i - 1].lower_ == "the"
-        and token.is_title
-        and token.lower_ in lex["defined_terms"]
+    doc = token.doc
+    after_the = token.i > 0 and (
+        doc[token.i - 1].lower_ == "the"
+        or (doc[token.i - 1].text in ('"', "“") and token.i > 1 and doc[token.i - 2].lower_ == "the")
     )
+    return after_the and token.is_title and token.lower_ in lex["defined_terms"]
 
 
 def _after_person_title(doc, first: int, lex) -> bool:
@@ -781,6 +784,34 @@ def _link_alias(span: Span, discourse: Discourse, persons: dict[str, Span]) -> S
         if re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", acronym):
             discourse.aliases.setdefault(normalize_name(acronym), span)
     return span
+
+
+def _define_terms(span: Span, discourse: Discourse, lex) -> None:
+    """ "Sahyadri Forgings Limited ("SFL" or "the Company")", "Brannock Partners LP (the Partnership)": the
+    bracket after a firm's first name defines its short names for the rest of the filing: an acronym and a
+    defined term (:func:`defined_term`), which then name that firm whichever firm was named last."""
+    if span.cls not in ("Company", "Organization") or span.para >= len(discourse.paragraphs):
+        return
+    doc = discourse.paragraphs[span.para].doc
+    if span.last >= len(doc) or doc[span.last].text != "(":
+        return
+    close = next((i for i in range(span.last + 1, min(len(doc), span.last + 14)) if doc[i].text == ")"), None)
+    if close is None:
+        return
+    inside = doc[span.last + 1 : close]
+    if not any(t.lower_ == "the" for t in inside):
+        return  # "(CNPC)" alone is an acronym (:func:`_link_alias`); "(Nasdaq: XYZ)" a ticker
+    for token in inside:
+        word = token.lower_
+        if (
+            word in lex["defined_terms"]
+            and token.is_title
+            and token.i > 0
+            and doc[token.i - 1].lower_ in ("the", '"', "“")
+        ):
+            discourse.defined.setdefault(word, span)
+        elif re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", token.text):
+            discourse.aliases.setdefault(normalize_name(token.text), span)
 
 
 def link_short_names(discourse: Discourse) -> None:
