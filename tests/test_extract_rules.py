@@ -551,6 +551,16 @@ COMPETES = [
         "Chery, a rival of Geely, expanded in Kazakhstan.",
         [C("Chery", "competesWith", "Geely")],
     ),
+    case(
+        "rival-named-without-whose-is-the-main-firm's",
+        "Orvane Foods lifted lamb exports by a fifth, Orvane said on Monday. Rival Kelso Meats also shipped "
+        "more lamb to Britain, and the larger rival Tasman Protein Ltd cut prices.",
+        [
+            C("Kelso Meats", "competesWith", "Orvane Foods"),
+            C(("Tasman Protein Ltd", "Tasman Protein"), "competesWith", "Orvane Foods"),
+        ],
+        [C("Kelso Meats", "competesWith", ("Tasman Protein Ltd", "Tasman Protein"), ANY)],
+    ),
 ]
 
 
