@@ -2501,6 +2501,19 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-firm-the-model-calls-a-person",
+        "Umhlanga Autocat will stop supplying exhausts to Zeller Automobilwerke AG.",
+        [C("Umhlanga Autocat", "supplies", ("Zeller Automobilwerke AG", "Zeller Automobilwerke"), ANY)],
+        [],
+    ),
+    case(
+        "gen-a-person-the-text-says-is-one",
+        "Peter Walsh, Australia's Minister for Trade, met Chinese officials. The plant was opened by "
+        "Australian expatriate David Lowe. Arvid Holmsen (13 October 1931 – 2 June 2010) was a Norwegian politician.",
+        [],
+        [C(ANY_NAME, "locatedIn", ANY_NAME, ANY)],
+    ),
+    case(
         "gen-shares-bought-are-no-takeover",
         "Kestrel Solar Ltd has acquired 2.4 million shares of Dunmore Wind Energy Ltd through open-market purchases.",
         [C(("Kestrel Solar Ltd", "Kestrel Solar"), "investsIn", ("Dunmore Wind Energy Ltd", "Dunmore Wind Energy"))],

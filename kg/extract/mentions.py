@@ -730,8 +730,40 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
     if cls in ("Person", "Company", "Product"):
         # a lone capitalised word the model calls a person or an organisation is as often a firm or a
         # town ("Belshina" as PERSON, "Lyon" as ORG): its class stays open to what the sentence says
-        return cls, (last - first) < 2
+        # a longer one called a person stays open too, unless the text says it is one: the small model
+        # calls many firms with names from other languages persons ("Salar Andino", "Baltijos Kabeliai")
+        return cls, (last - first) < 2 or (cls == "Person" and not _person_evidence(doc, first, last, lex))
     return cls, cls is not None and label in ("GPE", "LOC", "FAC", "WORK_OF_ART")
+
+
+_HONORIFICS = frozenset(
+    {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "dame", "prof", "prof.", "lord", "lady"}
+)
+
+
+def _person_evidence(doc, first: int, last: int, lex) -> bool:
+    """The text says a name is a person's: an honorific, a person's title or role beside it ("Simon Crean,
+    Australia's Minister for Trade", "X was a Norwegian politician", "Australian expatriate James Hunt"), a
+    title before it ("President of Pakistan Asif Ali Zardari") or life dates after it ("Eivind Bolle (13
+    October 1923 - 10 June 2012)", "X, born 1938,")."""
+    people = lex["person_descriptors"] | lex["state_titles"] | lex["title_words"]
+    if doc[first].lower_ in _HONORIFICS or (first > 0 and doc[first - 1].lower_ in _HONORIFICS):
+        return True
+    if doc[first].lemma_.lower() in people:
+        return True  # "Princess Helen", "President Tokayev" as the model read them
+    descriptor = descriptor_beside(doc, first, last)
+    if descriptor is not None and descriptor.lemma_.lower() in lex["person_descriptors"]:
+        return True
+    head = doc[last - 1]
+    if any(c.dep_ == "appos" and c.lemma_.lower() in people for c in head.children):
+        return True  # "Simon Crean, Australia's Minister for Trade": a title, capitalised
+    before = doc[max(0, first - 6) : first]
+    if any(t.lemma_.lower() in people for t in before if t.pos_ in ("NOUN", "PROPN")):
+        return True  # "the President of Republic of Kazakhstan Nursultan Nazarbayev"
+    after = doc[last : min(len(doc), last + 4)]
+    if len(after) and after[0].text in ("(", ",") and any(t.lower_ == "born" for t in after):
+        return True
+    return len(after) > 1 and after[0].text == "(" and any(t.ent_type_ == "DATE" for t in after[1:])
 
 
 def descriptor_beside(doc, first: int, last: int):
