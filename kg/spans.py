@@ -431,9 +431,69 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
             if longer > end:  # "Green River Collieries, LLC" is a firm, whatever the recogniser called it
                 end, label = longer, "ORG"
         spans.append(Span(doc, start, end, label=label))
+    spans = _suffixed_names(doc, _of_place_after_suffix(doc, spans, gazetteer, words), tickers, words)
     spans = _non_overlapping(_listed_names(doc, spans, tickers), claimed)
     doc.ents = _defined_by_acronym(doc, spans, words)
     return doc
+
+
+def _of_place_after_suffix(doc, spans, gazetteer, words: NameWords):
+    """ "Vindberg Energy A/S of Denmark": a legal suffix ends the firm's name; the place after its "of" is
+    where the firm is, not part of the name (the recogniser's name is cut there)."""
+    from spacy.tokens import Span
+
+    out = []
+    for span in spans:
+        cut = None
+        if span.label_ in ("ORG", "Company"):
+            for i in range(span.start + 1, span.end - 1):
+                if doc[i].lower_ == "of" and _legal_end(doc, span.start, i, words):
+                    cut = i
+                    break
+        if cut is None:
+            out.append(span)
+            continue
+        out.append(Span(doc, span.start, cut, label=span.label_))
+        out.extend(
+            Span(doc, g.start, g.end, label=g.label_, span_id=g.id_)
+            for g in gazetteer
+            if cut < g.start and g.end <= span.end
+        )
+    return sorted(out, key=lambda s: s.start)
+
+
+def _legal_end(doc, start: int, end: int, words: NameWords) -> bool:
+    """The tokens before ``end`` close with a legal suffix ("GmbH", "S.A.", "A/S") after a word of a name."""
+    if end - start >= 2 and _legal(doc[end - 1], words):
+        return True
+    return end - start >= 4 and "".join(t.text for t in doc[end - 3 : end]).lower() in words.legal
+
+
+def _suffixed_names(doc, spans, tickers: set[int], words: NameWords):
+    """ "Rheinwind GmbH signed": capitalised words the recogniser left unnamed that end in a legal suffix are
+    a firm's name, however rarely the article uses it (the suffix says what they are)."""
+    from spacy.tokens import Span
+
+    taken = {i for s in spans for i in range(s.start, s.end)} | tickers
+    out = list(spans)
+    for token in doc:
+        end = token.i + 1
+        if token.i in taken or not _legal_end(doc, max(0, end - 4), end, words):
+            continue
+        suffix = end - 1 if _legal(token, words) else end - 3
+        start = suffix
+        while start > 0 and start - 1 not in taken and _namelike(doc[start - 1]) and not doc[start - 1].is_stop:
+            if doc[start - 1].is_sent_start and doc[start - 1].lower_ in words.titles:
+                break
+            start -= 1
+        if start < suffix and not any(i in taken for i in range(start, end)):
+            town = next((s for s in out if s.end == start and s.label_ in ("Region", "Country")), None)
+            if town is not None:  # "Jiangxi Huaxin Carbon Co", "Saudi Electricity Co": named after its place
+                out.remove(town)
+                start = town.start
+            out.append(Span(doc, start, end, label="ORG"))
+            taken.update(range(start, end))
+    return sorted(out, key=lambda s: s.start)
 
 
 def _listed_names(doc, spans, tickers: set[int]):

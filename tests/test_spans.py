@@ -166,3 +166,27 @@ def test_the_dateline_place_is_no_party(claims_of):
     names = {c.subject.name for c in claims} | {c.object.name for c in claims}
     assert "Berlin" not in names and "BERLIN" not in names
     assert ("Kestrel Motors", "Nimbus Trucks") in {(c.subject.name, c.object.name) for c in claims}
+
+
+def test_capitalised_words_ending_in_a_legal_suffix_are_a_firm_the_recogniser_missed():
+    doc = doc_with(
+        ["Blades", "come", "from", "Rheinwind", "GmbH", "and", "Vindberg", "Energy", "A", "/", "S", "."],
+        spaces=[True, True, True, True, True, True, True, True, False, False, False, False],
+    )
+    assert ents(reconcile(doc, WORDS)) == [("Rheinwind GmbH", "ORG"), ("Vindberg Energy A/S", "ORG")]
+
+
+def test_a_place_before_a_suffixed_name_is_part_of_it_and_one_after_its_of_is_not():
+    doc = doc_with(
+        ["from", "Jiangxi", "Huaxin", "Carbon", "Co", ",", "and", "Tarvik", "Wind", "AB", "of", "Sweden"],
+        ner=[(7, 12, "ORG")],
+        gazetteer=[(1, 2, "Region", "jiangxi"), (11, 12, "Country", "sweden")],
+    )
+    found = ents(reconcile(doc, WORDS))
+    assert ("Jiangxi Huaxin Carbon Co", "ORG") in found
+    assert ("Tarvik Wind AB", "ORG") in found and ("Sweden", "Country") in found
+
+
+def test_a_suffix_alone_or_after_a_common_word_names_nothing():
+    doc = doc_with(["the", "company", "Inc", "said", "."])
+    assert ents(reconcile(doc, WORDS)) == []
