@@ -432,7 +432,7 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
                 end, label = longer, "ORG"
         spans.append(Span(doc, start, end, label=label))
     spans = _suffixed_names(doc, _of_place_after_suffix(doc, spans, gazetteer, words), tickers, words)
-    spans = _non_overlapping(_listed_names(doc, spans, tickers), claimed)
+    spans = _non_overlapping(_outermost(_listed_names(doc, spans, tickers)), claimed)
     doc.ents = _defined_by_acronym(doc, spans, words)
     return doc
 
@@ -482,10 +482,25 @@ def _suffixed_names(doc, spans, tickers: set[int], words: NameWords):
             continue
         suffix = end - 1 if _legal(token, words) else end - 3
         start = suffix
-        while start > 0 and start - 1 not in taken and _namelike(doc[start - 1]) and not doc[start - 1].is_stop:
-            if doc[start - 1].is_sent_start and doc[start - 1].lower_ in words.titles:
+        while start > 0 and start - 1 not in taken:
+            before = doc[start - 1]
+            if before.lower_ in words.person_titles or (before.is_sent_start and before.lower_ in words.titles):
+                break  # "Chief Executive Officer of Costa Crociere S.p.A.": the title is no part of the name
+            if _namelike(before) and not before.is_stop:
+                start -= 1
+            elif before.lower_ in words.connectors and start < suffix and start > 1 and _namelike(doc[start - 2]):
+                start -= 1  # "Abonos del Turia S.A.", "Van der Berg & Co"
+            else:
                 break
-            start -= 1
+        guessed = None
+        if doc[start].lower_ in words.connectors:  # only a name joined by "del", "de", "&" is one with them
+            guessed = next((s for s in out if s.end == start and s.label_ in ("GPE", "PERSON", "NORP", "LOC")), None)
+        if guessed is not None:  # "Abonos del Turia S.A.": the recogniser's "Abonos" is the name's first word
+            out.remove(guessed)
+            taken.difference_update(range(guessed.start, guessed.end))
+            start = guessed.start
+        while start < suffix and doc[start].lower_ in words.connectors:
+            start += 1
         if start < suffix and not any(i in taken for i in range(start, end)):
             town = next((s for s in out if s.end == start and s.label_ in ("Region", "Country")), None)
             if town is not None:  # "Jiangxi Huaxin Carbon Co", "Saudi Electricity Co": named after its place
@@ -560,6 +575,17 @@ def _defined_by_acronym(doc, spans, words: NameWords):
             continue  # only where the recogniser cut the name into pieces
         out = [s for s in out if s not in inside] + [Span(doc, start, end, label="ORG")]
     return sorted(out, key=lambda s: s.start)
+
+
+def _outermost(spans):
+    """The recogniser's names without those that begin a longer one of its own ("Abonos" in "Abonos del
+    Turia S.A." once the parts were joined); the gazetteer's matches are left to the policy above."""
+    ner = [s for s in spans if s.label_ not in CLASSES]
+    return [
+        s
+        for s in spans
+        if s.label_ in CLASSES or not any(o is not s and o.start == s.start and s.end < o.end for o in ner)
+    ]
 
 
 def _non_overlapping(spans, claimed: set[int]):

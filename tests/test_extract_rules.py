@@ -452,6 +452,17 @@ PRODUCES = [
         [C("Kwanza Agro", "produces", ("harvesters", "combine harvesters"), "negated")],
         [NO_ASSERTED],
     ),
+    case(
+        "produces-blender-smelter-refiner",
+        "Abonos del Turia S.A., a Valencia-based fertiliser blender, said on Monday it had bought nickel from PT Logam Kendari, "
+        "an Indonesian nickel smelter, and lamb from Kowhai Meats, the country's largest lamb packer.",
+        [
+            C(("Abonos del Turia S.A.", "Abonos del Turia"), "produces", ("fertilisers", "fertiliser")),
+            C(("PT Logam Kendari", "Logam Kendari"), "produces", "nickel"),
+            C("Kowhai Meats", "produces", "lamb"),
+        ],
+        [C(ANY_NAME, "produces", "lambs", ANY)],
+    ),
 ]
 
 

@@ -190,3 +190,10 @@ def test_a_place_before_a_suffixed_name_is_part_of_it_and_one_after_its_of_is_no
 def test_a_suffix_alone_or_after_a_common_word_names_nothing():
     doc = doc_with(["the", "company", "Inc", "said", "."])
     assert ents(reconcile(doc, WORDS)) == []
+
+
+def test_a_suffixed_name_takes_the_words_joined_by_its_connectors_and_no_title():
+    doc = doc_with(["Abonos", "del", "Turia", "S.A.", "blends", "fertiliser"], ner=[(0, 1, "GPE")])
+    assert ents(reconcile(doc, WORDS)) == [("Abonos del Turia S.A.", "ORG")]
+    doc = doc_with(["She", "is", "Chief", "Executive", "Officer", "of", "Costa", "Crociere", "S.p.A.", "now"])
+    assert ents(reconcile(doc, WORDS)) == [("Costa Crociere S.p.A.", "ORG")]
