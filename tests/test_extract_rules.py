@@ -453,6 +453,12 @@ PRODUCES = [
         [NO_ASSERTED],
     ),
     case(
+        "produces-maker-of-a-longer-kind",
+        "Sungri Materials Co., a Korean battery materials maker, said on Monday.",
+        [C(("Sungri Materials Co.", "Sungri Materials"), "produces", "battery materials")],
+        [C(ANY_NAME, "produces", ("batteries", "battery"), ANY)],
+    ),
+    case(
         "produces-blender-smelter-refiner",
         "Abonos del Turia S.A., a Valencia-based fertiliser blender, said on Monday it had bought nickel from PT Logam Kendari, "
         "an Indonesian nickel smelter, and lamb from Kowhai Meats, the country's largest lamb packer.",

@@ -161,8 +161,9 @@ def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer
             words = words[1:]  # "Czech railway signalling manufacturer": the nationality is no part of the kind
         while words and words[0].lower_ in lex["which_words"]:
             words = words[1:]  # "the UK's leading storage equipment manufacturer": which maker, not what it makes
-        if not words or any(discourse.at(para, t.i) is not None for t in words):
-            continue
+        inside = [discourse.at(para, t.i) for t in words]
+        if not words or any(m is not None and m.cls not in ("Product", "Sector") for m in inside):
+            continue  # a maker or a place inside the kind: "BelAZ mining equipment" (but "battery materials")
         first, last = min(t.i for t in words), max(t.i for t in words) + 1
         if out and out[-1].via == "made" and out[-1].last == first and out[-1].surface != trigger.text:
             first = out.pop().first  # "rolling stock assembler": two modifiers, one kind
