@@ -2531,6 +2531,13 @@ GENERAL += [
         [C(ANY_NAME, "locatedIn", ANY_NAME, ANY)],
     ),
     case(
+        "gen-a-place-after-a-country-is-listed",
+        "The pickup is sold in Mexico, Canada, Puerto Rico, South Korea, and the Middle East. The plant is in "
+        "Calgary, Alberta, Canada.",
+        [C("Alberta", "locatedIn", "Canada")],
+        [C(("Puerto Rico", "Commonwealth of Puerto Rico"), "locatedIn", ANY_NAME, ANY)],
+    ),
+    case(
         "gen-shares-bought-are-no-takeover",
         "Kestrel Solar Ltd has acquired 2.4 million shares of Dunmore Wind Energy Ltd through open-market purchases.",
         [C(("Kestrel Solar Ltd", "Kestrel Solar"), "investsIn", ("Dunmore Wind Energy Ltd", "Dunmore Wind Energy"))],

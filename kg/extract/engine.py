@@ -250,6 +250,12 @@ class _Run:
         """The name at the token is one of a list of names of its kind ("Minsk, Moscow and Astana"), not a
         place set off by the larger place it is in ("Round Rock, Texas", "Calgary, Alberta, Canada")."""
         span = self.discourse.at(para, token.i)
+        if span is not None and span.cls in ("Region", "Country"):
+            before = self._previous_places(span, para)
+            # "the United States, Canada, Puerto Rico, South Korea": a place after a country and a comma is a
+            # member of a list (a chain of places ends in its country)
+            if before and before[-1].cls == "Country":
+                return True
         following = self._next_name(span, para) if span is not None else None
         if following is None or following[1].cls != span.cls:
             return False
@@ -258,6 +264,18 @@ class _Run:
         more = self._next_name(following[1], para)
         # "Minsk, Moscow, Astana"; "Quebec, Ontario and Mexico" (a list may end in a larger place)
         return more is not None and (more[1].cls == span.cls or more[0] in ("and", "or"))
+
+    def _previous_places(self, span: Span, para: int) -> list[Span]:
+        """The places right before the span, each followed by a comma ("Malabo, Germany, Madrid"), nearest last."""
+        doc = self.discourse.paragraphs[para].doc
+        out: list[Span] = []
+        while span.first >= 2 and doc[span.first - 1].text == ",":
+            before = self.discourse.at(para, span.first - 2)
+            if before is None or before.cls not in ("Region", "Country"):
+                break
+            out.insert(0, before)
+            span = before
+        return out
 
     def _next_name(self, span: Span, para: int):
         """(separator, the name after it) when the name is followed by ",", "and", "or" and another name."""
