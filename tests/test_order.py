@@ -113,3 +113,30 @@ def test_a_blank_node_is_left_to_the_engine():
 )
 def test_only_a_closing_order_of_variables_is_split_off(text):
     assert final_order(text) is None
+
+
+def test_a_guarded_query_answers_as_the_store_does(tmp_path):
+    """kg query's child sends a SELECT's rows as TSV bytes and the parent sorts them: the same rows in the
+    same order as the store in this process, for every named query, and for an order left to the engine."""
+    from kg.guard import GuardedStore
+    from kg.query import named_queries
+    from kg.synthetic import generate, to_oxigraph
+
+    store = EmbeddedStore(tmp_path / "store")
+    store.oxigraph.bulk_extend(to_oxigraph(generate(6_000, seed=2)))
+    store.update('INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:label> "b"@en , "a"@de , "A" } }')
+    hub = store.query(
+        "SELECT ?e (COUNT(*) AS ?n) WHERE { ?c <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?e } "
+        "GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1"
+    ).rows[0][0]
+    store.flush()
+    guarded = GuardedStore(str(tmp_path / "store"))
+    checked = 0
+    for name, query in sorted(named_queries().items()):
+        bindings = {p.name: hub for p in query.params}
+        assert guarded.query(query.sparql, bindings, name).rows == store.query(query.sparql, bindings).rows, name
+        checked += bool(store.query(query.sparql, bindings).rows)
+    assert checked >= 8
+    tagged = "SELECT ?l WHERE { <urn:a> <urn:label> ?l } ORDER BY DESC(?l)"  # a language tag: the engine's order
+    assert guarded.query(tagged).rows == store.query(tagged).rows == store.run(tagged, _results).rows
+    assert len(guarded.query(tagged).rows) == 3
