@@ -17,7 +17,9 @@ tag, a double, a date with a time zone, literals of two kinds) makes
 :func:`sort_rows` answer None, and the store runs the query with its
 ``ORDER BY`` as written. Rows the keys do not tell apart, which SPARQL leaves
 in any order, are put in the order of their whole row, so the same store
-always gives the same rows in the same order.
+always gives the same rows in the same order; an endpoint's sorted answer
+(:class:`kg.store.RemoteStore`) is sorted again here, so that both stores
+give the same order.
 
     >>> import pyoxigraph as ox
     >>> from kg.store import Results

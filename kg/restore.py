@@ -53,8 +53,8 @@ def import_file(store, path: str | Path) -> ImportReport:
             oxstore.clear()  # the store was empty: leave it so
             raise InputError(path, Errors.E141.format(format=fmt.name, error=e)) from e
         graphs = sorted(g.value for g in oxstore.named_graphs())
-        default = sum(1 for _ in oxstore.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-        held = len(oxstore) - default  # what the named graphs hold, before the index is written (counted quickly)
+        unnamed = sum(1 for _ in oxstore.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        held = len(oxstore) - unnamed  # what the named graphs hold, before the index is written (counted quickly)
     else:
         try:
             quads = list(ox.parse(path=str(path), format=fmt))
