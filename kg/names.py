@@ -163,7 +163,11 @@ def reindex(store) -> int:
         f"SELECT ?e ?p ?name WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ VALUES ?p {{ <{_LABEL}> <{_ALT}> }} ?e ?p ?name }} }}"
     ).rows
     entries = index_quads(ox.Quad(e, p, n) for e, p, n in rows)
-    store.replace_graphs({NAMES_GRAPH: entries})
+    oxstore = getattr(store, "oxigraph", None)
+    if oxstore is not None and not oxstore.contains_named_graph(ox.NamedNode(NAMES_GRAPH)):
+        oxstore.extend(entries)  # nothing to replace: one transaction of terms, no SPARQL text to write and parse
+    else:
+        store.replace_graphs({NAMES_GRAPH: entries})
     return len(entries)
 
 

@@ -29,6 +29,23 @@ SELECT ?claim ?s ?p ?o ?sentence ?article ?date ?confidence ?rule WHERE {
   OPTIONAL { ?a dcterms:date ?date }
 }"""
 )
+# The same rows with the claims' properties joined by hashing (one sub-select each): a scan of every claim,
+# about 0.3 s at 60,000 claims, where looking each claim up costs about 0.1 ms a claim; for an entity with
+# thousands of claims (kg.walk decides).
+_CLAIMS_WIDE = (
+    SPARQL_PREFIXES
+    + """
+SELECT ?claim ?s ?p ?o ?sentence ?article ?date ?confidence ?rule WHERE {
+  %s
+  { SELECT ?claim { ?claim a trade:Claim } } { SELECT ?claim { ?claim trade:modality trade:asserted } }
+  { SELECT ?claim ?s { ?claim rdf:subject ?s } } { SELECT ?claim ?p { ?claim rdf:predicate ?p } }
+  { SELECT ?claim ?o { ?claim rdf:object ?o } } { SELECT ?claim ?sentence { ?claim trade:sentence ?sentence } }
+  { SELECT ?claim ?confidence { ?claim trade:confidence ?confidence } }
+  { SELECT ?claim ?rule { ?claim trade:extractor ?rule } } { SELECT ?claim ?a { ?claim prov:wasDerivedFrom ?a } }
+  { SELECT ?a ?article { ?a dcterms:identifier ?article } }
+  OPTIONAL { SELECT ?a ?date { ?a dcterms:date ?date } }
+}"""
+)
 _ENTITIES = (
     SPARQL_PREFIXES
     + f"""
@@ -78,11 +95,12 @@ def entity_graph(store) -> nx.MultiDiGraph:
     return claims_graph(store)
 
 
-def claims_graph(store, claims: str = "") -> nx.MultiDiGraph:
+def claims_graph(store, claims: str = "", wide: bool = False) -> nx.MultiDiGraph:
     """:func:`entity_graph` of the asserted claims that the SPARQL pattern ``claims`` (over ``?claim``,
-    ``?s``, ``?o``) allows, with the entities they relate: the whole graph when it is empty."""
+    ``?s``, ``?o``) allows, with the entities they relate: the whole graph when it is empty. ``wide``:
+    the pattern allows thousands of claims, read them with a scan of every claim (the same rows)."""
     graph = nx.MultiDiGraph()
-    rows = sorted(store.query(_CLAIMS % claims).rows, key=lambda r: r[0].value)
+    rows = sorted(store.query((_CLAIMS_WIDE if wide else _CLAIMS) % claims).rows, key=lambda r: r[0].value)
     nodes = ""
     if claims:
         ends = sorted({term.value for row in rows for term in (row[1], row[3])})

@@ -14,7 +14,6 @@ cannot change the canonical labels. kg's own index graph
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -27,8 +26,6 @@ __all__ = ["store_of", "graph_names", "sorted_graph_lines", "sorted_union_lines"
 
 _TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _FIRST = b"<\x01>"  # sorts before every IRI: rdf:type comes first among a subject's predicates
-_TYPE_AT = re.compile(rb"^(\S+) " + re.escape(_TYPE) + rb" ", re.M)
-_FIRST_AT = re.compile(rb"^(\S+) " + re.escape(_FIRST) + rb" ", re.M)
 
 
 def store_of(store) -> ox.Store:
@@ -48,14 +45,41 @@ def graph_names(oxstore: ox.Store) -> list:
     return sorted(names, key=str)
 
 
-def _sort_lines(data: bytes, unique: bool = False) -> list[bytes]:
-    """N-Triples or N-Quads lines in export order (``rdf:type`` first among a subject's predicates)."""
-    lines = _TYPE_AT.sub(rb"\1 " + _FIRST + rb" ", data).splitlines(keepends=True)
-    return sorted(set(lines)) if unique else sorted(lines)
+_AT_TYPE = b" " + _TYPE + b" "
+_AT_FIRST = b" " + _FIRST + b" "
 
 
-def _restore(lines: list[bytes]) -> bytes:
-    return _FIRST_AT.sub(rb"\1 " + _TYPE + rb" ", b"".join(lines))
+def _ordered(data: bytes, unique: bool = False) -> bytes:
+    r"""N-Triples or N-Quads lines in export order (``rdf:type`` first among a subject's predicates), made
+    distinct with ``unique``.
+
+    The type predicate is spelled :data:`_FIRST` for the sort, so that it sorts before every IRI, then
+    spelled out again. The type IRI is found as bytes and replaced where it follows the line's first token
+    (the subject: no space in it); as an object, a graph name or inside a literal it stays. Put back, the
+    marker is replaced wherever it is: Oxigraph writes U+0001 in a literal as ``\u0001`` and no IRI holds
+    it, so a dump never holds the marker itself.
+
+    >>> _ordered(b'<a> <b> "x <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> y" .\n'
+    ...          b'<a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <c> .\n').decode().splitlines()
+    ['<a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <c> .', '<a> <b> "x <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> y" .']
+    """
+    lines = _type_first(data).splitlines(keepends=True)
+    return b"".join(sorted(set(lines)) if unique else sorted(lines)).replace(_AT_FIRST, _AT_TYPE)
+
+
+def _type_first(data: bytes) -> bytes:
+    """The type IRI spelled :data:`_FIRST` where it is a line's predicate (right after its first token)."""
+    pieces: list[bytes] = []
+    last = 0
+    find, rfind = data.find, data.rfind
+    at = find(_AT_TYPE)
+    while at != -1:
+        if find(b" ", rfind(b"\n", 0, at) + 1, at) == -1:  # no space before it on its line: the predicate
+            pieces += (data[last:at], _AT_FIRST)
+            last = at + len(_AT_TYPE)
+        at = find(_AT_TYPE, at + len(_AT_TYPE) - 1)  # (its last space may begin the next one)
+    pieces.append(data[last:])
+    return b"".join(pieces)
 
 
 def _dumps(oxstore: ox.Store, fmt: ox.RdfFormat, progress: Callable[[int], None] | None) -> list[bytes]:
@@ -86,12 +110,12 @@ def _dumps(oxstore: ox.Store, fmt: ox.RdfFormat, progress: Callable[[int], None]
 def sorted_graph_lines(oxstore: ox.Store, progress: Callable[[int], None] | None = None) -> Iterator[bytes]:
     """N-Quads of every exported graph, one sorted chunk per graph, in export order."""
     for chunk in _dumps(oxstore, ox.RdfFormat.N_QUADS, progress):
-        yield _restore(_sort_lines(chunk))
+        yield _ordered(chunk)
 
 
 def sorted_union_lines(oxstore: ox.Store, progress: Callable[[int], None] | None = None) -> bytes:
     """N-Triples of the union of the exported graphs: distinct, sorted."""
-    return _restore(_sort_lines(b"".join(_dumps(oxstore, ox.RdfFormat.N_TRIPLES, progress)), unique=True))
+    return _ordered(b"".join(_dumps(oxstore, ox.RdfFormat.N_TRIPLES, progress)), unique=True)
 
 
 def write_sorted(

@@ -45,6 +45,7 @@ def import_file(store, path: str | Path) -> ImportReport:
     if not path.is_file():
         raise InputError(path, Errors.E140)
     oxstore = getattr(store, "oxigraph", None)
+    held: int | None = None
     if oxstore is not None and next(iter(oxstore), None) is None:
         try:
             oxstore.bulk_load(path=str(path), format=fmt)
@@ -52,6 +53,8 @@ def import_file(store, path: str | Path) -> ImportReport:
             oxstore.clear()  # the store was empty: leave it so
             raise InputError(path, Errors.E141.format(format=fmt.name, error=e)) from e
         graphs = sorted(g.value for g in oxstore.named_graphs())
+        unnamed = sum(1 for _ in oxstore.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        held = len(oxstore) - unnamed  # what the named graphs hold, before the index is written (counted quickly)
     else:
         try:
             quads = list(ox.parse(path=str(path), format=fmt))
@@ -72,7 +75,7 @@ def import_file(store, path: str | Path) -> ImportReport:
             store.replace_graphs(by_graph, extra=default)
     reindex(store)
     store.flush()
-    return ImportReport(tuple(graphs), _held(store, graphs))
+    return ImportReport(tuple(graphs), _held(store, graphs) if held is None else held)
 
 
 def _held(store, graphs: list[str]) -> int:

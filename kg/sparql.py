@@ -20,7 +20,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["tokens", "query_form", "uses_service", "dataset_iris", "is_variable_name", "UPDATE_KEYWORDS"]
+__all__ = [
+    "tokens",
+    "query_form",
+    "uses_service",
+    "dataset_iris",
+    "is_variable_name",
+    "final_order",
+    "UPDATE_KEYWORDS",
+]
 
 _TOKEN = re.compile(
     r"""
@@ -104,3 +112,47 @@ def is_variable_name(name: str) -> bool:
     (True, False)
     """
     return bool(_VARIABLE.fullmatch(name))
+
+
+def final_order(sparql: str) -> tuple[str, tuple[tuple[str, bool], ...]] | None:
+    """A SELECT query's closing ``ORDER BY`` of plain variables, split off: (the text before it, the
+    keys as (variable, descending) pairs), or None when the query ends otherwise (no ORDER BY, an
+    expression among the keys, a LIMIT or OFFSET after it, not a SELECT).
+
+    >>> final_order("SELECT ?a ?n WHERE { ?a ?p ?n } ORDER BY DESC(?n) ?a # most first")
+    ('SELECT ?a ?n WHERE { ?a ?p ?n } ', (('n', True), ('a', False)))
+    >>> final_order("SELECT ?a WHERE { ?a ?p ?n } ORDER BY ?a LIMIT 3") is None
+    True
+    """
+    if query_form(sparql) != "select":
+        return None
+    found = [(m.lastgroup, m.group(), m.start()) for m in _TOKEN.finditer(sparql)]
+    items = [item for item in found if item[0] not in ("comment", "space")]
+    keys: list[tuple[str, bool]] = []
+    i = len(items) - 1
+    while i >= 0:
+        kind, text, _ = items[i]
+        if kind == "var":
+            keys.append((text[1:], False))
+            i -= 1
+        elif (
+            text == ")"
+            and i >= 3
+            and items[i - 1][0] == "var"
+            and items[i - 2][1] == "("
+            and items[i - 3][0] == "word"
+            and items[i - 3][1].upper() in ("ASC", "DESC")
+        ):
+            keys.append((items[i - 1][1][1:], items[i - 3][1].upper() == "DESC"))
+            i -= 4
+        else:
+            break
+    if not keys or i < 1 or [t.upper() for k, t, _ in items[i - 1 : i + 1] if k == "word"] != ["ORDER", "BY"]:
+        return None
+    depth = 0
+    for kind, text, _ in items[: i - 1]:
+        if kind == "other":
+            depth += {"{": 1, "}": -1}.get(text, 0)
+    if depth != 0:  # a subquery's ORDER BY (the outer query's would follow its closing brace)
+        return None
+    return sparql[: items[i - 1][2]], tuple(reversed(keys))

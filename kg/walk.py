@@ -26,12 +26,21 @@ SELECT DISTINCT ?x ?y WHERE {{
 }}"""
 
 
+_WIDE = 2000  # claims of an entity past which reading them all by a scan beats looking each up
+_CLAIMS_OF = f"""SELECT (COUNT(*) AS ?n) WHERE {{
+  {{ ?claim <{PREFIXES["rdf"]}subject> %s }} UNION {{ ?claim <{PREFIXES["rdf"]}object> %s }} }}"""
+
+
 def neighbors(store, name: str) -> list[dict]:
     """The relations of an entity of the store, as :func:`kg.network.neighbors` gives them."""
     from . import network
 
     node = lookup(store, name)
-    graph = network.claims_graph(store, f"{{ ?claim rdf:subject <{node}> }} UNION {{ ?claim rdf:object <{node}> }}")
+    many = int(store.query(_CLAIMS_OF % (f"<{node}>", f"<{node}>")).rows[0][0].value) > _WIDE
+    # each claim once, then its rows as the whole graph has them (a claim of the entity about itself matches
+    # both sides of the UNION: joined as it is, it would count twice)
+    claims = f"{{ SELECT DISTINCT ?claim WHERE {{ {{ ?claim rdf:subject <{node}> }} UNION {{ ?claim rdf:object <{node}> }} }} }}"
+    graph = network.claims_graph(store, claims, wide=many)
     return network.neighbors(graph, node) if node in graph else []
 
 

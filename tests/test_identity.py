@@ -131,3 +131,18 @@ def test_progress_only_on_a_terminal(seed_build, tmp_path):
     open_store(tmp_path / "s").close()  # a store that exists (read commands never create one)
     result = run_kg("export", "--format", "nquads", "-o", str(tmp_path / "y.nq"), "--store", str(tmp_path / "s"))
     assert result.returncode == 0 and result.stderr == ""  # standard error is a pipe here: no bar
+
+
+def test_an_import_counts_the_quads_of_its_named_graphs(tmp_path):
+    """Into an empty store (bulk loaded) and into one that holds them: the named graphs' quads, the file's
+    default graph left out of the count, the name index too."""
+    path = tmp_path / "x.nq"
+    path.write_text(
+        '<urn:a> <http://www.w3.org/2000/01/rdf-schema#label> "A" <https://w3id.org/kg-trade/graph/entities> .\n'
+        "<urn:a> <urn:p> <urn:b> <urn:g> .\n<urn:a> <urn:p> <urn:c> .\n",
+        encoding="utf-8",
+    )
+    store = open_store(tmp_path / "store")
+    for _ in range(2):
+        report = import_file(store, path)
+        assert report.quads == 2 and len(report.graphs) == 2

@@ -61,3 +61,26 @@ def test_same_bytes_as_term_by_term_on_a_generated_store(generated, fmt, tmp_pat
     assert export(generated, fmt) == expected
     export(generated, fmt, tmp_path / "out")
     assert (tmp_path / "out").read_bytes() == expected
+
+
+@pytest.mark.parametrize("marker", [False, True])
+@pytest.mark.parametrize("fmt", ["turtle", "trig", "nquads"])
+def test_the_type_iri_elsewhere_than_as_predicate(tmp_path, fmt, marker):
+    """rdf:type as an object, as a graph name and inside literals stays where it is (only the predicate
+    sorts first); a literal holding the sort's own marker (U+0001 in angle brackets) keeps it."""
+    node, lit = ox.NamedNode, ox.Literal
+    type_, graph = node(_TYPE), node(PREFIXES["g"] + "article/t")
+    quads = [
+        ox.Quad(node("urn:a"), type_, node("urn:C"), graph),
+        ox.Quad(node("urn:a"), node("urn:p"), type_, graph),
+        ox.Quad(node("urn:a"), node("urn:b"), lit(f"x <{_TYPE}> y"), graph),
+        ox.Quad(node("urn:a"), node("urn:0"), lit(f"<{_TYPE}> "), graph),
+        ox.Quad(node("urn:a"), node("urn:z"), node("urn:o"), type_),
+        ox.Quad(node("urn:a"), type_, node("urn:B"), type_),
+        ox.Quad(ox.BlankNode("b"), type_, node("urn:C"), graph),
+    ]
+    if marker:
+        quads.append(ox.Quad(node("urn:a"), node("urn:q"), lit("<\x01> <\x01>"), graph))
+    store = EmbeddedStore(tmp_path / "store")
+    store.oxigraph.extend(quads)
+    assert export(store, fmt) == term_by_term(store, fmt)

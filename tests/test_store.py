@@ -50,6 +50,12 @@ def test_results_keep_the_query_s_column_order(store):
     star = store.query("SELECT * WHERE { ?s ?p ?o }")
     assert sorted(star.variables) == ["o", "p", "s"]  # some order the engine picks: read by name, not position
     assert star.dicts() == [{"s": ox.NamedNode("urn:a"), "p": ox.NamedNode("urn:p"), "o": ox.Literal("x")}]
+    unbound = store.query('SELECT ?b ?a ?c WHERE { VALUES (?a ?b) { (1 UNDEF) (UNDEF "2") } }')
+    assert unbound.variables == ["b", "a", "c"]
+    assert [tuple(None if t is None else t.value for t in row) for row in unbound.rows] == [
+        (None, "1", None),
+        ("2", None, None),
+    ]
 
 
 def test_ask(store):

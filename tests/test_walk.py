@@ -81,7 +81,8 @@ def test_paths_on_a_generated_store_are_shortest(generated):
 
 def test_neighbors_on_a_generated_store(generated):
     store, graph = generated
-    for node in sorted(graph.nodes)[:40]:
+    hubs = sorted(graph.nodes, key=lambda n: (-graph.degree(n), n))[:5]  # with claims of a hub about itself
+    for node in sorted(graph.nodes)[:40] + hubs:
         assert walk.neighbors(store, f"<{node}>") == network.neighbors(graph, node)
 
 
@@ -90,3 +91,16 @@ def test_unknown_names(seed_build):
         walk.neighbors(seed_build.store, "Kamazz")
     with pytest.raises(NodeNotFound, match="no entity named 'Atlantis'"):
         walk.shortest_path(seed_build.store, "MAZ", "Atlantis")
+
+
+def test_an_entity_with_many_claims_is_read_by_a_scan_with_the_same_answer(generated, monkeypatch):
+    """Past walk._WIDE claims an entity's claims are read with the hashing shape: the same neighbours."""
+    store, graph = generated
+    hubs = sorted(graph.nodes, key=lambda n: -graph.degree(n))[:3]
+    lookups = {node: walk.neighbors(store, f"<{node}>") for node in hubs}
+    monkeypatch.setattr(walk, "_WIDE", 0)  # every entity past the threshold
+    for node in hubs:
+        assert walk.neighbors(store, f"<{node}>") == lookups[node] == network.neighbors(graph, node)
+    pattern = f"{{ ?claim rdf:subject ?e }} UNION {{ ?claim rdf:object ?e }} VALUES ?e {{ <{hubs[0]}> }}"
+    wide, narrow = network.claims_graph(store, pattern, wide=True), network.claims_graph(store, pattern)
+    assert sorted(wide.edges(keys=True, data=True)) == sorted(narrow.edges(keys=True, data=True))
