@@ -429,19 +429,18 @@ def _cmd_build(args) -> int:
 
     check_output_dir(args.out)
     engine = _engine(args)
-    with bar(None, "articles") as progress:
-        return _report_ingest(
-            build(
-                args.paths,
-                args.out,
-                _open(args, read_only=False),
-                _extractor(args),
-                progress,
-                policy=_policy(args),
-                strict=args.strict,
-                **engine,
-            )
+    with bar(None, "articles") as progress:  # closed (and wiped) before the summary is printed
+        report = build(
+            args.paths,
+            args.out,
+            _open(args, read_only=False),
+            _extractor(args),
+            progress,
+            policy=_policy(args),
+            strict=args.strict,
+            **engine,
         )
+    return _report_ingest(report)
 
 
 def _cmd_ingest(args) -> int:
@@ -449,18 +448,17 @@ def _cmd_ingest(args) -> int:
     from .progress import bar
 
     engine = _engine(args)
-    with bar(None, "articles") as progress:
-        return _report_ingest(
-            ingest(
-                args.paths,
-                _open(args, read_only=False),
-                _extractor(args),
-                progress,
-                policy=_policy(args),
-                strict=args.strict,
-                **engine,
-            )
+    with bar(None, "articles") as progress:  # closed (and wiped) before the summary is printed
+        report = ingest(
+            args.paths,
+            _open(args, read_only=False),
+            _extractor(args),
+            progress,
+            policy=_policy(args),
+            strict=args.strict,
+            **engine,
         )
+    return _report_ingest(report)
 
 
 def _cmd_query(args) -> int:

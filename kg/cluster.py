@@ -268,6 +268,9 @@ def ingest_on_cluster(client, todo, extractor, store, version, known, held, repo
                     prepare()
             while following in got:
                 batch = got[following]
+                if not batch.articles:  # every article of it failed: nothing to write
+                    following += 1
+                    continue
                 decided = [descriptions.decide(triples) for _, _, triples in batch.articles]
                 ids = {groups[following][p].id for p, _, _ in batch.articles}
                 write = client.submit(
