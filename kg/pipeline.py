@@ -385,7 +385,7 @@ def ingest(
     try:
         report = _ingest(paths, store, extractor, progress, policy, strict, jobs, client)
     finally:
-        if ours:
+        if ours and client is not None:
             client.close()
     return report
 
@@ -431,6 +431,7 @@ def _ingest(paths, store, extractor, progress, policy, strict, jobs, client) -> 
             prune_index(store)
             store.flush()
         return report
+    results: Iterable[tuple[Article, list[Claim]]]
     if jobs > 1 and len(todo) > 1:
         from .workers import extracted_in_processes
 
