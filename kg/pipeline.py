@@ -330,6 +330,9 @@ def ingest(
     jobs : int, default 1
         Parse in this many worker processes (:mod:`kg.workers`), each loading the
         spaCy model once; this process still writes every article, in order.
+        The workers are started with ``spawn``, so a script that asks for them
+        needs the ``if __name__ == "__main__":`` guard that multiprocessing asks of
+        every such script (without it, ``WorkerError``).
     scheduler : str or distributed.Client, optional
         A Dask scheduler's address (``tcp://host:8786``) or a connected client:
         article batches go to its workers, and each worker extracts its
