@@ -32,6 +32,21 @@ cProfile lists the functions of ``kg/`` by cumulative time.
 
     .venv/bin/python bench/ingest.py [--articles DIR ...] [--rounds 5] [--stages] [--top 25] [--no-profile]
                                      [--profile-ingest] [--model NAME] [--warmup 20]
+
+``--processes`` measures the two cores instead (issue 8: *ingest with two processes faster than bare spaCy
+with one*), in words per second over the same texts, four contenders interleaved:
+
+- ``spacy-1``  the bare model, one ``nlp.pipe`` over the blocks kg parses, in this process;
+- ``spacy-2``  the same with ``n_process=2`` (spaCy's own worker processes, forked per call);
+- ``kg-1``     ``kg.pipeline.ingest`` into a fresh embedded store, in this process (model loaded beforehand);
+- ``kg-2``     the same with ``jobs=2``: two worker processes parse and extract, this one writes; the
+               workers start and load the model inside the timed run, as ``kg ingest --jobs 2`` pays it.
+
+Its corpus (default): ``../shared/eval/dev/articles`` and ``bench/fresh/*/articles``, copied ``--copies`` times
+(10: about 280,000 words) into a temporary folder, so that each copy is an article of its own. Words are the
+whitespace-separated tokens of the blocks parsed.
+
+    .venv/bin/python bench/ingest.py --processes [--copies 10] [--rounds 3] [--articles DIR ...]
 """
 
 from __future__ import annotations
@@ -88,7 +103,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also profile one kg-ingest run (where the RDF mapping and store writes go)",
     )
+    parser.add_argument(
+        "--processes",
+        action="store_true",
+        help="the two cores: words per second of spaCy and kg with one and two processes (see the docstring)",
+    )
+    parser.add_argument("--copies", type=int, default=10, help="--processes: copies of the corpus (default 10)")
     args = parser.parse_args(argv)
+    if args.processes:
+        return processes(args)
     paths = [str(p) for p in (args.articles or DEFAULT_ARTICLES)]
 
     import spacy
@@ -266,6 +289,133 @@ def main(argv: list[str] | None = None) -> int:
     if ratio is not None:
         print(f"ratio={ratio:.2f} extract_ratio={extract_ratio:.2f}")
     return 0
+
+
+# ---- the two cores (--processes)
+
+PROCESS_ARTICLES = [EVAL / "dev" / "articles", *sorted((ROOT / "bench" / "fresh").glob("*/articles"))]
+
+
+def _copied(sources: list[Path], copies: int, folder: Path) -> None:
+    """Every input file of ``sources``, copied ``copies`` times under ``folder`` (r00/SET/FILE, ...): each copy
+    an article of its own id."""
+    from kg.articles import iter_input_files
+
+    for path, error in iter_input_files(sources):
+        if error is not None:
+            continue
+        source = next(s for s in sources if path.is_relative_to(s))
+        name = source.parent.name if source.name == "articles" else source.name
+        for copy in range(copies):
+            target = folder / f"r{copy:02}" / name / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+
+
+def processes(args) -> int:
+    """spaCy and kg with one and two processes, side by side, in words per second."""
+    import spacy
+
+    from kg.articles import read_articles
+    from kg.nlp import _blocks, model_name
+    from kg.pipeline import Extractor, ingest
+    from kg.store import open_store
+
+    sources = [Path(p).resolve() for p in (args.articles or PROCESS_ARTICLES)]
+    corpus = Path(tempfile.mkdtemp(prefix="kg-bench-corpus-", dir="/tmp"))
+    stores: list[str] = []
+    try:
+        _copied(sources, args.copies, corpus)
+        articles, errors = read_articles([corpus])
+        for error in errors:
+            print(f"warning: {error}", file=sys.stderr)
+        name = model_name(args.model)
+        extractor = Extractor(model=args.model)
+        _, _, kg_nlp = extractor.load()
+        bare_nlp = spacy.load(name)
+        batch_size = kg_nlp.batch_size
+        texts = [text for article in articles for _, text in _blocks(article.content)]
+        words = sum(len(text.split()) for text in texts)
+        claims: dict[str, int] = {}
+
+        def spacy_run(n_process: int):
+            def run():
+                for _ in bare_nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+                    pass
+
+            return run
+
+        def kg_run(jobs: int):
+            def run():
+                folder = tempfile.mkdtemp(prefix="kg-bench-ingest-", dir="/tmp")
+                stores.append(folder)
+                store = open_store(folder)
+                report = ingest([corpus], store, extractor, jobs=jobs)
+                store.close()
+                claims[f"kg-{jobs}"] = report.claims
+                if report.rejected:
+                    print(f"warning: kg-{jobs} rejected {len(report.rejected)} input(s)", file=sys.stderr)
+                shutil.rmtree(folder, ignore_errors=True)
+
+            return run
+
+        contenders = {"spacy-1": spacy_run(1), "spacy-2": spacy_run(2), "kg-1": kg_run(1), "kg-2": kg_run(2)}
+        print(
+            f"machine: {os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), "
+            f"Python {platform.python_version()}, {platform.platform()}"
+        )
+        print(f"model: {name} {spacy.util.get_package_version(name) or ''}  spaCy {spacy.__version__}")
+        print(f"corpus: {', '.join(str(s) for s in sources)}, {args.copies} copies")
+        print(
+            f"articles: {len(articles)}; blocks: {len(texts)}; words: {words:,}; characters: {sum(map(len, texts)):,}"
+        )
+        print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
+
+        times: dict[str, list[float]] = {key: [] for key in contenders}
+        loads: list[float] = []
+        order = list(contenders)
+        for round_ in range(args.rounds):
+            shift = round_ % len(order)
+            line = []
+            for key in order[shift:] + order[:shift]:  # rotate: no contender always goes first
+                gc.collect()
+                start = time.perf_counter()
+                contenders[key]()
+                times[key].append(time.perf_counter() - start)
+                line.append(f"{key} {times[key][-1]:.1f}s")
+            loads.append(os.getloadavg()[0])
+            print(f"round {round_ + 1}/{args.rounds}: {', '.join(line)}; load {loads[-1]:.2f}", flush=True)
+    finally:
+        shutil.rmtree(corpus, ignore_errors=True)
+        for folder in stores:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    if not args.rounds:
+        return 0
+    medians = {key: statistics.median(values) for key, values in times.items()}
+    base = medians["spacy-1"]
+    print(f"\nclaims: kg-1 {claims.get('kg-1')}, kg-2 {claims.get('kg-2')} (must be equal)")
+    print(f"\n{args.rounds} interleaved rounds over {words:,} words; medians; x spacy-1 is the speed (words/s) ratio")
+    print(f"{'contender':<9} {'median s':>9} {'min s':>7} {'max s':>7} {'words/s':>8} {'x spacy-1':>9} {'paired':>7}")
+    for key in order:
+        paired = statistics.median(b / t for t, b in zip(times[key], times["spacy-1"]))
+        print(
+            f"{key:<9} {medians[key]:>9.1f} {min(times[key]):>7.1f} {max(times[key]):>7.1f} "
+            f"{words / medians[key]:>8,.0f} {base / medians[key]:>9.2f} {paired:>7.2f}"
+        )
+    print("paired: median of the per-round speed ratios (same round, side by side)")
+    print(
+        f"load average (1 min) after each round: {', '.join(f'{x:.2f}' for x in loads)}; "
+        f"now {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
+    speedup = medians["kg-1"] / medians["kg-2"]
+    target = base / medians["kg-2"]
+    print(
+        f"\nkg-2/kg-1 speed-up {speedup:.2f}; spacy-2/spacy-1 {base / medians['spacy-2']:.2f}; "
+        f"target kg-2 faster than spacy-1: {target:.2f} -> {'met' if target > 1 else 'NOT met'}"
+    )
+    print(f"ratio_kg2_spacy1={target:.2f} speedup_kg={speedup:.2f}")
+    return 1 if claims.get("kg-1") != claims.get("kg-2") else 0
 
 
 # ---- the profile

@@ -98,6 +98,33 @@ def _input_args(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _jobs(text: str) -> int:
+    from .pipeline import MAX_JOBS
+
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(Errors.E481.format(jobs=text, most=MAX_JOBS))
+    return int(text)
+
+
+def _parallel_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="parse in N worker processes, each loading the spaCy model once; this process writes every "
+        "article, in order (default 1: parse here)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: this machine (default); dask: send article batches to the workers of the Dask "
+        "scheduler --scheduler, each of which writes its articles into --store (a SPARQL endpoint URL)",
+    )
+    parser.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler, e.g. tcp://10.0.0.5:8786")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -123,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="exports", metavar="DIR", help="output folder (default: exports)")
     _threshold_arg(p)
     _input_args(p)
+    _parallel_args(p)
     _store_arg(p)
 
     p = sub.add_parser(
@@ -133,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     _threshold_arg(p)
     _input_args(p)
+    _parallel_args(p)
     _store_arg(p)
 
     p = sub.add_parser(
@@ -339,6 +368,24 @@ def _policy(args):
     return load_policy().with_max_article_chars(args.max_article_size)
 
 
+def _engine(args) -> dict:
+    """The ingest's ``jobs`` and ``scheduler``, the options checked against each other (before the store is
+    opened: an embedded store is not even created for a Dask ingest that cannot use it)."""
+    from .store import is_remote
+
+    if args.engine == "local":
+        if args.scheduler:
+            raise UsageError(Errors.E484)
+        return {"jobs": args.jobs or 1}
+    if not args.scheduler:
+        raise UsageError(Errors.E483)
+    if args.jobs is not None:
+        raise UsageError(Errors.E485)
+    if not is_remote(_location(args)):
+        raise UsageError(Errors.E482.format(location=_location(args)))
+    return {"scheduler": args.scheduler}
+
+
 def _report_ingest(report) -> int:
     done = len(report.added) + len(report.replaced) + len(report.unchanged)
     if not report.aborted:
@@ -347,6 +394,9 @@ def _report_ingest(report) -> int:
             f"{len(report.unchanged)} unchanged; {report.claims} claim(s) extracted",
             file=sys.stderr,
         )
+    if report.workers:
+        shown = ", ".join(f"{worker} {count}" for worker, count in sorted(report.workers.items()))
+        print(f"kg: articles written by {len(report.workers)} Dask worker(s): {shown}", file=sys.stderr)
     for error in report.rejected:
         print(f"kg: rejected {error}", file=sys.stderr)
     for warning in report.warnings:
@@ -378,35 +428,37 @@ def _cmd_build(args) -> int:
     from .progress import bar
 
     check_output_dir(args.out)
-    with bar(None, "articles") as progress:
-        return _report_ingest(
-            build(
-                args.paths,
-                args.out,
-                _open(args, read_only=False),
-                _extractor(args),
-                progress,
-                policy=_policy(args),
-                strict=args.strict,
-            )
+    engine = _engine(args)
+    with bar(None, "articles") as progress:  # closed (and wiped) before the summary is printed
+        report = build(
+            args.paths,
+            args.out,
+            _open(args, read_only=False),
+            _extractor(args),
+            progress,
+            policy=_policy(args),
+            strict=args.strict,
+            **engine,
         )
+    return _report_ingest(report)
 
 
 def _cmd_ingest(args) -> int:
     from .pipeline import ingest
     from .progress import bar
 
-    with bar(None, "articles") as progress:
-        return _report_ingest(
-            ingest(
-                args.paths,
-                _open(args, read_only=False),
-                _extractor(args),
-                progress,
-                policy=_policy(args),
-                strict=args.strict,
-            )
+    engine = _engine(args)
+    with bar(None, "articles") as progress:  # closed (and wiped) before the summary is printed
+        report = ingest(
+            args.paths,
+            _open(args, read_only=False),
+            _extractor(args),
+            progress,
+            policy=_policy(args),
+            strict=args.strict,
+            **engine,
         )
+    return _report_ingest(report)
 
 
 def _cmd_query(args) -> int:

@@ -14,7 +14,7 @@ that is retired keeps its code unused).
     "a.jsonl:3: missing required field 'id' [E109]"
 
 Code ranges: E1xx articles, E2xx gold files, E3xx gazetteer, E4xx the
-endpoint (``kg serve``), E5xx queries (and their limits), E6xx store, E7xx
+endpoint (``kg serve``; E481-E499 parallel and distributed ingest), E5xx queries (and their limits), E6xx store, E7xx
 set-up (models, ontology, extras, the input policy), E8xx command line
 (output paths among it), E9xx arguments of the Python API. The relation
 rules (``kg.extract.rules``) keep their own messages, each naming its file,
@@ -39,6 +39,7 @@ __all__ = [
     "SetupError",
     "QueryError",
     "StoreError",
+    "WorkerError",
     "StoreMissing",
     "StoreLocked",
     "QueryLimit",
@@ -145,6 +146,25 @@ class Errors(metaclass=_WithCodes):
     E406 = "{name}: SERVICE (a call to another endpoint) is refused by this endpoint"
     E407 = "cannot answer a {form} query in {accept}"
     E408 = "no named query {name!r} (GET /queries lists them)"
+
+    # E481-E499: ingest in worker processes (--jobs) and on a Dask cluster (--engine dask)
+    E481 = "{jobs!r} is not a number of worker processes (--jobs) from 1 to {most}"
+    E482 = (
+        "--engine dask: every worker writes into the shared store, so --store must be a SPARQL endpoint URL, "
+        "not the folder {location} (an embedded store has one writer; use --jobs N there)"
+    )
+    E483 = "--engine dask needs --scheduler ADDRESS (a Dask scheduler, e.g. tcp://10.0.0.5:8786)"
+    E484 = "--scheduler is the address of a Dask scheduler: give it with --engine dask"
+    E485 = "--jobs is for the local engine; on a Dask cluster the workers are the processes"
+    E486 = "--engine dask needs Dask: pip install 'kg[dask]' ({error})"
+    E487 = "cannot reach the Dask scheduler at {address}: {error}"
+    E488 = "the Dask scheduler at {address} has no workers (start some: dask worker {address} --nthreads 1)"
+    E489 = "a Dask worker failed: {kind}: {error} (is the same kg installed on every worker?)"
+    E490 = (
+        "Dask worker {worker} extracts with another kg (extractor version {theirs}, here {ours}): install the "
+        "same kg, model and data on every worker"
+    )
+    E491 = "a worker process failed: {kind}: {error}"
 
     # E5xx: queries
     E501 = "no named query {name!r}{hint} (kg query --list shows them)"
@@ -328,6 +348,9 @@ class InputError(KgError):
         where = f"{shown}:{line}" if line is not None else shown
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self):  # pickled as made (sent back from a worker process): Exception's default passes one arg
+        return (type(self), (self.path, self.reason, self.line))
+
 
 class RuleError(KgError):
     """A relation rule or lexicon entry that cannot be used."""
@@ -335,8 +358,12 @@ class RuleError(KgError):
     def __init__(self, path, rule_id: str | None, reason: str):
         self.path = str(path)
         self.rule_id = rule_id
+        self.reason = reason
         where = f"{self.path} (rule {rule_id!r})" if rule_id else self.path
         super().__init__(f"{where}: {reason}")
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.rule_id, self.reason))
 
 
 class GazetteerError(KgError):
@@ -345,7 +372,11 @@ class GazetteerError(KgError):
     def __init__(self, path, line: int, reason: str):
         self.path = str(path)
         self.line = line
+        self.reason = reason
         super().__init__(f"{self.path}:{line}: {reason}")
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.line, self.reason))
 
 
 class ModelError(KgError):
@@ -357,7 +388,11 @@ class ModelError(KgError):
 
     def __init__(self, path, reason: str):
         self.path = str(path)
+        self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.reason))
 
 
 class SetupError(KgError):
@@ -366,6 +401,10 @@ class SetupError(KgError):
 
 class QueryError(KgError):
     """A SPARQL query (named or given) that failed to parse or run."""
+
+
+class WorkerError(KgError):
+    """A worker process (``--jobs``) or a Dask cluster (``--engine dask``) that cannot be reached or failed."""
 
 
 class StoreError(KgError):
@@ -392,6 +431,9 @@ class QueryLimit(QueryError):
     def __init__(self, message: str, kind: str):
         self.kind = kind
         super().__init__(message)
+
+    def __reduce__(self):
+        return (type(self), (str(self), self.kind))
 
 
 class NodeNotFound(KgError):
@@ -427,4 +469,8 @@ class PolicyError(SetupError):
 
     def __init__(self, path, reason: str):
         self.path = str(path)
+        self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.reason))

@@ -16,13 +16,14 @@ from pathlib import Path
 
 from . import __version__
 from .articles import read_articles
-from .errors import MSG, InputError, SetupError
+from .errors import MSG, Errors, InputError, SetupError, UsageError
 from .policy import InputPolicy
 from .records import Article, Claim
 
-__all__ = ["Extractor", "IngestReport", "ingest", "build", "extract_article"]
+__all__ = ["Extractor", "IngestReport", "ingest", "build", "extract_article", "MAX_JOBS"]
 
 _BATCH = 64  # articles parsed in one stream: spaCy batches across them, memory stays bounded
+MAX_JOBS = 64  # worker processes (--jobs): far above the machines this is meant for, low enough to catch a typo
 
 
 @dataclass
@@ -66,6 +67,7 @@ class Extractor:
     min_confidence: float | None = None
     confidence_model: str | Path | None = None
     _loaded: tuple | None = field(default=None, repr=False)
+    _gazetteer: object = field(default=None, repr=False, compare=False)
 
     def load(self):
         if self._loaded is None:
@@ -78,6 +80,18 @@ class Extractor:
             nlp = load_pipeline(gazetteer, self.model)
             self._loaded = (gazetteer, rules, nlp)
         return self._loaded
+
+    @property
+    def gazetteer(self):
+        """The gazetteer (:class:`kg.gazetteer.Gazetteer`), without loading the spaCy model when it is not loaded
+        (a parent whose worker processes parse needs the gazetteer only, to resolve entities)."""
+        from .gazetteer import load_gazetteer
+
+        if self._loaded is not None:
+            return self._loaded[0]
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer(self.gazetteer_dir)
+        return self._gazetteer
 
     @property
     def scorer(self):
@@ -259,7 +273,8 @@ class IngestReport:
     """What an ingest did: article ids added, replaced or unchanged, the rejected inputs, and the warnings
     (inputs read but doubtful: an article that gave no claim).
 
-    ``aborted``: a strict ingest that found a problem wrote nothing.
+    ``aborted``: a strict ingest that found a problem wrote nothing. ``workers``: on a Dask cluster, the
+    number of articles each worker wrote, by worker address (empty otherwise).
     """
 
     added: list[str] = field(default_factory=list)
@@ -269,6 +284,7 @@ class IngestReport:
     warnings: list[InputError] = field(default_factory=list)
     claims: int = 0
     aborted: bool = False
+    workers: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -283,12 +299,16 @@ def ingest(
     *,
     policy: InputPolicy | None = None,
     strict: bool = False,
+    jobs: int = 1,
+    scheduler=None,
 ) -> IngestReport:
     r"""Read the articles under ``paths`` and write their claims into ``store``.
 
     Each article is one transaction into its own named graph. An article whose
     content and extractor fingerprint the store already holds is not parsed
-    again; a changed one replaces exactly its own claims.
+    again; a changed one replaces exactly its own claims. The graph written is
+    the same, byte for byte in every sorted export, whether the articles were
+    parsed here, in ``jobs`` worker processes or on a Dask cluster.
 
     Parameters
     ----------
@@ -307,6 +327,18 @@ def ingest(
         When true, any rejected input or warning makes the ingest write nothing
         at all (every article is extracted before the first write; the report
         says ``aborted``).
+    jobs : int, default 1
+        Parse in this many worker processes (:mod:`kg.workers`), each loading the
+        spaCy model once; this process still writes every article, in order.
+        The workers are started with ``spawn``, so a script that asks for them
+        needs the ``if __name__ == "__main__":`` guard that multiprocessing asks of
+        every such script (without it, ``WorkerError``).
+    scheduler : str or distributed.Client, optional
+        A Dask scheduler's address (``tcp://host:8786``) or a connected client:
+        article batches go to its workers, and each worker extracts its
+        articles and writes them into ``store``, which must then be a SPARQL
+        endpoint (:class:`~kg.store.RemoteStore`) that every worker reaches
+        (:mod:`kg.cluster`; needs ``pip install 'kg[dask]'``).
 
     Returns
     -------
@@ -323,6 +355,10 @@ def ingest(
         When the spaCy model cannot be loaded.
     StoreError
         When the store cannot be written.
+    UsageError
+        For ``jobs`` under 1, ``jobs`` with a ``scheduler``, or a ``scheduler`` with an embedded store.
+    WorkerError
+        When the scheduler cannot be reached, has no workers, or a worker fails.
 
     Examples
     --------
@@ -340,13 +376,30 @@ def ingest(
     ['a1']
     >>> store.close(); folder.cleanup()
     """
+    extractor = extractor or Extractor()
+    client, ours = None, False
+    if scheduler is not None:
+        from .cluster import check_store, connect
+
+        check_store(store, jobs)
+        client, ours = (connect(scheduler), True) if isinstance(scheduler, str) else (scheduler, False)
+    elif not (isinstance(jobs, int) and 1 <= jobs <= MAX_JOBS):
+        raise UsageError(Errors.E481.format(jobs=jobs, most=MAX_JOBS))
+    try:
+        report = _ingest(paths, store, extractor, progress, policy, strict, jobs, client)
+    finally:
+        if ours and client is not None:
+            client.close()
+    return report
+
+
+def _ingest(paths, store, extractor, progress, policy, strict, jobs, client) -> IngestReport:
     from . import identity
     from .names import ensure_index, prune_index
     from .rdf import ontology_graph
     from .store import to_ox_quads
     from .vocab import ONTOLOGY_GRAPH
 
-    extractor = extractor or Extractor()
     articles, rejected = read_articles(paths, policy)
     report = IngestReport(rejected=list(rejected))
     if strict and report.rejected:
@@ -368,7 +421,26 @@ def ingest(
             report.rejected.append(refused)  # never silently replace another file's article
         else:
             todo.append(article)
-    results = _extracted(todo, extractor, report.rejected)
+    if client is not None:
+        from .cluster import ingest_on_cluster
+
+        def prepare() -> None:  # a strict run writes nothing until every article is extracted
+            _ensure_ontology(store, ontology_graph, to_ox_quads, ONTOLOGY_GRAPH)
+            ensure_index(store)
+
+        ingest_on_cluster(client, todo, extractor, store, version, known, held, report, progress, strict, prepare)
+        if not report.aborted:
+            _prune_entities(store)
+            prune_index(store)
+            store.flush()
+        return report
+    results: Iterable[tuple[Article, list[Claim]]]
+    if jobs > 1 and len(todo) > 1:
+        from .workers import extracted_in_processes
+
+        results = extracted_in_processes(todo, extractor, report.rejected, jobs)
+    else:
+        results = _extracted(todo, extractor, report.rejected)
     if strict:
         results = list(results)
         report.warnings = [_no_claims(article) for article, claims in results if not claims]
@@ -442,7 +514,7 @@ def _write_article(
     from .resolve import resolve_entities
     from .store import to_ox_quads
 
-    entities = resolve_entities(claims, extractor.load()[0])
+    entities = resolve_entities(claims, extractor.gazetteer)
     graph = article_graph(article, claims, version)
     described = _first_writer_wins(store, entity_graph(entities.values()))
     descriptions = to_ox_quads(described)
@@ -462,6 +534,8 @@ def build(
     *,
     policy: InputPolicy | None = None,
     strict: bool = False,
+    jobs: int = 1,
+    scheduler=None,
 ) -> IngestReport:
     r"""Ingest, then write ``graph.ttl`` and ``graph.html`` into ``out_dir`` (what ``kg build`` does).
 
@@ -483,6 +557,8 @@ def build(
     strict : bool, optional
         As for :func:`ingest`; nothing is written, in the store or ``out_dir``,
         when a strict ingest aborts.
+    jobs, scheduler : optional
+        As for :func:`ingest`: worker processes, or a Dask scheduler.
 
     Returns
     -------
@@ -491,7 +567,7 @@ def build(
 
     Raises
     ------
-    SetupError, StoreError
+    SetupError, StoreError, UsageError, WorkerError
         As :func:`ingest`.
     OutputError
         When ``out_dir`` cannot be written (checked before the ingest).
@@ -512,7 +588,7 @@ def build(
     from .viz import write_html
 
     check_output_dir(out_dir)
-    report = ingest(paths, store, extractor, progress, policy=policy, strict=strict)
+    report = ingest(paths, store, extractor, progress, policy=policy, strict=strict, jobs=jobs, scheduler=scheduler)
     if report.aborted:
         return report
     out = Path(out_dir)
@@ -553,14 +629,21 @@ def _first_writer_wins(store, graph):
     One entity keeps one class and one ``rdfs:label`` whatever the order of
     ingestion; another article's label for it becomes an ``skos:altLabel``.
     """
-    from rdflib import Literal, URIRef
-    from rdflib.namespace import RDF, RDFS, SKOS
-
-    from .vocab import ENTITIES_GRAPH
+    from rdflib import URIRef
 
     nodes = sorted({s for s in graph.subjects() if isinstance(s, URIRef)})
     if not nodes:
         return graph
+    return _keep_first(graph, _held_descriptions(store, nodes))
+
+
+def _held_descriptions(store, nodes) -> dict[str, dict[str, str]]:
+    """The class (``type``) and ``label`` the store gives each of these entities, by IRI (a slot, maybe empty,
+    for each)."""
+    from rdflib.namespace import RDFS
+
+    from .vocab import ENTITIES_GRAPH
+
     existing: dict[str, dict[str, str]] = {}
     for chunk in range(0, len(nodes), 200):
         values = " ".join(f"<{n}>" for n in nodes[chunk : chunk + 200])
@@ -572,7 +655,16 @@ def _first_writer_wins(store, graph):
                 slot["type"] = type_.value
             if label is not None:
                 slot["label"] = label.value
-    for node in nodes:
+    return existing
+
+
+def _keep_first(graph, existing: dict[str, dict[str, str]]):
+    """``graph`` without a type or label that differs from the one ``existing`` holds for its entity (a label
+    becomes an ``skos:altLabel``)."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF, RDFS, SKOS
+
+    for node in sorted({s for s in graph.subjects() if isinstance(s, URIRef)}):
         have = existing.get(str(node))
         if not have:
             continue
