@@ -425,32 +425,24 @@ def _params(pairs: list[str]) -> dict[str, str]:
 def _cmd_build(args) -> int:
     from .outputs import check_output_dir
     from .pipeline import build
-    from .progress import bar
 
     check_output_dir(args.out)
-    engine = _engine(args)
-    with bar(None, "articles") as progress:  # closed (and wiped) before the summary is printed
-        report = build(
-            args.paths,
-            args.out,
-            _open(args, read_only=False),
-            _extractor(args),
-            progress,
-            policy=_policy(args),
-            strict=args.strict,
-            **engine,
-        )
-    return _report_ingest(report)
+    return _ingest_with_bar(args, lambda *rest, **options: build(args.paths, args.out, *rest, **options))
 
 
 def _cmd_ingest(args) -> int:
     from .pipeline import ingest
+
+    return _ingest_with_bar(args, lambda *rest, **options: ingest(args.paths, *rest, **options))
+
+
+def _ingest_with_bar(args, run) -> int:
+    """Run ``kg build`` or ``kg ingest`` (``run``: the paths given) with a progress bar, then its summary."""
     from .progress import bar
 
     engine = _engine(args)
     with bar(None, "articles") as progress:  # closed (and wiped) before the summary is printed
-        report = ingest(
-            args.paths,
+        report = run(
             _open(args, read_only=False),
             _extractor(args),
             progress,
