@@ -17,11 +17,12 @@ import pytest
 
 from kg.errors import Errors, GazetteerError, InputError, ModelError, PolicyError, QueryLimit, RuleError, UsageError
 
-from .conftest import ROOT, SEED, SHARED, run_kg
+from .conftest import ROOT, SEED, run_kg
 
 pytestmark = pytest.mark.model
 
-DEV = SHARED / "eval" / "dev" / "articles"
+# articles the repository ships (a clean clone has no ../shared beside it)
+DEV = ROOT / "bench" / "fresh" / "trade" / "articles"
 
 # Two articles that give one entity two labels ("Novatek Rubber", "NOVATEK RUBBER"): the first one written keeps
 # its label, the other's becomes an alias. The first in the input's order is the longer one (it takes longer to
@@ -31,7 +32,7 @@ SECOND = "4 March 2024\n\nTyres again\n\nNOVATEK RUBBER makes tyres for MAZ. The
 
 
 def corpus(folder: Path) -> Path:
-    """The seed, four dev articles, the two articles that disagree on a label, and an empty file (rejected)."""
+    """The seed, four trade stories, the two articles that disagree on a label, and an empty file (rejected)."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(SEED, folder / SEED.name)
     for path in sorted(DEV.glob("*.txt"))[:4]:
