@@ -46,6 +46,13 @@ def corpus(folder: Path) -> Path:
     return folder
 
 
+def _ingest_in_two(articles: Path, store: Path, **popen) -> subprocess.Popen:
+    """``kg ingest ARTICLES --jobs 2`` started in the background (``popen``: where its output goes)."""
+    env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
+    command = [sys.executable, "-m", "kg", "ingest", str(articles), "--store", str(store), "--jobs", "2"]
+    return subprocess.Popen(command, cwd=ROOT, env=env, **popen)
+
+
 def nquads(store: Path) -> bytes:
     result = subprocess.run(
         [sys.executable, "-m", "kg", "export", "--format", "nquads", "--store", str(store)],
@@ -160,11 +167,9 @@ def test_ctrl_c_stops_the_workers_and_is_one_line(tmp_path):
     text = SEED.read_text(encoding="utf-8")
     for n in range(40):
         (articles / f"s{n:02}.txt").write_text(text, encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kg", "ingest", str(articles), "--store", str(tmp_path / "store"), "--jobs", "2"],
-        cwd=ROOT,
-        env=env,
+    process = _ingest_in_two(
+        articles,
+        tmp_path / "store",
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # a process group of its own, as a terminal's foreground job has
@@ -195,14 +200,7 @@ def test_the_progress_bar_counts_the_articles_on_a_terminal(tmp_path):
     articles = corpus(tmp_path / "articles")
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal 100 columns wide
-    env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kg", "ingest", str(articles), "--store", str(tmp_path / "store"), "--jobs", "2"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=follower,
-    )
+    process = _ingest_in_two(articles, tmp_path / "store", stdout=subprocess.DEVNULL, stderr=follower)
     os.close(follower)
     shown = b""
     while True:

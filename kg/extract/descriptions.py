@@ -64,12 +64,9 @@ def definite(r, token, para, want, depth):
             candidates = [main] + [s for s in candidates if s.key != main.key]
         chosen = best(r, candidates, demonym)
         return [_copy(chosen, via="coref", surface=_phrase_text(token), **_at(token))] if chosen else []
-    if (
-        lemma in r.lex["company_descriptors"]
-        or lemma in r.lex["organization_descriptors"]
-        or defined_term(token, r.lex)
-    ):
-        if defined_term(token, r.lex):
+    defined = defined_term(token, r.lex)
+    if lemma in r.lex["company_descriptors"] or lemma in r.lex["organization_descriptors"] or defined:
+        if defined:
             # "the Partnership", "the Registrant": the party the filing defined so, else a firm named before
             party = r.discourse.defined.get(token.lower_)
             if party is not None and party.position < position:

@@ -792,6 +792,9 @@ def descriptor_beside(doc, first: int, last: int):
     return None
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,9}")  # "CNPC", "SFL", "L&F": a short name in brackets
+
+
 def _link_alias(span: Span, discourse: Discourse, persons: dict[str, Span]) -> Span:
     """Give later short forms the name of the first full mention: "Kharitonchik", "CNPC". Returns the span
     as linked (a new one where it takes another's name)."""
@@ -813,7 +816,7 @@ def _link_alias(span: Span, discourse: Discourse, persons: dict[str, Span]) -> S
     doc = discourse.paragraphs[span.para].doc if span.para < len(discourse.paragraphs) else None
     if doc is not None and span.last + 2 < len(doc) and doc[span.last].text == "(" and doc[span.last + 2].text == ")":
         acronym = doc[span.last + 1].text
-        if re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", acronym):
+        if _ACRONYM.fullmatch(acronym):
             discourse.aliases.setdefault(normalize_name(acronym), span)
     return span
 
@@ -834,15 +837,9 @@ def _define_terms(span: Span, discourse: Discourse, lex) -> None:
     if not any(t.lower_ == "the" for t in inside):
         return  # "(CNPC)" alone is an acronym (:func:`_link_alias`); "(Nasdaq: XYZ)" a ticker
     for token in inside:
-        word = token.lower_
-        if (
-            word in lex["defined_terms"]
-            and token.is_title
-            and token.i > 0
-            and doc[token.i - 1].lower_ in ("the", '"', "“")
-        ):
-            discourse.defined.setdefault(word, span)
-        elif re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", token.text):
+        if defined_term(token, lex):
+            discourse.defined.setdefault(token.lower_, span)
+        elif _ACRONYM.fullmatch(token.text):
             discourse.aliases.setdefault(normalize_name(token.text), span)
 
 
