@@ -2543,6 +2543,23 @@ GENERAL += [
         [C(("Kestrel Solar Ltd", "Kestrel Solar"), "investsIn", ("Dunmore Wind Energy Ltd", "Dunmore Wind Energy"))],
         [C(ANY_NAME, "subsidiaryOf", ANY_NAME, ANY)],
     ),
+    case(
+        "gen-texts-and-events-are-no-parties",
+        "The Andean Free Trade Agreement was signed by Peru and Bolivia. The Coastal Fisheries Act of Ghana "
+        "protects Ghanaian waters. The Treaty of Tarvos and the Norwegian Constitution were revised.",
+        [C("Peru", "signedAgreementWith", "Bolivia", ANY)],
+        [C(ANY_NAME, "locatedIn", ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-a-name-born-is-a-person",
+        "Thabo Mokoena (born 21 August 1955), a senior member of the Pan Africanist Congress, was "
+        "South Africa's Minister of Water and Sanitation from 2015 to 2017.",
+        [],
+        [
+            C(("Thabo Mokoena", "Mokoena"), "subsidiaryOf", ANY_NAME, ANY),
+            C(("Thabo Mokoena", "Mokoena"), "locatedIn", ANY_NAME, ANY),
+        ],
+    ),
 ]
 
 

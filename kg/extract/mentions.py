@@ -84,6 +84,7 @@ class Discourse:
     by_token: dict[tuple[int, int], Span] = field(default_factory=dict)
     aliases: dict[str, Span] = field(default_factory=dict)  # normalised surface -> first full mention
     defined: dict[str, Span] = field(default_factory=dict)  # a filing's defined term ("company") -> its party
+    not_parties: frozenset[str] = frozenset()  # the heads of names that are texts or events ("Act", "Treaty")
 
     @cached_property
     def quotes(self) -> list[list[tuple[int, int]]]:
@@ -94,10 +95,13 @@ class Discourse:
 
     def add(self, span: Span) -> None:
         """Read a mention in; one inside a wire story's dateline ("SAO PAULO, May 4 (Meridian) -") is none:
-        the place filed the story and is no party to it, whichever stage found its name."""
+        the place filed the story and is no party to it, whichever stage found its name; nor is a name that is
+        a text's or an event's."""
         para = self.paragraphs[span.para]
         if para.masked and para.doc[span.first].idx < para.masked:
             return
+        if span.via != "gazetteer" and name_head(para.doc, span.first, span.last) in self.not_parties:
+            return  # "the Australia-Chile Free Trade Agreement", "the Independence Act": a text or an event
         self.spans.append(span)
         for i in range(span.first, span.last):
             self.by_token[(span.para, i)] = span
@@ -152,7 +156,7 @@ def _clean_name(span) -> tuple[str, int, int]:
 
 def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset: RuleSet) -> Discourse:
     """Find the entity mentions of every paragraph, in order."""
-    discourse = Discourse(paragraphs=paragraphs, gazetteer=gazetteer)
+    discourse = Discourse(paragraphs=paragraphs, gazetteer=gazetteer, not_parties=ruleset.lexicon["document_heads"])
     persons: dict[str, Span] = {}  # surname -> full-name mention
     for para in paragraphs:
         doc = para.doc
@@ -724,6 +728,8 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
             return "Person", False  # "chief executive Wanjiru Kamau", whatever the model labelled it
     if label in ("ORG", "PERSON", "GPE", "") and _of_firm_noun(doc, first, last, lex):
         return "Company", False  # "chief executive of Brask", "a division of CME", whatever the model says
+    if label == "ORG" and last - first > 1 and (_honorific(doc, first) or _born_after(doc, last)):
+        return "Person", False  # "Ngoako Ramatlhodi (born 21 August 1955)", "Dr. Coben": no firm is born
     cls = NER_CLASSES.get(label)
     if cls == "Person" and any(ch.isdigit() for i in range(first, last) for ch in doc[i].text):
         return "Product", True  # "Aria X9": no person's name has digits; a model's often does
@@ -747,7 +753,7 @@ def _person_evidence(doc, first: int, last: int, lex) -> bool:
     title before it ("President of Pakistan Asif Ali Zardari") or life dates after it ("Eivind Bolle (13
     October 1923 - 10 June 2012)", "X, born 1938,")."""
     people = lex["person_descriptors"] | lex["state_titles"] | lex["title_words"]
-    if doc[first].lower_ in _HONORIFICS or (first > 0 and doc[first - 1].lower_ in _HONORIFICS):
+    if _honorific(doc, first):
         return True
     if doc[first].lemma_.lower() in people:
         return True  # "Princess Helen", "President Tokayev" as the model read them
@@ -760,10 +766,21 @@ def _person_evidence(doc, first: int, last: int, lex) -> bool:
     before = doc[max(0, first - 6) : first]
     if any(t.lemma_.lower() in people for t in before if t.pos_ in ("NOUN", "PROPN")):
         return True  # "the President of Republic of Kazakhstan Nursultan Nazarbayev"
-    after = doc[last : min(len(doc), last + 4)]
-    if len(after) and after[0].text in ("(", ",") and any(t.lower_ == "born" for t in after):
+    if _born_after(doc, last):
         return True
+    after = doc[last : min(len(doc), last + 4)]
     return len(after) > 1 and after[0].text == "(" and any(t.ent_type_ == "DATE" for t in after[1:])
+
+
+def _honorific(doc, first: int) -> bool:
+    """ "Mr. McCrea", "Dr Coben": an honorific starts the name or stands right before it."""
+    return doc[first].lower_ in _HONORIFICS or (first > 0 and doc[first - 1].lower_ in _HONORIFICS)
+
+
+def _born_after(doc, last: int) -> bool:
+    """ "X (born 21 August 1955)", "X, born 1938,": a birth right after the name."""
+    after = doc[last : min(len(doc), last + 4)]
+    return len(after) > 0 and after[0].text in ("(", ",") and any(t.lower_ == "born" for t in after)
 
 
 def descriptor_beside(doc, first: int, last: int):
@@ -1146,3 +1163,9 @@ def phrase_text(token) -> str:
 def at_token(token) -> dict:
     """The token bounds of a mention that stands at one token ("it", "the company")."""
     return {"first": token.i, "last": token.i + 1}
+
+
+def name_head(doc, first: int, last: int) -> str:
+    """The word a name is a kind of: the one before its first "of" ("Convention of Moss"), else its last."""
+    words = [doc[i].lower_ for i in range(first, last)]
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]

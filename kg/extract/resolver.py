@@ -30,7 +30,7 @@ from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from . import descriptions, groups, pronouns, speakers
 from .frames import described, hyphen_word
-from .mentions import Discourse, Span, defined_term, full_name_of, infer_class
+from .mentions import Discourse, Span, defined_term, full_name_of, infer_class, name_head
 from .mentions import at_token as _at
 from .mentions import copy_span as _copy
 from .mentions import phrase_text as _phrase_text
@@ -517,6 +517,8 @@ class Resolver:
             return None  # "President" in "Belarusian President Aleksandr Lukashenko"
         if last - first == 1 and doc[first].lower_ in self.lex["proper_stopwords"]:
             return None  # "Industry" in "Industry Minister": a capitalised common word, not a name
+        if name_head(doc, first, last) in self.lex["document_heads"]:
+            return None  # "the pro-French Revolution faction": a text or an event is no party
         if any(
             (
                 doc[i].ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
