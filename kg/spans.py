@@ -52,6 +52,7 @@ class NameWords:
     pre_verb_adverbs: frozenset[str] = frozenset()  # adverbs between a subject and its verb ("no longer")
     auxiliaries: frozenset[str] = frozenset()  # verbs a re-parse may start from ("will", "said")
     makers: frozenset[str] = frozenset()  # what a firm is called by what it makes ("drugmaker")
+    ordinals: frozenset[str] = frozenset()  # "first", "second": a title's before a title, else a name's
 
     @classmethod
     def from_lexicon(cls, lex) -> NameWords:
@@ -81,6 +82,7 @@ class NameWords:
             pre_verb_adverbs=lex["pre_verb_adverbs"],
             auxiliaries=lex["auxiliaries"],
             makers=lex["maker_nouns"],
+            ordinals=lex["ordinal_words"],
         )
 
 
@@ -128,9 +130,11 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
     while (
         start < end - 1
         and (
-            doc[start].lower_ in words.titles
-            or doc[start].lemma_.lower() in words.titles
-            or doc[start].lower_ in ("the", "a", "an")
+            doc[start].lower_ in ("the", "a", "an")
+            or (
+                (doc[start].lower_ in words.titles or doc[start].lemma_.lower() in words.titles)
+                and not _modifies_name(doc, start, words)
+            )
         )
         and _rest_is_name(doc, start + 1, end)
     ):
@@ -165,7 +169,18 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
     return start, end, label
 
 
-def _generic(doc, start: int, end: int, words: NameWords) -> bool:
+def _modifies_name(doc, i: int, words: NameWords) -> bool:
+    """An ordinal is a title's only before another title: "First Deputy Prime Minister", but "First
+    Security Corporation" and "Fifth Third Bank" are firms' names."""
+    after = doc[i + 1]
+    return (
+        doc[i].lower_ in words.ordinals
+        and after.lower_ not in words.titles
+        and after.lemma_.lower() not in words.titles
+    )
+
+
+def generic_name(doc, start: int, end: int, words: NameWords) -> bool:
     """A capitalised common noun alone ("the Company", "Registrant", "Owner"), or a name made only of the
     words of boards and titles ("Board of Directors", "Compensation Committee"), names no one."""
     tokens = [
@@ -425,7 +440,7 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
                 start = _past_board(doc, start, end, words)
             if all(_legal(doc[i], words) or doc[i].is_punct for i in range(start, end)):
                 continue  # "LLC", "L.P." alone: a suffix of the name before, no name
-            if label in ("ORG", "FAC", "PERSON", "GPE") and _generic(doc, start, end, words):
+            if label in ("ORG", "FAC", "PERSON", "GPE") and generic_name(doc, start, end, words):
                 continue  # "the Company", "the Partnership", "Board of Directors": no names
             longer = _with_legal_suffix(doc, end, words)
             if longer > end:  # "Green River Collieries, LLC" is a firm, whatever the recogniser called it

@@ -2551,6 +2551,22 @@ GENERAL += [
         [C(ANY_NAME, "locatedIn", ANY_NAME, ANY)],
     ),
     case(
+        "gen-an-ordinal-starts-a-firm-name",
+        "In 2001, Harlow Savings Bank acquired Coastal Trust. It also acquired First Prairie Corporation. "
+        "First Deputy Prime Minister Ivan Sorokin met the Kenyan trade minister.",
+        [C(("First Prairie Corporation", "First Prairie"), "subsidiaryOf", "Harlow Savings Bank")],
+        [
+            C(("Prairie Corporation", "Prairie"), ANY, ANY_NAME, ANY),
+            C("Deputy Prime Minister Ivan Sorokin", ANY, ANY_NAME, ANY),
+        ],
+    ),
+    case(
+        "gen-a-board-is-no-party",
+        "Mr. Odhiambo was elected as Chairman of the Board of Directors in March 2015.",
+        [],
+        [C(ANY_NAME, "leads", ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-name-born-is-a-person",
         "Thabo Mokoena (born 21 August 1955), a senior member of the Pan Africanist Congress, was "
         "South Africa's Minister of Water and Sanitation from 2015 to 2017.",

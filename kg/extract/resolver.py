@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer
 from ..iri import normalize_name
+from ..spans import generic_name
 from . import descriptions, groups, pronouns, speakers
 from .frames import described, hyphen_word
 from .mentions import Discourse, Span, defined_term, full_name_of, infer_class, name_head
@@ -519,6 +520,8 @@ class Resolver:
             return None  # "Industry" in "Industry Minister": a capitalised common word, not a name
         if name_head(doc, first, last) in self.lex["document_heads"]:
             return None  # "the pro-French Revolution faction": a text or an event is no party
+        if generic_name(doc, first, last, self.ruleset.name_policy):
+            return None  # "Chairman of the Board of Directors": a firm's board is no party of its own
         if any(
             (
                 doc[i].ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
