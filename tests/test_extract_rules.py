@@ -2561,6 +2561,13 @@ GENERAL += [
         ],
     ),
     case(
+        "gen-a-description-names-no-one-of-its-clause",
+        "Orvik Capital said it sold its stake in Landmark Cars. The Oslo-based firm, via its affiliate Orvik "
+        "Growth Ltd, held 11 percent of the Indian retailer.",
+        [C("Landmark Cars", "locatedIn", "India")],
+        [C(("Orvik Growth Ltd", "Orvik Growth", "Orvik Capital"), "locatedIn", "India", ANY)],
+    ),
+    case(
         "gen-a-board-is-no-party",
         "Mr. Odhiambo was elected as Chairman of the Board of Directors in March 2015.",
         [],

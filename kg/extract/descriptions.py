@@ -85,10 +85,11 @@ def definite(r, token, para, want, depth):
         if plural or (number and number[0].lower_ in ("two", "both")):
             return last_two(r, position, classes, want)
         candidates = []
+        clause = _argument_clause(token)
         for s in r.discourse.before(position, classes + ("Person", "Product") if "Company" in classes else classes):
             if s.cls in ("Person", "Product") and s.weak and " " not in s.name and r._as_modifier(s):
                 s = _copy(s, cls="Company", weak=False)  # "Cummins engines": a name before a product
-            if s.cls in classes and not (s.weak and s.cls != "Company"):
+            if s.cls in classes and not (s.weak and s.cls != "Company") and not _in_clause(r, s, para, clause):
                 candidates.append(s)
         if r.salient is not None and any(same_entity(s, r.salient) for s in candidates):
             # "the company" is, after a company just talked about, the one the article is about
@@ -108,7 +109,10 @@ def definite(r, token, para, want, depth):
             recent = [
                 s
                 for s in r.discourse.before(position, classes, limit=6)
-                if r._is_subject(s) and not s.weak and r._sentences_between(s, token, para) <= 1
+                if r._is_subject(s)
+                and not s.weak
+                and r._sentences_between(s, token, para) <= 1
+                and not _in_clause(r, s, para, clause)
             ]
             candidates = recent + [s for s in candidates if s not in recent]
         chosen = best(r, by_fit(r, token, para, candidates), demonym)
@@ -270,6 +274,30 @@ def led_by_owner(r, token, para, owner_word, classes):
     if led is not None and led.cls in classes:
         return [_copy(led, via="coref", surface=_phrase_text(token), **_at(token))]
     return []
+
+
+def _argument_clause(token):
+    """The verb a description is an argument of ("held ... a stake in the retailer"), or None when it
+    describes a name beside it (an apposition, a copula's noun, a relative clause's head)."""
+    t = token
+    while t.head is not t and t.pos_ not in ("VERB", "AUX"):
+        if t.dep_ in ("appos", "attr", "acl", "relcl"):
+            return None
+        t = t.head
+    return t if t.pos_ in ("VERB", "AUX") else None
+
+
+def _in_clause(r, span: Span, para: int, clause) -> bool:
+    """A name in the clause of the verb a description is an argument of: the description names someone else
+    ("The firm, via its affiliate X, held 11% of the retailer": the retailer is neither the firm nor X)."""
+    if clause is None or span.para != para:
+        return False
+    t = r.discourse.paragraphs[para].doc[span.last - 1]
+    if t.sent.start != clause.sent.start:
+        return False
+    while t.head is not t and t.pos_ not in ("VERB", "AUX"):
+        t = t.head
+    return t == clause
 
 
 def _article_before_word(token) -> str:
