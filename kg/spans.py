@@ -131,6 +131,7 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
         start < end - 1
         and (
             doc[start].lower_ in ("the", "a", "an")
+            or (doc[start].is_lower and doc[start].is_alpha and doc[start].lower_ in words.name_words)
             or (
                 (doc[start].lower_ in words.titles or doc[start].lemma_.lower() in words.titles)
                 and not _modifies_name(doc, start, words)

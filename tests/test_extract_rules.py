@@ -2568,6 +2568,19 @@ GENERAL += [
         [C(("Orvik Growth Ltd", "Orvik Growth", "Orvik Capital"), "locatedIn", "India", ANY)],
     ),
     case(
+        "gen-wire-credit-lines-streets-and-times-are-no-parties",
+        "Shares in Kestrel Mining fell 2% by 1100 GMT in Johannesburg. The registered office is at 9 Umgeni "
+        "Road, Durban. (Reporting by Thandeka Dube in Johannesburg and Pieter Botha in Cape Town; Editing by Sara Lee)",
+        [],
+        [C(ANY_NAME, "locatedIn", ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-a-descriptor-before-a-name-is-not-in-it",
+        "The integration of the Dutch company Vermeer Power Systems, which we acquired in December, is on plan.",
+        [C("Vermeer Power Systems", "locatedIn", "Netherlands")],
+        [C("company Vermeer Power Systems", ANY, ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-board-is-no-party",
         "Mr. Odhiambo was elected as Chairman of the Board of Directors in March 2015.",
         [],

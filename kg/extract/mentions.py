@@ -84,7 +84,8 @@ class Discourse:
     by_token: dict[tuple[int, int], Span] = field(default_factory=dict)
     aliases: dict[str, Span] = field(default_factory=dict)  # normalised surface -> first full mention
     defined: dict[str, Span] = field(default_factory=dict)  # a filing's defined term ("company") -> its party
-    not_parties: frozenset[str] = frozenset()  # the heads of names that are texts or events ("Act", "Treaty")
+    not_parties: frozenset[str] = frozenset()  # the heads of names of texts, events, streets ("Act", "Road")
+    credits: frozenset[str] = frozenset()  # a wire story's credit lines ("Reporting by", "Editing by")
 
     @cached_property
     def quotes(self) -> list[list[tuple[int, int]]]:
@@ -101,7 +102,9 @@ class Discourse:
         if para.masked and para.doc[span.first].idx < para.masked:
             return
         if span.via != "gazetteer" and name_head(para.doc, span.first, span.last) in self.not_parties:
-            return  # "the Australia-Chile Free Trade Agreement", "the Independence Act": a text or an event
+            return  # "the Australia-Chile Free Trade Agreement", "the Independence Act", "14 Avinashi Road"
+        if self.credits and _credit_line(para.doc[span.first].sent, self.credits):
+            return  # "(Reporting by Minh Tran in Hanoi; Editing by Helen Marsh)": who wrote the story
         self.spans.append(span)
         for i in range(span.first, span.last):
             self.by_token[(span.para, i)] = span
@@ -156,7 +159,12 @@ def _clean_name(span) -> tuple[str, int, int]:
 
 def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset: RuleSet) -> Discourse:
     """Find the entity mentions of every paragraph, in order."""
-    discourse = Discourse(paragraphs=paragraphs, gazetteer=gazetteer, not_parties=ruleset.lexicon["document_heads"])
+    discourse = Discourse(
+        paragraphs=paragraphs,
+        gazetteer=gazetteer,
+        not_parties=ruleset.lexicon["not_party_heads"],
+        credits=ruleset.lexicon["credit_lines"],
+    )
     persons: dict[str, Span] = {}  # surname -> full-name mention
     for para in paragraphs:
         doc = para.doc
@@ -1169,3 +1177,9 @@ def name_head(doc, first: int, last: int) -> str:
     """The word a name is a kind of: the one before its first "of" ("Convention of Moss"), else its last."""
     words = [doc[i].lower_ for i in range(first, last)]
     return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
+def _credit_line(sent, credits: frozenset[str]) -> bool:
+    """A wire story's credit line: a sentence that starts (after a bracket) "Reporting by", "Editing by"."""
+    words = [t.lower_ for t in sent if not t.is_punct][:3]
+    return any(" ".join(words[:n]) in credits for n in (2, 3))

@@ -518,7 +518,7 @@ class Resolver:
             return None  # "President" in "Belarusian President Aleksandr Lukashenko"
         if last - first == 1 and doc[first].lower_ in self.lex["proper_stopwords"]:
             return None  # "Industry" in "Industry Minister": a capitalised common word, not a name
-        if name_head(doc, first, last) in self.lex["document_heads"]:
+        if name_head(doc, first, last) in self.lex["not_party_heads"]:
             return None  # "the pro-French Revolution faction": a text or an event is no party
         if generic_name(doc, first, last, self.ruleset.name_policy):
             return None  # "Chairman of the Board of Directors": a firm's board is no party of its own
