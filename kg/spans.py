@@ -337,6 +337,17 @@ def _longer_wins(doc, ent, inside, words: NameWords, demonyms: frozenset[str]) -
         return False  # "President Putin", "the Chinese carmaker Geely": a title, not a name
     if (
         any(g.text in demonyms and g.start == ent.start for g in inside)
+        and ent.start > 0
+        and doc[ent.start - 1].lower_ in ("the", "a", "an")
+        and len(extra) > 1
+        and _legal(extra[-1], words)
+        and len(extra[-1].text.replace(".", "")) <= 4
+        and any(_namelike(t) and t.lower_ not in words.name_words and not _legal(t, words) for t in extra)
+    ):
+        return False  # "the German Ruhrfilz GmbH", "the Swedish Nordvik Invest AB": a nationality before a firm's
+        # full name (but "the Russian Nanotechnology Corporation", "the African National Congress" are names)
+    if (
+        any(g.text in demonyms and g.start == ent.start for g in inside)
         and (len(inside) > 1 or ent.label_ in ("PERSON", "PRODUCT", "GPE", "NORP"))
         and not any(t.lower_ in words.name_words for t in extra)
     ):

@@ -2581,6 +2581,31 @@ GENERAL += [
         [C("company Vermeer Power Systems", ANY, ANY_NAME, ANY)],
     ),
     case(
+        "gen-a-nationality-before-a-name-of-its-own",
+        "Its principal competitors are the German Ruhrfilz GmbH and the American Albion Fabrics Inc. The Russian "
+        "Nanotechnology Corporation invested in it.",
+        [
+            C(("Ruhrfilz GmbH", "Ruhrfilz"), "locatedIn", "Germany"),
+            C(("Albion Fabrics Inc.", "Albion Fabrics"), "locatedIn", "United States"),
+            C("Russian Nanotechnology Corporation", "locatedIn", "Russia"),
+        ],
+        [C(("German Ruhrfilz GmbH", "American Albion Fabrics Inc.", "Nanotechnology Corporation"), ANY, ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-a-firms-two-noun-title-is-no-head-of-state",
+        "Indonesia exports nickel. Indonesian miners produce ore. Park Ji-hoon told reporters in Jakarta after "
+        "meeting Logam Timur president director Hendra Wijaya. Indonesia's exports rose.",
+        [],
+        [C("Hendra Wijaya", "leads", "Indonesia", ANY)],
+    ),
+    case(
+        "gen-what-two-account-for-together-is-no-cooperation",
+        "Airbus and Norstar together accounted for 61% of the company's revenue in 2023. Kestrel and Volta "
+        "together hold 40% of the market.",
+        [],
+        [C(ANY_NAME, "cooperatesWith", ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-board-is-no-party",
         "Mr. Odhiambo was elected as Chairman of the Board of Directors in March 2015.",
         [],
