@@ -2606,6 +2606,13 @@ GENERAL += [
         [C(ANY_NAME, "cooperatesWith", ANY_NAME, ANY)],
     ),
     case(
+        "gen-a-prefix-before-a-hyphen-is-no-name",
+        "The Directors who served during the year were: Mr. Kwame Boateng (Managing Director), Mr. Kofi Adjei "
+        "(Non-Executive Director) and Ms. Aicha Traore (Non-Executive Director).",
+        [],
+        [C(ANY_NAME, "leads", ("Non", "Non-"), ANY)],
+    ),
+    case(
         "gen-a-board-is-no-party",
         "Mr. Odhiambo was elected as Chairman of the Board of Directors in March 2015.",
         [],

@@ -86,6 +86,7 @@ class Discourse:
     defined: dict[str, Span] = field(default_factory=dict)  # a filing's defined term ("company") -> its party
     not_parties: frozenset[str] = frozenset()  # the heads of names of texts, events, streets ("Act", "Road")
     credits: frozenset[str] = frozenset()  # a wire story's credit lines ("Reporting by", "Editing by")
+    prefixes: frozenset[str] = frozenset()  # "Non", "Ex": a word's prefix before a hyphen, no name
 
     @cached_property
     def quotes(self) -> list[list[tuple[int, int]]]:
@@ -101,6 +102,8 @@ class Discourse:
         para = self.paragraphs[span.para]
         if para.masked and para.doc[span.first].idx < para.masked:
             return
+        if word_piece(para.doc, span.first, span.last, self.prefixes):
+            return  # "Non" of "Non-Executive Director": a piece of a word, no name
         if span.via != "gazetteer" and name_head(para.doc, span.first, span.last) in self.not_parties:
             return  # "the Australia-Chile Free Trade Agreement", "the Independence Act", "14 Avinashi Road"
         if self.credits and _credit_line(para.doc[span.first].sent, self.credits):
@@ -164,6 +167,7 @@ def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset:
         gazetteer=gazetteer,
         not_parties=ruleset.lexicon["not_party_heads"],
         credits=ruleset.lexicon["credit_lines"],
+        prefixes=ruleset.lexicon["word_prefixes"],
     )
     persons: dict[str, Span] = {}  # surname -> full-name mention
     for para in paragraphs:
@@ -1183,3 +1187,17 @@ def _credit_line(sent, credits: frozenset[str]) -> bool:
     """A wire story's credit line: a sentence that starts (after a bracket) "Reporting by", "Editing by"."""
     words = [t.lower_ for t in sent if not t.is_punct][:3]
     return any(" ".join(words[:n]) in credits for n in (2, 3))
+
+
+def word_piece(doc, first: int, last: int, prefixes: frozenset[str]) -> bool:
+    """A hyphen's end ("Non-" as a name) or a prefix glued to the word after it ("Non" of "Non-Executive")."""
+    text = doc[first:last].text
+    if text[:1] == "-" or text[-1:] == "-":
+        return True
+    return (
+        last - first == 1
+        and doc[first].lower_ in prefixes
+        and last < len(doc)
+        and doc[last].text == "-"
+        and not doc[first].whitespace_
+    )

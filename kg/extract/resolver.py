@@ -31,7 +31,7 @@ from ..iri import normalize_name
 from ..spans import generic_name
 from . import descriptions, groups, pronouns, speakers
 from .frames import described, hyphen_word
-from .mentions import Discourse, Span, defined_term, full_name_of, infer_class, name_head
+from .mentions import Discourse, Span, defined_term, full_name_of, infer_class, name_head, word_piece
 from .mentions import at_token as _at
 from .mentions import copy_span as _copy
 from .mentions import phrase_text as _phrase_text
@@ -520,6 +520,8 @@ class Resolver:
             return None  # "Industry" in "Industry Minister": a capitalised common word, not a name
         if name_head(doc, first, last) in self.lex["not_party_heads"]:
             return None  # "the pro-French Revolution faction": a text or an event is no party
+        if word_piece(doc, first, last, self.lex["word_prefixes"]):
+            return None  # "Non" of "Mr. Kofi Adjei (Non-Executive Director)"
         if generic_name(doc, first, last, self.ruleset.name_policy):
             return None  # "Chairman of the Board of Directors": a firm's board is no party of its own
         if any(
