@@ -2613,6 +2613,23 @@ GENERAL += [
         [C(ANY_NAME, "leads", ("Non", "Non-"), ANY)],
     ),
     case(
+        "gen-headquarters-noun",
+        "Ostara Data was set up in 2013 and has its headquarters in Tallinn, Estonia. Brisa Technik's headquarters "
+        "are in Porto.",
+        [C("Ostara Data", "locatedIn", "Tallinn"), C("Brisa Technik", "locatedIn", "Porto")],
+        [],
+    ),
+    case(
+        "gen-passive-under-a-control-verb",
+        "Under the merger agreement, Vesta Telecom has agreed to be acquired by Nordkabel Group. Kestrel Mining "
+        "refused to be acquired by Volta Resources.",
+        [
+            C("Vesta Telecom", "subsidiaryOf", "Nordkabel Group", "planned"),
+            C("Kestrel Mining", "subsidiaryOf", "Volta Resources", "negated"),
+        ],
+        [],
+    ),
+    case(
         "gen-a-board-is-no-party",
         "Mr. Odhiambo was elected as Chairman of the Board of Directors in March 2015.",
         [],

@@ -203,6 +203,8 @@ def themes(verb):
             return [verb.head]  # "components supplied by Bosch"
         if verb.dep_ == "conj":
             return themes(verb.head)
+        if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+            return agents(verb.head)  # "VMI agreed to be acquired by Liberty Global": who agreed is acquired
         return []
     found = [c for c in verb.children if c.dep_ == "dobj"]
     found = [n for t in found for n in (_under_reflexive(t) if t.lower_ in REFLEXIVES else [t])]
