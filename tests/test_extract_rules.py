@@ -2630,6 +2630,20 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-a-short-name-beside-its-long-name-is-another-firm",
+        "Borvik Clearing, a division of Borvik, expanded. Guitar Center Holdings, Inc. is the parent company of "
+        "wholly-owned Guitar Center, Inc.",
+        [
+            C("Borvik Clearing", "subsidiaryOf", "Borvik"),
+            C(
+                ("Guitar Center, Inc.", "Guitar Center"),
+                "subsidiaryOf",
+                ("Guitar Center Holdings, Inc.", "Guitar Center Holdings"),
+            ),
+        ],
+        [],
+    ),
+    case(
         "gen-a-board-is-no-party",
         "Mr. Odhiambo was elected as Chairman of the Board of Directors in March 2015.",
         [],

@@ -879,8 +879,24 @@ def link_short_names(discourse: Discourse) -> None:
         if span.key is not None or span.demonym or (span.cls == "Person" and not span.weak):
             continue
         full = full_name_of(span.name, discourse)
-        if full is not None:
+        if full is not None and not _beside(discourse, span, full.name):
             discourse.replace(span, replace(span, name=full.name, key=full.key, cls=full.cls, weak=False))
+
+
+def _beside(discourse: Discourse, span: Span, name: str) -> bool:
+    """Whether ``span`` is what a noun is "of" in a sentence that names ``name`` in full: "CME Clearing, a
+    division of CME", "Guitar Center Holdings is the parent company of Guitar Center" relate two firms (but in
+    "Orvane Foods lifted exports, Orvane said" the short name is the full one's)."""
+    doc = discourse.paragraphs[span.para].doc
+    head = doc[span.last - 1]
+    if not (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN"):
+        return False
+    sent = doc[span.first].sent
+    return any(
+        other.para == span.para and sent.start <= other.first < sent.end and other.name == name
+        for other in discourse.spans
+        if other is not span
+    )
 
 
 _GUESS_ORDER = ["Company", "Region", "Product", "Organization", "Person"]  # on a tie of guesses, the first
