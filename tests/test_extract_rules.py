@@ -2644,6 +2644,12 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-to-read-as-a-particle-still-names-the-buyer",
+        "Norgas sells the gas to CNPC under a 20-year contract concluded in 2014.",
+        [C("Norgas", "supplies", ("CNPC", "China National Petroleum Corporation"))],
+        [],
+    ),
+    case(
         "gen-a-board-is-no-party",
         "Mr. Odhiambo was elected as Chairman of the Board of Directors in March 2015.",
         [],

@@ -622,7 +622,9 @@ def _dative(trigger):
     out = []
     for child in trigger.children:
         if child.dep_ == "dative":
-            if child.pos_ == "ADP":
+            if (
+                child.pos_ == "ADP" or child.tag_ == "TO"
+            ):  # "sells the gas to CNPC under a contract": "to" as a particle
                 out.extend(c for c in child.children if c.dep_ == "pobj")
             else:
                 out.append(child)
