@@ -1313,6 +1313,13 @@ def test_no_claim(claims_of, text, must, must_not):
 
 COREFERENCE = [
     case(
+        "coref-a-maker-named-for-what-it-makes-and-its-its",
+        "Baltic Cable said Kestrel Mining would cut supplies. The cable maker said its new supplier, Andes Cobre, "
+        "would deliver copper from March.",
+        [C("Andes Cobre", "supplies", "Baltic Cable", ANY)],
+        [C("Andes Cobre", "supplies", "Kestrel Mining", ANY)],
+    ),
+    case(
         "coref-the-company",
         "KAMAZ is based in Naberezhnye Chelny. The company supplies trucks to Mongolia.",
         [D("KAMAZ", "Mongolia")],

@@ -211,7 +211,7 @@ def by_fit(r, anaphor, para, candidates: list[Span]) -> list[Span]:
 
     def fit(span: Span) -> int:
         called = kinds(r, span) - r.lex["generic_descriptors"]
-        return 1 if called & wanted else (-1 if called else 0)
+        return 1 if (called | named_kinds(span)) & wanted else (-1 if called else 0)
 
     return sorted(candidates, key=lambda s: -fit(s))
 
@@ -234,6 +234,12 @@ def kinds(r, span: Span) -> frozenset[str]:
                 if noun is not None:
                     found |= kinds_of_noun(r, noun, mention.para)
     return frozenset(r._kind_cache.get(span.key or normalize_name(span.name), ()))
+
+
+def named_kinds(span: Span) -> frozenset[str]:
+    """What a firm's name says it makes: "Baltic Cable" is a cable maker (a name that says nothing of the kind,
+    "Andes Cobre", is no evidence against it)."""
+    return frozenset(f"maker of {singular(word)}" for word in span.name.lower().split()[1:] if word.isalpha())
 
 
 def kinds_of_noun(r, noun, para) -> set[str]:

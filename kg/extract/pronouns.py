@@ -61,6 +61,10 @@ def it_antecedent(r, token, para, want):
 
     for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i):
         span = antecedent(r.discourse.at(para, subject.i))
+        if span is None and subject.pos_ == "NOUN" and not token.is_ancestor(subject) and subject.i < token.i:
+            # "The cable maker said its new supplier would deliver": the description the sentence is about
+            described = [s for s in r.resolve(subject, para, want, 1) if s.cls in classes]
+            span = antecedent(described[0]) if len(described) == 1 else None
         if span is not None:
             return [_copy(span, via="coref", surface=token.text, **_at(token))]
     candidates = []
