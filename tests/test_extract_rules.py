@@ -1313,6 +1313,12 @@ def test_no_claim(claims_of, text, must, must_not):
 
 COREFERENCE = [
     case(
+        "coref-it-is-no-person",
+        "Salar Andino said it would supply lithium to Kestrel Cable.",
+        [C("Salar Andino", "supplies", "Kestrel Cable", "planned")],
+        [],
+    ),
+    case(
         "coref-a-maker-named-for-what-it-makes-and-its-its",
         "Baltic Cable said Kestrel Mining would cut supplies. The cable maker said its new supplier, Andes Cobre, "
         "would deliver copper from March.",

@@ -52,10 +52,10 @@ def it_antecedent(r, token, para, want):
 
     def antecedent(span):
         """The span as what "it" can stand for, or None: "Velora launched a bike. Its frame ...": a
-        one-word name the model took for a person (or only guessed a firm) is a firm."""
+        name the model only guessed was a person's (or a firm's) is a firm."""
         if span is None or span.demonym:
             return None
-        if span.weak and span.cls in guesses and " " not in span.name:
+        if span.weak and span.cls in guesses:
             return _copy(span, cls="Company", weak=False)
         return None if span.weak or span.cls not in classes else span
 
