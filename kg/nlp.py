@@ -296,6 +296,14 @@ def _windows(blocks: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 _LINKS = {",", "and", "&"}
 
 
+_PLACE_LABELS = frozenset({"Country", "Region", "GPE", "LOC"})
+
+
+def _possessive_member(doc, start: int, end: int) -> bool:
+    """A list member that is a place's firm: "Uzbekistan's Turon Avto"."""
+    return any(doc[i].text in ("'s", "\u2019s") for i in range(start + 1, end - 1))
+
+
 def _leading_names(sent, demonyms=frozenset(), name_words=frozenset(), adverbs=frozenset()) -> list:
     """The entity spans a sentence opens with ("Minsk Motor Plant, Minsk Gear Works and MAZ ..."), or []."""
     doc = sent.doc
@@ -316,6 +324,19 @@ def _leading_names(sent, demonyms=frozenset(), name_words=frozenset(), adverbs=f
             return []
         while end < sent.end and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end].ent_iob_ != "B":
             end += 1  # "Ostrava Glassworks": a place's name that goes on as a company's
+        if (
+            names
+            and end + 1 < sent.end
+            and doc[i].ent_type_ in _PLACE_LABELS
+            and doc[end].text in ("'s", "’s")
+            and doc[end + 1].ent_iob_ == "B"
+            and doc[end + 1].ent_type_ not in _PLACE_LABELS
+        ):
+            # "Qilin Auto and Uzbekistan's Turon Avto set up ...": a place's firm is the next member, not the
+            # possessor of the whole list
+            end += 2
+            while end < sent.end and doc[end].ent_iob_ == "I":
+                end += 1
         names.append((i, end))
         i = end
         if i + 1 < sent.end and doc[i].text in _LINKS and doc[i + 1].ent_iob_ == "B":
@@ -405,7 +426,8 @@ def repair_parse(
             verb = doc[verb.i + 1]  # "no longer operates", "also supplies"
         if not verb.is_alpha or not verb.is_lower:
             continue
-        if verb.lemma_.lower() not in verbs and verb.lower_ not in words.auxiliaries:
+        possessed = any(_possessive_member(doc, a, b) for a, b in names[1:])
+        if verb.lemma_.lower() not in verbs and verb.lower_ not in words.auxiliaries and not possessed:
             continue
         hung = verb.dep_ in ("acl", "relcl") and names[0][0] <= verb.head.i < names[-1][1]
         if _subject_read_right(doc, names, k) and not hung:  # "X previously partnered ..." hung on X is not

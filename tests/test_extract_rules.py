@@ -2663,6 +2663,12 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-a-place-s-firm-in-a-list-of-subjects",
+        "Qilin Auto and Uzbekistan's Turon Avto set up the Qilin Turon Motors joint venture.",
+        [C("Qilin Auto", "cooperatesWith", "Turon Avto"), C("Turon Avto", "locatedIn", "Uzbekistan")],
+        [],
+    ),
+    case(
         "gen-a-board-is-no-party",
         "Mr. Odhiambo was elected as Chairman of the Board of Directors in March 2015.",
         [],
