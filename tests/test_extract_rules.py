@@ -2669,6 +2669,12 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-a-gerund-read-as-a-verb-before-its-noun",
+        "Atlas Cablage, which supplies wiring harnesses to Renard's Tangier plant, opened a second factory in Kenitra.",
+        [C("Atlas Cablage", "producesComponentsFor", "Renard")],
+        [],
+    ),
+    case(
         "gen-a-board-is-no-party",
         "Mr. Odhiambo was elected as Chairman of the Board of Directors in March 2015.",
         [],

@@ -206,7 +206,7 @@ def themes(verb):
         if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
             return agents(verb.head)  # "VMI agreed to be acquired by Liberty Global": who agreed is acquired
         return []
-    found = [c for c in verb.children if c.dep_ == "dobj"]
+    found = [c for c in verb.children if c.dep_ == "dobj"] or _gerund_objects(verb)
     found = [n for t in found for n in (_under_reflexive(t) if t.lower_ in REFLEXIVES else [t])]
     if found:
         # "an agreement that X and Y signed" (the clause may come out as acl or relcl)
@@ -755,12 +755,30 @@ def unknown_role_part(role: str) -> str | None:
 _NESTED_DEPS = ("dobj", "prep", "pobj", "npadvmod", "appos", "nummod", "quantmod", "advmod")
 
 
+def _gerund(verb):
+    """ "supplies wiring harnesses": a gerund right after the verb with its bare object is the object's modifier
+    that the parser read as a verb of its own ("wiring" xcomp, "harnesses" its object); the gerund, or None."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or nxt.head != verb or nxt.dep_ != "xcomp" or nxt.tag_ != "VBG":
+        return None
+    objects = [c for c in nxt.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or objects[0].i != nxt.i + 1 or any(c.dep_ == "det" for c in objects[0].children):
+        return None
+    return nxt
+
+
+def _gerund_objects(verb):
+    gerund = _gerund(verb)
+    return [c for c in gerund.children if c.dep_ == "dobj"] if gerund is not None else []
+
+
 def _nested_prep(trigger, name: str, depth: int = 3):
     """The objects of a preposition inside the verb's own phrases (not in clauses below it)."""
+    gerund = _gerund(trigger)
     frontier = [
         c
         for c in trigger.children
-        if c.dep_ in ("dobj", "prep", "npadvmod", "advmod")
+        if (c.dep_ in ("dobj", "prep", "npadvmod", "advmod") or c == gerund)
         and not (c.dep_ == "prep" and _prep_name(c) == name)
         and c.lower_ != "according"
     ]
