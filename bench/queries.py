@@ -32,7 +32,10 @@ machine. Not a test: nothing fails on a slow machine; the exit status is 1 only
 if the two sides disagree on an answer.
 
     .venv/bin/python bench/queries.py [--quads 50000] [--repeat 3] [--rdflib-repeat N] [--rdflib-timeout 600]
-                                      [--seed 7] [--skip-rdflib-exports] [--no-rdflib]
+                                      [--seed 7] [--skip-rdflib-exports] [--no-rdflib] [--only NAME,NAME]
+
+``--only`` runs just the named queries given (both sides, no exports, import or commands): for iterating
+on a query's shape; the issue's figures are those of a whole run.
 """
 
 from __future__ import annotations
@@ -186,7 +189,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-rdflib", action="store_true", help="kg alone (sizes where rdflib takes too long): its times, no ratios"
     )
+    parser.add_argument(
+        "--only", help="comma-separated named queries: run these alone (both sides), nothing else", default=""
+    )
     args = parser.parse_args(argv)
+    only = [n for n in args.only.split(",") if n]
+    unknown = sorted(set(only) - set(named_queries()))
+    if unknown:
+        parser.error(f"no named query {', '.join(unknown)} (kg query --list shows them)")
     began = time.perf_counter()
     raw = generate(args.quads, args.seed)
     folder = tempfile.TemporaryDirectory(prefix="kg-bench-")
@@ -238,6 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'query':<17} {'rows':>6} {'kg s':>9} {'rdflib s':>11} {'rdflib/kg':>11}")
     ratios: dict[str, tuple[float, bool]] = {}
     for name, query in sorted(named_queries().items()):
+        if only and name not in only:
+            continue
         names = {p.name: (second_label if p.name == "b" else hub_label) for p in query.params}
         iris = {p.name: ox.NamedNode(second if p.name == "b" else hub) for p in query.params}
         lookup = LOOKUP / f"{name}.rq"  # rdflib's better shape where kg's joins by hashing
@@ -273,6 +285,10 @@ def main(argv: list[str] | None = None) -> int:
             f"median ratio {'>= ' if bound else ''}{middle:.1f}, lowest {ratios[lowest][0]:.1f}"
             f"{' (a lower bound)' if ratios[lowest][1] else ''} ({lowest})"
         )
+    if only:
+        folder.cleanup()
+        print(f"\nanswers agree: {'yes' if not disagree else 'NO: ' + ', '.join(disagree)}")
+        return 1 if disagree else 0
 
     print(f"\nexports (medians of {args.repeat}; rdflib's {rdflib_repeat})")
     out = root / "out"

@@ -456,7 +456,7 @@ def _ingest_with_bar(args, run) -> int:
 def _cmd_query(args) -> int:
     from .errors import QueryError, QueryLimit
     from .guard import GuardedStore
-    from .query import format_results, named_queries, run_named, run_query
+    from .query import format_results, named_queries, run_named, run_query, write_csv
 
     if args.list:
         for name, query in sorted(named_queries().items()):
@@ -489,7 +489,10 @@ def _cmd_query(args) -> int:
         raise
     except QueryError as e:
         raise UsageError(str(e)) from e
-    print(format_results(results, args.format))
+    if args.format == "csv" and results.form == "select":
+        write_csv(results, sys.stdout)  # the rows as they are written (format_results' text, line for line)
+    else:
+        print(format_results(results, args.format))
     return 0
 
 

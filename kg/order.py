@@ -126,14 +126,17 @@ def sort_rows(results, keys: tuple[tuple[str, bool], ...]):
 
 def _untie(order: list[int], columns: list[list[tuple]], rows: list) -> list[int]:
     """``order`` with each run of rows equal on every key put in the order of their whole rows."""
+    keys = list(zip(*columns))  # each row's keys as one tuple: compared in one step
     out: list[int] = []
     start = 0
     for end in range(1, len(order) + 1):
-        if end < len(order) and all(c[order[end]] == c[order[start]] for c in columns):
+        if end < len(order) and keys[order[end]] == keys[order[start]]:
             continue
-        run = order[start:end]
-        if len(run) > 1:
+        if end - start > 1:
+            run = order[start:end]
             run.sort(key=lambda i: _row_key(rows[i]))
-        out += run
+            out += run
+        else:
+            out.append(order[start])
         start = end
     return out
