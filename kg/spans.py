@@ -205,7 +205,16 @@ def _glue_name_words(doc, winners, kept_g, words: NameWords, demonyms):
             and doc[start - 1].whitespace_
             and all(doc[i].text[:1].isupper() or doc[i].lower_ in words.connectors for i in range(start, end))
             and doc[end - 1].lower_ in words.name_words
+        ) or (
+            g is not None
+            and label == "PERSON"
+            and g.label_ in ("Country", "Region")
+            and doc[start - 1].whitespace_
+            and doc[start - 1].dep_ == "compound"
+            and start <= doc[start - 1].head.i < end
         ):
+            # "Bharat Vimaan Nigam": a place the parser reads as part of the name the recogniser called a person's
+            # opens a firm's name (a person's own name would hold the place, "Jordan Peterson")
             glued.add(id(g))
             out.append((g.start, end, "ORG"))
         else:

@@ -2675,6 +2675,40 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-a-firm-s-investor-and-a-country-s-lender",
+        "Volta Motors' largest investor, Sahel Crest Capital, sold shares. Eximbanka Polska, Poland's state "
+        "export lender, has lent Volta $90 million.",
+        [C("Sahel Crest Capital", "investsIn", "Volta Motors")],
+        [C(ANY_NAME, "investsIn", "Poland", ANY)],
+    ),
+    case(
+        "gen-the-head-of-a-firm-s-operations-is-not-its-head",
+        '"Leaving was a mistake," Daeseong\'s head of African operations, Kim Min-seo, said in Durban.',
+        [],
+        [C(ANY_NAME, "leads", ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-a-continent-makes-no-parts",
+        '"Our buses no longer use battery cells from Asia," chief executive Jan Zielinski said.',
+        [],
+        [C("Asia", ANY, ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-the-country-the-sentence-named",
+        "Morocco's car industry grew. Morocco exports cars to Spain. Arnesa supplies harnesses to Renard in "
+        "Morocco. Arnesa once made harnesses in Tunisia too, but it closed its plant in Sousse in 2019 and left "
+        "the country.",
+        [C("Arnesa", "exitedMarket", "Tunisia")],
+        [C("Arnesa", "exitedMarket", "Morocco", ANY)],
+    ),
+    case(
+        "gen-a-place-opening-a-name-the-model-called-a-person-s",
+        "Vayu also makes landing-gear parts for Bharat Vimaan Nigam, the Indian state aircraft maker. Russia's "
+        "Vladimir Putin met Kenya's William Ruto.",
+        [C("Vayu", "producesComponentsFor", "Bharat Vimaan Nigam")],
+        [C("William Ruto", "locatedIn", ANY_NAME, ANY), C("Vimaan Nigam", ANY, ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-board-is-no-party",
         "Mr. Odhiambo was elected as Chairman of the Board of Directors in March 2015.",
         [],

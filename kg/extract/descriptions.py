@@ -54,13 +54,16 @@ def definite(r, token, para, want, depth):
             republics = [s for s in republics if s.cls == "Region"] or republics
             candidates = republics or [s for s in candidates if s.cls == "Country"] or candidates
         main = r.salient_country
+        same_sentence = [s for s in candidates if s.para == para and s.first >= token.sent.start and s.cls == "Country"]
         if (
             demonym is None
             and lemma == "country"
             and main is not None
+            and not any(s.key != main.key for s in same_sentence)
             and any(s.key == main.key for s in r.discourse.before(position, ("Country",), limit=8, skip_demonyms=False))
         ):
-            # "the country" in an article about one country, which was talked about just before
+            # "the country" in an article about one country, which was talked about just before (unless the
+            # sentence named another: "it once made harnesses in Tunisia too, but ... left the country")
             candidates = [main] + [s for s in candidates if s.key != main.key]
         chosen = best(r, candidates, demonym)
         return [_copy(chosen, via="coref", surface=_phrase_text(token), **_at(token))] if chosen else []

@@ -765,8 +765,8 @@ def _person_evidence(doc, first: int, last: int, lex) -> bool:
     title before it ("President of Pakistan Asif Ali Zardari") or life dates after it ("Eivind Bolle (13
     October 1923 - 10 June 2012)", "X, born 1938,")."""
     people = lex["person_descriptors"] | lex["state_titles"] | lex["title_words"]
-    if _honorific(doc, first):
-        return True
+    if _honorific(doc, first) or (last - first > 1 and doc[first].lower_ in lex["given_names"]):
+        return True  # "Dr. Coben"; "William Ruto": a common given name opens a person's name
     if doc[first].lemma_.lower() in people:
         return True  # "Princess Helen", "President Tokayev" as the model read them
     descriptor = descriptor_beside(doc, first, last)
