@@ -1313,6 +1313,14 @@ def test_no_claim(claims_of, text, must, must_not):
 
 COREFERENCE = [
     case(
+        "coref-a-person-s-surname-whatever-the-model-said",
+        'Revontuli Sensors Oy makes radar modules. "We depend on Taiwan for every single wafer," chief executive '
+        "Liisa Mäkinen said. Mäkinen has a plan to change that. Mäkinen said its chips would be made by Dresden-based "
+        "Elbtal Halbleiter GmbH.",
+        [],
+        [C(ANY_NAME, ANY, "Mäkinen", ANY)],
+    ),
+    case(
         "coref-it-is-no-person",
         "Salar Andino said it would supply lithium to Kestrel Cable.",
         [C("Salar Andino", "supplies", "Kestrel Cable", "planned")],

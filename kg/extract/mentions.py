@@ -828,6 +828,11 @@ def _link_alias(span: Span, discourse: Discourse, persons: dict[str, Span]) -> S
     """Give later short forms the name of the first full mention: "Kharitonchik", "CNPC". Returns the span
     as linked (a new one where it takes another's name)."""
     norm = normalize_name(span.surface or span.name)
+    surname = span.name.casefold()
+    if span.cls != "Person" and span.weak and span.key is None and " " not in surname and surname in persons:
+        full = persons[surname]
+        if not full.weak:  # "chief executive Liisa Mäkinen said ... Mäkinen has a plan": her, whatever the model said
+            return replace(span, name=full.name, key=full.key, cls="Person", weak=False)
     if span.cls == "Person":
         parts = span.name.split()
         if len(parts) >= 2 and span.key is None:
