@@ -2717,6 +2717,23 @@ GENERAL += [
         [C("William Ruto", "locatedIn", ANY_NAME, ANY), C("Vimaan Nigam", ANY, ANY_NAME, ANY)],
     ),
     case(
+        "gen-based-where",
+        "The wagons will be built in Bydgoszcz, where Koltrans is headquartered. Vaskilahti ships engines from "
+        "Vaasa, where it is based. ALS ships locomotives from its home base in Eskisehir.",
+        [
+            C("Koltrans", "locatedIn", "Bydgoszcz"),
+            C("Vaskilahti", "locatedIn", "Vaasa"),
+            C("ALS", "locatedIn", ("Eskisehir", "Eskişehir")),
+        ],
+        [],
+    ),
+    case(
+        "gen-more-legal-suffixes",
+        "Revontuli Sensors Oy tests radars. The Oulu-based company makes radar modules.",
+        [C("Revontuli Sensors Oy", "locatedIn", "Oulu")],
+        [],
+    ),
+    case(
         "gen-a-board-is-no-party",
         "Mr. Odhiambo was elected as Chairman of the Board of Directors in March 2015.",
         [],

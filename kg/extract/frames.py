@@ -657,8 +657,16 @@ def _preposition(trigger, role: str):
 # The roles a rule may name (the DependencyMatcher keeps its operators in a table the same way): each is a
 # function from a trigger token to the tokens filling the role. Any other role is a preposition of
 # PREPOSITIONS. The resolver fills RESOLVED_ROLES itself (as the last step of a dotted role).
+def _where(trigger):
+    """ "Bydgoszcz, where Koltrans is headquartered": the place a relative "where" stands for."""
+    if trigger.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in trigger.children):
+        return [trigger.head]
+    return []
+
+
 ROLES = {
     "self": _self,
+    "where": _where,
     "head": _head,
     "gov": _gov,
     "described": _described,
