@@ -2734,6 +2734,18 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-a-focusing-adverb-before-a-preposition",
+        "Kenya imports nearly all of its rolling stock, mainly from China and India. Turkey exported $410 million "
+        "of rail equipment last year, mostly to Kazakhstan and Azerbaijan.",
+        [
+            C("Kenya", "importsFrom", "China"),
+            C("Kenya", "importsFrom", "India"),
+            C("Turkey", "exportsTo", "Kazakhstan"),
+            C("Turkey", "exportsTo", "Azerbaijan"),
+        ],
+        [],
+    ),
+    case(
         "gen-a-board-is-no-party",
         "Mr. Odhiambo was elected as Chairman of the Board of Directors in March 2015.",
         [],

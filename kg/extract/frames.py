@@ -291,8 +291,9 @@ def _preps(token):
         if name == "according":
             continue  # "according to X" names the source, not a participant
         lead = [c for c in child.children if c.dep_ in ("advmod", "amod") and c.i == child.i - 1]
-        if lead:
-            name = f"{lead[0].lower_} {name}"  # "such as", "together with"
+        if lead and not lead[0].lower_.endswith("ly"):
+            # "such as", "together with" (but "mainly to Germany", "partly from China" are "to" and "from")
+            name = f"{lead[0].lower_} {name}"
         objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         inner = [c for c in child.children if c.dep_ == "prep" and c.i == child.i + 1]
         if inner:  # "according to", "out of", "because of"
