@@ -908,16 +908,13 @@ def _quote_ranges_char_by_char(text):
     """quote_ranges as it read every character (before it looked for the quote marks alone)."""
     ranges, start = [], None
     for i, ch in enumerate(text):
-        if ch in "\u201c\u00ab" or (ch == '"' and start is None):
-            if start is None:
-                start = i
-        elif ch in "\u201d\u00bb" or ch == '"':
-            if start is not None:
-                ranges.append((start, i + 1))
-                start = None
-    if start is not None:
-        ranges.append((start, len(text)))
-    return ranges
+        opening = ch in "\u201c\u00ab" or (ch == '"' and start is None)
+        closing = not opening and ch in '\u201d\u00bb"'
+        if opening and start is None:
+            start = i
+        elif closing and start is not None:
+            ranges, start = [*ranges, (start, i + 1)], None
+    return ranges if start is None else [*ranges, (start, len(text))]
 
 
 @settings(max_examples=300, deadline=None)
