@@ -328,8 +328,11 @@ def _decode(path: Path, data: bytes, html: bool = False) -> tuple[str, str, Inpu
     return scrub(text.replace("\r\n", "\n").replace("\r", "\n")), encoding, None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # under 32, and not one of "\t\n\v\f\r" (9 to 13)
+
+
 def _control_ratio(text: str) -> float:
-    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    bad = len(_CONTROL.findall(text))
     return bad / max(len(text), 1)
 
 

@@ -36,21 +36,22 @@ def language_problem(text: str, policy: InputPolicy, read_as: str = "") -> str |
     >>> language_problem("1,2,3;4,5,6;" * 20, load_policy())
     'mostly not language: 0% of its characters are letters [E117]'
     """
-    shown = sum(1 for _ in _NOT_SPACE.finditer(text))
-    letters = sum(1 for _ in _LETTER.finditer(text))
+    shown = len(_NOT_SPACE.findall(text))
+    letters = len(_LETTER.findall(text))
     if shown and letters / shown < policy.min_letter_share:
         return MSG["few_letters"].format(share=letters / shown, read_as=read_as)
     long_runs = sum(len(run) for run in text.split() if len(run) > policy.long_run_chars)
     if shown and long_runs / shown > policy.max_long_run_share:
         return MSG["long_runs"].format(share=long_runs / shown, chars=policy.long_run_chars, read_as=read_as)
-    latin = sum(1 for _ in _LATIN.finditer(text))
+    latin = len(_LATIN.findall(text))
     if letters and latin / letters < policy.min_latin_share:
         scripts = Counter(_script(ch) for ch in _LETTER.findall(text) if not _LATIN.match(ch))
         script, count = max(scripts.items(), key=lambda kv: (kv[1], kv[0]))
         return MSG["not_latin"].format(share=count / letters, script=script, read_as=read_as)
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) >= policy.english_check_words:
-        english = sum(1 for w in words if w in policy.english_words)
+        known = policy.english_words
+        english = len([w for w in words if w in known])
         if english / len(words) < policy.min_english_share:
             return MSG["few_english"].format(
                 share=english / len(words), least=policy.min_english_share, read_as=read_as

@@ -505,6 +505,19 @@ def _legal_end(doc, start: int, end: int, words: NameWords) -> bool:
     return end - start >= 4 and "".join(t.text for t in doc[end - 3 : end]).lower() in words.legal
 
 
+def _legal_ends(doc, words: NameWords) -> list[int]:
+    """Each ``end`` where ``_legal_end(doc, max(0, end - 4), end, words)``, in order: the same test over the
+    tokens' strings, read once a doc."""
+    texts = [t.text for t in doc]
+    lowers = [t.lower_ for t in doc]
+    return [
+        i + 1
+        for i in range(len(texts))
+        if (i >= 1 and texts[i][:1].isupper() and lowers[i].replace(".", "") in words.legal)
+        or (i >= 3 and "".join(texts[i - 2 : i + 1]).lower() in words.legal)
+    ]
+
+
 def _suffixed_names(doc, spans, tickers: set[int], words: NameWords):
     """ "Rheinwind GmbH signed": capitalised words the recogniser left unnamed that end in a legal suffix are
     a firm's name, however rarely the article uses it (the suffix says what they are)."""
@@ -512,11 +525,10 @@ def _suffixed_names(doc, spans, tickers: set[int], words: NameWords):
 
     taken = {i for s in spans for i in range(s.start, s.end)} | tickers
     out = list(spans)
-    for token in doc:
-        end = token.i + 1
-        if token.i in taken or not _legal_end(doc, max(0, end - 4), end, words):
+    for end in _legal_ends(doc, words):
+        if end - 1 in taken:
             continue
-        suffix = end - 1 if _legal(token, words) else end - 3
+        suffix = end - 1 if _legal(doc[end - 1], words) else end - 3
         start = suffix
         while start > 0 and start - 1 not in taken:
             before = doc[start - 1]

@@ -185,8 +185,20 @@ def to_ox_term(term):
 
 def to_ox_quads(graph) -> list:
     """The triples of an rdflib graph as pyoxigraph quads in that graph's name."""
+    from rdflib import URIRef
+
     name = ox.NamedNode(str(graph.identifier))
-    return [ox.Quad(to_ox_term(s), to_ox_term(p), to_ox_term(o), name) for s, p, o in graph]
+    nodes: dict = {}  # IRI -> NamedNode: a graph names its nodes and properties many times over
+
+    def term(t):
+        if type(t) is not URIRef:
+            return to_ox_term(t)
+        node = nodes.get(t)
+        if node is None:
+            node = nodes[t] = ox.NamedNode(str(t))
+        return node
+
+    return [ox.Quad(term(s), term(p), term(o), name) for s, p, o in graph]
 
 
 def _insert_data(quads: Iterable) -> str:

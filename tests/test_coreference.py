@@ -19,12 +19,15 @@ title. All names of firms and people are invented, except those taken from the g
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
 from kg.extract.mentions import Discourse, Span, collect_mentions
 from kg.extract.resolver import ArticleFacts, Resolver
 from kg.extract.rules import load_rules
+from kg.extract.speakers import quote_ranges
 from kg.gazetteer import load_gazetteer
 from kg.iri import normalize_name
 from kg.nlp import Paragraph
@@ -899,3 +902,22 @@ def test_no_mention_inside_a_dateline():
     discourse.add(firm)
     assert discourse.spans == [firm]
     assert discourse.at(0, 0) is None and discourse.at(0, 6) is firm
+
+
+def _quote_ranges_char_by_char(text):
+    """quote_ranges as it read every character (before it looked for the quote marks alone)."""
+    ranges, start = [], None
+    for i, ch in enumerate(text):
+        opening = ch in "\u201c\u00ab" or (ch == '"' and start is None)
+        closing = not opening and ch in '\u201d\u00bb"'
+        if opening and start is None:
+            start = i
+        elif closing and start is not None:
+            ranges, start = [*ranges, (start, i + 1)], None
+    return ranges if start is None else [*ranges, (start, len(text))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \"\u201c\u201d\u00ab\u00bb\u2018\u2019'", max_size=40))
+def test_quote_ranges_are_those_a_reading_of_every_character_finds(text):
+    assert quote_ranges(text) == _quote_ranges_char_by_char(text)

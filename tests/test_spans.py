@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Doc, Span
 
 from kg.articles import find_dateline
 from kg.extract.rules import load_rules
-from kg.spans import reconcile, ticker_tokens
+from kg.spans import _legal_end, _legal_ends, reconcile, ticker_tokens
 
 NLP = spacy.blank("en")
 WORDS = load_rules().name_policy
@@ -197,3 +199,14 @@ def test_a_suffixed_name_takes_the_words_joined_by_its_connectors_and_no_title()
     assert ents(reconcile(doc, WORDS)) == [("Abonos del Turia S.A.", "ORG")]
     doc = doc_with(["She", "is", "Chief", "Executive", "Officer", "of", "Costa", "Crociere", "S.p.A.", "now"])
     assert ents(reconcile(doc, WORDS)) == [("Costa Crociere S.p.A.", "ORG")]
+
+
+_SUFFIX_PIECES = ["A", "/", "S", "GmbH", "Inc", "S.A.", "S.p", ".A.", "Co", "LLC", "L", ".", "P", "of", "Wind", "the"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_SUFFIX_PIECES), max_size=12))
+def test_the_legal_ends_read_once_a_doc_are_the_ends_the_token_test_finds(words):
+    doc = doc_with(words)
+    expected = [t.i + 1 for t in doc if _legal_end(doc, max(0, t.i - 3), t.i + 1, WORDS)]
+    assert _legal_ends(doc, WORDS) == expected

@@ -13,7 +13,7 @@ from . import speakers
 from .features import candidate_features
 from .frames import Frame, closes_apposition, hyphen_word
 from .mentions import Discourse, Span, collect_mentions
-from .modality import modality_of
+from .modality import Modality, modality_of
 from .resolver import ArticleFacts, Resolver
 from .rules import Rule, RuleSet
 
@@ -41,11 +41,14 @@ def extract_candidates(
     """
     discourse = collect_mentions(paragraphs, gazetteer, ruleset)
     sentences = _sentences(discourse, ruleset)
-    first = _Run(article, discourse, Resolver(discourse, gazetteer, ruleset), ruleset, sentences)
+    readings = _Readings()
+    first = _Run(article, discourse, Resolver(discourse, gazetteer, ruleset), ruleset, sentences, readings)
     first.apply(lambda rule: rule.predicate in _FIRST_PASS)
     facts = _facts(first.found, gazetteer)
     kept = [f for f in first.found if not (f[0].predicate == "locatedIn" and f[0].subject.via == "coref")]
-    second = _Run(article, discourse, Resolver(discourse, gazetteer, ruleset, facts), ruleset, sentences, kept)
+    second = _Run(
+        article, discourse, Resolver(discourse, gazetteer, ruleset, facts), ruleset, sentences, readings, kept
+    )
     second.apply(lambda rule: rule.predicate != "leads")
     candidates = _one_class_per_name([f[0] for f in second.found])
     return sorted(candidates, key=lambda c: c.sentence_start)  # stable: in each sentence, as the rules fired
@@ -93,6 +96,17 @@ def _one_class_per_name(claims: list[Candidate]) -> list[Candidate]:
     ]
 
 
+class _Readings:
+    """What the parse alone decides at a trigger, worked out once an article for every pass of the rules:
+    its frame (the role lookups) and its modality."""
+
+    __slots__ = ("frames", "modalities")
+
+    def __init__(self):
+        self.frames: dict[tuple, Frame] = {}  # (paragraph, trigger, excluded tokens) -> frame
+        self.modalities: dict[tuple, Modality] = {}  # (paragraph, trigger, local, ended) -> modality
+
+
 class _Run:
     """One pass of the rules over an article, starting from the candidates a pass before kept."""
 
@@ -103,6 +117,7 @@ class _Run:
         resolver: Resolver,
         ruleset: RuleSet,
         sentences: list,
+        readings: _Readings,
         found: list[tuple[Candidate, Span, Span]] = (),
     ):
         self.article = article
@@ -111,7 +126,8 @@ class _Run:
         self.resolver = resolver
         self.ruleset = ruleset
         self.found: list[tuple[Candidate, Span, Span]] = list(found)  # each candidate with its ends' spans
-        self._frames: dict[tuple, Frame] = {}
+        self._frames = readings.frames
+        self._modalities = readings.modalities
         # (rule, claim): a rule applied again states nothing new
         self._seen = {
             (
@@ -191,7 +207,7 @@ class _Run:
                 )
                 if named != (need == "named"):
                     return
-        modality = modality_of(trigger, self.ruleset.modality, local=rule.local_modality, ended=rule.ended)
+        modality = self._modality(rule, trigger, para)
         if modality.value is None:
             return
         want = rule.subject_class | rule.object_class
@@ -234,6 +250,15 @@ class _Run:
             for also in rule.also:
                 if subject.cls in also.subject_class and obj.cls in also.object_class:
                     self._emit(rule, also.predicate, subject, s_role, obj, o_role, modality, where)
+
+    def _modality(self, rule: Rule, trigger, para: Paragraph) -> Modality:
+        key = (para.index, trigger.i, rule.local_modality, rule.ended)
+        modality = self._modalities.get(key)
+        if modality is None:
+            modality = self._modalities[key] = modality_of(
+                trigger, self.ruleset.modality, local=rule.local_modality, ended=rule.ended
+            )
+        return modality
 
     def _model(self, token, para: int) -> bool:
         """The token names a product model ("the iPhone", "BELAZ 75710"), not a kind ("buses")."""

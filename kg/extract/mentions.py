@@ -370,15 +370,16 @@ def _headline(doc) -> bool:
 def _free_runs(para: Paragraph, discourse: Discourse, word):
     """(start, end) of each run of tokens that ``word`` accepts and no mention covers yet."""
     doc = para.doc
+    accepted = [word(t) for t in doc]  # asked once a token; what covers it is asked as the runs are read
     i = 0
     while i < len(doc) and doc[i].idx < para.masked:
         i += 1
     while i < len(doc):
-        if not word(doc[i]) or discourse.at(para.index, i) is not None:
+        if not accepted[i] or discourse.at(para.index, i) is not None:
             i += 1
             continue
         j = i
-        while j < len(doc) and word(doc[j]) and discourse.at(para.index, j) is None:
+        while j < len(doc) and accepted[j] and discourse.at(para.index, j) is None:
             j += 1
         yield i, j
         i = j
@@ -960,8 +961,10 @@ def _named_by_descriptor(para: Paragraph, discourse: Discourse, ruleset: RuleSet
     doc = para.doc
     lex = ruleset.lexicon
     for token in doc:
+        if token.pos_ != "NOUN":
+            continue
         lemma = token.lemma_.lower()
-        if token.pos_ != "NOUN" or (lemma not in lex["site_descriptors"] and lemma not in lex["naming_descriptors"]):
+        if lemma not in lex["site_descriptors"] and lemma not in lex["naming_descriptors"]:
             continue
         if discourse.at(para.index, token.i) is not None:
             continue

@@ -10,6 +10,8 @@ the organisation named. In "We supply KAMAZ", said for Belarus right after
 
 from __future__ import annotations
 
+import re
+
 from ..gazetteer import Gazetteer
 from . import descriptions, pronouns
 from .mentions import Discourse, Span, same_entity
@@ -20,6 +22,7 @@ from .mentions import phrase_text as _phrase_text
 __all__ = ["quote_ranges", "domestic_partner", "speaker", "in_quote", "speaker_entity"]
 
 _OPEN, _CLOSE = "\u201c\u00ab", "\u201d\u00bb"
+_QUOTE_MARKS = re.compile(f'["{_OPEN}{_CLOSE}]')  # the only characters quote_ranges reads
 
 
 def quote_ranges(text: str) -> list[tuple[int, int]]:
@@ -32,7 +35,8 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     """
     ranges = []
     start = None
-    for i, ch in enumerate(text):
+    for mark in _QUOTE_MARKS.finditer(text):
+        i, ch = mark.start(), mark.group()
         if ch in _OPEN or (ch == '"' and start is None):
             if start is None:
                 start = i
