@@ -315,7 +315,7 @@ def _leading_names(sent, demonyms=frozenset(), name_words=frozenset(), adverbs=f
     unlabelled = _unlabelled_name(doc, i, sent.end, name_words, adverbs)
     if unlabelled is not None:
         return [unlabelled]
-    names = []
+    names: list[tuple[int, int]] = []
     while i < sent.end and doc[i].ent_iob_ == "B" and doc[i].ent_type_ not in _NOT_NAMES:
         end = i + 1
         while end < sent.end and doc[end].ent_iob_ == "I":

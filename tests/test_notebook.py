@@ -94,7 +94,7 @@ def test_the_example_notebook_script_runs(tmp_path):
     assert result.returncode == 0, (result.stderr.strip().splitlines() or ["no error output"])[-1]
     confidence = re.escape(seed_planned_claim().confidence)
     assert re.search(
-        r"Belarus\s+produces\s+well-proven military attack aircraft\s+planned\s+" + confidence + r"\s+2023-02-20",
+        r"Belarus\s+produces\s+well-proven military attack aircraft\s+planned\s+" + confidence + r"0*\s+2023-02-20",
         result.stdout,
     )
     assert "'confidence': 'float64'" in result.stdout and "'date': 'datetime64" in result.stdout
