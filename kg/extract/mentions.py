@@ -650,7 +650,7 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
         and not doc[last - 1].whitespace_
     ):
         return "Region", False  # "the Tartu-based Quillfeather Labs": a place, whatever the model says
-    head = words[words.index("of") - 1] if "of" in words[1:] else None
+    head = name_head(doc, first, last) if "of" in words[1:] else None
     if head in lex["organization_name_words"] and head not in lex["company_name_words"]:
         return "Organization", False  # "Ministry of Energy", "the Armenian Ministry of Economy", "University of X"
     if words[-1] in lex["company_name_words"] or any(w in lex["company_name_suffixes"] for w in words):
