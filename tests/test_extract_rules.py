@@ -2761,6 +2761,30 @@ GENERAL += [
             C(("Thabo Mokoena", "Mokoena"), "locatedIn", ANY_NAME, ANY),
         ],
     ),
+    case(
+        "gen-whose-title-is-a-name",
+        "Tavira Motores, whose chief executive is Ines Carvalho, builds buses in Braga. Kessel Pumpen, whose "
+        "managing director is Jonas Weber, makes pumps.",
+        [C("Ines Carvalho", "leads", "Tavira Motores"), C("Jonas Weber", "leads", "Kessel Pumpen")],
+        [C(ANY_NAME, "leads", "Braga", ANY)],
+    ),
+    case(
+        "gen-owned-by-after-a-copula",
+        "Borva Steel is majority-owned by Halden Metals. Kando Rail is 35% owned by Mitsui. Voltra Cables is "
+        "wholly owned by Siemens.",
+        [
+            C("Borva Steel", "subsidiaryOf", "Halden Metals"),
+            C("Mitsui", "investsIn", "Kando Rail"),
+            C("Voltra Cables", "subsidiaryOf", "Siemens"),
+        ],
+        [C("Kando Rail", "subsidiaryOf", "Mitsui", ANY)],
+    ),
+    case(
+        "gen-a-holding-read-as-a-gerund",
+        "Almaty Vagon is a subsidiary of the state holding Samruk-Kazyna.",
+        [C("Almaty Vagon", "subsidiaryOf", "Samruk-Kazyna")],
+        [],
+    ),
 ]
 
 

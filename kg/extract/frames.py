@@ -98,6 +98,8 @@ def is_passive(verb) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         # but "an agreement that X and Y signed" has a subject of its own: active
         return not any(c.dep_ == "nsubj" for c in verb.children)
+    if _copular_participle(verb):
+        return True
     if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
         return True
     # "Engines are made by X and supplied to Y by Z": a participle sharing a passive verb's auxiliary
@@ -107,6 +109,17 @@ def is_passive(verb) -> bool:
         and verb.head != verb
         and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
         and is_passive(verb.head)
+    )
+
+
+def _copular_participle(verb) -> bool:
+    """ "X is majority-owned by Y", "X is 35% owned by Y": the small model reads the participle as the
+    copula's complement (acomp) instead of a passive; its "by" marks it passive all the same."""
+    return (
+        verb.dep_ == "acomp"
+        and verb.tag_ == "VBN"
+        and verb.head.lemma_ == "be"
+        and any(c.dep_ == "agent" for c in verb.children)
     )
 
 
@@ -205,6 +218,8 @@ def themes(verb):
             return themes(verb.head)
         if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
             return agents(verb.head)  # "VMI agreed to be acquired by Liberty Global": who agreed is acquired
+        if _copular_participle(verb):
+            return agents(verb.head)  # what the copula is said of
         return []
     found = [c for c in verb.children if c.dep_ == "dobj"] or _gerund_objects(verb)
     found = [n for t in found for n in (_under_reflexive(t) if t.lower_ in REFLEXIVES else [t])]
@@ -294,7 +309,7 @@ def _preps(token):
         if lead and not lead[0].lower_.endswith("ly"):
             # "such as", "together with" (but "mainly to Germany", "partly from China" are "to" and "from")
             name = f"{lead[0].lower_} {name}"
-        objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        objects = _misread_gerund([c for c in child.children if c.dep_ in ("pobj", "pcomp")])
         inner = [c for c in child.children if c.dep_ == "prep" and c.i == child.i + 1]
         if inner:  # "according to", "out of", "because of"
             name = f"{name} {inner[0].lower_}"
@@ -311,6 +326,21 @@ def _preps(token):
             objects += [c for c in again.children if c.dep_ in ("pobj", "pcomp")]
         if objects:
             out.setdefault(name, []).extend(objects)
+    return out
+
+
+def _misread_gerund(objects):
+    """ "a subsidiary of the state holding Qazaq Damu": the small model reads the noun "holding" as a gerund
+    (pcomp) right after the preposition's object, with the name as its direct object; the name is the
+    preposition's object then, in place of the gerund (and of the noun before it)."""
+    out = []
+    for token in objects:
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        names = [c for c in token.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and c.i > token.i]
+        if token.dep_ == "pcomp" and token.tag_ == "VBG" and names and before is not None and before in objects:
+            out = [o for o in out if o != before] + names
+        else:
+            out.append(token)
     return out
 
 
@@ -508,7 +538,17 @@ def _described(trigger):
 
 
 def _poss(trigger):
-    return [c for c in trigger.children if c.dep_ == "poss"]
+    owners = [c for c in trigger.children if c.dep_ == "poss"]
+    return [_relative_owner(c) if c.lower_ == "whose" else c for c in owners]
+
+
+def _relative_owner(whose):
+    """ "Ardent Motors, whose chief executive is Maria Lopez": the noun the relative clause of "whose"
+    modifies (or "whose" itself where there is none)."""
+    for token in whose.ancestors:
+        if token.dep_ == "relcl":
+            return token.head
+    return whose
 
 
 def _mod(trigger):

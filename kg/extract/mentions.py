@@ -819,6 +819,10 @@ def descriptor_beside(doc, first: int, last: int):
         said = [c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
         if said and not any(c.dep_ == "prep" and c.lower_ == "of" for c in said[0].children):
             return said[0]  # "Tymiński, born in 1948, is a Canadian businessman" (not "X is the owner of Y")
+    if head.dep_ == "attr" and head.head.lemma_ == "be":
+        said = [c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        if said:
+            return said[0]  # "whose chief executive is Ines Carvalho", "the buyer is Kessel"
     return None
 
 
