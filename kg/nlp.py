@@ -324,17 +324,18 @@ def _leading_names(sent, demonyms=frozenset(), name_words=frozenset(), adverbs=f
             return []
         while end < sent.end and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end].ent_iob_ != "B":
             end += 1  # "Ostrava Glassworks": a place's name that goes on as a company's
+        owned = end + (doc[end - 1].text not in _POSSESSIVE)  # the recogniser may keep the "'s" in the place
         if (
-            names
-            and end + 1 < sent.end
+            owned < sent.end
             and doc[i].ent_type_ in _PLACE_LABELS
-            and doc[end].text in ("'s", "’s")
-            and doc[end + 1].ent_iob_ == "B"
-            and doc[end + 1].ent_type_ not in _PLACE_LABELS
+            and doc[owned - 1].text in _POSSESSIVE
+            and doc[owned].ent_iob_ == "B"
+            and doc[owned].ent_type_ not in _NOT_NAMES  # the small model calls many firms places ("Denso")
+            and (names or _listed_after(doc, owned, sent.end))
         ):
-            # "Qilin Auto and Uzbekistan's Turon Avto set up ...": a place's firm is the next member, not the
-            # possessor of the whole list
-            end += 2
+            # "Qilin Auto and Uzbekistan's Turon Avto set up ...", "Japan's Denso and South Korea's Hyundai
+            # Mobis supply ...": a place's firm is the member, not the possessor of the whole list
+            end = owned + 1
             while end < sent.end and doc[end].ent_iob_ == "I":
                 end += 1
         names.append((i, end))
@@ -344,6 +345,17 @@ def _leading_names(sent, demonyms=frozenset(), name_words=frozenset(), adverbs=f
         elif i + 2 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in _LINKS and doc[i + 2].ent_iob_ == "B":
             i += 2
     return names
+
+
+_POSSESSIVE = ("'s", "\u2019s")
+
+
+def _listed_after(doc, start: int, end: int) -> bool:
+    """The name at ``start`` is followed by "and" or a comma and another name (a list of names opens here)."""
+    k = start + 1
+    while k < end and doc[k].ent_iob_ == "I":
+        k += 1
+    return k + 1 < end and doc[k].text in _LINKS and doc[k + 1].ent_iob_ == "B"
 
 
 def _unlabelled_name(doc, i: int, end: int, name_words, adverbs=frozenset()) -> tuple[int, int] | None:

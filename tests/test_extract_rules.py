@@ -2780,6 +2780,15 @@ GENERAL += [
         [C("Kando Rail", "subsidiaryOf", "Mitsui", ANY)],
     ),
     case(
+        "gen-a-list-of-places-firms",
+        "Japan's Denso and South Korea's Hyundai Mobis supply parts to Tata Motors.",
+        [
+            C("Denso", "producesComponentsFor", "Tata Motors"),
+            C("Hyundai Mobis", "producesComponentsFor", "Tata Motors"),
+        ],
+        [C("Japan", ANY, ANY_NAME, ANY), C("Hyundai Mobis", "locatedIn", "Denso", ANY)],
+    ),
+    case(
         "gen-a-holding-read-as-a-gerund",
         "Almaty Vagon is a subsidiary of the state holding Samruk-Kazyna.",
         [C("Almaty Vagon", "subsidiaryOf", "Samruk-Kazyna")],
