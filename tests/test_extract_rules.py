@@ -2789,6 +2789,12 @@ GENERAL += [
         [C("Japan", ANY, ANY_NAME, ANY), C("Hyundai Mobis", "locatedIn", "Denso", ANY)],
     ),
     case(
+        "gen-a-name-the-model-missed-as-a-subject",
+        "Pemex sells oil. Brakor counts Volvo and Scania among its customers.",
+        [C("Brakor", "supplies", "Volvo"), C("Brakor", "supplies", "Scania")],
+        [C("Pemex", "supplies", ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-holding-read-as-a-gerund",
         "Almaty Vagon is a subsidiary of the state holding Samruk-Kazyna.",
         [C("Almaty Vagon", "subsidiaryOf", "Samruk-Kazyna")],

@@ -292,7 +292,7 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
         described = cls is not None and not weak
         if headline and key not in body and not described:
             continue
-        if counts[key] < 2 and not described:
+        if counts[key] < 2 and not described and not _acting_name(doc, a, b):
             continue
         start = para.offset + doc[a].idx
         yield Span(
@@ -309,6 +309,17 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
             unlabelled=not described,
             surface=text,
         )
+
+
+def _acting_name(doc, a: int, b: int) -> bool:
+    """ "Brakor counts Volvo among its customers": a run of proper nouns the recogniser missed, named once, as
+    the subject of a verb, is a name all the same."""
+    head = doc[b - 1]
+    return (
+        all(doc[k].tag_ in ("NNP", "NNPS") for k in range(a, b))
+        and head.dep_ in ("nsubj", "nsubjpass")
+        and head.head.pos_ == "VERB"
+    )
 
 
 def defined_term(token, lex) -> bool:
