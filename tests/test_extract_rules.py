@@ -2795,6 +2795,13 @@ GENERAL += [
         [C("Pemex", "supplies", ANY_NAME, ANY)],
     ),
     case(
+        "gen-appointed-as-a-title",
+        "Halvorsen Marine named Ingrid Solberg as chief executive on Monday. Ostrava Glass has hired Jonas Weber "
+        "as its new chairman. Tesla named Ferrari as its preferred supplier.",
+        [C("Ingrid Solberg", "leads", "Halvorsen Marine"), C("Jonas Weber", "leads", "Ostrava Glass")],
+        [C(ANY_NAME, "leads", "Tesla", ANY), C("Ferrari", "leads", ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-holding-read-as-a-gerund",
         "Almaty Vagon is a subsidiary of the state holding Samruk-Kazyna.",
         [C("Almaty Vagon", "subsidiaryOf", "Samruk-Kazyna")],
