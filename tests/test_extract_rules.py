@@ -2802,6 +2802,30 @@ GENERAL += [
         [C(ANY_NAME, "leads", "Tesla", ANY), C("Ferrari", "leads", ANY_NAME, ANY)],
     ),
     case(
+        "gen-a-unit-of-a-named-firm-is-the-name-beside-it",
+        "Airbus owns OGMA. The Indian unit of Siemens, Siemens Ltd, makes turbines in Pune.",
+        [C("Siemens Ltd", "produces", "turbines"), C("Siemens Ltd", "locatedIn", "India")],
+        [C("OGMA", "produces", ANY_NAME, ANY), C("OGMA", "locatedIn", "India", ANY)],
+    ),
+    case(
+        "gen-an-owner-hung-on-the-name-after-a-title",
+        "Embraer makes jets. Separately, Weg SA, the Brazilian motor maker, said it would build a plant in Mexico. "
+        "Weg's chief executive Alberto Kuba said the plant would open in 2026.",
+        [C("Alberto Kuba", "leads", ("Weg SA", "Weg"))],
+        [C("Alberto Kuba", "leads", "Embraer", ANY)],
+    ),
+    case(
+        "gen-a-name-after-its-descriptor-hung-on-the-verb",
+        "Embraer said it had agreed to buy a 40% stake in Portuguese parts maker OGMA from Airbus. Nordal bought a "
+        "stake in the Danish pump maker Grundfeld from Velux.",
+        [
+            C("Embraer", "investsIn", "OGMA", "planned"),
+            C("OGMA", "locatedIn", "Portugal"),
+            C("Nordal", "investsIn", "Grundfeld"),
+        ],
+        [C("Airbus", ANY, ANY_NAME, ANY), C("Velux", "supplies", ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-holding-read-as-a-gerund",
         "Almaty Vagon is a subsidiary of the state holding Samruk-Kazyna.",
         [C("Almaty Vagon", "subsidiaryOf", "Samruk-Kazyna")],

@@ -85,6 +85,11 @@ def definite(r, token, para, want, depth):
         classes = ("Company",) if lemma in r.lex["company_descriptors"] else ("Organization",)
         if lemma in ("government", "authority", "authorities", "leadership"):
             return []
+        owners = _of_firms(r, token, para)
+        if owners:
+            # "the Indian unit of Siemens, Siemens Ltd": a firm told by its relation to a named one is the name
+            # set beside them, never merely the firm named last (which may be another's unit)
+            return [_copy(s, surface=_phrase_text(token), **_at(token)) for s in _apposed_names(r, owners, para)]
         if plural or (number and number[0].lower_ in ("two", "both")):
             return last_two(r, position, classes, want)
         candidates = []
@@ -317,6 +322,32 @@ def _article_before_word(token) -> str:
     while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
         i -= 2
     return doc[i - 1].lower_ if i > 0 else ""
+
+
+def _of_firms(r, token, para) -> list:
+    """The tokens of the firms or bodies named in a noun's "of" ("the unit of Siemens", "the largest customer
+    of Bosch"), or []."""
+    return [
+        obj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        and (span := r.discourse.at(para, obj.i)) is not None
+        and span.cls in ("Company", "Organization")
+    ]
+
+
+def _apposed_names(r, owners, para) -> list:
+    """The name in apposition to the owner's name, which the parser hangs there instead of on the
+    description before it ("the Indian unit of Siemens, Siemens Ltd")."""
+    out = []
+    for owner in owners:
+        for appos in (c for c in owner.children if c.dep_ == "appos"):
+            span = r.discourse.at(para, appos.i)
+            if span is not None and span.cls == "Company":
+                out.append(span)
+    return out[:1]
 
 
 def _of_name(r, token, para) -> bool:

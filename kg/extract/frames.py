@@ -58,6 +58,7 @@ __all__ = [
     "themes",
     "described",
     "closes_apposition",
+    "hung_as_clause",
     "is_passive",
     "governor",
     "role_tokens",
@@ -344,6 +345,16 @@ def _misread_gerund(objects):
     return out
 
 
+def hung_as_clause(name) -> bool:
+    """A name the parser hung as a clause, or as a verb's conjunct ("a stake in Portuguese parts maker OGMA from
+    Airbus" comes out with OGMA a conjunct of "agreed")."""
+    if name.dep_ == "dobj":  # "bought a stake in parts maker OGMA from Airbus": a second object of the verb
+        return any(c.dep_ == "dobj" and c.i < name.i for c in name.head.children)
+    return name.dep_ in ("ccomp", "xcomp", "advcl", "dep") or (
+        name.dep_ == "conj" and name.head.pos_ in ("VERB", "AUX")
+    )
+
+
 def _name_after(noun):
     """ "... ," chief executive Helene Marchetti said": a title noun right before a name it governs (or
     shares a head with), however the parser hung the pair; the name's head token, or None."""
@@ -360,6 +371,7 @@ def _name_after(noun):
         or (name.head == noun.head.head and noun.dep_ == "appos")
         or (name.dep_ == "nsubj" and name.head.head == noun)
         or (noun.dep_ == "conj" and name.dep_ == "appos")
+        or (doc[noun.i + 1].ent_iob_ == "B" and hung_as_clause(name))
     ):
         # the last: "the carmaker Hayase Motor and the German engine maker Brandt Motorenwerke", the second
         # name hung on the first; "Bulgarian President Radev and Turkish President Erdogan", on any noun
@@ -539,6 +551,9 @@ def _described(trigger):
 
 def _poss(trigger):
     owners = [c for c in trigger.children if c.dep_ == "poss"]
+    if not owners and trigger.dep_ == "compound" and trigger.head.pos_ == "PROPN":
+        # "Weg's chief executive Alberto Kuba": the parser hangs the owner on the name the title precedes
+        owners = [c for c in trigger.head.children if c.dep_ == "poss" and c.i < trigger.i]
     return [_relative_owner(c) if c.lower_ == "whose" else c for c in owners]
 
 

@@ -30,7 +30,7 @@ from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from ..spans import generic_name
 from . import descriptions, groups, pronouns, speakers
-from .frames import described, hyphen_word
+from .frames import described, hung_as_clause, hyphen_word
 from .mentions import Discourse, Span, defined_term, full_name_of, infer_class, name_head, word_piece
 from .mentions import at_token as _at
 from .mentions import copy_span as _copy
@@ -341,6 +341,8 @@ class Resolver:
                 and doc[token.i + 1].dep_ == token.dep_
             ):
                 return [nxt]  # "The elevator maker Liftmash" parsed as two subjects
+            if nxt is not None and not nxt.demonym and nxt.first == token.i + 1 and hung_as_clause(doc[nxt.last - 1]):
+                return [nxt]  # "a stake in Portuguese parts maker OGMA from Airbus", the name hung on the verb
         if token.dep_ == "compound" and self.discourse.at(para, token.head.i):
             return [self.discourse.at(para, token.head.i)]  # "potash miner Uralkali"
         if (
