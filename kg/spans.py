@@ -222,6 +222,39 @@ def _glue_name_words(doc, winners, kept_g, words: NameWords, demonyms):
     return out, [g for g in kept_g if id(g) not in glued]
 
 
+def _longer_than_known(doc, kept_g, taken: set[int], words: NameWords):
+    """ "Samsung SDI", "Hyundai Mobis", "Toyota Tsusho": a known firm's name that the parser compounds with
+    capitalised words after it, which the recogniser left unlabelled, is a longer name: another firm's (but in
+    "Toyota Motor" or "Tata Group" the words firms' names are made of keep the known firm). Returns the longer
+    names and the gazetteer matches left."""
+    longer, kept = [], []
+    for g in kept_g:
+        k = g.end
+        while (
+            k < len(doc)
+            and k not in taken
+            and doc[k].pos_ == "PROPN"
+            and doc[k].is_alpha
+            and (doc[k].is_title or doc[k].is_upper)
+            and doc[k].lower_ not in words.name_words
+            and doc[k].lower_ not in words.titles
+            and not _legal(doc[k], words)
+        ):
+            k += 1
+        last = doc[g.end - 1]
+        if (
+            g.label_ == "Company"
+            and k > g.end
+            and last.whitespace_
+            and last.dep_ == "compound"
+            and g.end <= last.head.i < k
+        ):
+            longer.append((g.start, k, "ORG"))
+        else:
+            kept.append(g)
+    return longer, kept
+
+
 def _past_board(doc, start: int, end: int, words: NameWords) -> int:
     """ "the Board of Directors of LiqTech International": the firm whose board it is."""
     i = start
@@ -448,6 +481,9 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
         winners_ner.append((ent.start, ent.end, ent.label_))
     kept_g = [g for g in gazetteer if id(g) not in dropped_g and not any(i in tickers for i in range(g.start, g.end))]
     winners_ner, kept_g = _glue_name_words(doc, winners_ner, kept_g, words, demonyms)
+    taken = tickers | {i for start, end, _ in winners_ner for i in range(start, end)}
+    longer, kept_g = _longer_than_known(doc, kept_g, taken, words)
+    winners_ner += longer
     spans = [Span(doc, g.start, g.end, label=g.label_, span_id=g.id_) for g in kept_g]
     known = {i for g in kept_g for i in range(g.start, g.end)}
     for start, end, label in winners_ner:

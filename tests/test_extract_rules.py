@@ -2826,6 +2826,17 @@ GENERAL += [
         [C("Airbus", ANY, ANY_NAME, ANY), C("Velux", "supplies", ANY_NAME, ANY)],
     ),
     case(
+        "gen-a-known-firms-name-going-on-is-another-firm",
+        "Samsung SDI, which already supplies cells to BMW and Rivian, will ship them from Hungary. Hyundai Mobis "
+        "makes axles for Kia. Toyota Motor makes cars.",
+        [
+            C("Samsung SDI", "producesComponentsFor", "BMW"),
+            C("Hyundai Mobis", "producesComponentsFor", "Kia"),
+            C("Toyota", "produces", "cars"),
+        ],
+        [C(("Samsung", "Samsung Electronics"), ANY, ANY_NAME, ANY), C("Hyundai", ANY, ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-holding-read-as-a-gerund",
         "Almaty Vagon is a subsidiary of the state holding Samruk-Kazyna.",
         [C("Almaty Vagon", "subsidiaryOf", "Samruk-Kazyna")],
