@@ -1313,6 +1313,13 @@ def test_no_claim(claims_of, text, must, must_not):
 
 COREFERENCE = [
     case(
+        "coref-it-is-the-speaker-the-model-missed",
+        "Koltrans makes wagons. Gestamp denied that it supplies chassis parts to Tesla. Production rose after it "
+        "began supplying Volvo.",
+        [C("Koltrans", "supplies", "Volvo")],
+        [C("Koltrans", ANY, "Tesla", ANY)],
+    ),
+    case(
         "coref-a-person-s-surname-whatever-the-model-said",
         'Revontuli Sensors Oy makes radar modules. "We depend on Taiwan for every single wafer," chief executive '
         "Liisa Mäkinen said. Mäkinen has a plan to change that. Mäkinen said its chips would be made by Dresden-based "

@@ -67,6 +67,9 @@ def it_antecedent(r, token, para, want):
             span = antecedent(described[0]) if len(described) == 1 else None
         if span is not None:
             return [_copy(span, via="coref", surface=token.text, **_at(token))]
+        unread = r.discourse.at(para, subject.i) is None and subject.idx >= r.discourse.paragraphs[para].masked
+        if unread and _unread_speaker(r, subject):
+            return []  # "Gestamp denied that it supplies ...": a name the recogniser missed, not the firm before
     candidates = []
     for span in r.discourse.before((para, token.i), classes + guesses, limit=6):
         if span.para != para:
@@ -95,6 +98,18 @@ def it_antecedent(r, token, para, want):
         # "it" with no company named in the sentences before it in its paragraph: the article's main company
         return [_copy(main, via="coref", surface=token.text, **_at(token))]
     return []
+
+
+def _unread_speaker(r, subject) -> bool:
+    """The subject of a verb of saying or denying that looks like a name (capitalised, singular, without a
+    determiner) but is no mention: "it" in what it says is that speaker, whom the recogniser missed."""
+    verbs = r.lex["reporting_verbs"] | set(r.ruleset.modality["negated"]["denials"])
+    return (
+        subject.head.lemma_.lower() in verbs
+        and subject.text[:1].isupper()
+        and subject.tag_ in ("NNP", "NN")
+        and not any(c.dep_ in ("det", "poss") for c in subject.children)
+    )
 
 
 def they_antecedent(r, token, para, want):
