@@ -30,9 +30,17 @@ from pathlib import Path
 from .errors import ModelError
 from .iri import normalize_name
 from .records import Candidate, Claim, Mention
-from .vocab import SYMMETRIC
+from .vocab import SUBPROPERTY_OF, SYMMETRIC
 
-__all__ = ["ConfidenceModel", "load_model", "score_candidates", "claim_key", "agreement_features", "model_path"]
+__all__ = [
+    "ConfidenceModel",
+    "load_model",
+    "score_candidates",
+    "published",
+    "claim_key",
+    "agreement_features",
+    "model_path",
+]
 
 
 @dataclass(frozen=True)
@@ -124,6 +132,23 @@ def score_candidates(candidates: list[Candidate], model: ConfidenceModel) -> lis
         if key not in best or p > best[key][0]:
             best[key] = (p, candidate)
     return [_in_text_order(candidate).claim(max(0.01, p)) for p, candidate in best.values()]
+
+
+def published(claims: list[Claim], threshold: float) -> list[Claim]:
+    """The claims at or above the threshold, less those a more specific one of them implies: "Ege makes cargo
+    doors for the A350" states producesComponentsFor, and its super-property supplies goes without saying (the
+    ontology infers it), so the same ends, modality and sentence under supplies are left out."""
+    kept = [c for c in claims if c.confidence >= threshold]
+    implied = {
+        (_identity(c.subject), SUBPROPERTY_OF[c.predicate], _identity(c.object), c.modality, c.sentence_start)
+        for c in kept
+        if c.predicate in SUBPROPERTY_OF
+    }
+    return [
+        c
+        for c in kept
+        if (_identity(c.subject), c.predicate, _identity(c.object), c.modality, c.sentence_start) not in implied
+    ]
 
 
 def _in_text_order(candidate: Candidate) -> Candidate:

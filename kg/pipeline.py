@@ -134,12 +134,13 @@ class Extractor:
         return next(self.extract_many([article]))
 
     def extract_many(self, articles: list[Article]):
-        """The published claims of each article, in order: candidates scored, those under the threshold left out."""
-        from .confidence import score_candidates
+        """The published claims of each article, in order: candidates scored, those under the threshold
+        left out, and those a more specific claim implies (:func:`kg.confidence.published`)."""
+        from .confidence import published, score_candidates
 
         model, threshold = self.scorer, self.threshold
         for candidates in self.candidates_many(articles):
-            yield [c for c in score_candidates(candidates, model) if c.confidence >= threshold]
+            yield published(score_candidates(candidates, model), threshold)
 
     def candidates_many(self, articles: list[Article]):
         """The candidate claims of each article, in order, before scoring; the articles are parsed in one
