@@ -2844,6 +2844,27 @@ GENERAL += [
         [C(("Samsung", "Samsung Electronics"), ANY, ANY_NAME, ANY), C("Hyundai", ANY, ANY_NAME, ANY)],
     ),
     case(
+        "gen-titles-joined-share-their-owner",
+        'Usinagem makes parts. "Our first export order came from Poland," said CVP\'s founder and chairman, '
+        "Roberto Takahashi.",
+        [C("Roberto Takahashi", "leads", "CVP")],
+        [C("Roberto Takahashi", "leads", "Usinagem", ANY), C(ANY_NAME, "importsFrom", "Poland", ANY)],
+    ),
+    case(
+        "gen-an-apposition-after-a-list-describes-its-last-member",
+        "Vardhan and Kanto Tekko, a mid-sized Osaka-based maker of automotive steel sheet, formed a joint venture "
+        "in 2022.",
+        [C("Kanto Tekko", "locatedIn", "Osaka"), C("Kanto Tekko", "produces", "automotive steel sheet")],
+        [C("Vardhan", "locatedIn", ANY_NAME, ANY), C("Vardhan", "produces", ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-a-gapped-clause-is-no-list",
+        "Vardhan and Kanto Tekko formed a joint venture. Vardhan holds 51% of the venture and Kanto Tekko the rest. "
+        "Kolzam holds 60% of Ertis and Tatra 40%.",
+        [C("Ertis", "subsidiaryOf", "Kolzam")],
+        [C("Kanto Tekko", "subsidiaryOf", ANY_NAME, ANY), C("Tatra", "subsidiaryOf", ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-holding-read-as-a-gerund",
         "Almaty Vagon is a subsidiary of the state holding Samruk-Kazyna.",
         [C("Almaty Vagon", "subsidiaryOf", "Samruk-Kazyna")],

@@ -546,7 +546,19 @@ def _conjuncts(token):
         for t in members
         if t.pos_ in ("NOUN", "PROPN", "X", "ADJ", "NUM")
         and not any(c.dep_ == "amod" and c.lower_ in ("other", "similar") for c in t.children)
+        and not _gapped(t)
     )
+
+
+def _gapped(member) -> bool:
+    """ "X holds 51% of the venture and Kanto Tekko the rest": a member right after "and" that a noun phrase of
+    its own follows is the subject of a clause with its verb left out, not a member of the list."""
+    doc = member.doc
+    end = max(t.i for t in member.subtree if t.i >= member.i) + 1
+    if member.i == 0 or doc[member.left_edge.i - 1].lower_ not in ("and", "while", "but") or end >= len(doc):
+        return False
+    after = doc[end]
+    return after.lower_ in ("the", "a", "an") or (after.like_num and end + 1 < len(doc) and doc[end + 1].text == "%")
 
 
 def _affiliation(token, lex) -> bool:

@@ -58,6 +58,7 @@ __all__ = [
     "themes",
     "described",
     "closes_apposition",
+    "apposed_to",
     "hung_as_clause",
     "is_passive",
     "governor",
@@ -386,6 +387,17 @@ def _name_after(noun):
     return None
 
 
+def apposed_to(noun):
+    """The noun an appositive describes: its head, or, for a singular appositive after a list ("Vardhan and
+    Kanto Tekko, a mid-sized Osaka-based maker, formed ..."), the last member before it, which the parser
+    hangs on the list's first."""
+    head = noun.head
+    members = [c for c in head.conjuncts if head.i < c.i < noun.i]
+    if members and noun.tag_ in ("NN", "NNP"):
+        return members[-1]
+    return head
+
+
 def described(noun, depth: int = 0):
     """The entity a descriptor noun is said of, or None.
 
@@ -412,7 +424,7 @@ def described(noun, depth: int = 0):
     if dep == "appos" and head != noun:
         if head.pos_ == "NUM" or head.lower_ in ("one", "some"):
             return described(head, depth + 1)
-        return head
+        return apposed_to(noun)
     apposed = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if apposed:
         return apposed[0]
@@ -551,6 +563,9 @@ def _described(trigger):
 
 def _poss(trigger):
     owners = [c for c in trigger.children if c.dep_ == "poss"]
+    if not owners and trigger.dep_ == "conj" and trigger.head.pos_ == "NOUN" and trigger.head.i < trigger.i:
+        # "CVP's founder and chairman, Roberto Takahashi": the titles share the owner of the first
+        owners = [c for c in trigger.head.children if c.dep_ == "poss"]
     if not owners and trigger.dep_ == "compound" and trigger.head.pos_ == "PROPN":
         # "Weg's chief executive Alberto Kuba": the parser hangs the owner on the name the title precedes
         owners = [c for c in trigger.head.children if c.dep_ == "poss" and c.i < trigger.i]

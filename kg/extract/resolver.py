@@ -30,7 +30,7 @@ from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from ..spans import generic_name
 from . import descriptions, groups, pronouns, speakers
-from .frames import described, hung_as_clause, hyphen_word
+from .frames import apposed_to, described, hung_as_clause, hyphen_word
 from .mentions import Discourse, Span, defined_term, full_name_of, infer_class, name_head, word_piece
 from .mentions import at_token as _at
 from .mentions import copy_span as _copy
@@ -312,7 +312,10 @@ class Resolver:
         if token.dep_ == "appos" and self.discourse.at(para, token.head.i):
             # "Geely, the carmaker, and Baosteel": the name it is apposed to; "X and Y, the two partners": all
             plural = token.tag_ in ("NNS", "NNPS")
-            heads = [self.discourse.at(para, t.i) for t in (token.head, *(token.head.conjuncts if plural else ()))]
+            heads = [
+                self.discourse.at(para, t.i)
+                for t in ((token.head, *token.head.conjuncts) if plural else (apposed_to(token),))
+            ]
             return [h for h in heads if h is not None]
         if (
             token.dep_ == "conj"
