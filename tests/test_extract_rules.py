@@ -1313,6 +1313,13 @@ def test_no_claim(claims_of, text, must, must_not):
 
 COREFERENCE = [
     case(
+        "coref-the-company-a-speaker-heads",
+        "Olumide Agro will assemble tractors in Kano. Kaya's chairman, Mehmet Ali Kaya, said the company had "
+        "exported tractors to Nigeria through a distributor since 2015.",
+        [C("Kaya", "exportsTo", "Nigeria")],
+        [C("Olumide Agro", "exportsTo", ANY_NAME, ANY)],
+    ),
+    case(
         "coref-it-is-the-speaker-the-model-missed",
         "Koltrans makes wagons. Gestamp denied that it supplies chassis parts to Tesla. Production rose after it "
         "began supplying Volvo.",

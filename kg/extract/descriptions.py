@@ -92,6 +92,9 @@ def definite(r, token, para, want, depth):
             return [_copy(s, surface=_phrase_text(token), **_at(token)) for s in _apposed_names(r, owners, para)]
         if plural or (number and number[0].lower_ in ("two", "both")):
             return last_two(r, position, classes, want)
+        firm = speakers.reporter_firm(r, token, para) if lemma in r.lex["generic_descriptors"] else None
+        if firm is not None and firm.position < position:
+            return [_copy(firm, via="coref", surface=_phrase_text(token), **_at(token))]  # the speaker's firm
         candidates = []
         clause = _argument_clause(token)
         for s in r.discourse.before(position, classes + ("Person", "Product") if "Company" in classes else classes):

@@ -214,6 +214,32 @@ def affiliation(r, person: Span) -> Span | None:
     )
 
 
+def reporter_firm(r, token, para) -> Span | None:
+    """The firm whose head reports the clause a token stands in: "Kaya's chairman, Mehmet Ali Kaya, said the
+    company had exported tractors" -> Kaya (the title's owner, or what the named speaker leads); else None."""
+    clause = token
+    for verb in token.ancestors:
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in r.lex["reporting_verbs"]:
+            break
+        clause = verb
+    else:
+        return None
+    if clause.dep_ != "ccomp" or clause.head != verb:
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.lemma_.lower() in r.lex["person_descriptors"]:
+            for owner in (c for c in subject.children if c.dep_ == "poss"):
+                span = r.discourse.at(para, owner.i)
+                if span is not None and (span.cls == "Company" or (span.weak and " " not in span.name)):
+                    return _copy(span, cls="Company", weak=False)
+        for named in (subject, *(c for c in subject.children if c.dep_ == "appos")):
+            span = r.discourse.at(para, named.i)
+            led = r.leads.get(span.name) if span is not None and span.cls == "Person" else None
+            if led is not None and led.cls == "Company":
+                return led
+    return None
+
+
 def reported_company(r, title, para, want) -> list[Span]:
     """The firm whose news a titled speaker reports: "Chang Hwa already supplies TSMC's fabs, chairman Lin
     Cheng-wei said" -> Chang Hwa, the subject of the clause said (not the firm named most often)."""
