@@ -53,6 +53,7 @@ class NameWords:
     auxiliaries: frozenset[str] = frozenset()  # verbs a re-parse may start from ("will", "said")
     makers: frozenset[str] = frozenset()  # what a firm is called by what it makes ("drugmaker")
     ordinals: frozenset[str] = frozenset()  # "first", "second": a title's before a title, else a name's
+    dates: frozenset[str] = frozenset()  # months and weekdays: never a name's first word ("In September Kaveri")
 
     @classmethod
     def from_lexicon(cls, lex) -> NameWords:
@@ -83,6 +84,7 @@ class NameWords:
             auxiliaries=lex["auxiliaries"],
             makers=lex["maker_nouns"],
             ordinals=lex["ordinal_words"],
+            dates=frozenset(lex["months"] | lex["weekdays"]),
         )
 
 
@@ -131,6 +133,7 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
         start < end - 1
         and (
             doc[start].lower_ in ("the", "a", "an")
+            or doc[start].lower_ in words.dates
             or (doc[start].is_lower and doc[start].is_alpha and doc[start].lower_ in words.name_words)
             or (
                 (doc[start].lower_ in words.titles or doc[start].lemma_.lower() in words.titles)
@@ -281,6 +284,7 @@ def _whole_compound(doc, start: int, end: int, taken: set[int], words: NameWords
             and token.text[:1].isupper()
             and token.i not in taken
             and token.lower_ not in words.titles
+            and token.lower_ not in words.dates
             and not token.is_sent_start
         )
 
@@ -355,6 +359,11 @@ def _with_legal_suffix(doc, end: int, words: NameWords) -> int:
     return end
 
 
+def _plural_possessive(token) -> bool:
+    """The apostrophe of a plural possessive inside a name: "Steel Producers' Association"."""
+    return token.text in ("'", "\u2019") and token.i > 0 and token.doc[token.i - 1].tag_ == "NNPS"
+
+
 def _longer_wins(doc, ent, inside, words: NameWords, demonyms: frozenset[str]) -> bool:
     """Whether the recogniser's name around gazetteer matches is one longer name."""
     covered = {i for g in inside for i in range(g.start, g.end)}
@@ -395,7 +404,9 @@ def _longer_wins(doc, ent, inside, words: NameWords, demonyms: frozenset[str]) -
     ):
         return False  # "Russian MC-21", "German Volkswagen", "Chinese Wu Lan": a nationality before a name (but
         # "Russian Railways", "the Philippine Senate", "Ace European Group" are names)
-    if not all(_namelike(t) or t.lower_ in words.connectors or _legal(t, words) for t in extra):
+    if not all(
+        _namelike(t) or t.lower_ in words.connectors or _legal(t, words) or _plural_possessive(t) for t in extra
+    ):
         return False
     if len(extra) > 5 or any(t.is_stop and t.lower_ not in words.connectors for t in extra):
         return False  # "Uzbekistan Opens New Tractor Factory With Help From Belarus": a title-case headline
@@ -504,7 +515,7 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
                 end, label = longer, "ORG"
         spans.append(Span(doc, start, end, label=label))
     spans = _suffixed_names(doc, _of_place_after_suffix(doc, spans, gazetteer, words), tickers, words)
-    spans = _non_overlapping(_outermost(_listed_names(doc, spans, tickers)), claimed)
+    spans = _non_overlapping(_outermost(_joined_names(doc, _listed_names(doc, spans, tickers), words)), claimed)
     doc.ents = _defined_by_acronym(doc, spans, words)
     return doc
 
@@ -659,6 +670,32 @@ def _defined_by_acronym(doc, spans, words: NameWords):
             continue  # only where the recogniser cut the name into pieces
         out = [s for s in out if s not in inside] + [Span(doc, start, end, label="ORG")]
     return sorted(out, key=lambda s: s.start)
+
+
+def _joined_names(doc, spans, words: NameWords):
+    """A name the recogniser cut at a particle inside it ("Caxias do Sul", "Banco do Brasil"): the particle and
+    the capitalised words after it, a name of their own or no name yet, are part of it."""
+    from spacy.tokens import Span
+
+    particles = {w for w in words.connectors if w.isalpha() and w not in ("of", "and")}
+    starts = {s.start: s for s in spans}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out, absorbed = [], set()
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if id(span) in absorbed:
+            continue
+        end = span.end
+        while end + 1 < len(doc) and doc[end].lower_ in particles and doc[end].is_lower and doc[end + 1].is_title:
+            nxt = starts.get(end + 1)
+            if nxt is not None:
+                absorbed.add(id(nxt))
+                end = nxt.end
+            elif end + 1 not in taken and doc[end + 1].pos_ == "PROPN":
+                end += 2
+            else:
+                break
+        out.append(span if end == span.end else Span(doc, span.start, end, label=span.label_))
+    return out
 
 
 def _outermost(spans):

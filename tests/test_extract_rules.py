@@ -2872,6 +2872,26 @@ GENERAL += [
         [C("Kanto Tekko", "subsidiaryOf", ANY_NAME, ANY), C("Tatra", "subsidiaryOf", ANY_NAME, ANY)],
     ),
     case(
+        "gen-names-with-particles-and-plural-possessives",
+        "Serrana, based in Caxias do Sul in Rio Grande do Sul state, makes bus bodies. Both are members of the "
+        "Turkish Steel Producers' Association.",
+        [C("Serrana", "locatedIn", "Caxias do Sul"), C("Caxias do Sul", "locatedIn", "Rio Grande do Sul")],
+        [C("Sul", ANY, ANY_NAME, ANY), C("Steel Producers", ANY, ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-a-month-starts-no-name",
+        "In September Kaveri agreed to set up a joint venture with Sierra Madre Farma.",
+        [C("Kaveri", "cooperatesWith", "Sierra Madre Farma", "planned")],
+        [C("September Kaveri", ANY, ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-a-family-name-first",
+        "Daehan Shipbuilding's chief executive, Choi Jae-won, met Vikram Iyer in Mumbai. Choi said the yard would "
+        "build tankers with Bharati Marine.",
+        [C("Choi Jae-won", "leads", "Daehan Shipbuilding")],
+        [C("Choi", ANY, "tankers", ANY), C("Choi", "cooperatesWith", ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-holding-read-as-a-gerund",
         "Almaty Vagon is a subsidiary of the state holding Samruk-Kazyna.",
         [C("Almaty Vagon", "subsidiaryOf", "Samruk-Kazyna")],

@@ -139,12 +139,17 @@ class Discourse:
                     return
 
 
+def _plural_possessive(token) -> bool:
+    """The apostrophe of a plural possessive inside a name ("Steel Producers' Association", "Workers' Union")."""
+    return token.text in ("'", "\u2019") and token.i > 0 and token.doc[token.i - 1].tag_ == "NNPS"
+
+
 def _clean_name(span) -> tuple[str, int, int]:
     """Strip leading articles/possessives and a trailing "'s" from a span; return text and token bounds.
     A possessive inside ends the name: "Harrow's Tundra" names Harrow (what it owns is another name)."""
     first, last = span.start, span.end
     doc = span.doc
-    inner = [t.i for t in span[1:-1] if t.tag_ == "POS"] if len(span) > 2 else []
+    inner = [t.i for t in span[1:-1] if t.tag_ == "POS" and not _plural_possessive(t)] if len(span) > 2 else []
     if inner:
         last = inner[0]
     while first < last and (doc[first].lower_ in _SKIP_WORDS or doc[first].is_punct):
@@ -471,7 +476,10 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
     finite = [
         i
         for i in range(first + 1, last)
-        if doc[i].pos_ in ("VERB", "AUX") and doc[i].tag_ in ("VBZ", "VBD", "VBP", "MD") and doc[i].is_lower
+        if doc[i].pos_ in ("VERB", "AUX")
+        and doc[i].tag_ in ("VBZ", "VBD", "VBP", "MD")
+        and doc[i].is_lower
+        and doc[i].lower_ not in ruleset.name_policy.connectors  # "Caxias do Sul"
     ]
     if finite:  # "Sahel Agro mixes phosphoric" read as one person: a name ends before its verb
         last = finite[0]
@@ -853,6 +861,8 @@ def _link_alias(span: Span, discourse: Discourse, persons: dict[str, Span]) -> S
         parts = span.name.split()
         if len(parts) >= 2 and span.key is None:
             persons[parts[-1].casefold()] = span
+            if len(parts) == 2 and "-" in parts[1]:
+                persons[parts[0].casefold()] = span  # "Choi Jae-won", "Lin Cheng-wei": the family name first
         elif len(parts) == 1 and span.key is None and parts[0].casefold() in persons:
             full = persons[parts[0].casefold()]
             return replace(span, name=full.name, key=full.key, weak=False)
