@@ -2892,6 +2892,23 @@ GENERAL += [
         [C("Choi", ANY, "tankers", ANY), C("Choi", "cooperatesWith", ANY_NAME, ANY)],
     ),
     case(
+        "gen-makers-listed-make-what-makers-make",
+        "Vardhan makes galvanised sheet for carmakers including Maruti Suzuki and Mahindra & Mahindra. Swiss "
+        "trainmaker Stadler won the order. It also sells to carmakers in Europe.",
+        [
+            C("Maruti Suzuki", "produces", "cars"),
+            C("Mahindra & Mahindra", "produces", "cars"),
+            C("Stadler", "produces", "trains"),
+        ],
+        [C("Vardhan", "produces", "cars", ANY), C("Stadler", "produces", "cars", ANY)],
+    ),
+    case(
+        "gen-which-says-a-name-is-no-person",
+        "Kaya, which also makes balers, exports tractors to Ghana.",
+        [C("Kaya", "produces", "balers", classes=("Company", "Product"))],
+        [],
+    ),
+    case(
         "gen-a-holding-read-as-a-gerund",
         "Almaty Vagon is a subsidiary of the state holding Samruk-Kazyna.",
         [C("Almaty Vagon", "subsidiaryOf", "Samruk-Kazyna")],

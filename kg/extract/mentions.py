@@ -842,7 +842,20 @@ def descriptor_beside(doc, first: int, last: int):
         said = [c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         if said:
             return said[0]  # "whose chief executive is Ines Carvalho", "the buyer is Kessel"
+    first_member = head
+    while first_member.dep_ == "conj" and first_member.head.i < first_member.i:
+        first_member = first_member.head
+    prep = first_member.head
+    if first_member.dep_ == "pobj" and _listing(prep) and prep.head.pos_ == "NOUN" and prep.head.i < prep.i:
+        return prep.head  # "carmakers including Maruti Suzuki and Mahindra", "firms such as Kaya"
     return None
+
+
+def _listing(prep) -> bool:
+    """ "including", "like", "such as": a preposition that lists members of the noun before it."""
+    return prep.lower_ in ("including", "like") or (
+        prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+    )
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,9}")  # "CNPC", "SFL", "L&F": a short name in brackets
@@ -939,6 +952,9 @@ def settle_classes(discourse: Discourse) -> None:
     every mention is a guess, the most frequent guess (a firm on a tie) stands for all of them."""
     known: dict[str, Span] = {}
     guesses: dict[str, list[str]] = {}
+    for span in list(discourse.spans):
+        if span.weak and span.cls == "Person" and not span.demonym and _said_of_a_thing(discourse, span):
+            discourse.replace(span, replace(span, cls="Company", weak=False))  # "Kaya, which also makes balers"
     for span in discourse.spans:
         if not span.demonym and span.key is None:
             if not span.weak:
@@ -955,6 +971,17 @@ def settle_classes(discourse: Discourse) -> None:
                 votes = guesses[name]
                 cls = max(_GUESS_ORDER, key=lambda c: (votes.count(c), -_GUESS_ORDER.index(c)))
                 discourse.replace(span, replace(span, cls=cls))
+
+
+def _said_of_a_thing(discourse: Discourse, span: Span) -> bool:
+    """A relative clause opened by "which" describes the name: no person ("Kaya, which also makes combine
+    harvesters", "Forjas Garza Sada, which supplies Kia")."""
+    head = discourse.paragraphs[span.para].doc[span.last - 1]
+    return any(
+        clause.dep_ == "relcl"
+        and any(w.lower_ == "which" and w.dep_ in ("nsubj", "nsubjpass", "dobj") for w in clause.children)
+        for clause in head.children
+    )
 
 
 def full_name_of(name: str, discourse: Discourse) -> Span | None:

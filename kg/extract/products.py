@@ -123,11 +123,12 @@ def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer
     offset = discourse.paragraphs[para].offset
     doc = trigger.doc
     start, end = offset + trigger.idx, offset + trigger.idx + len(trigger.text)
-    if trigger.lower_ in maker_compounds:
+    compound = trigger.lower_ if trigger.lower_ in maker_compounds else trigger.lemma_.lower()  # "carmakers"
+    if compound in maker_compounds:
         return [
             _product(
                 gazetteer,
-                str(maker_compounds[trigger.lower_]),
+                str(maker_compounds[compound]),
                 para,
                 trigger.i,
                 trigger.i + 1,
