@@ -2897,14 +2897,14 @@ GENERAL += [
         "trainmaker Stadler won the order. It also sells to carmakers in Europe.",
         [
             C("Maruti Suzuki", "produces", "cars"),
-            C("Mahindra & Mahindra", "produces", "cars"),
+            C(("Mahindra & Mahindra", "Mahindra"), "produces", "cars"),
             C("Stadler", "produces", "trains"),
         ],
         [C("Vardhan", "produces", "cars", ANY), C("Stadler", "produces", "cars", ANY)],
     ),
     case(
         "gen-which-says-a-name-is-no-person",
-        "Kaya, which also makes balers, exports tractors to Ghana.",
+        "Kaya, which also makes balers, exports to Ghana.",
         [C("Kaya", "produces", "balers", classes=("Company", "Product"))],
         [],
     ),
