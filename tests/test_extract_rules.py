@@ -2909,6 +2909,17 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-where-a-firm-is-from-and-based",
+        "Kolzam SA, a railcar maker from Poznan, won the tender. Matra Recycling, a Hungarian company based in "
+        "Gyongyos, collects scrap cells. Iron ore comes from Sweden's LKAB.",
+        [
+            C("Kolzam SA", "locatedIn", ("Poznan", "Poznań")),
+            C("Matra Recycling", "locatedIn", "Gyongyos"),
+            C("LKAB", "locatedIn", "Sweden"),
+        ],
+        [],
+    ),
+    case(
         "gen-a-holding-read-as-a-gerund",
         "Almaty Vagon is a subsidiary of the state holding Samruk-Kazyna.",
         [C("Almaty Vagon", "subsidiaryOf", "Samruk-Kazyna")],

@@ -297,6 +297,9 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
         described = cls is not None and not weak
         if headline and key not in body and not described:
             continue
+        placed = _after_place_possessive(doc, a, discourse, para.index)
+        if placed:
+            cls, weak, described = cls if cls not in (None, "Person", "Region") else "Company", False, True
         if counts[key] < 2 and not described and not _acting_name(doc, a, b):
             continue
         start = para.offset + doc[a].idx
@@ -314,6 +317,15 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
             unlabelled=not described,
             surface=text,
         )
+
+
+def _after_place_possessive(doc, a: int, discourse: Discourse, para: int) -> bool:
+    """ "Sweden's LKAB", "Italy's Leonardo": capitalised words right after a place's possessive name a firm (or
+    a body) of that place, whether or not the recogniser saw them."""
+    if a < 2 or doc[a - 1].text not in ("'s", "\u2019s"):
+        return False
+    place = discourse.at(para, a - 2)
+    return place is not None and place.cls in ("Country", "Region")
 
 
 def _acting_name(doc, a: int, b: int) -> bool:
@@ -669,6 +681,13 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
         and not doc[last - 1].whitespace_
     ):
         return "Region", False  # "the Tartu-based Quillfeather Labs": a place, whatever the model says
+    if (
+        first > 1
+        and doc[first - 1].lower_ == "in"
+        and doc[first - 2].lower_ in ("based", "headquartered")
+        and not any(w in lex["company_name_words"] or w in lex["organization_name_words"] for w in words)
+    ):
+        return "Region", False  # "a Hungarian company based in Gyöngyös": where a firm is based is a place
     head = name_head(doc, first, last) if "of" in words[1:] else None
     if head in lex["organization_name_words"] and head not in lex["company_name_words"]:
         return "Organization", False  # "Ministry of Energy", "the Armenian Ministry of Economy", "University of X"
