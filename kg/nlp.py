@@ -419,7 +419,9 @@ def repair_parse(
     ("no longer"), and the verbs a re-parse may start from besides the triggers ("will", "said").
     """
     words = words or _NO_POLICY
-    respells = {sent.start: patch for sent in doc.sents if (patch := _respell_ly_names(nlp, sent)) is not None}
+    respells = {
+        sent.start: patch for sent in doc.sents if (patch := _respell_ly_names(nlp, sent, words.connectors)) is not None
+    }
     if respells:
         doc = _transplant(doc, respells)
     patches = {}
@@ -463,9 +465,10 @@ def _ly_name(token) -> bool:
     return token.is_title and token.lower_.endswith("ly") and token.is_alpha and token.i > token.sent.start
 
 
-def _plain(span) -> str:
-    """A span's text with its -ly names spelled as a plain name, for a re-parse."""
-    return "".join(("Acme" if _ly_name(t) else t.text) + t.whitespace_ for t in span).strip()
+def _plain(span, connectors=frozenset()) -> str:
+    """A span's text with its -ly names spelled as a plain name (and misread particles as "de"), for a
+    re-parse."""
+    return "".join(_stand_in(t, connectors) + t.whitespace_ for t in span).strip()
 
 
 def _aligned(fresh, rest) -> bool:
@@ -475,19 +478,41 @@ def _aligned(fresh, rest) -> bool:
     )
 
 
-def _respell_ly_names(nlp, sent):
+def _respell_ly_names(nlp, sent, connectors=frozenset()):
     """ "competes with Sweden's Oatly", "pits Geely against Chery": a capitalised word ending in -ly inside
-    a sentence is a name the small model reads as an adverb, which breaks the parse around it. The sentence
-    is parsed again with a plain name in its place; returns a patch (the names' indices, the fresh parse)
-    or None."""
+    a sentence is a name the small model reads as an adverb, which breaks the parse around it; so does a
+    name's particle it reads as a verb ("Caxias do Sul", "Banco do Brasil"). The sentence is parsed again
+    with a plain name (and the particle "de") in their place; returns a patch (the names' indices, the
+    fresh parse, the indices whose words keep their lemmas) or None."""
     names = [t.i for t in sent if _ly_name(t) and t.pos_ in ("ADV", "ADJ")]
-    if not names:
+    particles = [t.i for t in sent if _misread_particle(t, connectors)]
+    if not names and not particles:
         return None
     with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in _NO_NAMES]):
-        fresh = nlp(_plain(sent))
-    if len(fresh) != len(sent) or any(fresh[j].text != ("Acme" if _ly_name(t) else t.text) for j, t in enumerate(sent)):
+        fresh = nlp(_plain(sent, connectors))
+    if len(fresh) != len(sent) or any(fresh[j].text != _stand_in(t, connectors) for j, t in enumerate(sent)):
         return None
-    return ("respell", names, fresh)
+    return ("respell", names, fresh, names + particles)
+
+
+def _misread_particle(token, connectors) -> bool:
+    """A name's particle between two capitalised words that the tagger reads as a verb ("Caxias do Sul")."""
+    doc = token.doc
+    return (
+        token.lower_ in connectors
+        and token.is_lower
+        and token.pos_ in ("VERB", "AUX")
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].is_title
+        and doc[token.i + 1].is_title
+    )
+
+
+def _stand_in(token, connectors=frozenset()) -> str:
+    """What a word is read as in a re-parse: "Acme" for an -ly name, "de" for a misread particle."""
+    if _ly_name(token):
+        return "Acme"
+    return "de" if _misread_particle(token, connectors) else token.text
 
 
 def _subject_phrase(nlp, sent, verbs):
@@ -534,12 +559,12 @@ def _transplant(doc, patches):
     lemmas = [t.lemma_ for t in doc]
     for start, patch in list(patches.items()):
         if patch[0] == "respell":
-            _, names, fresh = patch
+            _, names, fresh, kept = patch
             for j, token in enumerate(fresh):
                 i = start + j
                 heads[i] = start + token.head.i
                 deps[i], pos[i], tags[i] = token.dep_, token.pos_, token.tag_
-                if i not in names:
+                if i not in kept:
                     lemmas[i] = token.lemma_
             del patches[start]
             continue

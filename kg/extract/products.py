@@ -18,6 +18,10 @@ __all__ = ["noun_phrase_product", "made_products", "market_products"]
 _AGENTS = ("Country", "Region", "Company", "Organization")
 
 
+def _is_product(span) -> bool:
+    return span is not None and span.cls == "Product"
+
+
 def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazetteer, lex) -> Span | None:
     """A product (or sector) named by the noun phrase headed by ``token``, or None."""
     lemma = token.lemma_.lower()
@@ -32,6 +36,13 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
         c.dep_ in ("compound", "amod", "nmod") and c.i < token.i and c.lower_ not in lex["not_kinds"]
         for c in token.children
     )
+    offering = offering or (
+        lemma in lex["components"]
+        and any(
+            c.dep_ in ("compound", "nmod") and c.i < token.i and _is_product(discourse.at(para, c.i))
+            for c in token.children
+        )
+    )  # "bus bodies", "truck cabs": a part of a named product, though "body" may also be an organisation
     if not offering and (
         lemma in lex["company_descriptors"]
         or lemma in lex["organization_descriptors"]
