@@ -2920,6 +2920,17 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-in-a-place-across-a-clause-or-a-ranking",
+        "Its only customer so far is Daewon Cathode Materials, a South Korean cathode maker that opened a plant in "
+        "Nysa, in southern Poland, in 2024. Rostselmash is the largest combine maker in the former Soviet Union. "
+        "Kalyon PV, a Turkish module maker in Ankara, grew.",
+        [C("Kalyon PV", "locatedIn", "Ankara")],
+        [
+            C("Daewon Cathode Materials", "locatedIn", ("Poland", "Nysa"), ANY),
+            C("Rostselmash", "locatedIn", ANY_NAME, ANY),
+        ],
+    ),
+    case(
         "gen-a-holding-read-as-a-gerund",
         "Almaty Vagon is a subsidiary of the state holding Samruk-Kazyna.",
         [C("Almaty Vagon", "subsidiaryOf", "Samruk-Kazyna")],

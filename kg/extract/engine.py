@@ -196,6 +196,8 @@ class _Run:
                 return
             if need == "unaffiliated" and any(_affiliation(t, self.ruleset.lexicon) for t in tokens):
                 return
+            if need == "near" and any(_far(t, trigger) or _ranked(t) for t in tokens):
+                return
             if need == "not-agent" and any(
                 self.resolver.resolve(t, para.index, _AGENT_CLASSES, strict=True) for t in tokens
             ):
@@ -559,6 +561,20 @@ def _gapped(member) -> bool:
         return False
     after = doc[end]
     return after.lower_ in ("the", "a", "an") or (after.like_num and end + 1 < len(doc) and doc[end + 1].text == "%")
+
+
+def _far(head, prep) -> bool:
+    """The parser hung a preposition on a noun across the noun's apposition or relative clause ("Daewon, a
+    cathode maker that opened a plant in Nysa, in southern Poland"): the phrase belongs inside it."""
+    return any(
+        c.dep_ in ("appos", "relcl", "acl") and head.i < c.i < prep.i and c.right_edge.i < prep.i for c in head.children
+    )
+
+
+def _ranked(noun) -> bool:
+    """ "the largest combine maker in the former Soviet Union", "the best-selling brands in Brazil": a superlative
+    makes the place the scope of a ranking, not where the noun is."""
+    return any(c.tag_ in ("JJS", "RBS") for c in noun.subtree if c.i < noun.i)
 
 
 def _affiliation(token, lex) -> bool:

@@ -31,7 +31,10 @@
   (``"theme:not-agent"``: selling a company is no supply), or, for a list of
   places, not be one of a list (``"comma:unlisted"``), or name a product model,
   not a kind (``"self:model"``), or not be where a person works
-  (``"head:unaffiliated"``: "an analyst at Kotak in Mumbai" places the analyst).
+  (``"head:unaffiliated"``: "an analyst at Kotak in Mumbai" places the analyst), or be the trigger's own
+  head, not one the parser reached across an apposition or a relative clause, nor ranked by a superlative
+  (``"head:near"``: "a maker that opened a plant in Nysa", "the largest combine maker in the former Soviet
+  Union" place no firm).
 - ``modality``: ``"local"`` for relations stated by a noun phrase alone
   (appositions, titles, nationality words): "Uralchem, one of Russia's largest
   producers of X, will keep the stake" asserts that Uralchem produces X,
@@ -68,6 +71,7 @@ _NEEDS = (
     "unlisted",
     "model",
     "unaffiliated",
+    "near",
 )  # what "role:need" in a rule's "require" asks
 _RULE_KEYS = {
     "id",
