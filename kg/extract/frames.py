@@ -582,7 +582,11 @@ def _relative_owner(whose):
 
 
 def _mod(trigger):
-    return [c for c in trigger.children if c.dep_ in MODIFIER_DEPS]
+    found = [c for c in trigger.children if c.dep_ in MODIFIER_DEPS]
+    if not found and trigger.dep_ == "compound" and trigger.head.pos_ == "PROPN":
+        # "German Chancellor Olaf Scholz": the parser hangs the nationality on the name the title precedes
+        found = [c for c in trigger.head.children if c.dep_ == "amod" and c.i < trigger.i]
+    return found
 
 
 def _premod(trigger):
