@@ -2938,6 +2938,27 @@ GENERAL += [
         [C("Olaf Scholz", "leads", "Kazakhstan", ANY)],
     ),
     case(
+        "gen-a-title-of-several-words-after-a-firm",
+        "Vogt Chief Executive Henrike Lenz said the plant would open in 2027.",
+        [C("Henrike Lenz", "leads", "Vogt")],
+        [],
+    ),
+    case(
+        "gen-a-partnership-signed",
+        "Kazakhstan and Germany signed a strategic partnership on raw materials in 2022.",
+        [C("Kazakhstan", "cooperatesWith", "Germany"), C("Kazakhstan", "signedAgreementWith", "Germany")],
+        [],
+    ),
+    case(
+        "gen-the-partner-of-an-agreement-to-do-something",
+        "KSOE signed a memorandum of understanding with India's Cochin Shipyard last year to cooperate on ship design.",
+        [
+            C("KSOE", "cooperatesWith", "Cochin Shipyard", "planned"),
+            C("KSOE", "signedAgreementWith", "Cochin Shipyard"),
+        ],
+        [],
+    ),
+    case(
         "gen-a-holding-read-as-a-gerund",
         "Almaty Vagon is a subsidiary of the state holding Samruk-Kazyna.",
         [C("Almaty Vagon", "subsidiaryOf", "Samruk-Kazyna")],

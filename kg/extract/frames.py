@@ -724,7 +724,7 @@ def _preposition(trigger, role: str):
     if not nominal:
         # "supply parts for KAMAZ" where "for" hangs on the object, or deeper: "delivering ten trucks
         # with a payload of 220 tonnes each to the Kovdor plant" (the parser attaches "to" to "payload")
-        return _nested_prep(trigger, role)
+        return _nested_prep(trigger, role) or (_purpose_partner(trigger) if role == "with" else [])
     # "joint production of buses with Halvard": the parser hangs the phrase on the noun's "of" object
     return [found for of in _preps(trigger).get("of", []) for found in _preps(of).get(role, [])] if role != "of" else []
 
@@ -853,6 +853,21 @@ def _gerund(verb):
 def _gerund_objects(verb):
     gerund = _gerund(verb)
     return [c for c in gerund.children if c.dep_ == "dobj"] if gerund is not None else []
+
+
+def _purpose_partner(verb):
+    """ "X signed a memorandum with Y to cooperate on ship design": the partner of the agreement an infinitive
+    of purpose belongs to is the partner of what it says they will do."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.dep_ not in (
+        "xcomp",
+        "advcl",
+        "acl",
+    ):
+        return []
+    governor = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+    if governor.pos_ not in ("VERB", "AUX") or governor == verb:
+        return []
+    return _preps(governor).get("with", []) or _nested_prep(governor, "with")
 
 
 def _nested_prep(trigger, name: str, depth: int = 3):

@@ -361,11 +361,16 @@ def _after_person_title(doc, first: int, lex) -> bool:
 
 
 def _before_chief(doc, end: int, lex) -> bool:
-    """A chief's title and a person's name right after a name: "Pfizer CEO Albert Bourla"."""
+    """A chief's title and a person's name right after a name: "Pfizer CEO Albert Bourla", "Vogt Chief
+    Executive Henrike Lenz"."""
+    title = lex["head_nouns"] | lex["title_words"]
+    k = end
+    while k < len(doc) and k - end < 4 and doc[k].lower_ in title:
+        k += 1
     return (
-        end + 1 < len(doc)
+        end < k < len(doc)
         and doc[end].lower_ in lex["head_nouns"]
-        and doc[end + 1].ent_type_ == "PERSON"
+        and doc[k].ent_type_ == "PERSON"
         and doc[end].lower_ not in lex["state_titles"]
     )
 
