@@ -2959,6 +2959,24 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-a-venture-named-after-its-parents",
+        "Vardhan and Kanto Tekko formed the joint venture, Vardhan Kanto Steel, in 2022. Vardhan holds 51% of the "
+        "venture and Kanto Tekko the rest. In India, the venture's main competitor is JSW Steel.",
+        [
+            C("Vardhan", "cooperatesWith", "Kanto Tekko"),
+            C("Vardhan Kanto Steel", "subsidiaryOf", "Vardhan"),
+            C("Vardhan Kanto Steel", "competesWith", "JSW Steel"),
+        ],
+        [C("Vardhan Kanto Steel", "cooperatesWith", "Kanto Tekko", ANY)],
+    ),
+    case(
+        "gen-what-a-noun-remains-and-a-supplier-of-a-firm",
+        "Tobol's main competitor remains Belarus's Gomselmash. Hanbit became the biggest supplier of Kia. Tata is a "
+        "supplier of steel.",
+        [C("Tobol", "competesWith", "Gomselmash"), C("Hanbit", "supplies", "Kia")],
+        [C(("Tata", "Tata Group"), "supplies", ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-holding-read-as-a-gerund",
         "Almaty Vagon is a subsidiary of the state holding Samruk-Kazyna.",
         [C("Almaty Vagon", "subsidiaryOf", "Samruk-Kazyna")],

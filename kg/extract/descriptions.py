@@ -77,8 +77,13 @@ def definite(r, token, para, want, depth):
             lemma = "company"
         if "our" in dets:  # "our company" in a quote: what the speaker speaks for
             return speakers.speaker_entity(r, token, para, want)
-        if not dets & {"the", "this", "that", "these", "both"} or lemma in r.lex["no_antecedent"]:
-            return []  # "the venture" in "each take 22.5 percent of the venture" names no one before
+        if not dets & {"the", "this", "that", "these", "both"}:
+            return []
+        if lemma in r.lex["no_antecedent"]:
+            # "the venture" names no one before ("each take 22.5 percent of the venture"), unless the article
+            # called a firm so ("the joint venture, Vardhan Kanto Steel": the nearest)
+            called = [s for s in r.discourse.before(position, ("Company", "Organization")) if lemma in kinds(r, s)]
+            return [_copy(called[0], via="coref", surface=_phrase_text(token), **_at(token))] if called else []
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.pos_ == "PROPN" and (nxt.is_title or nxt.is_upper):
             return []  # "the tyre maker Belshina", "the contractor NFC": the name that follows

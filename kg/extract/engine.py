@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import MappingProxyType
 
 from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from ..nlp import Paragraph
 from ..records import Article, Candidate, Mention
-from ..vocab import AGENT_CLASSES
+from ..vocab import AGENT_CLASSES, DOMAIN, RANGE
 from . import speakers
 from .features import candidate_features
 from .frames import Frame, closes_apposition, hyphen_word
@@ -80,7 +81,8 @@ _CLASS_ORDER = ("Company", "Organization", "Person", "Product", "Region", "Count
 def _one_class_per_name(claims: list[Candidate]) -> list[Candidate]:
     """A name the gazetteer does not know keeps one class in an article: where rules read it as two
     ("Paysolve" a firm in one claim, a place in another), the class most claims give it (a firm first on a
-    tie) stands and the claims that read it otherwise are dropped."""
+    tie) stands; a claim that read it otherwise takes that class where the claim allows it ("Vardhan" a place in
+    "Vardhan and Kanto Tekko formed a venture", a firm in "Vardhan holds 51%"), else it is dropped."""
     votes: dict[str, list[str]] = {}
     for claim in claims:
         for mention in (claim.subject, claim.object):
@@ -91,9 +93,19 @@ def _one_class_per_name(claims: list[Candidate]) -> list[Candidate]:
         for name, classes in votes.items()
         if len(set(classes)) > 1
     }
-    return [
-        c for c in claims if all(m.key is not None or chosen.get(m.name, m.cls) == m.cls for m in (c.subject, c.object))
-    ]
+    out = []
+    for claim in claims:
+        ends = []
+        for mention, allowed in ((claim.subject, DOMAIN[claim.predicate]), (claim.object, RANGE[claim.predicate])):
+            cls = mention.cls if mention.key is not None else chosen.get(mention.name, mention.cls)
+            if cls != mention.cls and cls not in allowed:
+                break  # the name's class does not fit this claim: it was read with another
+            ends.append(mention if cls == mention.cls else replace(mention, cls=cls))
+        else:
+            out.append(
+                claim if ends == [claim.subject, claim.object] else replace(claim, subject=ends[0], object=ends[1])
+            )
+    return out
 
 
 class _Readings:

@@ -387,6 +387,9 @@ def _name_after(noun):
     return None
 
 
+_COPULAS = ("be", "remain", "become")
+
+
 def apposed_to(noun):
     """The noun an appositive describes: its head, or, for a singular appositive after a list ("Vardhan and
     Kanto Tekko, a mid-sized Osaka-based maker, formed ..."), the last member before it, which the parser
@@ -437,10 +440,10 @@ def described(noun, depth: int = 0):
     if dep in ("attr", "acomp") and head.pos_ in ("AUX", "VERB"):
         subjects = agents(head) or [c for c in head.children if c.dep_ == "nsubj"]
         return subjects[0] if subjects else None
-    if dep == "nsubj" and head.lemma_ in ("be", "include", "comprise", "feature", "encompass", "span"):
-        # "Its largest customer is Kaufstern", "its customers include Kaufstern", "its products comprise X and Y":
-        # the noun is said of the predicate
-        predicates = [c for c in head.children if c.dep_ == ("attr" if head.lemma_ == "be" else "dobj")]
+    if dep == "nsubj" and head.lemma_ in _COPULAS + ("include", "comprise", "feature", "encompass", "span"):
+        # "Its largest customer is Kaufstern", "its main competitor remains Gomselmash", "its customers include
+        # Kaufstern", "its products comprise X and Y": the noun is said of the predicate
+        predicates = [c for c in head.children if c.dep_ == ("attr" if head.lemma_ in _COPULAS else "dobj")]
         return predicates[0] if predicates else None
     if dep == "pobj" and head.lower_ == "as" and head.head != head:
         verb = head.head

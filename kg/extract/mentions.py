@@ -1018,9 +1018,24 @@ def full_name_of(name: str, discourse: Discourse) -> Span | None:
             continue  # "the Vsevolozhsk plant" is named after the town: "Vsevolozhsk" is still the town
         for text in (full.surface or full.name, full.name):
             longer = text.casefold().split()
-            if len(longer) > len(words) and longer[: len(words)] == words and not _placed(full, len(words), discourse):
+            if (
+                len(longer) > len(words)
+                and longer[: len(words)] == words
+                and not _placed(full, len(words), discourse)
+                and not _named_after_partners(longer[len(words)], full, discourse)
+            ):
                 return full
     return None
+
+
+def _named_after_partners(word: str, full: Span, discourse: Discourse) -> bool:
+    """ "Vardhan Kanto Steel" after "Vardhan and Kanto Tekko", "Kaya Olumide Tractors": a venture named after its
+    parents, whose next word opens another firm's name, is not the first parent's full name."""
+    return any(
+        other.cls == "Company" and other.name.casefold().split()[0] == word and not same_entity(other, full)
+        for other in discourse.spans
+        if other.name
+    )
 
 
 def _placed(full: Span, shared: int, discourse: Discourse) -> bool:
