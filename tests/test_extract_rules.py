@@ -2977,6 +2977,13 @@ GENERAL += [
         [C(("Tata", "Tata Group"), "supplies", ANY_NAME, ANY)],
     ),
     case(
+        "gen-what-a-firm-sells-it-may-not-make",
+        "Daesung continues to sell machinery in Kazakhstan through dealers. Tata Motors will supply 500 buses to "
+        "Dhaka. Velmora Systems sells a wide range of industrial valves.",
+        [C("Velmora Systems", "produces", "industrial valves")],
+        [C("Daesung", "produces", ANY_NAME, ANY), C("Tata Motors", "produces", ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-holding-read-as-a-gerund",
         "Almaty Vagon is a subsidiary of the state holding Samruk-Kazyna.",
         [C("Almaty Vagon", "subsidiaryOf", "Samruk-Kazyna")],

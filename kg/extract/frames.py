@@ -727,7 +727,7 @@ def _preposition(trigger, role: str):
     if not nominal:
         # "supply parts for KAMAZ" where "for" hangs on the object, or deeper: "delivering ten trucks
         # with a payload of 220 tonnes each to the Kovdor plant" (the parser attaches "to" to "payload")
-        return _nested_prep(trigger, role) or (_purpose_partner(trigger) if role == "with" else [])
+        return _nested_prep(trigger, role)
     # "joint production of buses with Halvard": the parser hangs the phrase on the noun's "of" object
     return [found for of in _preps(trigger).get("of", []) for found in _preps(of).get(role, [])] if role != "of" else []
 
@@ -744,6 +744,7 @@ def _where(trigger):
 
 ROLES = {
     "self": _self,
+    "partner": lambda t: _purpose_partner(t),
     "where": _where,
     "head": _head,
     "gov": _gov,
