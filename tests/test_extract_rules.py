@@ -1313,6 +1313,25 @@ def test_no_claim(claims_of, text, must, must_not):
 
 COREFERENCE = [
     case(
+        "coref-a-plant-is-the-firm-that-runs-it",
+        "LG Chem built a battery plant in Wroclaw in 2018. The plant, now run by LG Energy Solution, LG Chem's "
+        "battery subsidiary, makes cells and modules for carmakers including Volkswagen and Renault.",
+        [C("LG Energy Solution", "producesComponentsFor", "Volkswagen")],
+        [C("LG Chem", "producesComponentsFor", ANY_NAME, ANY), C("LG Chem", "produces", ANY_NAME, ANY)],
+    ),
+    case(
+        "coref-a-relative-clause-after-a-place-is-said-of-what-it-places",
+        "Embraer holds 65% of OGMA, the Portuguese aerostructures company in Alverca do Ribatejo, which builds "
+        "fuselage sections for the C-390. Its largest supplier is Great Lakes Metals, a recycler based in "
+        "Cleveland, Ohio, which ships scrap to Izmit. Take Usinagem, a machining firm based in the city.",
+        [],
+        [
+            C("Alverca do Ribatejo", ANY, ANY_NAME, ANY),
+            C("Cleveland", "supplies", ANY_NAME, ANY),
+            C("Usinagem", "locatedIn", ("Brazil", "Portugal", "United States"), ANY),
+        ],
+    ),
+    case(
         "coref-the-company-a-speaker-heads",
         "Olumide Agro will assemble tractors in Kano. Kaya's chairman, Mehmet Ali Kaya, said the company had "
         "exported tractors to Nigeria through a distributor since 2015.",

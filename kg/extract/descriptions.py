@@ -34,8 +34,8 @@ def definite(r, token, para, want, depth):
     demonym = groups.demonym_of(r, token, para)
     if lemma in r.lex["country_descriptors"] or lemma in r.lex["region_descriptors"]:
         classes = ("Country",) if lemma in r.lex["country_descriptors"] else ("Region", "Country")
-        if lemma == "republic":
-            classes = ("Region", "Country")
+        if lemma in ("city", "town", "port", "municipality", "district", "county", "prefecture"):
+            classes = ("Region",)  # "based in the city": a city is never the country named last
         owner = dets & {"his", "her", "our", "their", "its"}
         if owner:
             led = led_by_owner(r, token, para, owner.pop(), classes)
@@ -112,6 +112,9 @@ def definite(r, token, para, want, depth):
             main = [s for s in candidates if same_entity(s, r.salient)]
             candidates = main[:1] + [s for s in candidates if not same_entity(s, r.salient)]
         if lemma in r.lex["site_descriptors"]:
+            runner = _run_by(r, token, para)
+            if runner is not None:
+                return [_copy(runner, via="coref", surface=_phrase_text(token), **_at(token))]
             # "the plant", "the factory": a company named as a plant or factory, if one was named
             # (as the article calls it first, then the article's main company, then by its other names)
             called = [
@@ -330,6 +333,18 @@ def _article_before_word(token) -> str:
     while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
         i -= 2
     return doc[i - 1].lower_ if i > 0 else ""
+
+
+def _run_by(r, token, para):
+    """ "The plant, now run by LG Energy Solution, ...": the firm a participle after a site says runs it."""
+    for clause in token.children:
+        if clause.dep_ == "acl" and clause.lemma_ in ("run", "operate", "own", "manage", "control"):
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                for name in (c for c in agent.children if c.dep_ == "pobj"):
+                    span = r.discourse.at(para, name.i)
+                    if span is not None and span.cls == "Company":
+                        return span
+    return None
 
 
 def _of_firms(r, token, para) -> list:

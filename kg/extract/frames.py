@@ -114,6 +114,26 @@ def is_passive(verb) -> bool:
     )
 
 
+def _relative_antecedent(clause):
+    """What a relative clause whose subject is its pronoun is said of: the noun it hangs on, or, where the parser
+    hung it on a place ending the phrase before ("OGMA, the Portuguese aerostructures company in Alverca do
+    Ribatejo, which builds fuselage sections", "a recycler based in Cleveland, Ohio, which ships scrap"), the
+    noun that phrase places, when the clause's verb is one a place does not do (no copula)."""
+    head = clause.head
+    if clause.lemma_ in _COPULAS or head.ent_type_ not in ("GPE", "LOC", "ORG", "FAC") or clause.pos_ != "VERB":
+        return head
+    place = head
+    while place.dep_ in ("appos", "conj", "compound") and place.head.ent_type_ and place.head != place:
+        place = place.head  # "Cleveland, Ohio": the first place of the pair
+    prep = place.head
+    if place.dep_ != "pobj" or prep.lower_ not in ("in", "at", "near"):
+        return head
+    noun = prep.head
+    if noun.pos_ == "VERB" and noun.dep_ == "acl":
+        noun = noun.head  # "a recycler based in Cleveland"
+    return noun if noun.pos_ in ("NOUN", "PROPN") else head
+
+
 def _copular_participle(verb) -> bool:
     """ "X is majority-owned by Y", "X is 35% owned by Y": the small model reads the participle as the
     copula's complement (acomp) instead of a passive; its "by" marks it passive all the same."""
@@ -156,7 +176,7 @@ def agents(verb, depth: int = 0):
     out = []
     for subject in subjects:
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            out.append(verb.head)
+            out.append(_relative_antecedent(verb))
         elif subject.lower_ in ("there", "it") and subject.dep_ == "expl":
             continue
         else:
