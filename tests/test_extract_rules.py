@@ -3003,6 +3003,17 @@ GENERAL += [
         [C("Daesung", "produces", ANY_NAME, ANY), C("Tata Motors", "produces", ANY_NAME, ANY)],
     ),
     case(
+        "gen-from-across-a-clause-and-documents-are-no-parties",
+        "Aspen U.S. Services is a Delaware corporation that provides administrative services to other units, "
+        "primarily from our Rocky Hill, Connecticut office. In April 2012, the Marketing Authorization Application "
+        "for da Vinci products was transferred to Intuitive Surgical Japan.",
+        [],
+        [
+            C("Aspen U.S. Services", "locatedIn", "Rocky Hill", ANY),
+            C("Marketing Authorization Application", ANY, ANY_NAME, ANY),
+        ],
+    ),
+    case(
         "gen-a-holding-read-as-a-gerund",
         "Almaty Vagon is a subsidiary of the state holding Samruk-Kazyna.",
         [C("Almaty Vagon", "subsidiaryOf", "Samruk-Kazyna")],

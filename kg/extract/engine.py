@@ -575,11 +575,14 @@ def _gapped(member) -> bool:
     return after.lower_ in ("the", "a", "an") or (after.like_num and end + 1 < len(doc) and doc[end + 1].text == "%")
 
 
-def _far(head, prep) -> bool:
-    """The parser hung a preposition on a noun across the noun's apposition or relative clause ("Daewon, a
-    cathode maker that opened a plant in Nysa, in southern Poland"): the phrase belongs inside it."""
+def _far(token, trigger) -> bool:
+    """The parser joined two words across the first one's apposition or relative clause ("Daewon, a cathode maker
+    that opened a plant in Nysa, in southern Poland"; "a Delaware corporation that provides services ... from our
+    Rocky Hill office"): the second belongs inside that clause."""
+    first, second = sorted((token, trigger), key=lambda t: t.i)
     return any(
-        c.dep_ in ("appos", "relcl", "acl") and head.i < c.i < prep.i and c.right_edge.i < prep.i for c in head.children
+        c.dep_ in ("appos", "relcl", "acl") and first.i < c.i < second.i and c.right_edge.i < second.i
+        for c in first.children
     )
 
 
