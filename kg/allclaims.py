@@ -11,11 +11,13 @@ joins are about a third of the query (``bench/README.md``). So
 :meth:`kg.store.EmbeddedStore.query` answers that query's text (exactly, with
 nothing bound) here instead:
 
-1. the nine sub-selects alone, as the named query writes them: the same
-   solutions, one per combination of a claim's values (a triple held by two
-   graphs counts twice, as in the union default graph);
-2. every ``rdfs:label`` once, into a dictionary by entity, and the title,
-   date and source of the claims' articles once per article;
+1. one query (one snapshot of the store) of three parts: the nine
+   sub-selects alone, as the named query writes them (the same solutions,
+   one per combination of a claim's values; a triple held by two graphs
+   counts twice, as in the union default graph), every ``rdfs:label`` once,
+   and the title, date and source of each article a claim names, once;
+2. the labels, titles, dates and sources into dictionaries by entity and by
+   article;
 3. the local name after the first ``#`` of each distinct predicate and
    modality (``STRAFTER(STR(?x), "#")``: an empty string without one, unbound
    for a blank node);
@@ -64,32 +66,34 @@ VARIABLES = [
     "rule",
 ]
 
-# The named query's nine sub-selects, its inner joins, as it writes them; ?m is the modality's IRI.
-_CLAIMS = (
+# One query, so that one snapshot of the store answers all three parts (a read-only store that reopens
+# after a compaction, or a writer's commit, comes between two queries, never inside one):
+# - the named query's nine sub-selects, its inner joins, as it writes them (?m: the modality's IRI);
+# - every label of the store, which the OPTIONALs join on ?subject and ?object (a label held by two
+#   graphs comes back twice, as in the query);
+# - the title, date and source of every article a claim names, each row holding one of the three.
+_PARTS = (
     SPARQL_PREFIXES
-    + """SELECT ?claim ?subject ?predicate ?object ?m ?confidence ?sentence ?article ?rule WHERE {
-  { SELECT ?claim { ?claim a trade:Claim } }
-  { SELECT ?claim ?subject { ?claim rdf:subject ?subject } }
-  { SELECT ?claim ?predicate { ?claim rdf:predicate ?predicate } }
-  { SELECT ?claim ?object { ?claim rdf:object ?object } }
-  { SELECT ?claim ?m { ?claim trade:modality ?m } }
-  { SELECT ?claim ?sentence { ?claim trade:sentence ?sentence } }
-  { SELECT ?claim ?confidence { ?claim trade:confidence ?confidence } }
-  { SELECT ?claim ?rule { ?claim trade:extractor ?rule } }
-  { SELECT ?claim ?article { ?claim prov:wasDerivedFrom ?article } }
-}"""
-)
-# The labels the OPTIONALs join on ?subject and ?object: every label of the store (an entity's labels
-# come back once per graph that holds them, as in the query).
-_LABELS = SPARQL_PREFIXES + "SELECT ?entity ?label WHERE { ?entity rdfs:label ?label }"
-# The title, date and source of every article a claim names, each row holding one of the three.
-_ARTICLES = (
-    SPARQL_PREFIXES
-    + """SELECT ?article ?title ?date ?source WHERE {
-  { SELECT DISTINCT ?article { ?claim prov:wasDerivedFrom ?article } }
-  { SELECT ?article ?title { ?article dcterms:title ?title } }
-  UNION { SELECT ?article ?date { ?article dcterms:date ?date } }
-  UNION { SELECT ?article ?source { ?article dcterms:source ?source } }
+    + """SELECT ?claim ?subject ?predicate ?object ?m ?confidence ?sentence ?article ?rule
+       ?entity ?label ?a ?title ?date ?source WHERE {
+  {
+    { SELECT ?claim { ?claim a trade:Claim } }
+    { SELECT ?claim ?subject { ?claim rdf:subject ?subject } }
+    { SELECT ?claim ?predicate { ?claim rdf:predicate ?predicate } }
+    { SELECT ?claim ?object { ?claim rdf:object ?object } }
+    { SELECT ?claim ?m { ?claim trade:modality ?m } }
+    { SELECT ?claim ?sentence { ?claim trade:sentence ?sentence } }
+    { SELECT ?claim ?confidence { ?claim trade:confidence ?confidence } }
+    { SELECT ?claim ?rule { ?claim trade:extractor ?rule } }
+    { SELECT ?claim ?article { ?claim prov:wasDerivedFrom ?article } }
+  }
+  UNION { ?entity rdfs:label ?label }
+  UNION {
+    { SELECT DISTINCT ?a { ?c prov:wasDerivedFrom ?a } }
+    { SELECT ?a ?title { ?a dcterms:title ?title } }
+    UNION { SELECT ?a ?date { ?a dcterms:date ?date } }
+    UNION { SELECT ?a ?source { ?a dcterms:source ?source } }
+  }
 }"""
 )
 _NONE = (None,)
@@ -120,18 +124,23 @@ def _local_name(term):
     return None
 
 
-def _rows(claims: list[tuple], labels: list[tuple], articles: list[tuple]) -> list[tuple]:
-    """The named query's solutions (unsorted) from its claims, the labels and the articles' columns."""
+def _rows(solutions: list[tuple]) -> list[tuple]:
+    """The named query's rows (unsorted) from the solutions of :data:`_PARTS`."""
+    claims: list[tuple] = []
     label_of: dict = {}
-    for entity, label in labels:
-        label_of.setdefault(entity, []).append(label)
     title_of: dict = {}
     date_of: dict = {}
     source_of: dict = {}
-    for article, title, date, source in articles:
-        for column, value in ((title_of, title), (date_of, date), (source_of, source)):
-            if value is not None:
-                column.setdefault(article, []).append(value)
+    for solution in solutions:
+        if solution[0] is not None:
+            claims.append(solution[:9])
+        elif solution[9] is not None:
+            label_of.setdefault(solution[9], []).append(solution[10])
+        else:
+            article = solution[11]
+            for column, value in zip((title_of, date_of, source_of), solution[12:]):
+                if value is not None:
+                    column.setdefault(article, []).append(value)
     local: dict = {}  # predicate or modality IRI -> its local name, once each
     rows: list[tuple] = []
     add = rows.append
@@ -187,13 +196,11 @@ def all_claims(store, name: str = NAME):
 
     split = final_order(_named_text())
     assert split is not None  # the named query ends with ORDER BY ?article ?claim
-    paused = gc.isenabled()
+    collecting = gc.isenabled()
     gc.disable()  # the cyclic collector would walk the rows again and again as they are made (a tenth of the time)
     try:
-        claims = store.run(_CLAIMS, _tuples, name)
-        labels = store.run(_LABELS, _tuples, name)
-        articles = store.run(_ARTICLES, _tuples, name)
-        return sort_rows(Results(list(VARIABLES), _rows(claims, labels, articles)), split[1])
+        rows = _rows(store.run(_PARTS, _tuples, name))
+        return sort_rows(Results(list(VARIABLES), rows), split[1])
     finally:
-        if paused:
+        if collecting:
             gc.enable()
