@@ -291,7 +291,7 @@ def write_csv(results: Results, stream) -> None:
 
     A row none of whose values holds a comma, a quote or a line break is written as its values joined by
     commas, which is what :mod:`csv` writes for it, at a fraction of the cost; any other row is written
-    by :mod:`csv` (tested against it on any text: ``tests/test_query.py``).
+    by :mod:`csv` (tested against it on any text: ``tests/test_allclaims.py``).
     """
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(results.variables)
