@@ -51,6 +51,7 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/guard.py
 	$(BIN)/python bench/page.py
 	$(BIN)/python bench/queries.py
+	$(BIN)/python bench/allclaims.py
 	$(BIN)/python bench/size.py
 
 ## lock: re-pin every installed package into constraints.txt

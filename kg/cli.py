@@ -456,7 +456,7 @@ def _ingest_with_bar(args, run) -> int:
 def _cmd_query(args) -> int:
     from .errors import QueryError, QueryLimit
     from .guard import GuardedStore
-    from .query import format_results, named_queries, run_named, run_query, write_csv
+    from .query import named_bindings, named_queries, param_bindings
 
     if args.list:
         for name, query in sorted(named_queries().items()):
@@ -470,7 +470,8 @@ def _cmd_query(args) -> int:
     store = GuardedStore(_location(args), _limits(args))
     try:
         if args.name:
-            results = run_named(store, args.name, params)
+            name = args.name
+            text, bindings = named_bindings(store, name, params)
         else:
             if args.file:
                 path = Path(args.file)
@@ -484,15 +485,14 @@ def _cmd_query(args) -> int:
                 text, name = args.sparql, "query"
             else:
                 raise UsageError(Errors.E803)
-            results = run_query(store, text, params, name=name)
+            bindings = param_bindings(params)
+        # the rows are read and written in the query's child process (a SELECT's rows as CSV with --format csv)
+        output = store.render(text, bindings, name, args.format)
     except QueryLimit:
         raise
     except QueryError as e:
         raise UsageError(str(e)) from e
-    if args.format == "csv" and results.form == "select":
-        write_csv(results, sys.stdout)  # the rows as they are written (format_results' text, line for line)
-    else:
-        print(format_results(results, args.format))
+    sys.stdout.write(output)
     return 0
 
 

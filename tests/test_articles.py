@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from kg.articles import parse_date, read_articles, read_file
 from kg.errors import InputError
+from kg.hygiene import scrub
 
 from .conftest import SEED
 
@@ -174,12 +175,14 @@ def test_dates(text, expected):
 
 @settings(max_examples=60, deadline=None)
 @given(
-    title=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1).filter(
-        lambda t: t.strip() and "\n" not in t and not t.strip().lower().startswith("written by")
-    ),
-    body=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1).filter(
-        lambda t: t.strip() and not t.strip().lower().startswith("written by")
-    ),
+    # text fit for the graph: what the reader removes by design (noncharacters such as U+FDD0, which the
+    # category Cn holds) is tested in tests/test_input_properties.py
+    title=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1)
+    .map(scrub)
+    .filter(lambda t: t.strip() and "\n" not in t and not t.strip().lower().startswith("written by")),
+    body=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1)
+    .map(scrub)
+    .filter(lambda t: t.strip() and not t.strip().lower().startswith("written by")),
 )
 def test_txt_round_trip(tmp_path_factory, title, body):
     path = tmp_path_factory.mktemp("rt") / "a.txt"
