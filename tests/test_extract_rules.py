@@ -1313,6 +1313,13 @@ def test_no_claim(claims_of, text, must, must_not):
 
 COREFERENCE = [
     case(
+        "coref-its-outside-a-quote-is-not-what-the-quote-names",
+        'Usinagem Paraiba makes wing spars for jets.\n\n"We used to say that if Embraer sneezed, we caught '
+        'pneumonia," said its chief executive, Claudia Moreira.',
+        [],
+        [C("Claudia Moreira", "leads", "Embraer", ANY)],
+    ),
+    case(
         "coref-a-plant-is-the-firm-that-runs-it",
         "LG Chem built a battery plant in Wroclaw in 2018. The plant, now run by LG Energy Solution, LG Chem's "
         "battery subsidiary, makes cells and modules for carmakers including Volkswagen and Renault.",

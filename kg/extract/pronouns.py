@@ -71,9 +71,12 @@ def it_antecedent(r, token, para, want):
         if unread and _unread_speaker(r, subject):
             return []  # "Gestamp denied that it supplies ...": a name the recogniser missed, not the firm before
     candidates = []
+    quoted = speakers.in_quote(r, token, para)
     for span in r.discourse.before((para, token.i), classes + guesses, limit=6):
         if span.para != para:
             break
+        if not quoted and speakers.in_quote(r, doc[span.first], para):
+            continue  # '"... if Embraer sneezed, we caught pneumonia," said its chief executive': not what the quote names
         span = antecedent(span)
         if span is not None:
             candidates.append(span)
