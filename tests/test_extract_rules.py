@@ -1313,6 +1313,13 @@ def test_no_claim(claims_of, text, must, must_not):
 
 COREFERENCE = [
     case(
+        "coref-its-after-the-agent-of-a-passive",
+        "Biocon Limited makes drugs. All of our shares have been owned by MUFG through its wholly-owned subsidiary "
+        "BTMU.",
+        [C("BTMU", "subsidiaryOf", "MUFG")],
+        [C("BTMU", "subsidiaryOf", "Biocon Limited", ANY)],
+    ),
+    case(
         "coref-its-outside-a-quote-is-not-what-the-quote-names",
         'Usinagem Paraiba makes wing spars for jets.\n\n"We used to say that if Embraer sneezed, we caught '
         'pneumonia," said its chief executive, Claudia Moreira.',

@@ -87,11 +87,10 @@ def it_antecedent(r, token, para, want):
             head = head.head
         if head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass") and head.head.i < token.i:
             head = head.head  # "ASI's income is due to its subsidiary": the subject's owner
-        if head.dep_ in ("nsubj", "nsubjpass") and (
-            head.sent.start < sent.start or (head.sent.start == sent.start and head.head.i < token.i)
-        ):
-            # the subject of an earlier sentence, or of a clause before "its" in this one
-            # ("Marrowby will close its stores, its parent company said")
+        acting = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "pobj" and _agent_of_clause(head, token))
+        if acting and (head.sent.start < sent.start or (head.sent.start == sent.start and head.head.i < token.i)):
+            # the subject of an earlier sentence, or of a clause before "its" in this one ("Marrowby will close
+            # its stores, its parent company said"), or the agent of a passive ("owned by MUFG through its unit")
             return [_copy(span, via="coref", surface=token.text, **_at(token))]
     for span in candidates:
         if span.first < sent.start:
@@ -101,6 +100,16 @@ def it_antecedent(r, token, para, want):
         # "it" with no company named in the sentences before it in its paragraph: the article's main company
         return [_copy(main, via="coref", surface=token.text, **_at(token))]
     return []
+
+
+def _agent_of_clause(name, pronoun) -> bool:
+    """The name is the "by" agent of the passive verb of the pronoun's own clause ("owned by MUFG through its
+    subsidiary", not "supplied by Drava, while its frame comes from ...")."""
+    if name.head.dep_ != "agent":
+        return False
+    verb = name.head.head
+    clause = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return clause is not None and clause == verb
 
 
 def _unread_speaker(r, subject) -> bool:
