@@ -1346,6 +1346,12 @@ COREFERENCE = [
         ],
     ),
     case(
+        "coref-a-relative-clause-after-where-a-company-is-based",
+        "Shihlin Electric is a company based in Taipei, Taiwan, which manufactures power transformers.",
+        [C("Shihlin Electric", "produces", "power transformers")],
+        [C("Taiwan", "produces", ANY_NAME, ANY), C("Taipei", "produces", ANY_NAME, ANY)],
+    ),
+    case(
         "coref-the-company-a-speaker-heads",
         "Olumide Agro will assemble tractors in Kano. Kaya's chairman, Mehmet Ali Kaya, said the company had "
         "exported tractors to Nigeria through a distributor since 2015.",

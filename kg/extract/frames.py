@@ -120,7 +120,7 @@ def _relative_antecedent(clause):
     Ribatejo, which builds fuselage sections", "a recycler based in Cleveland, Ohio, which ships scrap"), the
     noun that phrase places, when the clause's verb is one a place does not do (no copula)."""
     head = clause.head
-    if clause.lemma_ in _COPULAS or head.ent_type_ not in ("GPE", "LOC", "ORG", "FAC") or clause.pos_ != "VERB":
+    if clause.lemma_ in _COPULAS or not head.ent_type_ or clause.pos_ != "VERB":
         return head
     place = head
     while place.dep_ in ("appos", "conj", "compound") and place.head.ent_type_ and place.head != place:
@@ -131,6 +131,8 @@ def _relative_antecedent(clause):
     noun = prep.head
     if noun.pos_ == "VERB" and noun.dep_ == "acl":
         noun = noun.head  # "a recycler based in Cleveland"
+    if noun.pos_ == "NOUN" and noun.dep_ in ("attr", "appos"):
+        noun = described(noun) or noun  # "X is a company based in Taipei, Taiwan, which manufactures": X
     return noun if noun.pos_ in ("NOUN", "PROPN") else head
 
 
