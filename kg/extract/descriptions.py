@@ -34,7 +34,7 @@ def definite(r, token, para, want, depth):
     demonym = groups.demonym_of(r, token, para)
     if lemma in r.lex["country_descriptors"] or lemma in r.lex["region_descriptors"]:
         classes = ("Country",) if lemma in r.lex["country_descriptors"] else ("Region", "Country")
-        if lemma in ("city", "town", "port", "municipality", "district", "county", "prefecture"):
+        if lemma in r.lex["settlement_descriptors"]:
             classes = ("Region",)  # "based in the city": a city is never the country named last
         owner = dets & {"his", "her", "our", "their", "its"}
         if owner:
@@ -338,7 +338,7 @@ def _article_before_word(token) -> str:
 def _run_by(r, token, para):
     """ "The plant, now run by LG Energy Solution, ...": the firm a participle after a site says runs it."""
     for clause in token.children:
-        if clause.dep_ == "acl" and clause.lemma_ in ("run", "operate", "own", "manage", "control"):
+        if clause.dep_ == "acl" and clause.lemma_ in r.lex["running_verbs"]:
             for agent in (c for c in clause.children if c.dep_ == "agent"):
                 for name in (c for c in agent.children if c.dep_ == "pobj"):
                     span = r.discourse.at(para, name.i)
