@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from .terms import CLASSES
 
-__all__ = ["NameWords", "reconcile", "ticker_tokens"]
+__all__ = ["NameWords", "plural_possessive", "reconcile", "ticker_tokens"]
 
 _NAME_LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "LAW"}
 _JOINERS = {"-", "&", "+", "/"}
@@ -359,7 +359,7 @@ def _with_legal_suffix(doc, end: int, words: NameWords) -> int:
     return end
 
 
-def _plural_possessive(token) -> bool:
+def plural_possessive(token) -> bool:
     """The apostrophe of a plural possessive inside a name: "Steel Producers' Association"."""
     return token.text in ("'", "\u2019") and token.i > 0 and token.doc[token.i - 1].tag_ == "NNPS"
 
@@ -404,9 +404,7 @@ def _longer_wins(doc, ent, inside, words: NameWords, demonyms: frozenset[str]) -
     ):
         return False  # "Russian MC-21", "German Volkswagen", "Chinese Wu Lan": a nationality before a name (but
         # "Russian Railways", "the Philippine Senate", "Ace European Group" are names)
-    if not all(
-        _namelike(t) or t.lower_ in words.connectors or _legal(t, words) or _plural_possessive(t) for t in extra
-    ):
+    if not all(_namelike(t) or t.lower_ in words.connectors or _legal(t, words) or plural_possessive(t) for t in extra):
         return False
     if len(extra) > 5 or any(t.is_stop and t.lower_ not in words.connectors for t in extra):
         return False  # "Uzbekistan Opens New Tractor Factory With Help From Belarus": a title-case headline

@@ -17,7 +17,7 @@ from functools import cached_property
 from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from ..nlp import Paragraph
-from ..spans import ticker_tokens
+from ..spans import plural_possessive, ticker_tokens
 from .rules import RuleSet
 
 __all__ = [
@@ -139,17 +139,12 @@ class Discourse:
                     return
 
 
-def _plural_possessive(token) -> bool:
-    """The apostrophe of a plural possessive inside a name ("Steel Producers' Association", "Workers' Union")."""
-    return token.text in ("'", "\u2019") and token.i > 0 and token.doc[token.i - 1].tag_ == "NNPS"
-
-
 def _clean_name(span) -> tuple[str, int, int]:
     """Strip leading articles/possessives and a trailing "'s" from a span; return text and token bounds.
     A possessive inside ends the name: "Harrow's Tundra" names Harrow (what it owns is another name)."""
     first, last = span.start, span.end
     doc = span.doc
-    inner = [t.i for t in span[1:-1] if t.tag_ == "POS" and not _plural_possessive(t)] if len(span) > 2 else []
+    inner = [t.i for t in span[1:-1] if t.tag_ == "POS" and not plural_possessive(t)] if len(span) > 2 else []
     if inner:
         last = inner[0]
     while first < last and (doc[first].lower_ in _SKIP_WORDS or doc[first].is_punct):
