@@ -297,11 +297,12 @@ _LINKS = {",", "and", "&"}
 
 
 _PLACE_LABELS = frozenset({"Country", "Region", "GPE", "LOC"})
+_POSSESSIVE = ("'s", "\u2019s")
 
 
 def _possessive_member(doc, start: int, end: int) -> bool:
     """A list member that is a place's firm: "Uzbekistan's Turon Avto"."""
-    return any(doc[i].text in ("'s", "\u2019s") for i in range(start + 1, end - 1))
+    return any(doc[i].text in _POSSESSIVE for i in range(start + 1, end - 1))
 
 
 def _leading_names(sent, demonyms=frozenset(), name_words=frozenset(), adverbs=frozenset()) -> list:
@@ -345,9 +346,6 @@ def _leading_names(sent, demonyms=frozenset(), name_words=frozenset(), adverbs=f
         elif i + 2 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in _LINKS and doc[i + 2].ent_iob_ == "B":
             i += 2
     return names
-
-
-_POSSESSIVE = ("'s", "\u2019s")
 
 
 def _listed_after(doc, start: int, end: int) -> bool:
@@ -420,7 +418,7 @@ def repair_parse(
     """
     words = words or _NO_POLICY
     respells = {
-        sent.start: patch for sent in doc.sents if (patch := _respell_ly_names(nlp, sent, words.connectors)) is not None
+        sent.start: patch for sent in doc.sents if (patch := _respell_names(nlp, sent, words.connectors)) is not None
     }
     if respells:
         doc = _transplant(doc, respells)
@@ -478,7 +476,7 @@ def _aligned(fresh, rest) -> bool:
     )
 
 
-def _respell_ly_names(nlp, sent, connectors=frozenset()):
+def _respell_names(nlp, sent, connectors=frozenset()):
     """ "competes with Sweden's Oatly", "pits Geely against Chery": a capitalised word ending in -ly inside
     a sentence is a name the small model reads as an adverb, which breaks the parse around it; so does a
     name's particle it reads as a verb ("Caxias do Sul", "Banco do Brasil"). The sentence is parsed again

@@ -754,6 +754,21 @@ def _preposition(trigger, role: str):
     return [found for of in _preps(trigger).get("of", []) for found in _preps(of).get(role, [])] if role != "of" else []
 
 
+def _purpose_partner(verb):
+    """ "X signed a memorandum with Y to cooperate on ship design": the partner of the agreement an infinitive
+    of purpose belongs to is the partner of what it says they will do."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.dep_ not in (
+        "xcomp",
+        "advcl",
+        "acl",
+    ):
+        return []
+    governor = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+    if governor.pos_ not in ("VERB", "AUX") or governor == verb:
+        return []
+    return _preps(governor).get("with", []) or _nested_prep(governor, "with")
+
+
 # The roles a rule may name (the DependencyMatcher keeps its operators in a table the same way): each is a
 # function from a trigger token to the tokens filling the role. Any other role is a preposition of
 # PREPOSITIONS. The resolver fills RESOLVED_ROLES itself (as the last step of a dotted role).
@@ -766,7 +781,7 @@ def _where(trigger):
 
 ROLES = {
     "self": _self,
-    "partner": lambda t: _purpose_partner(t),
+    "partner": _purpose_partner,
     "where": _where,
     "head": _head,
     "gov": _gov,
@@ -879,21 +894,6 @@ def _gerund(verb):
 def _gerund_objects(verb):
     gerund = _gerund(verb)
     return [c for c in gerund.children if c.dep_ == "dobj"] if gerund is not None else []
-
-
-def _purpose_partner(verb):
-    """ "X signed a memorandum with Y to cooperate on ship design": the partner of the agreement an infinitive
-    of purpose belongs to is the partner of what it says they will do."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.dep_ not in (
-        "xcomp",
-        "advcl",
-        "acl",
-    ):
-        return []
-    governor = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
-    if governor.pos_ not in ("VERB", "AUX") or governor == verb:
-        return []
-    return _preps(governor).get("with", []) or _nested_prep(governor, "with")
 
 
 def _nested_prep(trigger, name: str, depth: int = 3):
