@@ -53,7 +53,7 @@ _DATELINE = re.compile(
     + r" \d|\()))"  # Seoul, May 2 / Seoul (AP)
     r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))??"  # PORTLAND, Ore.
     r",? ?(?P<date>" + _MONTH + r" \d{1,2}(?:, \d{4})?)?"
-    r" ?(?:\((?P<agency>[A-Za-z][A-Za-z .&/-]{1,30})\))?"
+    r" ?(?:\((?P<agency>[A-Za-z][A-Za-z0-9 .&/-]{1,30})\))?"  # (Reuters), (bdnews24)
     r" ?(?:--|[-\u2013\u2014]) "
 )
 
@@ -76,6 +76,8 @@ def find_dateline(text: str) -> Dateline | None:
     'Seoul'
     >>> find_dateline("NAIROBI/ADDIS ABABA, April 10 (Reuters) - Safaricom said ...").place
     'Nairobi/Addis Ababa'
+    >>> find_dateline("DHAKA, July 16 (bdnews24) - Ha-Meem Group said ...").agency
+    'bdnews24'
     >>> find_dateline("PORTLAND, Ore. (AP) \u2014 A mill closed.").place
     'Portland, Ore.'
     >>> find_dateline("Minsk Tractor Works said - in a statement - that ...") is None

@@ -54,12 +54,13 @@ class NameWords:
     makers: frozenset[str] = frozenset()  # what a firm is called by what it makes ("drugmaker")
     ordinals: frozenset[str] = frozenset()  # "first", "second": a title's before a title, else a name's
     dates: frozenset[str] = frozenset()  # months and weekdays: never a name's first word ("In September Kaveri")
+    relations: frozenset[str] = frozenset()  # what a firm is to another ("rival", "partner"): no name's first word
 
     @classmethod
     def from_lexicon(cls, lex) -> NameWords:
         people = lex["title_words"] | lex["state_titles"] | lex["person_descriptors"]
         names = lex["company_name_words"] | lex["organization_name_words"] | lex["region_name_words"]
-        titles = people | lex["maker_nouns"] | lex["company_descriptors"]
+        titles = people | lex["maker_nouns"] | lex["company_descriptors"] | lex["relation_nouns"]
         generic = (
             lex["company_descriptors"]
             | lex["company_name_words"]
@@ -85,6 +86,7 @@ class NameWords:
             makers=lex["maker_nouns"],
             ordinals=lex["ordinal_words"],
             dates=frozenset(lex["months"] | lex["weekdays"]),
+            relations=lex["relation_nouns"],
         )
 
 
@@ -163,6 +165,7 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
             doc[end - 1].lower_ in words.titles
             or doc[end - 1].is_punct
             or doc[end - 1].tag_ in ("VBD", "VBN", "VBZ", "VBP")
+            or doc[end - 1].lower_ in ("and", "of", "&")  # "G J Steel and": no name ends so
         )
         and doc[end - 1].lower_ not in words.name_words
         and not _legal(doc[end - 1], words)
@@ -171,6 +174,26 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
     while start < end - 1 and doc[start].tag_ in ("VBD", "VBZ", "VBP") and _rest_is_name(doc, start + 1, end):
         start += 1  # "Opens Office in Bangalore"
     return start, end, label
+
+
+def _listed_firms(doc, start: int, end: int, label: str, words: NameWords) -> list[tuple[int, int, str]]:
+    """ "G J Steel and Millcon Steel", "Kestrel Corp and Nimbus Inc": two firms' names the recogniser read as
+    one, each of two words or more and ending alike (in the same word of a firm's name, or each in a legal
+    suffix), the second not opening with such a word (but "Kovdor Mining and Processing Plant", "Semirara
+    Mining and Power Corp", "Oil and Natural Gas Corporation" and "Procter and Gamble" are one name each)."""
+
+    def alike(i: int) -> bool:
+        first, second = doc[i - 1], doc[end - 1]
+        return (first.lower_ == second.lower_ and first.lower_ in words.name_words) or (
+            _legal(first, words) and _legal(second, words)
+        )
+
+    if label != "ORG":
+        return [(start, end, label)]
+    for i in range(start + 2, end - 2):
+        if doc[i].lower_ == "and" and alike(i) and doc[i + 1].is_title and doc[i + 1].lower_ not in words.name_words:
+            return [(start, i, label), *_listed_firms(doc, i + 1, end, label, words)]
+    return [(start, end, label)]
 
 
 def _modifies_name(doc, i: int, words: NameWords) -> bool:
@@ -304,7 +327,8 @@ def _whole_compound(doc, start: int, end: int, taken: set[int], words: NameWords
         and doc[start - 1].i not in taken
         and doc[start - 1].text[:1].isupper()
         and doc[start - 1].lower_ not in words.person_titles | words.makers
-    ):  # but "Drugmaker Sanofi SA"
+        and doc[start - 1].lemma_.lower() not in words.relations
+    ):  # but "Drugmaker Sanofi SA", "Rival Dow Inc"
         start -= 1  # the sentence's first word ("Business Services TWC offers ...")
     while end < len(doc) and joinable(doc[end]) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
         end += 1
@@ -386,6 +410,11 @@ def _longer_wins(doc, ent, inside, words: NameWords, demonyms: frozenset[str]) -
         for t in extra
     ):
         return False  # "President Putin", "the Chinese carmaker Geely": a title, not a name
+    if any(
+        g.label_ == "Company" and g.end < ent.end - 1 and doc[g.end].lower_ == "and" and _namelike(doc[g.end + 1])
+        for g in inside
+    ):
+        return False  # "Bosch and BSH Hausgeraete": a known firm and another, not one name
     if (
         any(g.text in demonyms and g.start == ent.start for g in inside)
         and ent.start > 0
@@ -477,6 +506,8 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
                 runs.append(current)
             for run in runs:
                 start, end, _ = _trim(doc, run[0], run[-1] + 1, ent.label_, words)
+                while start < end - 1 and doc[start].lower_ == "and":
+                    start += 1  # "Bosch and BSH Hausgeraete": the other firm's name after the known one
                 if (
                     any(_namelike(doc[i]) for i in range(start, end))
                     and not all(
@@ -495,7 +526,7 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
     winners_ner += longer
     spans = [Span(doc, g.start, g.end, label=g.label_, span_id=g.id_) for g in kept_g]
     known = {i for g in kept_g for i in range(g.start, g.end)}
-    for start, end, label in winners_ner:
+    for start, end, label in [piece for winner in winners_ner for piece in _listed_firms(doc, *winner, words)]:
         if label in _NAME_LABELS:
             start, end, label = _trim(doc, start, end, label, words)
             if label in ("ORG", "PRODUCT"):

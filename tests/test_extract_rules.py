@@ -909,6 +909,21 @@ LOCATED = [
         [C("Amkodor", "locatedIn", "Belarus")],
     ),
     case(
+        "located-runs-a-plant-in",
+        "Kestrel Components, which runs a plant in Nagykanizsa, is building a second factory in Debrecen.",
+        [C("Kestrel Components", "locatedIn", "Nagykanizsa"), C("Kestrel Components", "locatedIn", "Debrecen")],
+    ),
+    case(
+        "located-operates-plants-in-a-list",
+        "Kanem Cement Company operates integrated cement plants in Ogun State and Kogi State.",
+        [C("Kanem Cement Company", "locatedIn", "Ogun State"), C("Kanem Cement Company", "locatedIn", "Kogi State")],
+    ),
+    case(
+        "located-not-where-a-plant-was-closed",
+        "Nimbus Auto closed its plant in Kaluga last year, and the aviation plants in Belarus make flaps.",
+        must_not=[C("Nimbus Auto", "locatedIn", "Kaluga", ANY), C(ANY_NAME, "locatedIn", "Belarus", ANY)],
+    ),
+    case(
         "located-plant-in-city",
         "The Belshina plant in Bobruisk is expanding.",
         [C("Belshina", "locatedIn", "Bobruisk")],
@@ -2341,6 +2356,51 @@ GENERAL = [
         "Nimbus Optics (Nasdaq: NMBO) is a maker of lenses.",
         [C("Nimbus Optics", "produces", "lenses")],
         [C("NMBO", ANY, ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-dateline-agency-in-lower-case-and-digits",
+        "DHAKA, July 16 (bdnews24) - Rivet Garments, one of Bangladesh's largest garment exporters, signed a "
+        "sourcing agreement with Spain's Inditex.",
+        [C("Rivet Garments", "locatedIn", "Bangladesh")],
+        [C("Dhaka", ANY, ANY_NAME, ANY), C(ANY_NAME, ANY, "Dhaka", ANY)],
+    ),
+    case(
+        "gen-two-firms-joined-by-and-are-two",
+        "Thai rivals Kestrel Steel and Millcon Steel, which compete with Nimbus Steel Thailand in rebar, rose 3%.",
+        [
+            C("Kestrel Steel", "competesWith", "Nimbus Steel Thailand"),
+            C("Millcon Steel", "competesWith", "Nimbus Steel Thailand"),
+        ],
+        [
+            C("Kestrel Steel", "competesWith", "Millcon Steel", ANY),
+            C("Kestrel Steel and Millcon Steel", ANY, ANY_NAME, ANY),
+        ],
+    ),
+    case(
+        "gen-a-firm-named-with-and-is-one",
+        "Kestrel Trucks is delivering ten haul trucks to the Lovozero Mining and Processing Plant in Russia's "
+        "Murmansk Oblast.",
+        [C("Kestrel Trucks", "supplies", "Lovozero Mining and Processing Plant")],
+        [C("Lovozero Mining", ANY, ANY_NAME, ANY), C(ANY_NAME, ANY, "Processing Plant", ANY)],
+    ),
+    case(
+        "gen-known-firm-and-another-are-two",
+        "Both firms competed with Germany's Bosch and Vorwerk Hausgeraete, which also pulled out of Russia in 2023.",
+        [C("Bosch", "locatedIn", "Germany"), C("Vorwerk Hausgeraete", "exitedMarket", "Russia")],
+        [C("Bosch and Vorwerk Hausgeraete", ANY, ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-part-of-the-world-is-no-party",
+        "Kestrel Motors has received enquiries from customers in Europe, Japan and the United States. The "
+        "European carmaker Nimbus Auto makes vans and sells them in Africa.",
+        [C("Nimbus Auto", "produces", "vans")],
+        [C("Europe", ANY, ANY_NAME, ANY), C(ANY_NAME, ANY, "Europe", ANY), C(ANY_NAME, ANY, "Africa", ANY)],
+    ),
+    case(
+        "gen-relation-noun-opens-no-name",
+        "Rival Kestrel Chemicals Inc said it would supply Asian customers from its joint venture with Saudi Aramco.",
+        [C("Kestrel Chemicals Inc", "cooperatesWith", "Saudi Aramco", "planned")],
+        [C("Rival Kestrel Chemicals Inc", ANY, ANY_NAME, ANY)],
     ),
 ]
 

@@ -143,6 +143,7 @@ def test_a_title_case_headline_is_no_name():
         ("NEW YORK (AP) \u2014 Shares fell", "New York", "AP"),
         ("Seoul, May 2 (Yonhap) - Hyundai said", "Seoul", "Yonhap"),
         ("PORTLAND, Ore. - A mill closed", "Portland, Ore.", None),
+        ("DHAKA, July 16 (bdnews24) - Hyundai said", "Dhaka", "bdnews24"),
     ],
 )
 def test_datelines_are_recognised(text, place, agency):

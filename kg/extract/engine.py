@@ -228,7 +228,7 @@ class _Run:
         pairs: list[tuple[Span, str, Span, str]] = []  # (subject, its role, object, its role)
         for role in rule.pair:
             members = _unique(self._fill(rule, frame, role, para.index, want))
-            if len(members) >= 2:
+            if len(members) >= 2 and not self._other_party(rule, frame, members, para.index):
                 pairs = [(a, role, b, role) for i, a in enumerate(members) for b in members[i + 1 :]]
                 break
         if not pairs and rule.subject and rule.object:
@@ -421,12 +421,25 @@ class _Run:
     def salient(self) -> Span | None:
         return self.resolver.salient
 
+    def _other_party(self, rule: Rule, frame, members: list[Span], para: int) -> bool:
+        """Whether an object role names a party besides the listed ones: "X and Y compete with Z" pairs each
+        with Z, not X with Y."""
+        return any(
+            not any(_same(o, m) for m in members)
+            for role in rule.object
+            if not any(_reciprocal(t) for t in frame.role(role))
+            for o in self._fill(rule, frame, role, para, rule.object_class)
+        )
+
     def _emit(
         self, rule: Rule, predicate: str, subject: Span, s_role: str, obj: Span, o_role: str, modality, where
     ) -> None:
         trigger, para, sent, speaker, quoted = where
         if subject.cls == "Person" and "Person" not in rule.subject_class:
             return
+        macro = self.ruleset.lexicon["macro_regions"]
+        if any(end.cls == "Region" and end.name.lower() in macro for end in (subject, obj)):
+            return  # "Europe", "the Middle East": a part of the world, no party to any claim
         seen = (rule.id, predicate, _identity(subject), _identity(obj), modality.value, para.offset + sent.start_char)
         if seen in self._seen:
             return
