@@ -544,6 +544,7 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
                 end, label = longer, "ORG"
         spans.append(Span(doc, start, end, label=label))
     spans = _suffixed_names(doc, _of_place_after_suffix(doc, spans, gazetteer, words), tickers, words)
+    spans = _bracketed_place_names(doc, spans, words)
     spans = _non_overlapping(_outermost(_joined_names(doc, _listed_names(doc, spans, tickers), words)), claimed)
     doc.ents = _defined_by_acronym(doc, spans, words)
     return doc
@@ -632,6 +633,43 @@ def _suffixed_names(doc, spans, tickers: set[int], words: NameWords):
                 start = town.start
             out.append(Span(doc, start, end, label="ORG"))
             taken.update(range(start, end))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _bracketed_place_names(doc, spans, words: NameWords):
+    """ "Tata Steel (Thailand) Public Co", "Kurobane Precision (Thailand) Co., Ltd.": a firm's name, a place in
+    brackets and a legal suffix are one name, the national unit's (not the parent's, nor a place's)."""
+    from spacy.tokens import Span
+
+    by_start = {s.start: s for s in spans}
+    out, absorbed = [], set()
+    for span in sorted(spans, key=lambda s: s.start):
+        if id(span) in absorbed:
+            continue
+        place = by_start.get(span.end + 1)
+        if (
+            span.label_ in ("ORG", "Company")
+            and span.end + 1 < len(doc)
+            and doc[span.end].text == "("
+            and place is not None
+            and place.label_ in ("Country", "Region", "GPE")
+            and place.end < len(doc)
+            and doc[place.end].text == ")"
+        ):
+            end = place.end + 1
+            while end < len(doc) and end - place.end <= 4 and _namelike(doc[end]) and not _legal(doc[end - 1], words):
+                end += 1
+            while end < len(doc) and (
+                doc[end].text in (",", ".") and end + 1 < len(doc) and _legal(doc[end + 1], words)
+            ):
+                end += 2  # "Co., Ltd."
+            if _legal(doc[end - 1], words):
+                inside = [s for s in spans if span.end <= s.start and s.end <= end]
+                absorbed.update(id(s) for s in inside)
+                out = [s for s in out if id(s) not in absorbed]
+                out.append(Span(doc, span.start, end, label="ORG"))
+                continue
+        out.append(span)
     return sorted(out, key=lambda s: s.start)
 
 

@@ -794,6 +794,13 @@ LEADS = [
         [C("Aleksandr Lukashenko", "leads", "Moscow", ANY)],
     ),
     case(
+        "leads-firm-before-the-title-hung-on-the-name",
+        'Nimbus Pharma makes insulin. "Nimbus Pharma cannot depend on outside plants," Nimbus Holdings Chief '
+        "Executive Kasim Kutay told a call.",
+        [C("Kasim Kutay", "leads", "Nimbus Holdings")],
+        [C("Kasim Kutay", "leads", "Nimbus Pharma", ANY)],
+    ),
+    case(
         "leads-apposition-director-of",
         "Sergei Kogogin, director general of KAMAZ, spoke at the forum.",
         [C("Sergei Kogogin", "leads", "KAMAZ")],
@@ -1327,6 +1334,13 @@ def test_no_claim(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- quotes and coreference
 
 COREFERENCE = [
+    case(
+        "coref-both-carmakers-are-two-the-description-fits-outside-its-clause",
+        "Kestrel Motors and Nimbus Auto build cars in Morocco. Japanese wire-harness makers Yazaki and Sumitomo "
+        "Electric already supply both carmakers from plants in Tangier Med.",
+        [C("Yazaki", "supplies", "Kestrel Motors"), C("Yazaki", "supplies", "Nimbus Auto")],
+        [C("Yazaki", "produces", "cars", ANY), C("Sumitomo Electric", "produces", "cars", ANY)],
+    ),
     case(
         "coref-its-after-the-agent-of-a-passive",
         "Biocon Limited makes drugs. All of our shares have been owned by MUFG through its wholly-owned subsidiary "
@@ -2375,6 +2389,12 @@ GENERAL = [
             C("Kestrel Steel", "competesWith", "Millcon Steel", ANY),
             C("Kestrel Steel and Millcon Steel", ANY, ANY_NAME, ANY),
         ],
+    ),
+    case(
+        "gen-a-place-in-brackets-before-a-legal-suffix-is-part-of-the-name",
+        "Kestrel Steel will sell Kestrel Steel (Thailand) Public Co, a rebar maker, to Japan's Nimbus Steel.",
+        [C("Kestrel Steel (Thailand) Public Co", "produces", "rebars")],
+        [C("Kestrel Steel", "locatedIn", "Thailand", ANY), C("Kestrel Steel", "produces", "rebars", ANY)],
     ),
     case(
         "gen-a-firm-named-with-and-is-one",

@@ -96,7 +96,12 @@ def definite(r, token, para, want, depth):
             # set beside them, never merely the firm named last (which may be another's unit)
             return [_copy(s, surface=_phrase_text(token), **_at(token)) for s in _apposed_names(r, owners, para)]
         if plural or (number and number[0].lower_ in ("two", "both")):
-            return last_two(r, position, classes, want)
+            # "both carmakers": the last two the description fits, neither in the clause it is an argument of
+            # ("harness makers Yazaki and Sumitomo supply both carmakers" names two others)
+            clause, wanted = _argument_clause(token), _wanted_kinds(r, token, para)
+            return last_two(
+                r, position, classes, want, keep=lambda s: fit(r, s, wanted) >= 0 and not _in_clause(r, s, para, clause)
+            )
         firm = speakers.reporter_firm(r, token, para) if lemma in r.lex["generic_descriptors"] else None
         if firm is not None and firm.position < position:
             return [_copy(firm, via="coref", surface=_phrase_text(token), **_at(token))]  # the speaker's firm
@@ -192,10 +197,10 @@ def person_by_role(r, token, para, demonym):
     return [_copy(best, via="coref", surface=_phrase_text(token), **_at(token))]
 
 
-def last_two(r, position, classes, want):
+def last_two(r, position, classes, want, keep=lambda span: True):
     out, names = [], set()
     for span in r.discourse.before(position, classes):
-        if span.name in names or span.weak:
+        if span.name in names or span.weak or not keep(span):
             continue
         names.add(span.name)
         out.append(span)
@@ -224,15 +229,23 @@ def by_fit(r, anaphor, para, candidates: list[Span]) -> list[Span]:
     """The candidates, those the description fits first and those it cannot fit last: "the carmaker" is
     the one the article called a carmaker (or that makes cars), not the steelmaker named after it.
     Otherwise the order (salience, subjects, distance) stands."""
-    wanted = kinds_of_noun(r, anaphor, para) - r.lex["generic_descriptors"]
+    wanted = _wanted_kinds(r, anaphor, para)
     if not wanted:
         return candidates
+    return sorted(candidates, key=lambda s: -fit(r, s, wanted))
 
-    def fit(span: Span) -> int:
-        called = kinds(r, span) - r.lex["generic_descriptors"]
-        return 1 if (called | named_kinds(span)) & wanted else (-1 if called else 0)
 
-    return sorted(candidates, key=lambda s: -fit(s))
+def _wanted_kinds(r, anaphor, para) -> set[str]:
+    return kinds_of_noun(r, anaphor, para) - r.lex["generic_descriptors"]
+
+
+def fit(r, span: Span, wanted: set[str]) -> int:
+    """1 when what the article calls ``span`` (or its name says) is one of the ``wanted`` kinds, -1 when the
+    article calls it something else, 0 when it says nothing of it (or nothing is wanted)."""
+    if not wanted:
+        return 0
+    called = kinds(r, span) - r.lex["generic_descriptors"]
+    return 1 if (called | named_kinds(span)) & wanted else (-1 if called else 0)
 
 
 def kinds(r, span: Span) -> frozenset[str]:

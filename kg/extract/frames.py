@@ -606,11 +606,19 @@ def _relative_owner(whose):
     return whose
 
 
+_NAMED_OWNERS = frozenset({"ORG", "Company", "Organization"})  # what a title's owner is, hung on the name after it
+
+
 def _mod(trigger):
     found = [c for c in trigger.children if c.dep_ in MODIFIER_DEPS]
     if not found and trigger.dep_ == "compound" and trigger.head.pos_ == "PROPN":
-        # "German Chancellor Olaf Scholz": the parser hangs the nationality on the name the title precedes
-        found = [c for c in trigger.head.children if c.dep_ == "amod" and c.i < trigger.i]
+        # "German Chancellor Olaf Scholz", "Novo Holdings Chief Executive Kasim Kutay": the parser hangs the
+        # nationality, or the firm's name, on the name the title precedes
+        found = [
+            c
+            for c in trigger.head.children
+            if c.i < trigger.i and (c.dep_ == "amod" or (c.dep_ == "compound" and c.ent_type_ in _NAMED_OWNERS))
+        ]
     return found
 
 
