@@ -931,6 +931,13 @@ LOCATED = [
         must_not=[C("Nimbus Auto", "locatedIn", "Kaluga", ANY), C(ANY_NAME, "locatedIn", "Belarus", ANY)],
     ),
     case(
+        "located-not-the-partner-of-a-venture-in-a-place",
+        "Its joint venture with Turkey's Nimbus Appliances in Istanbul assembles washing machines, and Kestrel "
+        "Motors builds the B10 model at its Zaragoza plant in Spain.",
+        [C("Nimbus Appliances", "locatedIn", "Turkey")],
+        [C("Nimbus Appliances", "locatedIn", "Istanbul", ANY), C("Kestrel Motors", "locatedIn", "Spain", ANY)],
+    ),
+    case(
         "located-plant-in-city",
         "The Belshina plant in Bobruisk is expanding.",
         [C("Belshina", "locatedIn", "Bobruisk")],
@@ -2395,6 +2402,13 @@ GENERAL = [
         "Kestrel Steel will sell Kestrel Steel (Thailand) Public Co, a rebar maker, to Japan's Nimbus Steel.",
         [C("Kestrel Steel (Thailand) Public Co", "produces", "rebars")],
         [C("Kestrel Steel", "locatedIn", "Thailand", ANY), C("Kestrel Steel", "produces", "rebars", ANY)],
+    ),
+    case(
+        "gen-a-singular-relative-clause-on-the-last-of-a-list-is-said-of-it",
+        "Prodrive Technologies, an electronics maker in Son, and Kestrel Group, which builds frames and modules in "
+        "Eindhoven, have expanded fastest.",
+        [C("Kestrel Group", "produces", "frames"), C("Prodrive Technologies", "produces", "electronics")],
+        [C("Prodrive Technologies", "produces", "frames", ANY), C("Prodrive Technologies", "produces", "modules", ANY)],
     ),
     case(
         "gen-a-firm-named-with-and-is-one",

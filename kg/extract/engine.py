@@ -206,9 +206,13 @@ class _Run:
                 return
             if need == "model" and not any(self._model(t, para.index) for t in tokens):
                 return
-            if need == "unaffiliated" and any(_affiliation(t, self.ruleset.lexicon) for t in tokens):
+            if need == "unaffiliated" and any(_affiliation(t, self.ruleset.lexicon) or _partner(t) for t in tokens):
                 return
             if need == "near" and any(_far(t, trigger) or _ranked(t) for t in tokens):
+                return
+            if need == "object" and not any(
+                t.dep_ == "dobj" or (t.dep_ == "conj" and t.head.dep_ == "dobj") for t in tokens
+            ):
                 return
             if need == "not-agent" and any(
                 self.resolver.resolve(t, para.index, _AGENT_CLASSES, strict=True) for t in tokens
@@ -402,7 +406,8 @@ class _Run:
             found = []
             seen = set()
             for token in frame.role(role):
-                for member in (token,) if single else (token, *_conjuncts(token)):
+                alone = single or _said_of_it_alone(token, frame.trigger)
+                for member in (token,) if alone else (token, *_conjuncts(token)):
                     if member.i not in seen:
                         seen.add(member.i)
                         named = self.resolver.resolve(member, para, want, modifier=modifier, strict=strict)
@@ -557,6 +562,18 @@ def _unique(spans: list[Span]) -> list[Span]:
     return out
 
 
+def _said_of_it_alone(token, trigger) -> bool:
+    """A relative clause in the singular that modifies the last of coordinated names is said of that one: in
+    "Prodrive, an electronics maker, and NTS Group, which builds frames", NTS Group builds them (but in "X and
+    Y, which make vans", both do)."""
+    if token.dep_ != "conj":
+        return False
+    for clause in token.children:
+        if clause.dep_ == "relcl" and (clause == trigger or clause in trigger.ancestors):
+            return any(t.tag_ == "VBZ" for t in (clause, *clause.children) if t.dep_ in ("relcl", "aux", "auxpass"))
+    return False
+
+
 def _conjuncts(token):
     """Coordinated members, minus a closing summary ("A, B and other parts")."""
     if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"):
@@ -614,6 +631,15 @@ def _affiliation(token, lex) -> bool:
         and prep.head != prep
         and prep.head.lemma_.lower() in lex["person_descriptors"]
     )
+
+
+def _partner(token) -> bool:
+    """The token is a noun's partner ("its joint venture with Arcelik in Istanbul", "a plant with SK On and Koc
+    Holding in Ankara"): a place after it says where the venture or plant is, not the partner."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in ("with", "alongside", "between") and prep.head.pos_ == "NOUN"
 
 
 def _has_kind(token, generic, which) -> bool:

@@ -31,7 +31,9 @@
   (``"theme:not-agent"``: selling a company is no supply), or, for a list of
   places, not be one of a list (``"comma:unlisted"``), or name a product model,
   not a kind (``"self:model"``), or not be where a person works
-  (``"head:unaffiliated"``: "an analyst at Kotak in Mumbai" places the analyst), or be the trigger's own
+  (``"head:unaffiliated"``: "an analyst at Kotak in Mumbai" places the analyst, "a venture with Arcelik in
+  Istanbul" the venture), or be a verb's direct object (``"self:object"``: "runs a plant in Y", not "builds
+  vans at its plant in Y"), or be the trigger's own
   head, not one the parser reached across an apposition or a relative clause, nor ranked by a superlative
   (``"head:near"``: "a maker that opened a plant in Nysa", "the largest combine maker in the former Soviet
   Union" place no firm).
@@ -72,6 +74,7 @@ _NEEDS = (
     "model",
     "unaffiliated",
     "near",
+    "object",
 )  # what "role:need" in a rule's "require" asks
 _RULE_KEYS = {
     "id",
