@@ -1321,6 +1321,12 @@ NOTHING = [
     case("none-generic-foreign-manufacturers", "Foreign manufacturers supply most of the components.", [], [NO_CLAIM]),
     case("none-generic-several-carmakers", "Several carmakers left the market in 2022.", [], [NO_CLAIM]),
     case("none-no-antecedent", "The company signed an agreement.", [], [NO_CLAIM]),
+    case(
+        "none-abstract-nouns-are-no-products",
+        "Kestrel Analytics has been building computing flexibility and new capabilities into its networks.",
+        [],
+        [C("Kestrel Analytics", "produces", ANY_NAME, ANY)],
+    ),
     case("none-cooperation-without-parties", "Cooperation is developing in many areas.", [], [NO_CLAIM]),
     case(
         "none-inverted-should",
