@@ -921,3 +921,33 @@ def _quote_ranges_char_by_char(text):
 @given(st.text(alphabet="ab \"\u201c\u201d\u00ab\u00bb\u2018\u2019'", max_size=40))
 def test_quote_ranges_are_those_a_reading_of_every_character_finds(text):
     assert quote_ranges(text) == _quote_ranges_char_by_char(text)
+
+
+def test_a_description_in_a_sentence_without_a_verb_is_no_verbs_argument():
+    """A root that is no verb ends the climb (the loop once compared Token objects by identity, and a fresh
+    Token is made at each ``.head``: a verbless sentence, "The Riyadh-based phosphate and aluminium producer
+    used to buy ...", as the small model parses it, ran forever)."""
+    import signal
+
+    from kg.extract.descriptions import _argument_clause
+
+    doc = parse(
+        """
+        0 The DET DT 2 det
+        1 aluminium NOUN NN 2 compound
+        2 producer NOUN NN 2 ROOT
+        3 . PUNCT . 2 punct
+        """
+    )
+
+    def stop(signum, frame):
+        raise TimeoutError("_argument_clause did not return")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(5)
+    try:
+        assert _argument_clause(doc[1]) is None
+        assert _argument_clause(doc[2]) is None
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

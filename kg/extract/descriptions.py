@@ -318,7 +318,7 @@ def _argument_clause(token):
     """The verb a description is an argument of ("held ... a stake in the retailer"), or None when it
     describes a name beside it (an apposition, a copula's noun, a relative clause's head)."""
     t = token
-    while t.head is not t and t.pos_ not in ("VERB", "AUX"):
+    while t.head != t and t.pos_ not in ("VERB", "AUX"):
         if t.dep_ in ("appos", "attr", "acl", "relcl"):
             return None
         t = t.head
@@ -333,7 +333,7 @@ def _in_clause(r, span: Span, para: int, clause) -> bool:
     t = r.discourse.paragraphs[para].doc[span.last - 1]
     if t.sent.start != clause.sent.start:
         return False
-    while t.head is not t and t.pos_ not in ("VERB", "AUX"):
+    while t.head != t and t.pos_ not in ("VERB", "AUX"):
         t = t.head
     return t == clause
 

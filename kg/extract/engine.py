@@ -636,7 +636,7 @@ def _affiliation(token, lex) -> bool:
 def _partner(token) -> bool:
     """The token is a noun's partner ("its joint venture with Arcelik in Istanbul", "a plant with SK On and Koc
     Holding in Ankara"): a place after it says where the venture or plant is, not the partner."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head != token:
         token = token.head
     prep = token.head
     return token.dep_ == "pobj" and prep.lower_ in ("with", "alongside", "between") and prep.head.pos_ == "NOUN"
