@@ -554,11 +554,10 @@ def _legal_ends(doc, words: NameWords) -> list[int]:
     """Each ``end`` where ``_legal_end(doc, max(0, end - 4), end, words)``, in order: the same test over the
     tokens' strings, read once a doc."""
     texts = [t.text for t in doc]
-    lowers = [t.lower_ for t in doc]
     return [
         i + 1
         for i in range(len(texts))
-        if (i >= 1 and texts[i][:1].isupper() and lowers[i].replace(".", "") in words.legal)
+        if (i >= 1 and texts[i][:1].isupper() and doc[i].lower_.replace(".", "") in words.legal)
         or (i >= 3 and "".join(texts[i - 2 : i + 1]).lower() in words.legal)
     ]
 
@@ -633,11 +632,12 @@ def _defined_by_acronym(doc, spans, words: NameWords):
     from spacy.tokens import Span
 
     out = list(spans)
+    texts = [t.text for t in doc]  # read once a doc, not three tokens a position
     for i in range(2, len(doc) - 1):
-        acronym = doc[i].text
+        acronym = texts[i]
         if (
-            doc[i - 1].text != "("
-            or doc[i + 1].text != ")"
+            texts[i - 1] != "("
+            or texts[i + 1] != ")"
             or not (acronym.isupper() and acronym.isalpha() and 2 < len(acronym) <= 10)
         ):
             continue

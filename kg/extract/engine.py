@@ -154,6 +154,7 @@ class _Run:
         }
 
     def apply(self, wanted) -> None:
+        entity_rules = [rule for rule in self.ruleset.entity_rules if wanted(rule)]  # asked once a pass
         for para, sent, triggers, spans in self.sentences:
             for token, rules in triggers:
                 for rule in rules:
@@ -162,8 +163,8 @@ class _Run:
                         if match is not None:
                             self._apply(rule, match[0], para, sent, match[1])
             for span, root in spans:
-                for rule in self.ruleset.entity_rules:
-                    if wanted(rule) and span.cls in rule.entity and (not rule.deps or root.dep_ in rule.deps):
+                for rule in entity_rules:
+                    if span.cls in rule.entity and (not rule.deps or root.dep_ in rule.deps):
                         self._apply(rule, root, para, sent)
 
     # ------------------------------------------------------------------ one rule at one trigger
@@ -478,8 +479,9 @@ def _sentences(discourse: Discourse, ruleset: RuleSet):
         by_sentence.setdefault((span.para, doc[span.first].sent.start), []).append((span, root))
     out = []
     for para in discourse.paragraphs:
+        text = discourse.texts[para.index]
         for sent in para.doc.sents:
-            if _is_question(sent):
+            if _is_question(text[sent.start_char : sent.end_char]):
                 continue
             triggers = []
             for token in sent:
@@ -641,8 +643,9 @@ def _forms(token) -> set[str]:
     return forms
 
 
-def _is_question(sent) -> bool:
-    text = sent.text.strip()
+def _is_question(text: str) -> bool:
+    """The sentence (its text) asks a question."""
+    text = text.strip()
     return text.endswith("?") or text.endswith('?"') or text.endswith("?\u201d")
 
 

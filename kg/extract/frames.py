@@ -359,9 +359,12 @@ def _misread_gerund(objects):
     preposition's object then, in place of the gerund (and of the noun before it)."""
     out = []
     for token in objects:
-        before = token.doc[token.i - 1] if token.i > 0 else None
+        if token.dep_ != "pcomp" or token.tag_ != "VBG" or token.i == 0:  # the cheap tests first
+            out.append(token)
+            continue
+        before = token.doc[token.i - 1]
         names = [c for c in token.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and c.i > token.i]
-        if token.dep_ == "pcomp" and token.tag_ == "VBG" and names and before is not None and before in objects:
+        if names and before in objects:
             out = [o for o in out if o != before] + names
         else:
             out.append(token)
@@ -734,7 +737,8 @@ def _dative(trigger):
 def _preposition(trigger, role: str):
     """The objects of a preposition on the trigger, on the verb it is the subject or object of, or inside
     the verb's own phrases."""
-    own = _preps(trigger).get(role, [])
+    preps = _preps(trigger)
+    own = preps.get(role, [])
     if own:
         return own
     nominal = _nominal(trigger)
@@ -744,14 +748,16 @@ def _preposition(trigger, role: str):
             return shared
     if nominal and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
         gov = trigger.head
-        if gov.pos_ in ("VERB", "AUX") and _preps(gov).get(role):
-            return _preps(gov)[role]
+        if gov.pos_ in ("VERB", "AUX"):
+            found = _preps(gov).get(role)
+            if found:
+                return found
     if not nominal:
         # "supply parts for KAMAZ" where "for" hangs on the object, or deeper: "delivering ten trucks
         # with a payload of 220 tonnes each to the Kovdor plant" (the parser attaches "to" to "payload")
         return _nested_prep(trigger, role)
     # "joint production of buses with Halvard": the parser hangs the phrase on the noun's "of" object
-    return [found for of in _preps(trigger).get("of", []) for found in _preps(of).get(role, [])] if role != "of" else []
+    return [found for of in preps.get("of", []) for found in _preps(of).get(role, [])] if role != "of" else []
 
 
 def _purpose_partner(verb):
