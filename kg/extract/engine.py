@@ -631,16 +631,19 @@ def _reciprocal(token) -> bool:
 
 def _in_set(token, words, modifiers: bool = True) -> bool:
     """The token (its lemma, its hyphenated word, "$money" for an amount) or one of its modifiers is in the set."""
-    if _forms(token) & words:
+    if _has_form(token, words):
         return True
-    return modifiers and any(c.dep_ in ("compound", "amod") and _forms(c) & words for c in token.children)
+    return modifiers and any(c.dep_ in ("compound", "amod") and _has_form(c, words) for c in token.children)
 
 
-def _forms(token) -> set[str]:
-    forms = {token.lemma_.lower(), token.lower_, hyphen_word(token), "=" + token.lower_}
-    if token.ent_type_:
-        forms.add("$" + token.ent_type_.lower())  # "150 million crowns" is "$money"
-    return forms
+def _has_form(token, words) -> bool:
+    """One of the token's forms is in the set: its lemma, its word, its hyphenated word, its word as an exact form
+    ("=arm"), its entity type for an amount ("150 million crowns" is "$money"); the cheap ones asked first."""
+    lower = token.lower_
+    if lower in words or token.lemma_.lower() in words or "=" + lower in words or hyphen_word(token) in words:
+        return True
+    ent_type = token.ent_type_
+    return bool(ent_type) and "$" + ent_type.lower() in words
 
 
 def _is_question(text: str) -> bool:

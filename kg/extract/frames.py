@@ -329,12 +329,13 @@ def _preps(token):
         name = child.lower_ if child.dep_ != "agent" else "by"
         if name == "according":
             continue  # "according to X" names the source, not a participant
-        lead = [c for c in child.children if c.dep_ in ("advmod", "amod") and c.i == child.i - 1]
+        grand = list(child.children)  # read once: the tests below each go over them
+        lead = [c for c in grand if c.dep_ in ("advmod", "amod") and c.i == child.i - 1]
         if lead and not lead[0].lower_.endswith("ly"):
             # "such as", "together with" (but "mainly to Germany", "partly from China" are "to" and "from")
             name = f"{lead[0].lower_} {name}"
-        objects = _misread_gerund([c for c in child.children if c.dep_ in ("pobj", "pcomp")])
-        inner = [c for c in child.children if c.dep_ == "prep" and c.i == child.i + 1]
+        objects = _misread_gerund([c for c in grand if c.dep_ in ("pobj", "pcomp")])
+        inner = [c for c in grand if c.dep_ == "prep" and c.i == child.i + 1]
         if inner:  # "according to", "out of", "because of"
             name = f"{name} {inner[0].lower_}"
             objects = [c for c in inner[0].children if c.dep_ in ("pobj", "pcomp")]
@@ -345,7 +346,7 @@ def _preps(token):
             and not name.startswith("together")
         ):
             name = f"together {name}"
-        for again in (c for c in child.children if c.dep_ == "conj" and c.lower_ == child.lower_):
+        for again in (c for c in grand if c.dep_ == "conj" and c.lower_ == child.lower_):
             # "for Zielony Koszyk and for Lodowa Gora", "by Bpifrance and by Halvorsen"
             objects += [c for c in again.children if c.dep_ in ("pobj", "pcomp")]
         if objects:

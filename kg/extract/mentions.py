@@ -246,8 +246,10 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
     )
 
     def name_word(t) -> bool:
+        if not (t.is_title or (t.is_upper and len(t) > 2)):
+            return False  # most words: the cheap test first
         alnum = t.text.isalnum() and any(ch.isalpha() for ch in t.text) and not t.like_num  # "Ładownia24"
-        return alnum and (t.is_title or (t.is_upper and len(t) > 2)) and t.ent_type_ not in _NOT_NAME_TYPES
+        return alnum and t.ent_type_ not in _NOT_NAME_TYPES
 
     def word(t) -> bool:  # a name's word, or the hyphen inside one ("SGT5-4000F", "Rolls-Royce")
         if t.text == "-" and 0 < t.i < len(t.doc) - 1 and not t.whitespace_ and not t.doc[t.i - 1].whitespace_:
