@@ -111,9 +111,9 @@ def _texts(doc) -> list[str]:
 def _positions(doc, texts: tuple[str, ...]) -> list[int]:
     """The indices, in order, of the tokens whose text is one of ``texts`` (found in the doc's array of word ids)."""
     import numpy
-    from spacy.strings import hash_string
 
-    return numpy.flatnonzero(numpy.isin(doc.to_array("ORTH"), [hash_string(t) for t in texts])).tolist()
+    ids = [doc.vocab.strings[text] for text in texts]  # a string's id (its hash)
+    return numpy.flatnonzero(numpy.isin(doc.to_array("ORTH"), ids)).tolist()
 
 
 def ticker_tokens(doc, words: NameWords) -> set[int]:
