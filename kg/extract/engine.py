@@ -654,11 +654,11 @@ def _is_question(text: str) -> bool:
 
 def _match_trigger(rule: Rule, token):
     """The trigger at this token, with the indices of its other words; None if the rule does not fire."""
-    lemma = token.lemma_.lower()
     if rule.pos and token.pos_ not in rule.pos:
         return None
     if rule.deps and token.dep_ not in rule.deps:
         return None
+    lemma = token.lemma_.lower()
     if lemma in rule.lemmas or token.lower_ in rule.lemmas:
         if rule.exclude and _excluded(rule, token):
             return None
