@@ -482,8 +482,12 @@ def _respell_names(nlp, sent, connectors=frozenset()):
     name's particle it reads as a verb ("Caxias do Sul", "Banco do Brasil"). The sentence is parsed again
     with a plain name (and the particle "de") in their place; returns a patch (the names' indices, the
     fresh parse, the indices whose words keep their lemmas) or None."""
-    names = [t.i for t in sent if _ly_name(t) and t.pos_ in ("ADV", "ADJ")]
-    particles = [t.i for t in sent if _misread_particle(t, connectors)]
+    names, particles = [], []
+    for t in sent:  # one pass over the sentence for both
+        if _ly_name(t) and t.pos_ in ("ADV", "ADJ"):
+            names.append(t.i)
+        if _misread_particle(t, connectors):
+            particles.append(t.i)
     if not names and not particles:
         return None
     with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in _NO_NAMES]):

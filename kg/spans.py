@@ -104,11 +104,25 @@ def _legal(token, words: NameWords) -> bool:
     return token.text[:1].isupper() and token.lower_.replace(".", "") in words.legal
 
 
+def _texts(doc) -> list[str]:
+    """The text of each token, read off the doc's array of word ids (no Token object made a word)."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array("ORTH").tolist()]
+
+
+def _positions(doc, texts: tuple[str, ...]) -> list[int]:
+    """The indices, in order, of the tokens whose text is one of ``texts`` (found in the doc's array of word ids)."""
+    import numpy
+
+    ids = [doc.vocab.strings[text] for text in texts]  # a string's id (its hash)
+    return numpy.flatnonzero(numpy.isin(doc.to_array("ORTH"), ids)).tolist()
+
+
 def ticker_tokens(doc, words: NameWords) -> set[int]:
     """Token indices inside ticker notes: "(Nasdaq: RIVN)", "(NYSE:ST)", "<VOWG_p.DE>", "<7203.T>"."""
     out: set[int] = set()
     n = len(doc)
-    for i in (t.i for t in doc if t.text in ("(", "<")):
+    for i in _positions(doc, ("(", "<")):
         token = doc[i]
         if token.text == "(":
             j = i + 1
@@ -585,12 +599,11 @@ def _legal_end(doc, start: int, end: int, words: NameWords) -> bool:
 def _legal_ends(doc, words: NameWords) -> list[int]:
     """Each ``end`` where ``_legal_end(doc, max(0, end - 4), end, words)``, in order: the same test over the
     tokens' strings, read once a doc."""
-    texts = [t.text for t in doc]
-    lowers = [t.lower_ for t in doc]
+    texts = _texts(doc)
     return [
         i + 1
         for i in range(len(texts))
-        if (i >= 1 and texts[i][:1].isupper() and lowers[i].replace(".", "") in words.legal)
+        if (i >= 1 and texts[i][:1].isupper() and doc[i].lower_.replace(".", "") in words.legal)
         or (i >= 3 and "".join(texts[i - 2 : i + 1]).lower() in words.legal)
     ]
 
@@ -702,13 +715,9 @@ def _defined_by_acronym(doc, spans, words: NameWords):
     from spacy.tokens import Span
 
     out = list(spans)
-    for i in range(2, len(doc) - 1):
+    for i in (p + 1 for p in _positions(doc, ("(",)) if 2 <= p + 1 < len(doc) - 1):  # a word after "("
         acronym = doc[i].text
-        if (
-            doc[i - 1].text != "("
-            or doc[i + 1].text != ")"
-            or not (acronym.isupper() and acronym.isalpha() and 2 < len(acronym) <= 10)
-        ):
+        if doc[i + 1].text != ")" or not (acronym.isupper() and acronym.isalpha() and 2 < len(acronym) <= 10):
             continue
         letters = list(acronym.lower())
         j = i - 1  # the "(" token

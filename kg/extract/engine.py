@@ -154,6 +154,7 @@ class _Run:
         }
 
     def apply(self, wanted) -> None:
+        entity_rules = [rule for rule in self.ruleset.entity_rules if wanted(rule)]  # asked once a pass
         for para, sent, triggers, spans in self.sentences:
             for token, rules in triggers:
                 for rule in rules:
@@ -162,8 +163,8 @@ class _Run:
                         if match is not None:
                             self._apply(rule, match[0], para, sent, match[1])
             for span, root in spans:
-                for rule in self.ruleset.entity_rules:
-                    if wanted(rule) and span.cls in rule.entity and (not rule.deps or root.dep_ in rule.deps):
+                for rule in entity_rules:
+                    if span.cls in rule.entity and (not rule.deps or root.dep_ in rule.deps):
                         self._apply(rule, root, para, sent)
 
     # ------------------------------------------------------------------ one rule at one trigger
@@ -496,8 +497,9 @@ def _sentences(discourse: Discourse, ruleset: RuleSet):
         by_sentence.setdefault((span.para, doc[span.first].sent.start), []).append((span, root))
     out = []
     for para in discourse.paragraphs:
+        text = discourse.texts[para.index]
         for sent in para.doc.sents:
-            if _is_question(sent):
+            if _is_question(text[sent.start_char : sent.end_char]):
                 continue
             triggers = []
             for token in sent:
@@ -668,30 +670,34 @@ def _reciprocal(token) -> bool:
 
 def _in_set(token, words, modifiers: bool = True) -> bool:
     """The token (its lemma, its hyphenated word, "$money" for an amount) or one of its modifiers is in the set."""
-    if _forms(token) & words:
+    if _has_form(token, words):
         return True
-    return modifiers and any(c.dep_ in ("compound", "amod") and _forms(c) & words for c in token.children)
+    return modifiers and any(c.dep_ in ("compound", "amod") and _has_form(c, words) for c in token.children)
 
 
-def _forms(token) -> set[str]:
-    forms = {token.lemma_.lower(), token.lower_, hyphen_word(token), "=" + token.lower_}
-    if token.ent_type_:
-        forms.add("$" + token.ent_type_.lower())  # "150 million crowns" is "$money"
-    return forms
+def _has_form(token, words) -> bool:
+    """One of the token's forms is in the set: its lemma, its word, its hyphenated word, its word as an exact form
+    ("=arm"), its entity type for an amount ("150 million crowns" is "$money"); the cheap ones asked first."""
+    lower = token.lower_
+    if lower in words or token.lemma_.lower() in words or "=" + lower in words or hyphen_word(token) in words:
+        return True
+    ent_type = token.ent_type_
+    return bool(ent_type) and "$" + ent_type.lower() in words
 
 
-def _is_question(sent) -> bool:
-    text = sent.text.strip()
+def _is_question(text: str) -> bool:
+    """The sentence (its text) asks a question."""
+    text = text.strip()
     return text.endswith("?") or text.endswith('?"') or text.endswith("?\u201d")
 
 
 def _match_trigger(rule: Rule, token):
     """The trigger at this token, with the indices of its other words; None if the rule does not fire."""
-    lemma = token.lemma_.lower()
     if rule.pos and token.pos_ not in rule.pos:
         return None
     if rule.deps and token.dep_ not in rule.deps:
         return None
+    lemma = token.lemma_.lower()
     if lemma in rule.lemmas or token.lower_ in rule.lemmas:
         if rule.exclude and _excluded(rule, token):
             return None

@@ -132,7 +132,7 @@ def candidate_features(
     out += [f"pred:s.via={predicate}:{subject.via}", f"pred:o.via={predicate}:{obj.via}"]
     out.append(f"trig.dep={trigger.dep_}")
     for prefix, span in (("s", subject), ("o", obj)):
-        seen = sum(1 for m in discourse.spans if (m.key or m.name) == (span.key or span.name))
+        seen = discourse.mention_counts.get(span.key or span.name, 0)
         out.append(f"{prefix}.mentions={_bin(seen, (1, 2))}")
     if modality.cues:
         out.append("cue")
@@ -140,7 +140,7 @@ def candidate_features(
         out.append("quote")
     if para.index == 0:
         out.append("title")
-    names = [s for s in discourse.spans if s.para == para.index and sent.start <= s.first < sent.end]
+    names = [s for s in discourse.by_paragraph.get(para.index, ()) if sent.start <= s.first < sent.end]
     out.append(f"sent.names={_bin(len(names), (2, 3, 5, 8))}")
     here = [
         span

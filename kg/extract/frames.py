@@ -329,12 +329,13 @@ def _preps(token):
         name = child.lower_ if child.dep_ != "agent" else "by"
         if name == "according":
             continue  # "according to X" names the source, not a participant
-        lead = [c for c in child.children if c.dep_ in ("advmod", "amod") and c.i == child.i - 1]
+        grand = list(child.children)  # read once: the tests below each go over them
+        lead = [c for c in grand if c.dep_ in ("advmod", "amod") and c.i == child.i - 1]
         if lead and not lead[0].lower_.endswith("ly"):
             # "such as", "together with" (but "mainly to Germany", "partly from China" are "to" and "from")
             name = f"{lead[0].lower_} {name}"
-        objects = _misread_gerund([c for c in child.children if c.dep_ in ("pobj", "pcomp")])
-        inner = [c for c in child.children if c.dep_ == "prep" and c.i == child.i + 1]
+        objects = _misread_gerund([c for c in grand if c.dep_ in ("pobj", "pcomp")])
+        inner = [c for c in grand if c.dep_ == "prep" and c.i == child.i + 1]
         if inner:  # "according to", "out of", "because of"
             name = f"{name} {inner[0].lower_}"
             objects = [c for c in inner[0].children if c.dep_ in ("pobj", "pcomp")]
@@ -345,7 +346,7 @@ def _preps(token):
             and not name.startswith("together")
         ):
             name = f"together {name}"
-        for again in (c for c in child.children if c.dep_ == "conj" and c.lower_ == child.lower_):
+        for again in (c for c in grand if c.dep_ == "conj" and c.lower_ == child.lower_):
             # "for Zielony Koszyk and for Lodowa Gora", "by Bpifrance and by Halvorsen"
             objects += [c for c in again.children if c.dep_ in ("pobj", "pcomp")]
         if objects:
@@ -359,9 +360,12 @@ def _misread_gerund(objects):
     preposition's object then, in place of the gerund (and of the noun before it)."""
     out = []
     for token in objects:
-        before = token.doc[token.i - 1] if token.i > 0 else None
+        if token.dep_ != "pcomp" or token.tag_ != "VBG" or token.i == 0:  # the cheap tests first
+            out.append(token)
+            continue
+        before = token.doc[token.i - 1]
         names = [c for c in token.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and c.i > token.i]
-        if token.dep_ == "pcomp" and token.tag_ == "VBG" and names and before is not None and before in objects:
+        if names and before in objects:
             out = [o for o in out if o != before] + names
         else:
             out.append(token)
@@ -742,7 +746,8 @@ def _dative(trigger):
 def _preposition(trigger, role: str):
     """The objects of a preposition on the trigger, on the verb it is the subject or object of, or inside
     the verb's own phrases."""
-    own = _preps(trigger).get(role, [])
+    preps = _preps(trigger)
+    own = preps.get(role, [])
     if own:
         return own
     nominal = _nominal(trigger)
@@ -752,14 +757,16 @@ def _preposition(trigger, role: str):
             return shared
     if nominal and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
         gov = trigger.head
-        if gov.pos_ in ("VERB", "AUX") and _preps(gov).get(role):
-            return _preps(gov)[role]
+        if gov.pos_ in ("VERB", "AUX"):
+            found = _preps(gov).get(role)
+            if found:
+                return found
     if not nominal:
         # "supply parts for KAMAZ" where "for" hangs on the object, or deeper: "delivering ten trucks
         # with a payload of 220 tonnes each to the Kovdor plant" (the parser attaches "to" to "payload")
         return _nested_prep(trigger, role)
     # "joint production of buses with Halvard": the parser hangs the phrase on the noun's "of" object
-    return [found for of in _preps(trigger).get("of", []) for found in _preps(of).get(role, [])] if role != "of" else []
+    return [found for of in preps.get("of", []) for found in _preps(of).get(role, [])] if role != "of" else []
 
 
 def _purpose_partner(verb):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import islice
 
 from ..gazetteer import Gazetteer
 from ..iri import normalize_name
@@ -93,7 +94,30 @@ class Discourse:
         """The character ranges of each paragraph's quoted passages (:func:`kg.extract.speakers.quote_ranges`)."""
         from .speakers import quote_ranges
 
-        return [quote_ranges(p.doc.text) for p in self.paragraphs]
+        return [quote_ranges(text) for text in self.texts]
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """The text of each paragraph's doc (made from its tokens once, not once a sentence)."""
+        return [p.doc.text for p in self.paragraphs]
+
+    @cached_property
+    def mention_counts(self) -> dict[str, int]:
+        """How many mentions each name (its gazetteer key, else its name) has; worked out once, when the
+        mentions are all collected (as the rules read them)."""
+        counts: dict[str, int] = {}
+        for span in self.spans:
+            counts[span.key or span.name] = counts.get(span.key or span.name, 0) + 1
+        return counts
+
+    @cached_property
+    def by_paragraph(self) -> dict[int, list[Span]]:
+        """The mentions of each paragraph in reading order; worked out once, when the mentions are all
+        collected."""
+        out: dict[int, list[Span]] = {}
+        for span in self.spans:
+            out.setdefault(span.para, []).append(span)
+        return out
 
     def add(self, span: Span) -> None:
         """Read a mention in; one inside a wire story's dateline ("SAO PAULO, May 4 (Meridian) -") is none:
@@ -222,8 +246,10 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
     )
 
     def name_word(t) -> bool:
+        if not (t.is_title or (t.is_upper and len(t) > 2)):
+            return False  # most words: the cheap test first
         alnum = t.text.isalnum() and any(ch.isalpha() for ch in t.text) and not t.like_num  # "Ładownia24"
-        return alnum and (t.is_title or (t.is_upper and len(t) > 2)) and t.ent_type_ not in _NOT_NAME_TYPES
+        return alnum and t.ent_type_ not in _NOT_NAME_TYPES
 
     def word(t) -> bool:  # a name's word, or the hyphen inside one ("SGT5-4000F", "Rolls-Royce")
         if t.text == "-" and 0 < t.i < len(t.doc) - 1 and not t.whitespace_ and not t.doc[t.i - 1].whitespace_:
@@ -1295,7 +1321,7 @@ def name_head(doc, first: int, last: int) -> str:
 
 def _credit_line(sent, credits: frozenset[str]) -> bool:
     """A wire story's credit line: a sentence that starts (after a bracket) "Reporting by", "Editing by"."""
-    words = [t.lower_ for t in sent if not t.is_punct][:3]
+    words = list(islice((t.lower_ for t in sent if not t.is_punct), 3))
     return any(" ".join(words[:n]) in credits for n in (2, 3))
 
 
