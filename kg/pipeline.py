@@ -516,9 +516,16 @@ class _Writer:
     """
 
     def __init__(self, store, version: str, extractor: Extractor, held: dict[str, str]):
+        from .vocab import ENTITIES_GRAPH
+
         self.store, self.version, self.extractor, self.held = store, version, extractor, held
         self.known: dict[str, dict[str, str]] = {}  # entity IRI -> the "type" and "label" the store gives it
         self.written: set = set()  # description quads committed by this ingest
+        # a store that described no entity when the ingest began holds only what this ingest wrote ...
+        self.undescribed = not store.query(
+            f"SELECT ?e WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }} }} LIMIT 1"
+        ).rows
+        self.unsure: set[str] = set()  # ... except for entities given two classes or labels at once: ask
 
     def write(self, article: Article, claims: list[Claim]) -> None:
         from . import identity
@@ -543,21 +550,24 @@ class _Writer:
         then what they hold."""
         nodes = sorted({quad.subject.value for quad in quads})
         missing = [node for node in nodes if node not in self.known]
-        if missing:
-            held = _held_descriptions(self.store, missing)
-            for node in missing:
-                self.known[node] = held.get(node, {})
+        ask = [node for node in missing if not self.undescribed or node in self.unsure]
+        held = _held_descriptions(self.store, ask) if ask else {}
+        for node in missing:
+            self.known[node] = held.get(node, {})
         kept = _keep_first_quads(quads, self.known)
         written: dict[tuple[str, str], set[str]] = {}
         for quad in kept:
             slot = _SLOTS.get(quad.predicate.value)
             if slot is not None and slot not in self.known[quad.subject.value]:
                 written.setdefault((quad.subject.value, slot), set()).add(quad.object.value)
+        # two classes or labels at once (never from one resolution): which one the store gives, ask it
+        twice = {node for (node, _), values in written.items() if len(values) > 1}
         for (node, slot), values in written.items():
-            if len(values) == 1:
+            if node not in twice:
                 self.known[node][slot] = values.pop()
-            else:  # two classes or labels at once (never from one resolution): which the store gives, ask it
-                del self.known[node]
+        for node in twice:
+            del self.known[node]
+        self.unsure |= twice
         return kept
 
 

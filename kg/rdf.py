@@ -14,7 +14,7 @@ that consumers need no reasoner.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -96,6 +96,11 @@ def _trade(term: str) -> ox.NamedNode:
     return ox.NamedNode(str(TRADE[term]))
 
 
+@lru_cache(maxsize=1 << 16)
+def _entity_node(key: str) -> ox.NamedNode:
+    return ox.NamedNode(str(entity_iri(key)))
+
+
 def article_quads(article: Article, claims: Iterable[Claim], extractor_version: str) -> list:
     """The named graph of one article as pyoxigraph quads: its description, its claims and their plain
     triples (each quad once). What ingest writes; :func:`article_graph` is the same as an rdflib graph."""
@@ -118,14 +123,6 @@ def article_quads(article: Article, claims: Iterable[Claim], extractor_version: 
     if dateline is not None:
         quads.append(ox.Quad(node, _trade("dateline"), ox.Literal(dateline.place), graph))
     quads.append(ox.Quad(node, _trade("extractorVersion"), ox.Literal(extractor_version), graph))
-    entities: dict[str, ox.NamedNode] = {}
-
-    def entity(key: str) -> ox.NamedNode:
-        found = entities.get(key)
-        if found is None:
-            found = entities[key] = ox.NamedNode(str(entity_iri(key)))
-        return found
-
     claim_type, statement = _trade("Claim"), _P["statement"]
     modality_of, sentence_of, start_of, end_of = (
         _trade("modality"),
@@ -141,7 +138,7 @@ def article_quads(article: Article, claims: Iterable[Claim], extractor_version: 
     )
     for claim in claims:
         subject_key, object_key = key_of(claim.subject), key_of(claim.object)
-        subject, obj = entity(subject_key), entity(object_key)
+        subject, obj = _entity_node(subject_key), _entity_node(object_key)
         c = ox.NamedNode(str(_claim_iri(claim, subject_key, object_key)))
         quads += [
             ox.Quad(c, _RDF_TYPE, claim_type, graph),
@@ -159,7 +156,7 @@ def article_quads(article: Article, claims: Iterable[Claim], extractor_version: 
         ]
         quads += [ox.Quad(c, cue_of, ox.Literal(cue), graph) for cue in claim.cues]
         if claim.speaker is not None:
-            quads.append(ox.Quad(c, speaker_of, entity(key_of(claim.speaker)), graph))
+            quads.append(ox.Quad(c, speaker_of, _entity_node(key_of(claim.speaker)), graph))
         if date is not None:
             quads.append(ox.Quad(c, _P["date"], date, graph))
         if claim.modality == "asserted":
@@ -194,7 +191,7 @@ def entity_quads(entities: Iterable[Entity]) -> list:
     graph = ox.NamedNode(str(ENTITIES_GRAPH))
     quads = []
     for entity in entities:
-        node = ox.NamedNode(str(entity_iri(entity.key)))
+        node = _entity_node(entity.key)
         quads.append(ox.Quad(node, _RDF_TYPE, _trade(entity.cls), graph))
         quads.append(ox.Quad(node, _P["label"], ox.Literal(entity.label), graph))
         quads += [ox.Quad(node, _P["alt"], ox.Literal(alt), graph) for alt in entity.alt_labels]
