@@ -2,9 +2,10 @@
 
 Both speak the same few operations: replace one named graph atomically, run a
 SPARQL query with parameters bound as RDF terms, run an update, dump quads.
-An article is written with a single SPARQL update (drop its graph, insert its
-triples, add entity descriptions), which Oxigraph applies as one transaction:
-a failed write leaves nothing half-written.
+An article is written in one transaction: an article new to an embedded store
+as pyoxigraph terms (``Store.extend``), a changed one, and every write to an
+endpoint, as a single SPARQL update (drop its graph, insert its triples, add
+entity descriptions). A failed write leaves nothing half-written.
 
 Through oxrdflib, ``graph.query(string)`` runs in Oxigraph but a prepared
 query silently falls back to rdflib's slow engine, and ``len(graph)`` iterates
