@@ -450,8 +450,9 @@ def _ingest(paths, store, extractor, progress, policy, strict, jobs, client) -> 
             return report
         _ensure_ontology(store, ontology_graph, to_ox_quads, ONTOLOGY_GRAPH)
         ensure_index(store)
+    writer = _Writer(store, version, extractor, held)
     for article, claims in results:
-        _write_article(store, article, claims, version, extractor, held)
+        writer.write(article, claims)
         (report.replaced if article.id in known else report.added).append(article.id)
         report.claims += len(claims)
         if not claims and not strict:
@@ -504,26 +505,76 @@ def _extracted(articles: list[Article], extractor: Extractor, failed: list[Input
                 yield article, claims
 
 
-def _write_article(
-    store, article: Article, claims: list[Claim], version: str, extractor: Extractor, held: dict[str, str]
-) -> None:
-    """One article's named graph, its entities' descriptions and their names (:mod:`kg.names`), and where a
-    path-derived article came from (:mod:`kg.identity`), in one transaction."""
-    from . import identity
-    from .names import index_quads
-    from .rdf import article_graph, entity_graph
-    from .resolve import resolve_entities
-    from .store import to_ox_quads
+class _Writer:
+    """Writes article after article, each in one transaction: its named graph, its entities' descriptions and
+    their names (:mod:`kg.names`), and where a path-derived article came from (:mod:`kg.identity`).
 
-    entities = resolve_entities(claims, extractor.gazetteer)
-    graph = article_graph(article, claims, version)
-    described = _first_writer_wins(store, entity_graph(entities.values()))
-    descriptions = to_ox_quads(described)
-    store.replace_graphs(
-        {str(graph.identifier): to_ox_quads(graph)},
-        extra=descriptions + index_quads(descriptions) + identity.origin_quads(article, held),
-    )
-    identity.record(store, article, held)
+    It remembers, for the length of one ingest, the class and label each entity it asked the store about or
+    wrote keeps (first writer wins), so that an entity is asked about once, and the description and name
+    quads it committed, so that they are not sent again: nothing removes them before the ingest ends
+    (:func:`_prune_entities` runs after the last article).
+    """
+
+    def __init__(self, store, version: str, extractor: Extractor, held: dict[str, str]):
+        from .vocab import ENTITIES_GRAPH
+
+        self.store, self.version, self.extractor, self.held = store, version, extractor, held
+        self.known: dict[str, dict[str, str]] = {}  # entity IRI -> the "type" and "label" the store gives it
+        self.written: set = set()  # description quads committed by this ingest
+        # a store that described no entity when the ingest began holds only what this ingest wrote ...
+        self.undescribed = not store.query(
+            f"SELECT ?e WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }} }} LIMIT 1"
+        ).rows
+        self.unsure: set[str] = set()  # ... except for entities given two classes or labels at once: ask
+
+    def write(self, article: Article, claims: list[Claim]) -> None:
+        from . import identity
+        from .iri import article_iri
+        from .names import index_quads
+        from .rdf import article_quads, entity_quads
+        from .resolve import resolve_entities
+        from .vocab import article_graph
+
+        entities = resolve_entities(claims, self.extractor.gazetteer)
+        described = self.decide(entity_quads(entities.values()))
+        new = [quad for quad in described if quad not in self.written]
+        self.store.replace_graphs(
+            {str(article_graph(str(article_iri(article.id)))): article_quads(article, claims, self.version)},
+            extra=new + index_quads(new) + identity.origin_quads(article, self.held),
+        )
+        self.written.update(new)
+        identity.record(self.store, article, self.held)
+
+    def decide(self, quads: list) -> list:
+        """:func:`_keep_first_quads` of these entity descriptions against what the store holds, which is
+        then what they hold."""
+        nodes = sorted({quad.subject.value for quad in quads})
+        missing = [node for node in nodes if node not in self.known]
+        ask = [node for node in missing if not self.undescribed or node in self.unsure]
+        held = _held_descriptions(self.store, ask) if ask else {}
+        for node in missing:
+            self.known[node] = held.get(node, {})
+        kept = _keep_first_quads(quads, self.known)
+        written: dict[tuple[str, str], set[str]] = {}
+        for quad in kept:
+            slot = _SLOTS.get(quad.predicate.value)
+            if slot is not None and slot not in self.known[quad.subject.value]:
+                written.setdefault((quad.subject.value, slot), set()).add(quad.object.value)
+        # two classes or labels at once (never from one resolution): which one the store gives, ask it
+        twice = {node for (node, _), values in written.items() if len(values) > 1}
+        for (node, slot), values in written.items():
+            if node not in twice:
+                self.known[node][slot] = values.pop()
+        for node in twice:
+            del self.known[node]
+        self.unsure |= twice
+        return kept
+
+
+_SLOTS = {
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": "type",
+    "http://www.w3.org/2000/01/rdf-schema#label": "label",
+}
 
 
 def build(
@@ -661,22 +712,33 @@ def _held_descriptions(store, nodes) -> dict[str, dict[str, str]]:
 
 def _keep_first(graph, existing: dict[str, dict[str, str]]):
     """``graph`` without a type or label that differs from the one ``existing`` holds for its entity (a label
-    becomes an ``skos:altLabel``)."""
-    from rdflib import Literal, URIRef
-    from rdflib.namespace import RDF, RDFS, SKOS
+    becomes an ``skos:altLabel``): :func:`_keep_first_quads` on an rdflib graph."""
+    from .rdf import add_quads
+    from .store import to_ox_quads
 
-    for node in sorted({s for s in graph.subjects() if isinstance(s, URIRef)}):
-        have = existing.get(str(node))
-        if not have:
-            continue
-        for type_ in list(graph.objects(node, RDF.type)):
-            if "type" in have and str(type_) != have["type"]:
-                graph.remove((node, RDF.type, type_))
-        for label in list(graph.objects(node, RDFS.label)):
-            if "label" in have and str(label) != have["label"]:
-                graph.remove((node, RDFS.label, label))
-                graph.add((node, SKOS.altLabel, Literal(str(label))))
-    return graph
+    kept = _keep_first_quads(to_ox_quads(graph), existing)
+    graph.remove((None, None, None))
+    return add_quads(graph, kept)
+
+
+def _keep_first_quads(quads: list, existing: dict[str, dict[str, str]]) -> list:
+    """Entity-description quads without a type or label that differs from the one ``existing`` holds for
+    its entity (by IRI); such a label becomes an ``skos:altLabel``. Each quad once."""
+    import pyoxigraph as ox
+
+    from .vocab import PREFIXES
+
+    alt = ox.NamedNode(PREFIXES["skos"] + "altLabel")
+    kept = []
+    for quad in quads:
+        have = existing.get(quad.subject.value) or {}
+        slot = _SLOTS.get(quad.predicate.value)
+        if slot is not None and slot in have and quad.object.value != have[slot]:
+            if slot == "type":
+                continue
+            quad = ox.Quad(quad.subject, alt, ox.Literal(quad.object.value), quad.graph_name)
+        kept.append(quad)
+    return list(dict.fromkeys(kept))
 
 
 def _prune_entities(store) -> None:

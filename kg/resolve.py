@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from .gazetteer import Gazetteer
 from .inflect import plural, singular
@@ -32,12 +32,16 @@ _NAMING_ROUTES = {"gazetteer", "ner", "phrase", "descriptor", "alias"}
 
 def key_of(mention: Mention) -> str:
     """The resolution key of a mention: its gazetteer id, or a slug of its normalised name."""
-    if mention.key:
-        return mention.key
-    name = normalize_name(mention.name)
-    if mention.cls == "Company":
+    return mention.key or _name_key(mention.name, mention.cls)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_key(name: str, cls: str) -> str:
+    """The key of a name of this class (the same names come back in article after article)."""
+    name = normalize_name(name)
+    if cls == "Company":
         name = _legal_suffix().sub("", name)
-    if mention.cls in ("Product", "Sector"):
+    if cls in ("Product", "Sector"):
         name = singular(name)
     return slug(name)
 

@@ -2,9 +2,10 @@
 
 Both speak the same few operations: replace one named graph atomically, run a
 SPARQL query with parameters bound as RDF terms, run an update, dump quads.
-An article is written with a single SPARQL update (drop its graph, insert its
-triples, add entity descriptions), which Oxigraph applies as one transaction:
-a failed write leaves nothing half-written.
+An article is written in one transaction: an article new to an embedded store
+as pyoxigraph terms (``Store.extend``), a changed one, and every write to an
+endpoint, as a single SPARQL update (drop its graph, insert its triples, add
+entity descriptions). A failed write leaves nothing half-written.
 
 Through oxrdflib, ``graph.query(string)`` runs in Oxigraph but a prepared
 query silently falls back to rdflib's slow engine, and ``len(graph)`` iterates
@@ -371,6 +372,27 @@ class EmbeddedStore(_Base):
             self._store.update(sparql)
         except SyntaxError as e:
             raise StoreError(Errors.E602.format(error=e)) from e
+        except OSError as e:
+            raise StoreError(Errors.E603.format(location=self.location, error=e)) from e
+
+    def replace_graphs(self, graphs: Mapping[str, list], extra: Iterable = ()) -> None:
+        """In one transaction: replace each named graph's content, and add ``extra`` quads.
+
+        When none of the graphs is in the store, the quads are added as terms in one transaction
+        (``Store.extend``), with no SPARQL text to write and parse; blank nodes, which an ``INSERT DATA``
+        makes new, and graphs to replace go through the update.
+        """
+        extra = list(extra)
+        quads = [q for name in sorted(graphs) for q in graphs[name]] + extra
+        if (
+            self.read_only
+            or any(self._store.contains_named_graph(ox.NamedNode(name)) for name in graphs)
+            or any(type(q.subject) is ox.BlankNode or type(q.object) is ox.BlankNode for q in quads)
+        ):
+            super().replace_graphs(graphs, extra)
+            return
+        try:
+            self._store.extend(quads)
         except OSError as e:
             raise StoreError(Errors.E603.format(location=self.location, error=e)) from e
 

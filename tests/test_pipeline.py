@@ -4,7 +4,8 @@ import shutil
 
 import pytest
 
-from kg.pipeline import ingest
+from kg.pipeline import Extractor, ingest
+from kg.records import Entity
 from kg.store import open_store
 
 from .conftest import ROOT, SEED
@@ -156,3 +157,31 @@ def test_the_code_fingerprint_ignores_formatting_and_comments(tmp_path):
     inflect.write_text(source.replace('last += "s"', 'last += "z"', 1))
     assert inflect.read_text() != source
     assert _code_fingerprint.__wrapped__(str(package)) != before
+
+
+@pytest.mark.parametrize("before", [[], [Entity("zeta", "Company", "Zeta Holding")]], ids=["fresh", "held"])
+def test_the_writer_keeps_first_descriptions_as_asking_the_store_each_time_does(tmp_path, before):
+    """kg.pipeline._Writer decides each entity's class and label from what it asked the store and what it
+    wrote itself, as _first_writer_wins asking the store before every article does, on a fresh store and on
+    one that describes an entity already; two classes and labels for one node in one article (the keys
+    "a_b" and "a-b" make one IRI) send that node back to the store."""
+    from kg.pipeline import _first_writer_wins, _Writer
+    from kg.rdf import entity_graph, entity_quads
+    from kg.store import open_store, to_ox_quads
+
+    articles = [
+        [Entity("acme", "Company", "Acme"), Entity("zeta", "Company", "Zeta")],
+        [Entity("acme", "Product", "ACME", ("Acme Corp",)), Entity("nova", "Company", "Nova")],
+        [Entity("a_b", "Company", "A B"), Entity("a-b", "Product", "A-B")],
+        [Entity("nova", "Country", "NOVA"), Entity("zeta", "Company", "Zeta"), Entity("a-b", "Sector", "AB")],
+    ]
+    sequential, written = open_store(tmp_path / "sequential"), open_store(tmp_path / "written")
+    for store in (sequential, written):
+        store.replace_graphs({}, extra=entity_quads(before))
+    writer = _Writer(written, "v", Extractor(), {})
+    assert writer.undescribed == (not before)
+    for entities in articles:
+        sequential.replace_graphs({}, extra=to_ox_quads(_first_writer_wins(sequential, entity_graph(entities))))
+        written.replace_graphs({}, extra=writer.decide(entity_quads(entities)))
+    assert sorted(map(str, written.quads())) == sorted(map(str, sequential.quads()))
+    assert writer.unsure == {"https://w3id.org/kg-trade/entity/a-b"}
