@@ -655,7 +655,8 @@ def _bracketed_place_names(doc, spans, words: NameWords):
     from spacy.tokens import Span
 
     by_start = {s.start: s for s in spans}
-    out, absorbed = [], set()
+    out: list = []
+    absorbed: set[int] = set()
     for span in sorted(spans, key=lambda s: s.start):
         if id(span) in absorbed:
             continue
