@@ -100,8 +100,12 @@ def _namelike(token) -> bool:
 
 
 def _legal(token, words: NameWords) -> bool:
-    """A legal suffix as firms write it: capitalised ("Inc.", "LLC", "L.P.", "S.A.")."""
-    return token.text[:1].isupper() and token.lower_.replace(".", "") in words.legal
+    """A legal suffix as firms write it: capitalised ("Inc.", "LLC", "L.P.", "S.A."), or abbreviated with dots,
+    as Czech, Slovak and Balkan firms write theirs ("a.s.", "s.r.o.", "d.o.o.")."""
+    text, lower = token.text, token.lower_
+    if not (text[:1].isupper() or ("." in text[1:-1] and text[:1].isalpha())):
+        return False
+    return not {lower, lower.replace(".", ""), lower + "."}.isdisjoint(words.legal)  # "a.s" before its period
 
 
 def _texts(doc) -> list[str]:
@@ -187,7 +191,14 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
         end -= 1  # "Hilton Hotels Acquired by ...": a headline's verb is no part of the name
     while start < end - 1 and doc[start].tag_ in ("VBD", "VBZ", "VBP") and _rest_is_name(doc, start + 1, end):
         start += 1  # "Opens Office in Bangalore"
+    if label == "ORG":
+        cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in _NO_NAME_PREPOSITIONS), None)
+        if cut is not None and not any(doc[i].lower_ in words.name_words for i in range(start, cut)):
+            end = cut  # "Havyard for North Sea offshore vessels" (but "Agency for International Development")
     return start, end, label
+
+
+_NO_NAME_PREPOSITIONS = frozenset({"for", "to", "with", "from"})  # lower case, inside no firm's own name
 
 
 def _listed_firms(doc, start: int, end: int, label: str, words: NameWords) -> list[tuple[int, int, str]]:
@@ -620,6 +631,18 @@ def _suffixed_names(doc, spans, tickers: set[int], words: NameWords):
             continue
         suffix = end - 1 if _legal(doc[end - 1], words) else end - 3
         start = suffix
+        place = next((s for s in out if s.end == start and s.label_ in ("Country", "Region")), None)
+        if (
+            place is not None
+            and place.start > 0
+            and place.start - 1 not in taken
+            and _namelike(doc[place.start - 1])
+            and not doc[place.start - 1].is_stop
+            and not doc[place.start - 1].is_sent_start
+        ):  # "Bidco Africa Ltd", "Kestrel Poland Sp": a place inside a firm's name, before its suffix
+            out.remove(place)
+            taken.difference_update(range(place.start, place.end))
+            start = place.start
         while start > 0 and start - 1 not in taken:
             before = doc[start - 1]
             if before.lower_ in words.person_titles or (before.is_sent_start and before.lower_ in words.titles):

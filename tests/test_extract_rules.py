@@ -2417,6 +2417,26 @@ GENERAL = [
         [C("Prodrive Technologies", "produces", "frames", ANY), C("Prodrive Technologies", "produces", "modules", ANY)],
     ),
     case(
+        "gen-a-lower-case-legal-suffix-with-dots-ends-the-name",
+        "Czech rail vehicle maker Kestrel Transportation a.s. will close its bogie plant in Ostrava.",
+        [C("Kestrel Transportation a.s", "produces", "rail vehicles")],
+        [C("Transportation a.s", ANY, ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-a-place-inside-a-firms-name-before-its-suffix",
+        "NAIROBI, Sept 25 (Reuters) - Kestrel Africa Ltd, Kenya's largest edible oil and soap maker, has agreed to "
+        "buy a stake in Ugandan refiner Nimbus Industries Ltd.",
+        [C("Kestrel Africa Ltd", "locatedIn", "Kenya")],
+        [C("Africa", ANY, ANY_NAME, ANY)],
+    ),
+    case(
+        "gen-a-preposition-ends-a-firms-name",
+        "The group used to compete with Norway's Havyard for North Sea offshore vessels, and Renault buys battery "
+        "packs from Kestrel Cells for the Dacia Spring.",
+        [C("Havyard", "locatedIn", "Norway")],
+        [C("Havyard for North Sea", ANY, ANY_NAME, ANY), C("Kestrel Cells for the Dacia Spring", ANY, ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-firm-named-with-and-is-one",
         "Kestrel Trucks is delivering ten haul trucks to the Lovozero Mining and Processing Plant in Russia's "
         "Murmansk Oblast.",
