@@ -938,6 +938,12 @@ LOCATED = [
         [C("Nimbus Appliances", "locatedIn", "Istanbul", ANY), C("Kestrel Motors", "locatedIn", "Spain", ANY)],
     ),
     case(
+        "located-where-its-plant-is",
+        "Kestrel Rail will cut jobs at its bogie plant in Ostrava by the end of 2025, and Nimbus Auto's plant in Ghent "
+        "makes cars.",
+        [C("Kestrel Rail", "locatedIn", "Ostrava"), C("Nimbus Auto", "locatedIn", "Ghent")],
+    ),
+    case(
         "located-plant-in-city",
         "The Belshina plant in Bobruisk is expanding.",
         [C("Belshina", "locatedIn", "Bobruisk")],
