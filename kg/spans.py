@@ -55,6 +55,7 @@ class NameWords:
     ordinals: frozenset[str] = frozenset()  # "first", "second": a title's before a title, else a name's
     dates: frozenset[str] = frozenset()  # months and weekdays: never a name's first word ("In September Kaveri")
     relations: frozenset[str] = frozenset()  # what a firm is to another ("rival", "partner"): no name's first word
+    inner_prepositions: frozenset[str] = frozenset()  # in lower case, inside no firm's name ("Havyard for ...")
 
     @classmethod
     def from_lexicon(cls, lex) -> NameWords:
@@ -87,6 +88,7 @@ class NameWords:
             ordinals=lex["ordinal_words"],
             dates=frozenset(lex["months"] | lex["weekdays"]),
             relations=lex["relation_nouns"],
+            inner_prepositions=lex["no_name_prepositions"],
         )
 
 
@@ -102,9 +104,14 @@ def _namelike(token) -> bool:
 def _legal(token, words: NameWords) -> bool:
     """A legal suffix as firms write it: capitalised ("Inc.", "LLC", "L.P.", "S.A."), or abbreviated with dots,
     as Czech, Slovak and Balkan firms write theirs ("a.s.", "s.r.o.", "d.o.o.")."""
-    text, lower = token.text, token.lower_
+    return _legal_text(token.text, words)
+
+
+def _legal_text(text: str, words: NameWords) -> bool:
+    """:func:`_legal` on a token's text (which :func:`_legal_ends` reads without making Token objects)."""
     if not (text[:1].isupper() or ("." in text[1:-1] and text[:1].isalpha())):
         return False
+    lower = text.lower()
     return not {lower, lower.replace(".", ""), lower + "."}.isdisjoint(words.legal)  # "a.s" before its period
 
 
@@ -192,13 +199,10 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
     while start < end - 1 and doc[start].tag_ in ("VBD", "VBZ", "VBP") and _rest_is_name(doc, start + 1, end):
         start += 1  # "Opens Office in Bangalore"
     if label == "ORG":
-        cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in _NO_NAME_PREPOSITIONS), None)
+        cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in words.inner_prepositions), None)
         if cut is not None and not any(doc[i].lower_ in words.name_words for i in range(start, cut)):
             end = cut  # "Havyard for North Sea offshore vessels" (but "Agency for International Development")
     return start, end, label
-
-
-_NO_NAME_PREPOSITIONS = frozenset({"for", "to", "with", "from"})  # lower case, inside no firm's own name
 
 
 def _listed_firms(doc, start: int, end: int, label: str, words: NameWords) -> list[tuple[int, int, str]]:
@@ -614,7 +618,7 @@ def _legal_ends(doc, words: NameWords) -> list[int]:
     return [
         i + 1
         for i in range(len(texts))
-        if (i >= 1 and texts[i][:1].isupper() and doc[i].lower_.replace(".", "") in words.legal)
+        if (i >= 1 and _legal_text(texts[i], words))
         or (i >= 3 and "".join(texts[i - 2 : i + 1]).lower() in words.legal)
     ]
 
@@ -701,9 +705,7 @@ def _bracketed_place_names(doc, spans, words: NameWords):
             ):
                 end += 2  # "Co., Ltd."
             if _legal(doc[end - 1], words):
-                inside = [s for s in spans if span.end <= s.start and s.end <= end]
-                absorbed.update(id(s) for s in inside)
-                out = [s for s in out if id(s) not in absorbed]
+                absorbed.update(id(s) for s in spans if span.end <= s.start and s.end <= end)
                 out.append(Span(doc, span.start, end, label="ORG"))
                 continue
         out.append(span)

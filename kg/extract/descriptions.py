@@ -100,7 +100,11 @@ def definite(r, token, para, want, depth):
             # ("harness makers Yazaki and Sumitomo supply both carmakers" names two others)
             clause, wanted = _argument_clause(token), _wanted_kinds(r, token, para)
             return last_two(
-                r, position, classes, want, keep=lambda s: fit(r, s, wanted) >= 0 and not _in_clause(r, s, para, clause)
+                r,
+                position,
+                classes,
+                want,
+                keep=lambda s: _fit(r, s, wanted) >= 0 and not _in_clause(r, s, para, clause),
             )
         firm = speakers.reporter_firm(r, token, para) if lemma in r.lex["generic_descriptors"] else None
         if firm is not None and firm.position < position:
@@ -232,14 +236,14 @@ def by_fit(r, anaphor, para, candidates: list[Span]) -> list[Span]:
     wanted = _wanted_kinds(r, anaphor, para)
     if not wanted:
         return candidates
-    return sorted(candidates, key=lambda s: -fit(r, s, wanted))
+    return sorted(candidates, key=lambda s: -_fit(r, s, wanted))
 
 
 def _wanted_kinds(r, anaphor, para) -> set[str]:
     return kinds_of_noun(r, anaphor, para) - r.lex["generic_descriptors"]
 
 
-def fit(r, span: Span, wanted: set[str]) -> int:
+def _fit(r, span: Span, wanted: set[str]) -> int:
     """1 when what the article calls ``span`` (or its name says) is one of the ``wanted`` kinds, -1 when the
     article calls it something else, 0 when it says nothing of it (or nothing is wanted)."""
     if not wanted:
