@@ -574,6 +574,7 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
         spans.append(Span(doc, start, end, label=label))
     spans = _suffixed_names(doc, _of_place_after_suffix(doc, spans, gazetteer, words), tickers, words)
     spans = _bracketed_place_names(doc, spans, words)
+    spans = _one_noun_phrase(doc, spans, words)
     spans = _non_overlapping(_outermost(_joined_names(doc, _listed_names(doc, spans, tickers), words)), claimed)
     doc.ents = _defined_by_acronym(doc, spans, words)
     return doc
@@ -674,6 +675,45 @@ def _suffixed_names(doc, spans, tickers: set[int], words: NameWords):
             out.append(Span(doc, start, end, label="ORG"))
             taken.update(range(start, end))
     return sorted(out, key=lambda s: s.start)
+
+
+def _one_noun_phrase(doc, spans, words: NameWords):
+    """Two names side by side that the parser reads as one noun phrase ending in a firm's name word or a legal
+    suffix are one firm's name: a known firm's name right before such a name ("Ford Otomotiv Sanayi A.S.",
+    Ford Otosan, not Ford), or a name the recogniser cut at "and" ("Abu Qir Fertilizers and Chemical Industries
+    Company"). Not two firms of a list: the first ends in a suffix of its own, or both end alike."""
+    from spacy.tokens import Span
+
+    out = sorted(spans, key=lambda s: s.start)
+    merged: list = []
+    for span in out:
+        before = merged[-1] if merged else None
+        if before is not None and _one_firm(doc, before, span, words):
+            merged[-1] = Span(doc, before.start, span.end, label="ORG")
+        else:
+            merged.append(span)
+    return merged
+
+
+def _one_firm(doc, first, second, words: NameWords) -> bool:
+    if second.label_ not in ("ORG", "Company") or first.label_ not in ("ORG", "PERSON", "Company"):
+        return False
+    last = doc[second.end - 1]
+    if not (_legal(last, words) or last.lower_ in words.name_words):
+        return False  # the whole must end as a firm's name does
+    if _legal(doc[first.end - 1], words) or doc[first.end - 1].lower_ == last.lower_:
+        return False  # "Kestrel Corp and Nimbus Inc", "G J Steel and Millcon Steel": two firms
+    joined = first.end == second.start and first.label_ == "Company" and _legal(last, words)
+    joined = joined or (
+        first.end + 1 == second.start
+        and doc[first.end].lower_ == "and"
+        and first.label_ != "Company"
+        and doc[first.end - 1].lower_ in words.name_words
+        and doc[second.start].lower_ in words.name_words
+    )  # "Abu Qir Fertilizers and Chemical Industries Company": both sides of "and" words of a firm's name (but
+    # "Tornvik Steel and Nimbus Optics", the second with a name of its own, are two)
+    head = doc[first.end - 1].head
+    return joined and doc[first.end - 1].dep_ in ("compound", "nmod") and second.start <= head.i < second.end
 
 
 def _bracketed_place_names(doc, spans, words: NameWords):

@@ -211,3 +211,50 @@ def test_the_legal_ends_read_once_a_doc_are_the_ends_the_token_test_finds(words)
     doc = doc_with(words)
     expected = [t.i + 1 for t in doc if _legal_end(doc, max(0, t.i - 3), t.i + 1, WORDS)]
     assert _legal_ends(doc, WORDS) == expected
+
+
+def _parsed(words, heads, deps, ner=(), gazetteer=()):
+    doc = Doc(NLP.vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ner]
+    doc.spans["gazetteer"] = [Span(doc, s, e, label=cls, span_id=key) for s, e, cls, key in gazetteer]
+    return doc
+
+
+def test_two_names_the_parser_reads_as_one_noun_phrase_of_a_firm_are_one_name():
+    # "Ford Otomotiv Sanayi A.S. builds vans": a known firm's name, then a suffixed name it compounds with
+    doc = _parsed(
+        ["Ford", "Otomotiv", "Sanayi", "A.S.", "builds", "vans"],
+        heads=[3, 3, 3, 4, 4, 4],
+        deps=["compound", "compound", "compound", "nsubj", "ROOT", "dobj"],
+        ner=[(1, 4, "ORG")],
+        gazetteer=[(0, 1, "Company", "ford")],
+    )
+    assert ents(reconcile(doc, WORDS)) == [("Ford Otomotiv Sanayi A.S.", "ORG")]
+    # "Abu Qir Fertilizers and Chemical Industries Company makes urea": cut at "and" by the recogniser
+    doc = _parsed(
+        ["Abu", "Qir", "Fertilizers", "and", "Chemical", "Industries", "Company", "makes", "urea"],
+        heads=[1, 6, 6, 2, 5, 2, 7, 7, 7],
+        deps=["compound", "compound", "nmod", "cc", "compound", "conj", "nsubj", "ROOT", "dobj"],
+        ner=[(0, 3, "PERSON"), (4, 7, "ORG")],
+    )
+    assert ents(reconcile(doc, WORDS)) == [("Abu Qir Fertilizers and Chemical Industries Company", "ORG")]
+
+
+def test_two_firms_of_a_list_stay_two_however_parsed():
+    # "Kestrel Steel and Nimbus Steel make rebar": ending alike, two firms
+    doc = _parsed(
+        ["Kestrel", "Steel", "and", "Nimbus", "Steel", "make", "rebar"],
+        heads=[1, 4, 1, 4, 5, 5, 5],
+        deps=["compound", "nmod", "cc", "compound", "nsubj", "ROOT", "dobj"],
+        ner=[(0, 2, "ORG"), (3, 5, "ORG")],
+    )
+    assert ents(reconcile(doc, WORDS)) == [("Kestrel Steel", "ORG"), ("Nimbus Steel", "ORG")]
+    # "Ford and Koc Holding A.S. build vans": a known firm, "and", another firm
+    doc = _parsed(
+        ["Ford", "and", "Koc", "Holding", "A.S.", "build", "vans"],
+        heads=[5, 0, 4, 4, 0, 5, 5],
+        deps=["nsubj", "cc", "compound", "compound", "conj", "ROOT", "dobj"],
+        ner=[(2, 5, "ORG")],
+        gazetteer=[(0, 1, "Company", "ford")],
+    )
+    assert ents(reconcile(doc, WORDS)) == [("Ford", "Company"), ("Koc Holding A.S.", "ORG")]

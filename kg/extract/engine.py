@@ -15,6 +15,7 @@ from .features import candidate_features
 from .frames import Frame, closes_apposition, hyphen_word
 from .mentions import Discourse, Span, collect_mentions
 from .modality import Modality, modality_of
+from .products import coordinated_modifiers
 from .resolver import ArticleFacts, Resolver
 from .rules import Rule, RuleSet
 
@@ -211,10 +212,6 @@ class _Run:
                 return
             if need == "near" and any(_far(t, trigger) or _ranked(t) for t in tokens):
                 return
-            if need == "object" and not any(
-                t.dep_ == "dobj" or (t.dep_ == "conj" and t.head.dep_ == "dobj") for t in tokens
-            ):
-                return
             if need == "not-agent" and any(
                 self.resolver.resolve(t, para.index, _AGENT_CLASSES, strict=True) for t in tokens
             ):
@@ -408,7 +405,13 @@ class _Run:
             seen = set()
             for token in frame.role(role):
                 alone = single or _said_of_it_alone(token, frame.trigger)
-                for member in (token,) if alone else (token, *_conjuncts(token)):
+                members = (token,) if alone else (token, *_conjuncts(token))
+                if "Product" in want:  # "makes denim and home textiles": "denim" too, a product by its phrase
+                    for split in (m for t in members for m in coordinated_modifiers(t, self.resolver.gazetteer)):
+                        if split.i not in seen and (product := self.resolver.phrase(split, para)) is not None:
+                            seen.add(split.i)
+                            found.append(product)
+                for member in members:
                     if member.i not in seen:
                         seen.add(member.i)
                         named = self.resolver.resolve(member, para, want, modifier=modifier, strict=strict)

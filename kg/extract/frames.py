@@ -615,15 +615,25 @@ _NAMED_OWNERS = frozenset({"ORG", "Company", "Organization"})  # what a title's 
 
 def _mod(trigger):
     found = [c for c in trigger.children if c.dep_ in MODIFIER_DEPS]
-    if not found and trigger.dep_ == "compound" and trigger.head.pos_ == "PROPN":
-        # "German Chancellor Olaf Scholz", "Novo Holdings Chief Executive Kasim Kutay": the parser hangs the
-        # nationality, or the firm's name, on the name the title precedes
-        found = [
+    if trigger.dep_ == "compound" and trigger.head.pos_ == "PROPN" and all(c.dep_ == "amod" for c in found):
+        # "German Chancellor Olaf Scholz", "Novo Holdings Chief Executive Kasim Kutay", "RWE chief executive
+        # Markus Krebber": the parser hangs the nationality, or the firm's name, on the name the title precedes
+        # (the title's own words, "chief", are no owner)
+        found += [
             c
             for c in trigger.head.children
-            if c.i < trigger.i and (c.dep_ == "amod" or (c.dep_ == "compound" and c.ent_type_ in _NAMED_OWNERS))
+            if c.i < trigger.i
+            and (
+                (c.dep_ == "amod" and not found)
+                or (c.dep_ in ("compound", "nmod") and (c.ent_type_ in _NAMED_OWNERS or _capitalised_word(c)))
+            )
         ]
     return found
+
+
+def _capitalised_word(token) -> bool:
+    """A name's word the recogniser left unnamed: "RWE", "Orsted" (the parser may call it a verb)."""
+    return token.text[:1].isupper() and not token.ent_type_ and token.pos_ in ("PROPN", "NOUN", "VERB")
 
 
 def _premod(trigger):

@@ -284,6 +284,9 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
             b = j
             while b > a and (doc[b - 1].is_stop or doc[b - 1].lower_ in skip):
                 b -= 1
+            kinds = [k for k in range(a, b - 1) if doc[k].lemma_.lower() in ruleset.kind_words]
+            if kinds:
+                a = kinds[-1] + 1  # "Bulgarian Lift Maker Rila Lift Targets ...": what it is, then its name
             if a < b:
                 longer = _of_continuation(doc, b, lex)  # "the Ministry of Energy", "Bank of Georgia"
                 if longer > b and all(discourse.at(para.index, k) is None for k in range(b, longer)):

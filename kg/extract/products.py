@@ -13,9 +13,52 @@ from ..gazetteer import Gazetteer
 from ..inflect import plural
 from .mentions import Discourse, Span, copy_span
 
-__all__ = ["noun_phrase_product", "made_products", "market_products"]
+__all__ = ["noun_phrase_product", "made_products", "market_products", "coordinated_modifiers"]
 
 _AGENTS = ("Country", "Region", "Company", "Organization")
+
+
+def _joining(token):
+    """The last "and"/"or" among the words before a noun that join two of its modifiers as two products:
+    "denim and home textiles", "reinforcing bar and wire rod" (the parser's reading: "denim" and "bar" modify the
+    head, their conjunct with them). Not adjectives ("small and mid-sized tractors": one kind). None if none."""
+    found = None
+    for child in token.children:
+        if child.dep_ not in ("compound", "amod", "nmod") or child.i > token.i:
+            continue
+        if child.pos_ not in ("NOUN", "PROPN") and not (child.pos_ == "ADJ" and child.dep_ == "nmod"):
+            continue
+        for cc in child.children:
+            if cc.dep_ == "cc" and cc.lower_ in ("and", "or") and (found is None or cc.i > found.i):
+                found = cc
+    return found
+
+
+def coordinated_modifiers(token, gazetteer: Gazetteer | None = None) -> tuple:
+    """The products named before the "and" in a noun's modifiers ("denim" of "denim and home textiles", "reinforcing
+    bar" of "reinforcing bar and wire rod"): the tokens heading them, for the noun's list of members. None when
+    a member with the noun is the gazetteer's name of what the noun names ("grain and forage harvesters": kinds of
+    harvesters)."""
+    cc = _joining(token)
+    if cc is None:
+        return ()
+    first = cc.head
+    members = (first, *(c for c in first.children if c.dep_ == "conj" and c.i < cc.i))
+    if gazetteer is not None and any(
+        _same(gazetteer.lookup(f"{m.text} {token.text}"), gazetteer.lookup(token.text)) for m in members
+    ):
+        return ()
+    return members
+
+
+def _same(entry, other) -> bool:
+    return entry is not None and other is not None and entry.id == other.id
+
+
+def _split_member(token) -> bool:
+    """Whether the token heads a product named before the "and" of a noun's coordinated modifiers."""
+    head = token.head
+    return head != token and token.i < head.i and token in coordinated_modifiers(head)
 
 
 def _is_product(span) -> bool:
@@ -25,7 +68,8 @@ def _is_product(span) -> bool:
 def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazetteer, lex) -> Span | None:
     """A product (or sector) named by the noun phrase headed by ``token``, or None."""
     lemma = token.lemma_.lower()
-    as_noun = (
+    member = token.dep_ in ("compound", "amod", "nmod", "conj") and _split_member(token)
+    as_noun = member or (
         token.pos_ == "ADJ"
         and token.dep_ in ("dobj", "pobj", "conj", "appos")
         and not any(c.dep_ in ("advmod", "npadvmod") for c in token.children)
@@ -72,7 +116,10 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
     if any(d.tag_ == "PRP$" for d in dets) and not own and not kind:
         return None  # "its machines": an anaphor, not a product name ("its Bluetooth chip" names a kind)
     keep = [token]
-    for child in token.children:
+    modifiers = list(token.children)
+    if member:  # "reinforcing bar and wire rod": the parser hangs "reinforcing" on "rod"; it goes with "bar"
+        modifiers += [c for c in token.head.children if c.i < token.left_edge.i and not _split_member(c)]
+    for child in modifiers:
         if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
             if child.lower_ in lex["which_words"]:
                 continue
@@ -93,6 +140,9 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
         return None  # "supplier Lumaveld", "drone developer Skyvale": a firm the NER missed, not a product
     tokens = sorted({t.i for t in keep})
     doc = token.doc
+    cc = _joining(token)
+    if cc is not None and not gazetteer.lookup(_text(doc, tokens)):
+        tokens = [i for i in tokens if i > cc.i]  # "denim and home textiles": this noun's product is "home textiles"
     while (
         tokens[0] >= 2
         and doc[tokens[0] - 1].text == "-"
@@ -105,10 +155,12 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
     if not tokens:
         return None
     first, last = tokens[0], tokens[-1] + 1
-    text = "".join(doc[i].text + (doc[i].whitespace_ if i != tokens[-1] else "") for i in tokens)
-    text = text.replace(" - ", "-")
-    text = " ".join(text.split())
+    text = _text(doc, tokens)
     bare = last - first == 1
+    if member and bare and token.pos_ != "PROPN" and lemma not in lex["mass_nouns"]:
+        # "power and telecom cables": a bare noun before "and" is a kind of the head (power cables), where a
+        # material or a named phrase stands alone ("denim and home textiles", "reinforcing bar and wire rod")
+        text, bare = f"{text} {token.head.text}", False
     if bare and (lemma in lex["generic_goods"] or lemma in lex["generic_parts"]):
         return None
     if token.lower_ == "other" or (any(c.lower_ == "other" for c in token.children) and token.dep_ == "conj"):
@@ -120,6 +172,7 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
         and known is None
         and token.tag_ not in ("NNS", "NNPS")
         and token.pos_ != "PROPN"
+        and not member
         and lemma not in lex["product_descriptors"]
         and lemma not in lex["mass_nouns"]
     ):
@@ -127,6 +180,11 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
     offset = discourse.paragraphs[para].offset
     start, end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1].text)
     return _product_span(known, text, cls, para, first, last, start, end, "phrase", text)
+
+
+def _text(doc, tokens) -> str:
+    text = "".join(doc[i].text + (doc[i].whitespace_ if i != tokens[-1] else "") for i in tokens)
+    return " ".join(text.replace(" - ", "-").split())
 
 
 def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer, lex, maker_compounds) -> list[Span]:
@@ -168,32 +226,51 @@ def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer
             and not (child.pos_ == "VERB" and child.tag_ == "VBG")
         ):
             continue  # (a gerund tagged as a verb names a kind too: "railway signalling manufacturer")
-        words = [t for t in child.subtree if not t.is_punct or t.text == "-"]
-        while words and (discourse.at(para, words[0].i) is not None and discourse.at(para, words[0].i).demonym):
-            words = words[1:]  # "Czech railway signalling manufacturer": the nationality is no part of the kind
-        while words and words[0].lower_ in lex["which_words"]:
-            words = words[1:]  # "the UK's leading storage equipment manufacturer": which maker, not what it makes
-        inside = [discourse.at(para, t.i) for t in words]
-        if not words or any(m is not None and m.cls not in ("Product", "Sector") for m in inside):
-            continue  # a maker or a place inside the kind: "BelAZ mining equipment" (but "battery materials")
-        first, last = min(t.i for t in words), max(t.i for t in words) + 1
-        if out and out[-1].via == "made" and out[-1].last == first and out[-1].surface != trigger.text:
-            first = out.pop().first  # "rolling stock assembler": two modifiers, one kind
-        text = doc[first:last].text.replace(" - ", "-")
-        name = plural(text.replace("-", " "), lex["mass_nouns"])
-        out.append(
-            _product(
-                gazetteer,
-                name,
-                para,
-                first,
-                last,
-                offset + doc[first].idx,
-                offset + doc[last - 1].idx + len(doc[last - 1].text),
-                text,
-            )
-        )
+        for words in _kinds(child):
+            _add_made(out, words, trigger, para, discourse, gazetteer, lex, doc, offset)
     return out
+
+
+def _kinds(modifier) -> list[list]:
+    """The words of each kind a maker's modifier names: "truck" of "truck maker"; "oil" and "soap" of "edible oil
+    and soap maker" (coordinated nouns: two kinds)."""
+    words = [t for t in modifier.subtree if not t.is_punct or t.text == "-"]
+    cut = [t for t in modifier.children if t.dep_ == "cc" and t.lower_ in ("and", "or")]
+    if not cut or modifier.pos_ not in ("NOUN", "PROPN"):
+        return [words]
+    members = [modifier, *(c for c in modifier.children if c.dep_ == "conj")]
+    inside = {t.i for m in members[1:] for t in m.subtree}
+    groups = [[t for t in words if t.i not in inside and t.dep_ != "cc" and t not in cut]]
+    groups += [[t for t in m.subtree if not t.is_punct or t.text == "-"] for m in members[1:]]
+    return [g for g in groups if g]
+
+
+def _add_made(out, words, trigger, para, discourse, gazetteer, lex, doc, offset) -> None:
+    """One kind a maker makes, from the words of its modifier (``made_products``)."""
+    while words and (discourse.at(para, words[0].i) is not None and discourse.at(para, words[0].i).demonym):
+        words = words[1:]  # "Czech railway signalling manufacturer": the nationality is no part of the kind
+    while words and words[0].lower_ in lex["which_words"]:
+        words = words[1:]  # "the UK's leading storage equipment manufacturer": which maker, not what it makes
+    inside = [discourse.at(para, t.i) for t in words]
+    if not words or any(m is not None and m.cls not in ("Product", "Sector") for m in inside):
+        return  # a maker or a place inside the kind: "BelAZ mining equipment" (but "battery materials")
+    first, last = min(t.i for t in words), max(t.i for t in words) + 1
+    if out and out[-1].via == "made" and out[-1].last == first and out[-1].surface != trigger.text:
+        first = out.pop().first  # "rolling stock assembler": two modifiers, one kind
+    text = doc[first:last].text.replace(" - ", "-")
+    name = plural(text.replace("-", " "), lex["mass_nouns"])
+    out.append(
+        _product(
+            gazetteer,
+            name,
+            para,
+            first,
+            last,
+            offset + doc[first].idx,
+            offset + doc[last - 1].idx + len(doc[last - 1].text),
+            text,
+        )
+    )
 
 
 def _product_span(known, name, cls, para, first, last, start, end, via, surface, known_via="gazetteer") -> Span:

@@ -494,6 +494,11 @@ class Resolver:
         parts = sorted(
             [token, *[c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]], key=lambda t: t.i
         )
+        kinds = [i for i, t in enumerate(parts) if t.lemma_.lower() in self.ruleset.kind_words]
+        if kinds and parts[kinds[-1]] == token:
+            return None  # "Elevator Maker" of "Finnish Elevator Maker Nordlift": what a firm is, no name
+        if kinds:
+            parts = parts[kinds[-1] + 1 :]  # "Maker Nordlift": the name after what it is
         first, last = parts[0].i, token.i + 1
         if any(self.discourse.at(para, i) for i in range(first, last)):
             return None

@@ -32,8 +32,7 @@
   places, not be one of a list (``"comma:unlisted"``), or name a product model,
   not a kind (``"self:model"``), or not be where a person works
   (``"head:unaffiliated"``: "an analyst at Kotak in Mumbai" places the analyst, "a venture with Arcelik in
-  Istanbul" the venture), or be a verb's direct object (``"self:object"``: "runs a plant in Y", not "builds
-  vans at its plant in Y"), or be the trigger's own
+  Istanbul" the venture), or be the trigger's own
   head, not one the parser reached across an apposition or a relative clause, nor ranked by a superlative
   (``"head:near"``: "a maker that opened a plant in Nysa", "the largest combine maker in the former Soviet
   Union" place no firm).
@@ -74,7 +73,6 @@ _NEEDS = (
     "model",
     "unaffiliated",
     "near",
-    "object",
 )  # what "role:need" in a rule's "require" asks
 _RULE_KEYS = {
     "id",
@@ -150,6 +148,12 @@ class RuleSet:
     def common_words(self) -> frozenset[str]:
         """Every word of every list but the words firms' names end in ("Motors" starts a name)."""
         return frozenset().union(*(words for name, words in self.lexicon.items() if name != "company_name_words"))
+
+    @cached_property
+    def kind_words(self) -> frozenset[str]:
+        """What a firm is called by what it is ("maker", "supplier", "group"), less the words firms' names end in:
+        inside a run of capitalised words such a word parts the kind from the name ("Elevator Maker Nordlift")."""
+        return (self.lexicon["maker_nouns"] | self.lexicon["company_descriptors"]) - self.lexicon["company_name_words"]
 
     @cached_property
     def name_policy(self):
