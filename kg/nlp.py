@@ -417,8 +417,16 @@ def repair_parse(
     ("no longer"), and the verbs a re-parse may start from besides the triggers ("will", "said").
     """
     words = words or _NO_POLICY
+    tickers = doc.user_data.get("kg_tickers") or set()
+    if tickers:
+        quiet = {sent.start: patch for sent in doc.sents if (patch := _without_tickers(nlp, sent, tickers)) is not None}
+        if quiet:
+            doc = _transplant(doc, quiet)
     respells = {
-        sent.start: patch for sent in doc.sents if (patch := _respell_names(nlp, sent, words.connectors)) is not None
+        sent.start: patch
+        for sent in doc.sents
+        if not tickers.intersection(range(sent.start, sent.end))
+        and (patch := _respell_names(nlp, sent, words.connectors)) is not None
     }
     if respells:
         doc = _transplant(doc, respells)
@@ -497,6 +505,21 @@ def _respell_names(nlp, sent, connectors=frozenset()):
     return ("respell", names, fresh, names + particles)
 
 
+def _without_tickers(nlp, sent, tickers):
+    """ "Germany's Nordex <NDXG.DE>, which makes only onshore turbines, said ...": the small model takes the
+    instrument code for the subject and the firm's name for its modifier. The sentence is parsed again
+    without its ticker notes (kg/spans.py finds them); returns a patch (the indices of the words kept, the
+    fresh parse of those words, the sentence's end) or None when the sentence has none."""
+    from spacy.tokens import Doc
+
+    kept = [t for t in sent if t.i not in tickers]
+    if len(kept) == len(sent) or len(kept) < 2:
+        return None
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in _NO_NAMES]):
+        fresh = nlp(Doc(nlp.vocab, words=[t.text for t in kept], spaces=[bool(t.whitespace_) for t in kept]))
+    return ("tickers", [t.i for t in kept], fresh, sent.end)
+
+
 def _misread_particle(token, connectors) -> bool:
     """A name's particle between two capitalised words that the tagger reads as a verb ("Caxias do Sul")."""
     doc = token.doc
@@ -560,6 +583,19 @@ def _transplant(doc, patches):
     tags = [t.tag_ for t in doc]
     lemmas = [t.lemma_ for t in doc]
     for start, patch in list(patches.items()):
+        if patch[0] == "tickers":
+            _, kept, fresh, end = patch
+            for j, token in enumerate(fresh):
+                i = kept[j]
+                heads[i] = kept[token.head.i]
+                deps[i], pos[i], tags[i], lemmas[i] = token.dep_, token.pos_, token.tag_, token.lemma_
+            words = set(kept)
+            for i in range(start, end):  # a ticker note hangs on the name before it, as punctuation
+                if i not in words:
+                    before = [k for k in kept if k < i]
+                    heads[i], deps[i] = (before[-1] if before else kept[0]), "punct"
+            del patches[start]
+            continue
         if patch[0] == "respell":
             _, names, fresh, kept = patch
             for j, token in enumerate(fresh):

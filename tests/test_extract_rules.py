@@ -2424,6 +2424,13 @@ GENERAL = [
         [C("NMBO", ANY, ANY_NAME, ANY)],
     ),
     case(
+        "gen-instrument-code-breaks-no-parse",
+        "Germany's Kestrel <KSTG.DE>, which makes only onshore turbines, said separately it had signed a deal to "
+        "supply 46 turbines to Swedish utility Vattenfall.",
+        [C("Kestrel", "locatedIn", "Germany"), C("Kestrel", "produces", "onshore turbines")],
+        [C("KSTG.DE", ANY, ANY_NAME, ANY), C("Germany", "signedAgreementWith", "Vattenfall", ANY)],
+    ),
+    case(
         "gen-dateline-agency-in-lower-case-and-digits",
         "DHAKA, July 16 (bdnews24) - Rivet Garments, one of Bangladesh's largest garment exporters, signed a "
         "sourcing agreement with Spain's Inditex.",
