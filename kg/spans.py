@@ -156,6 +156,8 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
     """A recogniser's span without the titles, descriptors and punctuation at its ends, and its label."""
     if label not in ("ORG", "PERSON", "PRODUCT", "FAC", "NORP", "GPE", "LOC"):
         return start, end, label
+    if start > 0 and doc[start].text == "-" and not doc[start - 1].whitespace_ and doc[start - 1].is_title:
+        start -= 1  # "Saint-Gobain" cut at its hyphen: the word before it is the name's first
     while (
         start < end - 1
         and (
@@ -163,10 +165,17 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
             or doc[start].lower_ in words.dates
             or (doc[start].is_lower and doc[start].is_alpha and doc[start].lower_ in words.name_words)
             or (
+                label in ("ORG", "FAC")
+                and doc[start].is_lower
+                and doc[start].is_alpha
+                and doc[start].lower_ not in words.connectors
+            )  # "the state development fund PFR": no firm's name opens with a common word in lower case
+            or (
                 (doc[start].lower_ in words.titles or doc[start].lemma_.lower() in words.titles)
                 and not _modifies_name(doc, start, words)
             )
         )
+        and not (doc[start].whitespace_ == "" and doc[start + 1].text == "-")  # "Saint-Gobain"
         and _rest_is_name(doc, start + 1, end)
     ):
         start += 1

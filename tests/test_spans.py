@@ -258,3 +258,12 @@ def test_two_firms_of_a_list_stay_two_however_parsed():
         gazetteer=[(0, 1, "Company", "ford")],
     )
     assert ents(reconcile(doc, WORDS)) == [("Ford", "Company"), ("Koc Holding A.S.", "ORG")]
+
+
+def test_a_name_cut_at_its_hyphen_keeps_its_first_word_and_no_name_opens_in_lower_case():
+    doc = doc_with(
+        ["Saint", "-", "Gobain", "Sekurit", "cuts", "glass", "for", "the", "state", "fund", "PFR", "."],
+        ner=[(1, 4, "ORG"), (8, 11, "ORG")],
+        spaces=[False, False, True, True, True, True, True, True, True, True, False, False],
+    )
+    assert ents(reconcile(doc, WORDS)) == [("Saint-Gobain Sekurit", "ORG"), ("PFR", "ORG")]
