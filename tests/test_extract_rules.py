@@ -982,6 +982,13 @@ LOCATED = [
         [C("Belshina", "locatedIn", "Bobruisk")],
     ),
     case(
+        "located-place-in-place",
+        "Nimbus Mining closed a workshop in Lubumbashi in the Democratic Republic of Congo, and Kestrel is building a "
+        "plant at Pune in the western Indian state of Maharashtra.",
+        [C("Lubumbashi", "locatedIn", "Democratic Republic of the Congo"), C("Pune", "locatedIn", "Maharashtra")],
+        [C("Nimbus Mining", "locatedIn", "Lubumbashi", ANY), C("Lubumbashi", "locatedIn", "Maharashtra", ANY)],
+    ),
+    case(
         "located-capital-of",
         "Ufa, the capital of Bashkortostan, hosted the meeting.",
         [C("Ufa", "locatedIn", "Bashkortostan")],

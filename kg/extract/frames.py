@@ -817,6 +817,7 @@ ROLES = {
     "next": _next,
     "hyphen": lambda t: hyphen_pair(t),
     "comma": lambda t: comma_name(t),
+    "in_name": lambda t: in_name(t),
     "minority": _minority,
     "majority": _majority,
     "chooser": _chooser,
@@ -969,6 +970,26 @@ def comma_name(trigger):
         if after < len(doc) and (doc[after].tag_ == "POS" or doc[after].pos_ in ("NOUN", "VERB", "AUX")):
             return []  # "..., India's joint venture", "..., Texas said": a new phrase, not a place set off
         return [doc[end + 1]]
+    return []
+
+
+_PLACE_KINDS = frozenset({"state", "province", "region", "district", "county", "oblast", "prefecture", "of"})
+
+
+def in_name(trigger):
+    """The name after "in" right after the trigger's name, past its article, adjectives and the kind of place:
+    "Democratic Republic of Congo" in "Lubumbashi in the Democratic Republic of Congo", "Assam" in "Jagiroad in
+    the Indian state of Assam" (however the parser hung the second "in")."""
+    doc = trigger.doc
+    end = _name_end(trigger)
+    if end >= len(doc) or doc[end].lower_ != "in":
+        return []
+    for k in range(end + 1, min(end + 7, len(doc))):
+        token = doc[k]
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            return [token]
+        if not (token.pos_ in ("DET", "ADJ") or token.lower_ in _PLACE_KINDS):
+            return []
     return []
 
 
