@@ -99,7 +99,7 @@ def test_neighbors_path_stats_viz(built, tmp_path):
     _, store, _ = built
     neighbors = run_kg("neighbors", "KAMAZ", "--store", str(store))
     assert "<-- producesComponentsFor --" in neighbors.stdout and "MAZ" in neighbors.stdout
-    path = run_kg("path", "Belarus", "Superjet 100", "--format", "json", "--store", str(store))
+    path = run_kg("path", "Belarus", "MC-21", "--format", "json", "--store", str(store))
     assert json.loads(path.stdout)[0]["predicate"] == "producesComponentsFor"
     stats = json.loads(run_kg("stats", "--format", "json", "--store", str(store)).stdout)
     assert stats["articles"] == 1 and stats["claims"]["competesWith"] == {"past": 1}

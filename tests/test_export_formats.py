@@ -48,7 +48,7 @@ def test_network_files_carry_every_relation_once_with_unique_ids(seed_build, fil
     tree = etree.fromstring(files[fmt])
     ids = [e.get("id") for e in tree.iter("{*}edge")]
     expected = relations(read_claims(seed_build.store))
-    assert len(ids) == len(set(ids)) == len(expected) == 11  # Gephi keeps an edge only for an id not seen before
+    assert len(ids) == len(set(ids)) == len(expected) == 10  # Gephi keeps an edge only for an id not seen before
     graph = nx.read_graphml(io.BytesIO(files[fmt])) if fmt == "graphml" else nx.read_gexf(io.BytesIO(files[fmt]))
     edges = _edges(graph)
     assert set(edges) == {(r.subject, r.predicate, r.object, r.modality) for r in expected}
@@ -76,7 +76,7 @@ def test_gexf_follows_the_1_2_schema_and_is_dated_by_the_claims(files):
     graph = document.find(f"{{{GEXF_NS}}}graph")
     assert graph.get("mode") == "dynamic" and graph.get("timeformat") == "date"
     spells = [(s.get("start"), s.get("end")) for s in document.iter(f"{{{GEXF_NS}}}spell")]
-    assert len(spells) == 11 and set(spells) == {("2023-02-20", "2023-02-20")}  # the seed's date, on every edge
+    assert len(spells) == 10 and set(spells) == {("2023-02-20", "2023-02-20")}  # the seed's date, on every edge
     assert date.today().isoformat().encode() not in files["gexf"]  # byte-stable: no date of writing
     # the check can fail: networkx's own GEXF (<graph name="">, a date of writing) is refused
     written = io.BytesIO()
@@ -136,7 +136,7 @@ def test_one_csv_writer_for_query_and_export(seed_build, files, claim_rows, tmp_
     assert past[0]["subject"] == ENT + "maz" and past[0]["predicate"] == TRADE + "competesWith"
     assert past[0]["date"] == "2023-02-20" and past[0]["article_title"].startswith("Lukashenko hails")
     assert float(past[0]["confidence"]) > 0 and past[0]["sentence"] and past[0]["rule"]
-    assert len(claim_rows) == len(read_claims(seed_build.store).claims) == 12
+    assert len(claim_rows) == len(read_claims(seed_build.store).claims) == 11
     out = tmp_path / "claims.csv"
     store = str(tmp_path / "store")
     built = run_kg("ingest", "seeds", "--store", store)

@@ -25,8 +25,8 @@ def test_neighbors_of_kamaz(graph):
     assert ("in", "producesComponentsFor", "MAZ") in found and ("out", "supplies", "MAZ") in found
 
 
-def test_path_from_belarus_to_the_superjet(graph):
-    steps = shortest_path(graph, "Belarus", "Superjet 100")
+def test_path_from_belarus_to_the_mc21(graph):
+    steps = shortest_path(graph, "Belarus", "MC-21")
     assert len(steps) == 1 and steps[0]["predicate"] == "producesComponentsFor"
     longer = shortest_path(graph, "Vladimir Putin", "MC-21")
     assert [s["predicate"] for s in longer] == ["leads", "cooperatesWith", "producesComponentsFor"]

@@ -61,7 +61,7 @@ def test_results_show_as_an_escaped_html_table():
 
 def test_seed_claims_as_a_dataframe(seed_build):
     frame = run_named(seed_build.store, "all-claims").df()
-    assert len(frame) == 12
+    assert len(frame) == 11
     assert str(frame["confidence"].dtype) == "float64" and frame["confidence"].between(0, 1).all()
     assert str(frame["date"].dtype).startswith("datetime64")
     assert set(frame["modality"]) == {"asserted", "planned", "past"}

@@ -232,7 +232,7 @@ def test_every_class_is_drawn_as_the_legend_says(tmp_path, open_offline):
 def test_seed_modalities_are_drawn_and_toggled(seed_page, open_offline):
     opened, page, data = open_seed(open_offline, seed_page)
     everything = shown_edges(page)
-    assert len(everything) == len(data["edges"]) == 11  # asserted, planned and past claims all drawn
+    assert len(everything) == len(data["edges"]) == 10  # asserted, planned and past claims all drawn
     planned = planned_edge(seed_page)
     styles = {r[1]: e for e, r in zip(data["edges"], data["relations"])}
     assert styles["planned"].get("dashes") and not styles["asserted"].get("dashes")
