@@ -819,6 +819,14 @@ LEADS = [
         [C("Markus Krebber", "leads", "Kestrel Wind", ANY)],
     ),
     case(
+        "leads-no-other-firm-for-a-title-after-a-firm-misread",
+        "Kestrel Wind said on Monday it had won an order from RWE. Kestrel Wind will build the turbines in Poland. "
+        '"We cannot keep three blade plants running," Siemens Gamesa chief executive Jochen Eickholt told staff. '
+        "Markus Bernsteiner said so, alongside PKP Intercity chief executive Janusz Malinowski.",
+        [],
+        [C("Jochen Eickholt", "leads", "Kestrel Wind", ANY), C(ANY_NAME, "leads", "Kestrel Wind", ANY)],
+    ),
+    case(
         "leads-title-of-state",
         "Belarusian President Aleksandr Lukashenko visited Moscow.",
         [C("Aleksandr Lukashenko", "leads", "Belarus")],

@@ -615,6 +615,15 @@ _NAMED_OWNERS = frozenset({"ORG", "Company", "Organization"})  # what a title's 
 
 def _mod(trigger):
     found = [c for c in trigger.children if c.dep_ in MODIFIER_DEPS]
+    head = trigger.head
+    if (
+        trigger.dep_ == "appos"
+        and head.i < trigger.i
+        and head.pos_ == "PROPN"
+        and head.ent_type_ in _NAMED_OWNERS
+        and all(doc_token.head == trigger for doc_token in trigger.doc[head.i + 1 : trigger.i])
+    ):  # "PKP Intercity chief executive Janusz Malinowski": the parser makes the title the firm's apposition
+        found = [*found, head]
     if trigger.dep_ == "compound" and trigger.head.pos_ == "PROPN" and all(c.dep_ == "amod" for c in found):
         # "German Chancellor Olaf Scholz", "Novo Holdings Chief Executive Kasim Kutay", "RWE chief executive
         # Markus Krebber": the parser hangs the nationality, or the firm's name, on the name the title precedes
@@ -632,8 +641,13 @@ def _mod(trigger):
 
 
 def _capitalised_word(token) -> bool:
-    """A name's word the recogniser left unnamed: "RWE", "Orsted" (the parser may call it a verb)."""
-    return token.text[:1].isupper() and not token.ent_type_ and token.pos_ in ("PROPN", "NOUN", "VERB")
+    """A name's word the recogniser left unnamed or mistyped: "RWE", "Siemens Gamesa" (the parser may call it a verb,
+    the recogniser a person or a product)."""
+    return (
+        token.text[:1].isupper()
+        and token.ent_type_ in ("", "PERSON", "PRODUCT")
+        and token.pos_ in ("PROPN", "NOUN", "VERB")
+    )
 
 
 def _premod(trigger):
