@@ -461,9 +461,12 @@ def repair_parse(
         if fresh[0].dep_ not in ("nsubj", "nsubjpass") or fresh[fresh[0].head.i].pos_ not in ("VERB", "AUX"):
             continue
         patches[sent.start] = (names, k, fresh)
-    if not patches:
-        return doc
-    return _transplant(doc, patches)
+    if patches:
+        doc = _transplant(doc, patches)
+    participles = [t.i for t in doc if _misread_participle(t)]
+    if participles:
+        doc = _transplant(doc, {participles[0]: ("participle", participles)})
+    return doc
 
 
 def _ly_name(token) -> bool:
@@ -533,6 +536,25 @@ def _misread_particle(token, connectors) -> bool:
     )
 
 
+def _misread_participle(token) -> bool:
+    """ "supplies breaded chicken to Arcos Dorados", "exports chilled lamb": a participle before the object of a
+    verb that the tagger reads as a second verb taking that object (the first then has none)."""
+    doc = token.doc
+    if token.tag_ not in ("VBN", "VBD") or token.dep_ not in ("ccomp", "xcomp", "conj", "dep", "advcl"):
+        return False
+    if token.i == 0 or token.i + 1 >= len(doc) or not token.is_lower:
+        return False
+    verb, noun = doc[token.i - 1], doc[token.i + 1]
+    return (
+        verb.pos_ == "VERB"
+        and token.head == verb
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.head == token
+        and noun.dep_ == "dobj"
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
 def _stand_in(token, connectors=frozenset()) -> str:
     """What a word is read as in a re-parse: "Acme" for an -ly name, "de" for a misread particle."""
     if _ly_name(token):
@@ -583,6 +605,16 @@ def _transplant(doc, patches):
     tags = [t.tag_ for t in doc]
     lemmas = [t.lemma_ for t in doc]
     for start, patch in list(patches.items()):
+        if patch[0] == "participle":
+            for i in patch[1]:  # "supplies breaded chicken": the participle modifies the verb's object
+                noun, verb = doc[i + 1], doc[i - 1]
+                for child in doc[i].children:
+                    if child.i != noun.i:
+                        heads[child.i] = verb.i
+                heads[noun.i], deps[noun.i] = verb.i, "dobj"
+                heads[i], deps[i], pos[i] = noun.i, "amod", "ADJ"
+            del patches[start]
+            continue
         if patch[0] == "tickers":
             _, kept, fresh, end = patch
             for j, token in enumerate(fresh):

@@ -2446,6 +2446,11 @@ GENERAL = [
         [C("KSTG.DE", ANY, ANY_NAME, ANY), C("Germany", "signedAgreementWith", "Vattenfall", ANY)],
     ),
     case(
+        "gen-participle-before-an-object-is-no-verb",
+        "Kestrel Foods supplies breaded chicken to Nimbus Dorados.",
+        [C("Kestrel Foods", "supplies", "Nimbus Dorados")],
+    ),
+    case(
         "gen-dateline-agency-in-lower-case-and-digits",
         "DHAKA, July 16 (bdnews24) - Rivet Garments, one of Bangladesh's largest garment exporters, signed a "
         "sourcing agreement with Spain's Inditex.",
