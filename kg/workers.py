@@ -34,7 +34,7 @@ import math
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -151,6 +151,8 @@ def extracted_in_processes(
 
     config = replace(extractor, _loaded=None, _gazetteer=None)  # the settings, not the loaded pipeline
     method = start_method()
+    start: Callable[..., None]
+    arguments: tuple
     if method == "fork":
         extractor.load()
         start, arguments = _adopt, (extractor,)
