@@ -40,7 +40,10 @@ with one*), in words per second over the same texts, four contenders interleaved
 - ``spacy-2``  the same with ``n_process=2`` (spaCy's own worker processes, forked per call);
 - ``kg-1``     ``kg.pipeline.ingest`` into a fresh embedded store, in this process (model loaded beforehand);
 - ``kg-2``     the same with ``jobs=2``: two worker processes parse and extract, this one writes; the
-               workers start and load the model inside the timed run, as ``kg ingest --jobs 2`` pays it.
+               workers start inside the timed run. On Linux they are forked from this process, whose
+               extractor is loaded beforehand (as for ``kg-1``), so they load nothing; ``kg ingest --jobs 2``
+               pays one model load in its parent before forking, as ``kg ingest`` pays it in its one process.
+               Elsewhere they are spawned and each loads the model inside the timed run.
 
 Its corpus (default): ``../shared/eval/dev/articles`` and ``bench/fresh/*/articles``, copied ``--copies`` times
 (10: about 280,000 words) into a temporary folder, so that each copy is an article of its own. Words are the

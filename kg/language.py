@@ -15,8 +15,9 @@ __all__ = ["language_problem"]
 
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
-_WORD = re.compile(r"[^\W\d_]+")
-_NOT_SPACE = re.compile(r"\S")
+_LATIN_RUN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+")
+_WORD = re.compile(r"[^\W\d_]+")  # a run of letters: _LETTER's characters, counted by the run
+_NOT_SPACE_RUN = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=4096)
@@ -36,19 +37,20 @@ def language_problem(text: str, policy: InputPolicy, read_as: str = "") -> str |
     >>> language_problem("1,2,3;4,5,6;" * 20, load_policy())
     'mostly not language: 0% of its characters are letters [E117]'
     """
-    shown = len(_NOT_SPACE.findall(text))
-    letters = len(_LETTER.findall(text))
+    shown = sum(map(len, _NOT_SPACE_RUN.findall(text)))  # characters counted by the run: fewer strings made
+    found = _WORD.findall(text)
+    letters = sum(map(len, found))
     if shown and letters / shown < policy.min_letter_share:
         return MSG["few_letters"].format(share=letters / shown, read_as=read_as)
     long_runs = sum(len(run) for run in text.split() if len(run) > policy.long_run_chars)
     if shown and long_runs / shown > policy.max_long_run_share:
         return MSG["long_runs"].format(share=long_runs / shown, chars=policy.long_run_chars, read_as=read_as)
-    latin = len(_LATIN.findall(text))
+    latin = sum(map(len, _LATIN_RUN.findall(text)))
     if letters and latin / letters < policy.min_latin_share:
         scripts = Counter(_script(ch) for ch in _LETTER.findall(text) if not _LATIN.match(ch))
         script, count = max(scripts.items(), key=lambda kv: (kv[1], kv[0]))
         return MSG["not_latin"].format(share=count / letters, script=script, read_as=read_as)
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [w.lower() for w in found]
     if len(words) >= policy.english_check_words:
         known = policy.english_words
         english = len([w for w in words if w in known])

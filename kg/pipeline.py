@@ -329,11 +329,12 @@ def ingest(
         at all (every article is extracted before the first write; the report
         says ``aborted``).
     jobs : int, default 1
-        Parse in this many worker processes (:mod:`kg.workers`), each loading the
-        spaCy model once; this process still writes every article, in order.
-        The workers are started with ``spawn``, so a script that asks for them
-        needs the ``if __name__ == "__main__":`` guard that multiprocessing asks of
-        every such script (without it, ``WorkerError``).
+        Parse in this many worker processes (:mod:`kg.workers`); this process
+        still writes every article, in order. On Linux the workers are forked
+        once this process has loaded the spaCy model, and parse with it; elsewhere
+        they are started with ``spawn`` and each loads the model once, so a script
+        that asks for them there needs the ``if __name__ == "__main__":`` guard
+        that multiprocessing asks of every such script (without it, ``WorkerError``).
     scheduler : str or distributed.Client, optional
         A Dask scheduler's address (``tcp://host:8786``) or a connected client:
         article batches go to its workers, and each worker extracts its

@@ -137,6 +137,49 @@ def test_the_model_is_loaded_once_per_process():
     assert len([key for key in _EXTRACTORS if key[0] is None]) == 2
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
+def test_forked_workers_parse_with_the_pipeline_the_parent_loaded():
+    """On Linux the workers are forked once the parent has loaded the pipeline, and parse with it: given a
+    parent whose loaded pipeline is spaCy's blank one (no parser) under the default model's settings, every
+    article fails in the workers as that pipeline fails, where workers loading the model themselves would
+    have parsed them."""
+    from kg.articles import read_articles
+    from kg.extract import load_rules
+    from kg.gazetteer import load_gazetteer
+    from kg.nlp import load_pipeline
+    from kg.pipeline import Extractor
+    from kg.workers import extracted_in_processes, start_method
+
+    assert start_method() == "fork"
+    gazetteer = load_gazetteer()
+    parent = Extractor(_loaded=(gazetteer, load_rules(), load_pipeline(gazetteer, "blank")))
+    articles, _ = read_articles(sorted(DEV.glob("*.txt"))[:3])
+    failed: list[InputError] = []
+    assert list(extracted_in_processes(articles, parent, failed, 2)) == []
+    assert [error.path for error in failed] == [article.path for article in articles]
+    assert all("extraction failed: ValueError: [E030]" in str(error) for error in failed)
+
+
+def test_workers_are_spawned_where_forking_is_unsafe(monkeypatch):
+    from kg import workers
+
+    for platform, method in (("linux", "fork"), ("darwin", "spawn"), ("win32", "spawn")):
+        monkeypatch.setattr(workers.sys, "platform", platform)
+        assert workers.start_method() == method
+
+
+def test_batches_shrink_towards_the_end_and_keep_the_order():
+    from kg.workers import BATCH, batches
+
+    articles = list(range(1000))
+    cut = batches(articles, 2)
+    sizes = [len(batch) for batch in cut]
+    assert [a for batch in cut for a in batch] == articles
+    assert sizes[0] == max(sizes) == BATCH  # parse streams as long as one process's while there is much to do
+    assert all(a >= b for a, b in zip(sizes, sizes[1:])) and sizes[-1] == 4  # short at the end: the two finish
+    # together
+
+
 def test_errors_sent_back_by_a_worker_are_the_same_errors():
     for error in (
         InputError("a.jsonl", "missing required field 'id' [E109]", line=3),
@@ -178,7 +221,9 @@ def test_ctrl_c_stops_the_workers_and_is_one_line(tmp_path):
     workers: list[int] = []
     while len(workers) < 2 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.1)
-        workers = [pid for pid in _children(process.pid) if "spawn_main" in " ".join(psutil.Process(pid).cmdline())]
+        workers = [  # forked (Linux) or spawned workers; not multiprocessing's resource tracker
+            pid for pid in _children(process.pid) if "resource_tracker" not in " ".join(psutil.Process(pid).cmdline())
+        ]
     assert len(workers) >= 2 and process.poll() is None, "the workers did not start"
     time.sleep(1.0)  # loading the model, or parsing
     os.killpg(process.pid, signal.SIGINT)
