@@ -419,7 +419,7 @@ def repair_parse(
     words = words or _NO_POLICY
     tickers = doc.user_data.get("kg_tickers") or set()
     if tickers:
-        quiet = {sent.start: patch for sent in doc.sents if (patch := _without_tickers(nlp, sent, tickers)) is not None}
+        quiet = _without_tickers(nlp, doc, tickers)
         if quiet:
             doc = _transplant(doc, quiet)
     respells = {
@@ -465,7 +465,7 @@ def repair_parse(
         doc = _transplant(doc, patches)
     participles = [t.i for t in doc if _misread_participle(t)]
     if participles:
-        doc = _transplant(doc, {participles[0]: ("participle", participles)})
+        doc = _transplant(doc, {participles[0]: ("participle", participles)})  # one edit of the tree, no re-parse
     return doc
 
 
@@ -508,19 +508,28 @@ def _respell_names(nlp, sent, connectors=frozenset()):
     return ("respell", names, fresh, names + particles)
 
 
-def _without_tickers(nlp, sent, tickers):
+def _without_tickers(nlp, doc, tickers) -> dict:
     """ "Germany's Nordex <NDXG.DE>, which makes only onshore turbines, said ...": the small model takes the
-    instrument code for the subject and the firm's name for its modifier. The sentence is parsed again
-    without its ticker notes (kg/spans.py finds them); returns a patch (the indices of the words kept, the
-    fresh parse of those words, the sentence's end) or None when the sentence has none."""
+    instrument code for the subject and the firm's name for its modifier. The sentences holding ticker notes
+    (kg/spans.py finds them) are parsed again without them, in one stream; returns a patch per sentence start
+    (the indices of the words kept, the fresh parse of those words, the sentence's end)."""
     from spacy.tokens import Doc
 
-    kept = [t for t in sent if t.i not in tickers]
-    if len(kept) == len(sent) or len(kept) < 2:
-        return None
+    pieces = []
+    for sent in doc.sents:
+        kept = [t for t in sent if t.i not in tickers]
+        if len(kept) < len(sent) and len(kept) >= 2:
+            pieces.append((sent, kept))
+    if not pieces:
+        return {}
+    texts = [
+        Doc(nlp.vocab, words=[t.text for t in kept], spaces=[bool(t.whitespace_) for t in kept]) for _, kept in pieces
+    ]
     with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n in _NO_NAMES]):
-        fresh = nlp(Doc(nlp.vocab, words=[t.text for t in kept], spaces=[bool(t.whitespace_) for t in kept]))
-    return ("tickers", [t.i for t in kept], fresh, sent.end)
+        fresh = list(nlp.pipe(texts))
+    return {
+        sent.start: ("tickers", [t.i for t in kept], parsed, sent.end) for (sent, kept), parsed in zip(pieces, fresh)
+    }
 
 
 def _misread_particle(token, connectors) -> bool:

@@ -987,13 +987,11 @@ def comma_name(trigger):
     return []
 
 
-_PLACE_KINDS = frozenset({"state", "province", "region", "district", "county", "oblast", "prefecture", "of"})
-
-
 def in_name(trigger):
-    """The name after "in" right after the trigger's name, past its article, adjectives and the kind of place:
-    "Democratic Republic of Congo" in "Lubumbashi in the Democratic Republic of Congo", "Assam" in "Jagiroad in
-    the Indian state of Assam" (however the parser hung the second "in")."""
+    """The name after "in" right after the trigger's name, past its article, adjectives and a common noun with
+    its "of" (the kind of place): "Democratic Republic of Congo" in "Lubumbashi in the Democratic Republic of
+    Congo", "Assam" in "Jagiroad in the Indian state of Assam" (however the parser hung the second "in"); the
+    rule's classes keep only places."""
     doc = trigger.doc
     end = _name_end(trigger)
     if end >= len(doc) or doc[end].lower_ != "in":
@@ -1002,7 +1000,7 @@ def in_name(trigger):
         token = doc[k]
         if token.pos_ == "PROPN" and token.text[:1].isupper():
             return [token]
-        if not (token.pos_ in ("DET", "ADJ") or token.lower_ in _PLACE_KINDS):
+        if not (token.pos_ in ("DET", "ADJ", "NOUN") or token.lower_ == "of"):
             return []
     return []
 
