@@ -567,7 +567,7 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
     for start, end, label in [piece for winner in winners_ner for piece in _listed_firms(doc, *winner, words)]:
         if label in _NAME_LABELS:
             start, end, label = _trim(doc, start, end, label, words)
-            if label in ("ORG", "PRODUCT"):
+            if label in ("ORG", "PRODUCT", "GPE", "LOC", "FAC"):  # "Elk Grove Village", read as "Grove Village"
                 start, end = _whole_compound(doc, start, end, known | tickers, words)
             if label not in ("GPE", "LOC", "NORP", "PERSON"):
                 start, end = _whole_code(doc, start, end, known | tickers)

@@ -812,6 +812,21 @@ def test_signed_agreement_with(claims_of, text, must, must_not):
 
 LEADS = [
     case(
+        "leads-a-firm-s-president-in-its-profile-leads-no-country",
+        "Arvenne Composites Inc. is a Canadian maker of aircraft panels. Arvenne Composites Inc. was founded in "
+        "Quebec. Canada buys its panels, and Canada funds its research; Canada is its home. Arvenne Composites "
+        "Inc. employs 800 people, and Arvenne Composites Inc. exports to France. Arvenne Composites Inc. is private. "
+        "Marie Roy is President and Chief Executive Officer.",
+        [],
+        [C("Marie Roy", "leads", "Canada", ANY)],
+    ),
+    case(
+        "leads-president-of-the-country-an-article-is-about",
+        "Kenya signed a loan with China. Kenya will build a railway, and Kenya pays for it over ten years. "
+        "Nairobi Rail said the work starts in May. President William Ruto opened the site.",
+        [C("William Ruto", "leads", "Kenya")],
+    ),
+    case(
         "leads-firm-before-a-lower-case-title",
         'Kestrel Wind won the order. "We chose Kestrel Wind because the supply chain is in Europe," RWE chief '
         "executive Markus Krebber said in a statement.",
@@ -943,6 +958,12 @@ def test_met_with(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- locatedIn
 
 LOCATED = [
+    case(
+        "located-a-town-of-three-words-the-recogniser-cut",
+        "Kanamori Seiki America, Inc. (Elk Grove Village, Illinois, USA) sells lathes in North America.",
+        [C("Elk Grove Village", "locatedIn", "Illinois")],
+        [C("Grove Village", "locatedIn", ANY_NAME, ANY)],
+    ),
     case("located-based-in", "KAMAZ is based in Naberezhnye Chelny.", [C("KAMAZ", "locatedIn", "Naberezhnye Chelny")]),
     case(
         "located-hyphen-based",
@@ -1074,6 +1095,30 @@ def test_located_in(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- subsidiaryOf
 
 SUBSIDIARY = [
+    case(
+        "subsidiary-our-in-a-filing-that-defines-we",
+        'Corvane Instruments, Inc. ("Corvane," the "Company," "we," "us" or "our") was incorporated in Ohio. '
+        "Our wholly owned subsidiary Brightwell Optics LLC makes lenses in Dayton. Our principal operating "
+        "subsidiaries are Corvane Sensors GmbH and Corvane Japan K.K.",
+        [
+            C("Brightwell Optics LLC", "subsidiaryOf", "Corvane Instruments, Inc."),
+            C("Corvane Sensors GmbH", "subsidiaryOf", "Corvane Instruments, Inc."),
+        ],
+    ),
+    case(
+        "subsidiary-our-on-a-firm-page",
+        "Halvorsen Industries AB makes pumps for district heating. Halvorsen Industries AB was founded in 1962 in "
+        "Malmo. Our motors are made by our subsidiary Kosken Motor AB, and we sell through dealers in Norway.",
+        [C("Kosken Motor AB", "subsidiaryOf", "Halvorsen Industries AB")],
+    ),
+    case(
+        "subsidiary-our-in-a-quote-is-the-speaker-s-not-the-article-s",
+        "Halvorsen Industries AB makes pumps. Halvorsen Industries AB was founded in Malmo. We visited Malmo, and "
+        'our guide was kind. "Our subsidiary Norrby Gjuteri AB pours the castings," said Nordvent AB chief '
+        "executive Eva Lind.",
+        [],
+        [C("Norrby Gjuteri AB", "subsidiaryOf", "Halvorsen Industries AB", ANY)],
+    ),
     case(
         "subsidiary-apposition-subsidiary-of",
         "Gazprom Neft, a subsidiary of Gazprom, opened a terminal.",

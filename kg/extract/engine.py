@@ -389,8 +389,14 @@ class _Run:
             found = [s for t in (frame.role(prefix) if prefix else [frame.trigger]) for s in finder(t, para)]
         elif role == "reported_company":  # the firm whose news a titled speaker reports
             found = speakers.reported_company(self.resolver, frame.trigger, para, want)
-        elif role in ("salient_company", "salient_country"):  # the firm, or the country, the article is about
-            main = self.salient if role == "salient_company" else self.resolver.salient_country
+        elif role in ("salient_company", "salient_country", "main_country"):
+            # the firm, or the country, the article is about; main_country: that country when no firm is named
+            # more often (in a firm's profile a bare "President" is the firm's)
+            main = {
+                "salient_company": self.salient,
+                "salient_country": self.resolver.salient_country,
+                "main_country": self.resolver.main_country,
+            }[role]
             found = [main] if main is not None else []
         else:
             modifier = last in _MODIFIER_ROLES or last == "premod"

@@ -894,7 +894,17 @@ PREPOSITIONS = frozenset(
     }
 )
 RESOLVED_ROLES = frozenset(
-    {"made", "models", "market", "salient_company", "salient_country", "ministry", "nation", "reported_company"}
+    {
+        "made",
+        "models",
+        "market",
+        "salient_company",
+        "salient_country",
+        "main_country",
+        "ministry",
+        "nation",
+        "reported_company",
+    }
 )
 
 

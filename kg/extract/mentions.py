@@ -942,6 +942,16 @@ def _link_alias(span: Span, discourse: Discourse, persons: dict[str, Span]) -> S
     return span
 
 
+_FIRST_PERSON = frozenset({"we", "us", "our"})
+
+
+def _quoted_word(token) -> bool:
+    """A word set in quotation marks ('"we,"'), as a filing's definitions are."""
+    doc = token.doc
+    before = doc[token.i - 1].text if token.i > 0 else ""
+    return before in ('"', "\u201c", "'", "\u2018")
+
+
 def _define_terms(span: Span, discourse: Discourse, lex) -> None:
     """ "Sahyadri Forgings Limited ("SFL" or "the Company")", "Brannock Partners LP (the Partnership)": the
     bracket after a firm's first name defines its short names for the rest of the filing: an acronym and a
@@ -951,12 +961,15 @@ def _define_terms(span: Span, discourse: Discourse, lex) -> None:
     doc = discourse.paragraphs[span.para].doc
     if span.last >= len(doc) or doc[span.last].text != "(":
         return
-    close = next((i for i in range(span.last + 1, min(len(doc), span.last + 14)) if doc[i].text == ")"), None)
+    close = next((i for i in range(span.last + 1, min(len(doc), span.last + 30)) if doc[i].text == ")"), None)
     if close is None:
         return
     inside = doc[span.last + 1 : close]
-    if not any(t.lower_ == "the" for t in inside):
+    first_person = [t for t in inside if t.lower_ in _FIRST_PERSON and _quoted_word(t)]
+    if not any(t.lower_ == "the" for t in inside) and not first_person:
         return  # "(CNPC)" alone is an acronym (:func:`_link_alias`); "(Nasdaq: XYZ)" a ticker
+    if first_person:  # '("Harlow," the "Company," "we," "us" or "our")': the filing's "we" is that firm
+        discourse.defined.setdefault("we", span)
     for token in inside:
         if defined_term(token, lex):
             discourse.defined.setdefault(token.lower_, span)

@@ -31,7 +31,7 @@ from ..iri import normalize_name
 from ..spans import generic_name
 from . import descriptions, groups, pronouns, speakers
 from .frames import apposed_to, described, hung_as_clause, hyphen_word
-from .mentions import Discourse, Span, defined_term, full_name_of, infer_class, name_head, word_piece
+from .mentions import Discourse, Span, defined_term, full_name_of, infer_class, name_head, same_entity, word_piece
 from .mentions import at_token as _at
 from .mentions import copy_span as _copy
 from .mentions import phrase_text as _phrase_text
@@ -399,6 +399,37 @@ class Resolver:
                 else next((s for s in best if not s.demonym), None) or _copy(best[0], demonym=False)
             )
         return self._salient_country
+
+    @property
+    def narrator(self) -> Span | None:
+        """Who "we" and "our" stand for outside any quote: the firm a filing defines so ('("Harlow," the
+        "Company," "we," "us" or "our")'), else, in a text a firm writes of itself (an "about us" page, a
+        report: "we", "us" or "our" at least twice outside quotes), the company it names most often."""
+        if not hasattr(self, "_narrator"):
+            defined = self.discourse.defined.get("we")
+            if defined is None and self.salient is not None:
+                said = sum(
+                    1
+                    for para in self.discourse.paragraphs
+                    for token in para.doc
+                    if token.lower_ in ("we", "us", "our")
+                    and not any(s <= token.idx < e for s, e in self.quotes[para.index])
+                )
+                defined = self.salient if said >= 2 else None
+            self._narrator = defined
+        return self._narrator
+
+    @property
+    def main_country(self) -> Span | None:
+        """The salient country, when the article is more about it than about any firm: named at least as often
+        as the most often named company (a bare "President" in a firm's profile is the firm's)."""
+        country, company = self.salient_country, self.salient
+        if country is None or company is None:
+            return country
+        mentions = [s for s in self.discourse.spans if s.cls in ("Country", "Company")]
+        of_country = sum(1 for s in mentions if s.cls == "Country" and s.key == country.key)
+        of_company = sum(1 for s in mentions if same_entity(s, company))
+        return country if of_country >= of_company else None
 
     def _sentences_between(self, span: Span, token, para: int) -> int:
         """How many sentence starts lie between a mention and a token (a rough distance)."""

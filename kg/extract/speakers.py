@@ -187,7 +187,8 @@ def speaker_entity(r, token, para, want) -> list[Span]:
     """What "we" stands for: what the speaker leads or is affiliated with."""
     who = speaker(r, token, para)
     if who is None:
-        return []
+        narrator = None if in_quote(r, token, para) else r.narrator
+        return [_copy(narrator, via="speaker", surface=token.text, **_at(token))] if narrator is not None else []
     if who.cls != "Person":  # an organisation quoted speaks for itself
         return [_copy(who, via="speaker", surface=token.text, **_at(token))]
     led = r.leads.get(who.name) or r.speaks_for.get(who.name) or affiliation(r, who)
