@@ -74,18 +74,32 @@ def seed_build(tmp_path_factory, extractor):
     return SimpleNamespace(out=out, store=store, report=report)
 
 
-def seed_planned_claim() -> SimpleNamespace:
-    """The seed's one planned claim as the shipped model scores it (from exports/graph.ttl, which
-    tests/test_seed.py keeps current): SimpleNamespace(confidence="0.58", rule="produces/verb"). Tests of the
-    page and the exports read it here rather than typing a score a retrained model changes."""
+@pytest.fixture(scope="session")
+def seed_every_build(tmp_path_factory, candidate_extractor):
+    """The seed built once with every candidate (``--min-confidence 0``): its claims of every modality the
+    rules read (asserted, planned, past), whatever the shipped model's threshold keeps."""
+    from kg.pipeline import build
+    from kg.store import open_store
+
+    out = tmp_path_factory.mktemp("seed-every-out")
+    store = open_store(tmp_path_factory.mktemp("seed-every-store"))
+    report = build([SEEDS], out, store, candidate_extractor)
+    return SimpleNamespace(out=out, store=store, report=report)
+
+
+def seed_claim(modality: str, graph: Path | None = None) -> SimpleNamespace:
+    """The seed's one claim of a modality as the shipped model scores it, from a graph kg wrote (default
+    exports/graph.ttl, which tests/test_seed.py keeps current): SimpleNamespace(confidence="0.58",
+    rule="produces/verb"). Tests of the page and the exports read it here rather than typing a score a
+    retrained model changes."""
     import pyoxigraph as ox
 
     store = ox.Store()
-    store.load(path=str(ROOT / "exports" / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    store.load(path=str(graph or ROOT / "exports" / "graph.ttl"), format=ox.RdfFormat.TURTLE)
     rows = list(
-        store.query("""PREFIX trade: <https://w3id.org/kg-trade/ontology#>
-        SELECT ?confidence ?rule WHERE { ?c trade:modality trade:planned ; trade:confidence ?confidence ;
-        trade:extractor ?rule }""")
+        store.query(f"""PREFIX trade: <https://w3id.org/kg-trade/ontology#>
+        SELECT ?confidence ?rule WHERE {{ ?c trade:modality trade:{modality} ; trade:confidence ?confidence ;
+        trade:extractor ?rule }}""")
     )
     assert len(rows) == 1, rows
     return SimpleNamespace(confidence=rows[0]["confidence"].value, rule=rows[0]["rule"].value)

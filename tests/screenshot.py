@@ -1,7 +1,7 @@
 """The README's picture of the seed page: ``python -m tests.screenshot [PAGE] [PNG]``.
 
 Opens the page (default ``exports/graph.html``) in Debian's chromium, offline, waits until it is
-drawn, clicks the planned relation so that the side panel shows its claim, and writes a PNG
+drawn, clicks the planned relation (else a past one) so that the side panel shows its claim, and writes a PNG
 (default ``exports/graph.png``). Run by ``make screenshot``; the browser tests run it too.
 """
 
@@ -56,15 +56,15 @@ def screenshot(page_path: Path, png_path: Path, executable: str, *, edge: str | 
             browser.close()
 
 
-def planned_edge(page_path: Path) -> str | None:
-    """The id of the page's first planned relation, if any."""
+def planned_edge(page_path: Path, modality: str = "planned") -> str | None:
+    """The id of the page's first planned relation (or one of another modality), if any."""
     import json
     import re
 
     text = page_path.read_text(encoding="utf-8")
     data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', text, re.S).group(1))
     for edge, relation in zip(data["edges"], data["relations"]):
-        if relation[1] == "planned":
+        if relation[1] == modality:
             return edge["id"]
     return None
 
@@ -78,7 +78,8 @@ def main(argv: list[str]) -> int:
     if executable is None:
         print("screenshot: Debian's chromium is not installed (apt-get install chromium)", file=sys.stderr)
         return 1
-    screenshot(page_path, png_path, executable, edge=planned_edge(page_path))
+    edge = planned_edge(page_path) or planned_edge(page_path, "past")  # a claim that is not plainly asserted
+    screenshot(page_path, png_path, executable, edge=edge)
     print(f"screenshot: wrote {png_path}", file=sys.stderr)
     return 0
 

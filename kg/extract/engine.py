@@ -398,6 +398,15 @@ class _Run:
                 "main_country": self.resolver.main_country,
             }[role]
             found = [main] if main is not None else []
+        elif role == "narrator":
+            # the firm a first-person text speaks for ("Major customers include X", "steel is procured from X"),
+            # only where the trigger has no party of its own, named or not ("Lumo products include", "the
+            # products of its centre", "their products")
+            narrator = self.resolver.narrator
+            owned = any(frame.role(r) for r in ("agent", "poss", "of")) or any(
+                t.ent_type_ or (t.pos_ == "PROPN" and not t.is_sent_start) for t in frame.role("mod")
+            )
+            found = [narrator] if narrator is not None and not owned else []
         else:
             modifier = last in _MODIFIER_ROLES or last == "premod"
             strict = last == "next"

@@ -495,7 +495,7 @@ def described(noun, depth: int = 0):
             return subjects[0] if subjects else None
         return None
     if dep == "conj" and head != noun:
-        if head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" and (head.ent_type_ or head.dep_ not in ("attr", "appos", "compound")):
             # "Uralchem, one of ... and the owner of ..." (but "Uralchem and the Indian companies" are others)
             return head if noun.tag_ not in ("NNS", "NNPS") else None
         return described(head, depth + 1)
@@ -901,6 +901,7 @@ RESOLVED_ROLES = frozenset(
         "salient_company",
         "salient_country",
         "main_country",
+        "narrator",
         "ministry",
         "nation",
         "reported_company",
