@@ -37,6 +37,10 @@ Roles:
 ``minority``, ``majority``
     the share attached to an ownership word when it is below half ("34 percent owned by"), or above it
     ("a majority stake in", "a 51 percent stake", "took control of").
+``salient_company``, ``salient_country``, ``main_country``, ``narrator``, ``reported_company`` (resolved)
+    the firm, or the country, the article is about (``main_country``: that country only when no firm is
+    named more often); the firm a first-person text speaks for, where the trigger has no party of its own
+    ("Major customers include X"); the firm whose news a titled speaker reports.
 ``chooser``
     the agent of the verb that makes an ``as`` noun what it is ("*Nimbus*
     picked Corvel as its supplier", "Corvel was chosen as supplier by *Nimbus*").
