@@ -614,6 +614,22 @@ def test_competes_with(claims_of, text, must, must_not):
 
 TRADE = [
     case(
+        "exports-markets-are-a-possessed-list",
+        "Ostrava Cranes' largest overseas markets are Indonesia, Saudi Arabia and Peru.",
+        [D("Ostrava Cranes", "Indonesia"), D("Ostrava Cranes", "Saudi Arabia"), D("Ostrava Cranes", "Peru")],
+    ),
+    case(
+        "exports-markets-are-in-a-firm-s-own-text",
+        "Halvorsen Industries AB makes pumps. Halvorsen Industries AB was founded in 1962. We sell through dealers, "
+        "and we ship worldwide. Our principal markets are Canada, Australia and Chile.",
+        [D("Halvorsen Industries AB", "Canada"), D("Halvorsen Industries AB", "Chile")],
+    ),
+    case(
+        "exports-to-a-list-the-parser-hung-on-an-apposition",
+        "Kivu Machinery exports to Zambia, the DRC, Zimbabwe and Ghana.",
+        [D("Kivu Machinery", "Zimbabwe"), D("Kivu Machinery", "Ghana")],
+    ),
+    case(
         "exports-verb",
         "Belarus exports tractors to Russia.",
         [C("Belarus", "exportsTo", "Russia")],
@@ -712,6 +728,12 @@ def test_depends_on(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- investsIn
 
 INVESTS = [
+    case(
+        "invests-half-owned-is-no-subsidiary",
+        "Harrow Dairy, which is half-owned by Tasman Foods, exports butter.",
+        [C("Tasman Foods", "investsIn", "Harrow Dairy")],
+        [C("Harrow Dairy", "subsidiaryOf", "Tasman Foods", ANY)],
+    ),
     case(
         "invests-verb-in",
         "Rosatom invested two billion dollars in Uzbekistan.",

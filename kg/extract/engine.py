@@ -603,6 +603,13 @@ def _conjuncts(token):
         # "the national oil company KazMunayGas and CNPC signed": the name in apposition is coordinated
         for name in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
             members += [name, *name.conjuncts]
+    if token.pos_ == "PROPN" and not members:
+        # "exports to Zambia, the DRC, Zimbabwe and Ghana": a list the parser hung on an apposed name (a list of
+        # names, not one description: "Zambia, the country's top producer" has no members)
+        for name in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > token.i):
+            names = [m for m in name.conjuncts if m.pos_ == "PROPN"]
+            if names:
+                members += [name, *names]
     if len(members) == 1 and closes_apposition(token, members[0]):
         return ()
     return tuple(

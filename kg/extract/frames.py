@@ -277,6 +277,9 @@ def themes(verb):
     return []
 
 
+_SHARE_ADVERBS = {"half": 50.0, "partly": 25.0, "partially": 25.0, "jointly": 50.0}  # the share an adverb says
+
+
 def _share(verb):
     """The percentage token attached to an ownership verb and its value: "is 34 percent owned by" (the
     percentage as the verb's modifier, or as the noun the participle hangs on); None if there is none."""
@@ -284,6 +287,8 @@ def _share(verb):
     if verb.dep_ == "acl":
         candidates.append(verb.head)
     for token in candidates:
+        if token.dep_ == "advmod" and token.lower_ in _SHARE_ADVERBS:  # "half-owned by", "partly owned by"
+            return token, _SHARE_ADVERBS[token.lower_]
         if token.lemma_.lower() in ("percent", "%", "per cent", "pct"):
             for number in token.children:
                 if number.dep_ == "nummod" and number.like_num:
@@ -665,8 +670,8 @@ def _next(trigger):
 
 
 def _minority(trigger):
-    share = _share(trigger)  # "34 percent owned by": a share below half is attached to the verb
-    return [share[0]] if share is not None and share[1] < 50 else []
+    share = _share(trigger)  # "34 percent owned by", "half-owned by": a share of half or less, on the verb
+    return [share[0]] if share is not None and share[1] <= 50 else []
 
 
 def _majority(trigger):
