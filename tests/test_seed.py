@@ -13,11 +13,16 @@ from kg.vocab import TRADE
 from .conftest import ROOT, SHARED
 
 
+def _union(build) -> rdflib.Dataset:
+    """A build's graph.ttl, every named graph in one union."""
+    dataset = rdflib.Dataset(default_union=True)
+    dataset.parse(build.out / "graph.ttl", format="turtle")
+    return dataset
+
+
 @pytest.fixture(scope="module")
 def union(seed_build):
-    dataset = rdflib.Dataset(default_union=True)
-    dataset.parse(seed_build.out / "graph.ttl", format="turtle")
-    return dataset
+    return _union(seed_build)
 
 
 def test_scorer_claims_f1_at_least_0_9(seed_build):
@@ -59,9 +64,7 @@ def test_the_triples_the_design_names(union):
 
 @pytest.fixture(scope="module")
 def every(seed_every_build):
-    dataset = rdflib.Dataset(default_union=True)
-    dataset.parse(seed_every_build.out / "graph.ttl", format="turtle")
-    return dataset
+    return _union(seed_every_build)
 
 
 def test_planned_attack_aircraft(every):
