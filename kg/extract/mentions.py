@@ -942,9 +942,6 @@ def _link_alias(span: Span, discourse: Discourse, persons: dict[str, Span]) -> S
     return span
 
 
-_FIRST_PERSON = frozenset({"we", "us", "our"})
-
-
 def _quoted_word(token) -> bool:
     """A word set in quotation marks ('"we,"'), as a filing's definitions are."""
     doc = token.doc
@@ -965,7 +962,7 @@ def _define_terms(span: Span, discourse: Discourse, lex) -> None:
     if close is None:
         return
     inside = doc[span.last + 1 : close]
-    first_person = [t for t in inside if t.lower_ in _FIRST_PERSON and _quoted_word(t)]
+    first_person = [t for t in inside if t.lower_ in lex["first_person_plural"] and _quoted_word(t)]
     if not any(t.lower_ == "the" for t in inside) and not first_person:
         return  # "(CNPC)" alone is an acronym (:func:`_link_alias`); "(Nasdaq: XYZ)" a ticker
     if first_person:  # '("Harlow," the "Company," "we," "us" or "our")': the filing's "we" is that firm

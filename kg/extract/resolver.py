@@ -412,7 +412,7 @@ class Resolver:
                     1
                     for para in self.discourse.paragraphs
                     for token in para.doc
-                    if token.lower_ in ("we", "us", "our")
+                    if token.lower_ in self.lex["first_person_plural"]
                     and not any(s <= token.idx < e for s, e in self.quotes[para.index])
                 )
                 defined = self.salient if said >= 2 else None
