@@ -62,36 +62,36 @@ def triples(claims) -> set[tuple[str, str, str]]:
     return {(c.subject.name, c.predicate, c.object.name) for c in claims}
 
 
-@pytest.fixture(scope="session")
-def seed_build(tmp_path_factory, extractor):
-    """The seed built once: SimpleNamespace(out=folder with graph.ttl and graph.html, store=open store, report)."""
+def _build_seed(tmp_path_factory, extractor, name: str) -> SimpleNamespace:
+    """`kg build seeds` in a fresh folder: SimpleNamespace(out=folder with graph.ttl and graph.html, store=open
+    store, report)."""
     from kg.pipeline import build
     from kg.store import open_store
 
-    out = tmp_path_factory.mktemp("seed-out")
-    store = open_store(tmp_path_factory.mktemp("seed-store"))
+    out = tmp_path_factory.mktemp(f"{name}-out")
+    store = open_store(tmp_path_factory.mktemp(f"{name}-store"))
     report = build([SEEDS], out, store, extractor)
     return SimpleNamespace(out=out, store=store, report=report)
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory, extractor):
+    """The seed built once, at the shipped model's threshold."""
+    return _build_seed(tmp_path_factory, extractor, "seed")
 
 
 @pytest.fixture(scope="session")
 def seed_every_build(tmp_path_factory, candidate_extractor):
     """The seed built once with every candidate (``--min-confidence 0``): its claims of every modality the
     rules read (asserted, planned, past), whatever the shipped model's threshold keeps."""
-    from kg.pipeline import build
-    from kg.store import open_store
-
-    out = tmp_path_factory.mktemp("seed-every-out")
-    store = open_store(tmp_path_factory.mktemp("seed-every-store"))
-    report = build([SEEDS], out, store, candidate_extractor)
-    return SimpleNamespace(out=out, store=store, report=report)
+    return _build_seed(tmp_path_factory, candidate_extractor, "seed-every")
 
 
 def seed_claim(modality: str, graph: Path | None = None) -> SimpleNamespace:
     """The seed's one claim of a modality as the shipped model scores it, from a graph kg wrote (default
-    exports/graph.ttl, which tests/test_seed.py keeps current): SimpleNamespace(confidence="0.58",
-    rule="produces/verb"). Tests of the page and the exports read it here rather than typing a score a
-    retrained model changes."""
+    exports/graph.ttl, which tests/test_seed.py keeps current): SimpleNamespace(confidence="0.78",
+    rule="competesWith/competitor"). Tests of the page and the exports read it here rather than typing a score
+    a retrained model changes."""
     import pyoxigraph as ox
 
     store = ox.Store()

@@ -56,8 +56,8 @@ def screenshot(page_path: Path, png_path: Path, executable: str, *, edge: str | 
             browser.close()
 
 
-def planned_edge(page_path: Path, modality: str = "planned") -> str | None:
-    """The id of the page's first planned relation (or one of another modality), if any."""
+def modality_edge(page_path: Path, modality: str) -> str | None:
+    """The id of the page's first relation of a modality, if any."""
     import json
     import re
 
@@ -69,6 +69,12 @@ def planned_edge(page_path: Path, modality: str = "planned") -> str | None:
     return None
 
 
+def shown_edge(page_path: Path) -> str | None:
+    """The relation the README's picture selects: the first planned one, else the first past one (a claim that
+    is not plainly asserted)."""
+    return modality_edge(page_path, "planned") or modality_edge(page_path, "past")
+
+
 def main(argv: list[str]) -> int:
     from .conftest import chromium
 
@@ -78,8 +84,7 @@ def main(argv: list[str]) -> int:
     if executable is None:
         print("screenshot: Debian's chromium is not installed (apt-get install chromium)", file=sys.stderr)
         return 1
-    edge = planned_edge(page_path) or planned_edge(page_path, "past")  # a claim that is not plainly asserted
-    screenshot(page_path, png_path, executable, edge=edge)
+    screenshot(page_path, png_path, executable, edge=shown_edge(page_path))
     print(f"screenshot: wrote {png_path}", file=sys.stderr)
     return 0
 

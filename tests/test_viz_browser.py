@@ -31,7 +31,7 @@ import pytest
 from kg.viz import CLASS_STYLE, network_html, page_html
 
 from .conftest import chromium, seed_claim
-from .screenshot import ARGS, capture, planned_edge
+from .screenshot import ARGS, capture, modality_edge, shown_edge
 from .synthetic import synthetic
 
 pytestmark = pytest.mark.browser
@@ -239,7 +239,7 @@ def test_seed_modalities_are_drawn_and_toggled(seed_every_page, open_offline):
     opened, page, data = open_seed(open_offline, seed_every_page)
     everything = shown_edges(page)
     assert len(everything) == len(data["edges"]) > 0  # asserted, planned and past claims all drawn
-    planned = planned_edge(seed_every_page)
+    planned = modality_edge(seed_every_page, "planned")
     styles = {r[1]: e for e, r in zip(data["edges"], data["relations"])}
     assert styles["planned"].get("dashes") and not styles["asserted"].get("dashes")
     assert styles["past"]["color"] != styles["asserted"]["color"]
@@ -288,7 +288,7 @@ def test_seed_filters_hide_what_they_should(seed_page, open_offline):
 def test_seed_edge_click_shows_its_claims(seed_every_build, seed_every_page, open_offline):
     opened = open_offline(seed_every_page)
     page = opened.page
-    click_edge(page, planned_edge(seed_every_page))
+    click_edge(page, modality_edge(seed_every_page, "planned"))
     panel = page.inner_text("#panel")
     assert SEED_SENTENCE in panel.replace("\n", " ")
     assert page.evaluate("[...document.querySelectorAll('#panel mark')].map(m => [m.className, m.textContent])") == [
@@ -336,7 +336,7 @@ def test_seed_search_and_node_panel(seed_page, open_offline):
 @pytest.mark.model
 def test_screenshot_script(seed_page, tmp_path, browser):
     png = tmp_path / "graph.png"
-    capture(browser, seed_page, png, edge=planned_edge(seed_page))
+    capture(browser, seed_page, png, edge=shown_edge(seed_page))
     head = png.read_bytes()[:24]
     assert head[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", head[16:24]) == (1280, 800)
 

@@ -413,7 +413,7 @@ class Resolver:
                     for para in self.discourse.paragraphs
                     for token in para.doc
                     if token.lower_ in self.lex["first_person_plural"]
-                    and not any(s <= token.idx < e for s, e in self.quotes[para.index])
+                    and not speakers.in_quote(self, token, para.index)
                 )
                 defined = self.salient if said >= 2 else None
             self._narrator = defined
