@@ -56,6 +56,7 @@ class NameWords:
     dates: frozenset[str] = frozenset()  # months and weekdays: never a name's first word ("In September Kaveri")
     relations: frozenset[str] = frozenset()  # what a firm is to another ("rival", "partner"): no name's first word
     inner_prepositions: frozenset[str] = frozenset()  # in lower case, inside no firm's name ("Havyard for ...")
+    honorifics: frozenset[str] = frozenset()  # "Dr", "Mrs": before a person's name, no part of it
 
     @classmethod
     def from_lexicon(cls, lex) -> NameWords:
@@ -89,6 +90,7 @@ class NameWords:
             dates=frozenset(lex["months"] | lex["weekdays"]),
             relations=lex["relation_nouns"],
             inner_prepositions=lex["no_name_prepositions"],
+            honorifics=lex["honorifics"],
         )
 
 
@@ -158,6 +160,8 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
         return start, end, label
     if start > 0 and doc[start].text == "-" and not doc[start - 1].whitespace_ and doc[start - 1].is_title:
         start -= 1  # "Saint-Gobain" cut at its hyphen: the word before it is the name's first
+    while label == "PERSON" and start < end - 1 and doc[start].lower_ in words.honorifics:
+        start += 1  # "Dr Mahathir bin Mohamad", "Mrs Jones" (a firm keeps its own: "Dr. Reddy's", "Dr. Oetker")
     while (
         start < end - 1
         and (
@@ -583,10 +587,35 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
         spans.append(Span(doc, start, end, label=label))
     spans = _suffixed_names(doc, _of_place_after_suffix(doc, spans, gazetteer, words), tickers, words)
     spans = _bracketed_place_names(doc, spans, words)
-    spans = _one_noun_phrase(doc, spans, words)
+    spans = _one_noun_phrase(doc, _repeated_names(doc, spans), words)
     spans = _non_overlapping(_outermost(_joined_names(doc, _listed_names(doc, spans, tickers), words)), claimed)
     doc.ents = _defined_by_acronym(doc, spans, words)
     return doc
+
+
+def _repeated_names(doc, spans):
+    """ "CyberPower Systems CyberPower Systems was founded in 1997": a saved page's heading run into the sentence
+    under it makes one name of the same words twice; each is a name of its own (the same firm
+    twice). Places keep theirs ("Walla Walla")."""
+    from spacy.tokens import Span
+
+    out = []
+    for span in spans:
+        half = (span.end - span.start) // 2
+        texts = [t.lower_ for t in span]
+        if (
+            span.label_ not in ("GPE", "LOC", "FAC", "NORP")
+            and half
+            and (span.end - span.start) % 2 == 0
+            and texts[:half] == texts[half:]
+        ):
+            out += [
+                Span(doc, span.start, span.start + half, label=span.label_),
+                Span(doc, span.start + half, span.end, label=span.label_),
+            ]
+        else:
+            out.append(span)
+    return out
 
 
 def _of_place_after_suffix(doc, spans, gazetteer, words: NameWords):

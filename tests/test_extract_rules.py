@@ -399,6 +399,36 @@ def test_produces_components_for(claims_of, text, must, must_not):
 
 PRODUCES = [
     case(
+        "produces-a-kind-and-its-listed-instances",
+        "Voltrex makes power management devices, including converters and inverters.",
+        [C("Voltrex", "produces", "power management devices"), C("Voltrex", "produces", "converters")],
+    ),
+    case(
+        "produces-a-product-list-split-at-a-semicolon",
+        "Acme's products include diodes and rectifiers; power management devices, including AC-DC converters "
+        "and controllers, and voltage references.",
+        [
+            C("Acme", "produces", "diodes"),
+            C("Acme", "produces", "power management devices"),
+            C("Acme", "produces", "voltage references"),
+        ],
+    ),
+    case(
+        "produces-a-firm-spoken-of-as-they",
+        "CyberPower Systems was founded in 1997 and is headquartered in Minnesota. They design and manufacture "
+        "power management solutions. Their products include rack enclosures.",
+        [
+            C("CyberPower Systems", "produces", "power management solutions"),
+            C("CyberPower Systems", "produces", ("rack enclosures", "enclosures")),
+        ],
+    ),
+    case(
+        "produces-a-page-heading-run-into-its-sentence",
+        "Eaton Eaton was established in 1911 and is headquartered in Dublin, Ireland.",
+        [C("Eaton", "locatedIn", "Dublin")],
+        [C("Eaton Eaton", None, ANY_NAME, ANY)],
+    ),
+    case(
         "produces-active-coordinated-objects",
         "MAZ produces trucks and buses.",
         [C("MAZ", "produces", "trucks"), C("MAZ", "produces", "buses")],
@@ -833,6 +863,20 @@ def test_signed_agreement_with(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- leads
 
 LEADS = [
+    case(
+        "leads-a-former-title-is-past",
+        "Sabet was a long time aide to former Afghan Prime Minister Gulbuddin Hekmatyar. Ford lost the race to "
+        "former Georgia Governor Jimmy Carter.",
+        [C("Gulbuddin Hekmatyar", "leads", "Afghanistan", "past"), C("Jimmy Carter", "leads", "Georgia", "past")],
+        [C(ANY_NAME, "leads", ANY_NAME, "asserted")],
+    ),
+    case(
+        "leads-an-honorific-is-no-part-of-the-name",
+        "The caucus was proposed in 1997 by Malaysian Prime Minister Dr Mahathir bin Mohamad. Mr. Cline, chief "
+        "executive of Harwell Gas, served as a consultant by providing financial services.",
+        [C("Mahathir bin Mohamad", "leads", "Malaysia"), C("Cline", "leads", "Harwell Gas")],
+        [C("Cline", "produces", ANY_NAME, ANY), C("Dr Mahathir bin Mohamad", "leads", ANY_NAME, ANY)],
+    ),
     case(
         "leads-a-firm-s-president-in-its-profile-leads-no-country",
         "Arvenne Composites Inc. is a Canadian maker of aircraft panels. Arvenne Composites Inc. was founded in "

@@ -596,7 +596,33 @@ def _gov(trigger):
 
 def _described(trigger):
     found = described(trigger)
-    return [found] if found is not None else []
+    if found is None:
+        return []
+    if trigger.dep_ == "nsubj" and found.dep_ in ("dobj", "attr") and found.head == trigger.head:
+        # "its products include diodes and rectifiers; power devices, such as load switches": a list the
+        # parser split at a semicolon, into objects of their own or a verbless phrase after it
+        return [
+            found,
+            *(c for c in found.head.children if c.dep_ == found.dep_ and c.i > found.i),
+            *_after_semicolon(found),
+        ]
+    return [found]
+
+
+def _after_semicolon(member) -> list:
+    """The head of a verbless noun phrase after the next semicolon of the sentence, if it is one: "... include A
+    and B; C, including D" -> C. [] when a clause follows ("...; it also makes C")."""
+    sent = member.sent
+    semi = next((t for t in sent if t.i > member.i and t.text == ";"), None)
+    if semi is None:
+        return []
+    rest = [t for t in sent if t.i > semi.i]
+    end = next((t.i for t in rest if t.text == ";"), sent.end)
+    inside = [t for t in rest if t.i < end]
+    heads = [t for t in inside if not semi.i < t.head.i < end or t.head == t]
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("prep", "acl", "amod") for t in inside):
+        return []
+    return [t for t in heads if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("ROOT", "appos", "dobj", "conj", "attr")][:1]
 
 
 def _poss(trigger):

@@ -20,12 +20,16 @@ def members(r, token, para, want, depth):
         lead = [c for c in child.children if c.dep_ in ("amod", "advmod") and c.i == child.i - 1]
         if lead:
             name = f"{lead[0].lower_} {name}"
-        if name in ("such as", "including", "like", "notably", "especially"):
+        if name in r.lex["instance_prepositions"]:
             out = []
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     for member in (obj, *obj.conjuncts):
                         out.extend(r.resolve(member, para, want, depth + 1))
+            if out and "Product" in want and (kind := r.phrase(token, para)) is not None:
+                # "power management devices, including LED drivers": the kind is a product as well as its members
+                # (but "carmakers such as Renault": the firms, not the group)
+                out.insert(0, kind)
             if out:
                 return out
     if token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in r.lex["group_nouns"]:

@@ -551,10 +551,10 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
             and doc[first - 1].head.i in range(first, last)
             and not any(
                 doc[first - 1].lower_ in ruleset.lexicon[name] or doc[first - 1].lemma_.lower() in ruleset.lexicon[name]
-                for name in ("title_words", "state_titles", "person_descriptors")
+                for name in ("title_words", "state_titles", "person_descriptors", "honorifics")
             )
         ):
-            first -= 1  # "Anders Holmgaard" when the model labelled "Holmgaard" alone
+            first -= 1  # "Anders Holmgaard" when the model labelled "Holmgaard" alone (but not "Mr." or "Dr")
         text = doc[first:last].text
     if not text or "\n" in text or not any(ch.isupper() for ch in text) or len(text) < 2:
         return None
@@ -595,6 +595,8 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
     if inferred is None:
         return None
     surface = _with_product_noun(doc, first, last, ruleset.lexicon) if inferred == "Product" else text
+    if inferred == "Person" and first > 0 and doc[first - 1].lower_ in ruleset.lexicon["honorifics"]:
+        surface = f"{doc[first - 1].text} {text}"  # "Mr. Deese": a name the text uses, kept as an alternative label
     return Span(
         name=text,
         cls=inferred,
@@ -808,11 +810,13 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
             return "Person", False  # "chief executive Wanjiru Kamau", whatever the model labelled it
     if label in ("ORG", "PERSON", "GPE", "") and _of_firm_noun(doc, first, last, lex):
         return "Company", False  # "chief executive of Brask", "a division of CME", whatever the model says
-    if label == "ORG" and last - first > 1 and (_honorific(doc, first) or _born_after(doc, last)):
+    if label == "ORG" and last - first > 1 and (_honorific(doc, first, lex) or _born_after(doc, last)):
         return "Person", False  # "Ngoako Ramatlhodi (born 21 August 1955)", "Dr. Coben": no firm is born
     cls = NER_CLASSES.get(label)
     if cls == "Person" and any(ch.isdigit() for i in range(first, last) for ch in doc[i].text):
         return "Product", True  # "Aria X9": no person's name has digits; a model's often does
+    if cls == "Person" and _honorific(doc, first, lex):
+        return "Person", False  # "Mr. Cline": a person, however short the name
     if cls in ("Person", "Company", "Product"):
         # a lone capitalised word the model calls a person or an organisation is as often a firm or a
         # town ("Belshina" as PERSON, "Lyon" as ORG): its class stays open to what the sentence says
@@ -822,18 +826,13 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
     return cls, cls is not None and label in ("GPE", "LOC", "FAC", "WORK_OF_ART")
 
 
-_HONORIFICS = frozenset(
-    {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "sir", "dame", "prof", "prof.", "lord", "lady"}
-)
-
-
 def _person_evidence(doc, first: int, last: int, lex) -> bool:
     """The text says a name is a person's: an honorific, a person's title or role beside it ("Simon Crean,
     Australia's Minister for Trade", "X was a Norwegian politician", "Australian expatriate James Hunt"), a
     title before it ("President of Pakistan Asif Ali Zardari") or life dates after it ("Eivind Bolle (13
     October 1923 - 10 June 2012)", "X, born 1938,")."""
     people = lex["person_descriptors"] | lex["state_titles"] | lex["title_words"]
-    if _honorific(doc, first) or (last - first > 1 and doc[first].lower_ in lex["given_names"]):
+    if _honorific(doc, first, lex) or (last - first > 1 and doc[first].lower_ in lex["given_names"]):
         return True  # "Dr. Coben"; "William Ruto": a common given name opens a person's name
     if doc[first].lemma_.lower() in people:
         return True  # "Princess Helen", "President Tokayev" as the model read them
@@ -852,9 +851,10 @@ def _person_evidence(doc, first: int, last: int, lex) -> bool:
     return len(after) > 1 and after[0].text == "(" and any(t.ent_type_ == "DATE" for t in after[1:])
 
 
-def _honorific(doc, first: int) -> bool:
+def _honorific(doc, first: int, lex) -> bool:
     """ "Mr. McCrea", "Dr Coben": an honorific starts the name or stands right before it."""
-    return doc[first].lower_ in _HONORIFICS or (first > 0 and doc[first - 1].lower_ in _HONORIFICS)
+    honorifics = lex["honorifics"]
+    return doc[first].lower_ in honorifics or (first > 0 and doc[first - 1].lower_ in honorifics)
 
 
 def _born_after(doc, last: int) -> bool:

@@ -183,6 +183,8 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
 
 
 def _text(doc, tokens) -> str:
+    # a hyphen hung on the head, not on the word before it, stays in ("Hall-effect", not "Halleffect")
+    tokens = sorted({*tokens, *(i + 1 for i in tokens if i + 2 in tokens and doc[i + 1].text == "-")})
     text = "".join(doc[i].text + (doc[i].whitespace_ if i != tokens[-1] else "") for i in tokens)
     return " ".join(text.replace(" - ", "-").split())
 

@@ -152,4 +152,17 @@ def they_antecedent(r, token, para, want):
         named = [s for s in named if s is not None and s.cls in want and not s.demonym]
         if len(named) >= 2:
             return [_copy(s, surface=token.text, via="coref", **_at(token)) for s in named]
+    # "CyberPower Systems was founded in 1997 ... They design and manufacture UPS systems": a firm spoken of in the
+    # plural, as web pages and British English do, where the sentence before is about that one firm
+    root = previous.root
+    subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if "Company" in want and len(subjects) == 1 and not subjects[0].conjuncts:
+        subject = subjects[0]
+        if subject.lower_ == "they":  # "... They design ... Their products include ...": the same firm again
+            found = they_antecedent(r, subject, para, {"Company"})
+            named = found[0] if found else None
+        else:
+            named = r.discourse.at(para, subject.i)
+        if named is not None and named.cls == "Company" and not named.demonym:
+            return [_copy(named, surface=token.text, via="coref", **_at(token))]
     return []
