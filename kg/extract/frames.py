@@ -241,7 +241,11 @@ def themes(verb):
             copula = verb.head.head  # "Kallio, which is 34 percent owned by X": what the copula is said of
             return agents(copula) or []
         if verb.dep_ in ("acl", "relcl"):
-            return [verb.head]  # "components supplied by Bosch"
+            head = verb.head
+            if head.dep_ == "attr" and head.head.lemma_ == "be":
+                # "The Corolla is a compact car made by Toyota": the kind, and the name it is said of
+                return [head, *(c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN")]
+            return [head]  # "components supplied by Bosch"
         if verb.dep_ == "conj":
             return themes(verb.head)
         if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
@@ -1036,10 +1040,12 @@ def comma_name(trigger):
 def in_name(trigger):
     """The name after "in" right after the trigger's name, past its article, adjectives and a common noun with
     its "of" (the kind of place): "Democratic Republic of Congo" in "Lubumbashi in the Democratic Republic of
-    Congo", "Assam" in "Jagiroad in the Indian state of Assam" (however the parser hung the second "in"); the
-    rule's classes keep only places."""
+    Congo", "Assam" in "Jagiroad in the Indian state of Assam" (however the parser hung the second "in"), also after
+    a comma ("Cordoba, in Argentina"); the rule's classes keep only places."""
     doc = trigger.doc
     end = _name_end(trigger)
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "in":
+        end += 1  # "Sacramento, California, in the United States"; "Cordoba, in central Argentina"
     if end >= len(doc) or doc[end].lower_ != "in":
         return []
     for k in range(end + 1, min(end + 7, len(doc))):
