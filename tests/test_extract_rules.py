@@ -399,6 +399,21 @@ def test_produces_components_for(claims_of, text, must, must_not):
 
 PRODUCES = [
     case(
+        "produces-what-a-firm-specializes-in",
+        "Harwell Castings Inc. specializes in precision castings. Corvane Systems, which specialises in BACnet "
+        "integrations, won the deal. Tamsin Capital LLC specializes in acquisitions of small firms.",
+        [
+            C("Harwell Castings Inc.", "produces", "precision castings"),
+            C("Corvane Systems", "produces", ("BACnet integrations", "integrations")),
+        ],
+        [C("Tamsin Capital LLC", "produces", ANY_NAME, ANY)],
+    ),
+    case(
+        "produces-market-players-of-a-kind-the-tagger-misread",
+        "Key players in the global scanning probe microscopy market are Asylum Research and Park Systems.",
+        [C("Asylum Research", "produces", "scanning probe microscopy")],
+    ),
+    case(
         "produces-a-kind-and-its-listed-instances",
         "Voltrex makes power management devices, including converters and inverters.",
         [C("Voltrex", "produces", "power management devices"), C("Voltrex", "produces", "converters")],

@@ -318,6 +318,7 @@ def market_products(token, para: int, discourse: Discourse, gazetteer: Gazetteer
             for c in kinds
             for t in c.subtree
             if not (t.is_punct and t.text != "-")
+            and t.pos_ != "DET"  # "the" hung on a modifier: "the global scanning probe microscopy market"
             and t.lower_ not in lex["not_kinds"]
             and t.lower_ not in lex["scope_words"]
             and discourse.at(para, t.i) is None
@@ -327,8 +328,12 @@ def market_products(token, para: int, discourse: Discourse, gazetteer: Gazetteer
     if not words or words != list(range(words[0], words[-1] + 1)):
         return []  # the kind is the words right before the market noun, in one run
     first, last = words[0], words[-1] + 1
-    if doc[last - 1].pos_ not in ("NOUN", "PROPN"):
-        return []  # a kind ends in a noun ("smart meter"); "primary markets", "key markets" name none
+    if doc[last - 1].pos_ not in ("NOUN", "PROPN") and not any(
+        doc[i].pos_ in ("NOUN", "PROPN") for i in range(first, last - 1)
+    ):
+        # a kind ends in a noun ("smart meter"); "primary markets", "key markets" name none (but after a noun
+        # the last word is one the tagger misread: "scanning probe microscopy")
+        return []
     text = doc[first:last].text.replace(" - ", "-")
     offset = discourse.paragraphs[para].offset
     start, end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1].text)
