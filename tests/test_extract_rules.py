@@ -347,6 +347,17 @@ def test_supplies(claims_of, text, must, must_not):
 
 COMPONENTS = [
     case(
+        "components-a-supply-of-parts-is-the-narrower-claim",
+        "Harlan Cranes buys its blades from Tien Li Offshore Wind Technology. Electric drives and motors are "
+        "purchased from Siemens AG by Harlan Cranes. Norvik Motor supplies engines to India.",
+        [
+            C("Tien Li Offshore Wind Technology", "producesComponentsFor", "Harlan Cranes"),
+            C("Siemens", "producesComponentsFor", "Harlan Cranes"),
+            D("Norvik Motor", "India"),
+        ],
+        [C("Norvik Motor", "producesComponentsFor", "India", ANY)],
+    ),
+    case(
         "components-make-for-company",
         "Minsk Motor Plant produces engines for MAZ.",
         [C("Minsk Motor Plant", "producesComponentsFor", "MAZ")],

@@ -257,15 +257,30 @@ class _Run:
         speaker = self.resolver.speaker(trigger, para.index) if quoted else None
         if speaker is not None and speaker.cls != "Person":
             speaker = None  # a claim's speaker is a person (ontology/trade.ttl); a firm's statement has none
+        parts = rule.predicate == "supplies" and self._parts(frame, para.index)
         for subject, s_role, obj, o_role in pairs:
             subject, obj = self._we_in_focus(subject, obj, (para.index, trigger.i))
             if _same(subject, obj):
                 continue
             where = (trigger, para, sent, speaker, quoted)
-            self._emit(rule, rule.predicate, subject, s_role, obj, o_role, modality, where)
+            # a supply of parts to a maker or for a product is the narrower claim: "buys its blades from X", "supplying
+            # catalytic converters to Zeller" (to a country it stays a supply)
+            predicate = "producesComponentsFor" if parts and obj.cls in ("Company", "Product") else rule.predicate
+            self._emit(rule, predicate, subject, s_role, obj, o_role, modality, where)
             for also in rule.also:
                 if subject.cls in also.subject_class and obj.cls in also.object_class:
                     self._emit(rule, also.predicate, subject, s_role, obj, o_role, modality, where)
+
+    def _parts(self, frame, para: int) -> bool:
+        """Whether the goods of a supply are parts (the lexicon's ``components``): its theme, or what it supplies a
+        buyer with ("supplies Ford with engines")."""
+        components = self.ruleset.lexicon["components"]
+        return any(
+            self._in_set(m, para, components, modifiers=True)
+            for r in ("theme", "with")
+            for t in frame.role(r)
+            for m in (t, *t.conjuncts)
+        )
 
     def _modality(self, rule: Rule, trigger, para: Paragraph) -> Modality:
         key = (para.index, trigger.i, rule.local_modality, rule.ended)
