@@ -176,6 +176,26 @@ def check(claims_of, text, must, must_not):
 
 SUPPLIES = [
     case(
+        "supplies-the-partner-of-a-contract-to-supply",
+        "Acme Corp signed a contract with Bravo Holdings to supply eight cranes. Kestrel Motors reached an "
+        "agreement with Tornvik Trucks to deliver 40 engines.",
+        [
+            C("Acme Corp", "supplies", "Bravo Holdings", "planned"),
+            C("Kestrel Motors", "supplies", "Tornvik Trucks", "planned"),
+        ],
+    ),
+    case(
+        "supplies-a-won-or-awarded-order",
+        "Siemens won a contract from Deutsche Bahn to supply 40 trains. Deutsche Bahn awarded a contract for 12 "
+        "locomotives to Alstom. The jury awarded the prize to Skoda Transportation.",
+        [
+            C("Siemens", "supplies", "Deutsche Bahn"),
+            C("Siemens", "signedAgreementWith", "Deutsche Bahn"),
+            C("Alstom", "supplies", "Deutsche Bahn"),
+        ],
+        [C("Skoda Transportation", "supplies", ANY_NAME, ANY)],
+    ),
+    case(
         "supplies-active-to",
         "Belshina supplies tyres to BELAZ.",
         [C("Belshina", "supplies", "BELAZ")],
