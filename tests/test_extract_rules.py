@@ -805,6 +805,17 @@ def test_depends_on(claims_of, text, must, must_not):
 
 INVESTS = [
     case(
+        "invests-the-holders-of-a-share-list-with-its-verb-left-out",
+        "PT Kolaka Nickel Indonesia is a venture in which Huayou holds 53.5 percent, Vale Indonesia 30 percent and "
+        "Ford 16.5 percent.",
+        [
+            C("Kolaka Nickel Indonesia", "subsidiaryOf", "Huayou"),
+            C("Vale Indonesia", "investsIn", "Kolaka Nickel Indonesia"),
+            C("Ford", "investsIn", "Kolaka Nickel Indonesia"),
+        ],
+        [C("Vale Indonesia", "subsidiaryOf", ANY_NAME, ANY)],
+    ),
+    case(
         "invests-half-owned-is-no-subsidiary",
         "Harrow Dairy, which is half-owned by Tasman Foods, exports butter.",
         [C("Tasman Foods", "investsIn", "Harrow Dairy")],

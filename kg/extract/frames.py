@@ -74,6 +74,7 @@ __all__ = [
     "PREPOSITIONS",
     "RESOLVED_ROLES",
     "unknown_role_part",
+    "with_share",
 ]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -467,7 +468,7 @@ def described(noun, depth: int = 0):
         if head.pos_ == "NUM" or head.lower_ in ("one", "some"):
             return described(head, depth + 1)
         return apposed_to(noun)
-    apposed = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    apposed = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not with_share(c)]
     if apposed:
         return apposed[0]
     if dep in ("compound", "nmod") and (head.pos_ == "PROPN" or head.is_title or head.is_upper):
@@ -598,6 +599,13 @@ def _gov(trigger):
     return [gov] if gov is not None else []
 
 
+def with_share(name) -> bool:
+    """ "a venture in which Huayou holds 53.5 percent, Vale Indonesia 30 percent and Ford 16.5 percent": a name the
+    parser hung on the noun with a share of its own is a holder in a clause with its verb left out, not a name of
+    the noun."""
+    return any(c.lemma_.lower() in ("percent", "%", "per cent", "pct") for c in name.children)
+
+
 def _described(trigger):
     found = described(trigger)
     if found is None:
@@ -702,6 +710,31 @@ def _next(trigger):
 def _minority(trigger):
     share = _share(trigger)  # "34 percent owned by", "half-owned by": a share of half or less, on the verb
     return [share[0]] if share is not None and share[1] <= 50 else []
+
+
+_PERCENT_WORDS = ("percent", "%", "per cent", "pct")
+
+
+def _co_holders(trigger):
+    """The other holders of a list of shares with its verb left out: "in which Huayou holds 53.5 percent, Vale
+    Indonesia 30 percent and Ford 16.5 percent" -> Vale Indonesia, Ford (each with half or less; the holder of
+    the verb's own share is its agent)."""
+    if trigger.pos_ != "VERB" or _share(trigger) is None:
+        return []
+    out = []
+    for token in trigger.sent:
+        if token.i <= trigger.i or token.pos_ != "PROPN" or token.dep_ == "compound":
+            continue
+        shares = [c for c in token.children if c.lemma_.lower() in _PERCENT_WORDS]  # "Vale Indonesia 30 percent"
+        if not shares and token.head.lemma_.lower() in _PERCENT_WORDS and token.head.i > token.i:
+            shares = [token.head]  # "Ford 16.5 percent", the name hung on its share
+        numbers = [n for s in shares for n in s.children if n.dep_ == "nummod" and n.like_num]
+        try:
+            if numbers and float(numbers[0].text.replace(",", ".")) <= 50:
+                out.append(token)
+        except ValueError:
+            continue
+    return out
 
 
 def _majority(trigger):
@@ -873,6 +906,7 @@ ROLES = {
     "in_name": lambda t: in_name(t),
     "minority": _minority,
     "majority": _majority,
+    "co_holders": _co_holders,
     "chooser": _chooser,
     "acl": _acl,
     "agent": _agent,

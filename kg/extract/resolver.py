@@ -30,7 +30,7 @@ from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from ..spans import generic_name
 from . import descriptions, groups, pronouns, speakers
-from .frames import apposed_to, described, hung_as_clause, hyphen_word
+from .frames import apposed_to, described, hung_as_clause, hyphen_word, with_share
 from .mentions import Discourse, Span, defined_term, full_name_of, infer_class, name_head, same_entity, word_piece
 from .mentions import at_token as _at
 from .mentions import copy_span as _copy
@@ -299,7 +299,7 @@ class Resolver:
         if not descriptor:
             return []
         for child in token.children:
-            if child.dep_ == "appos" and self.discourse.at(para, child.i):
+            if child.dep_ == "appos" and self.discourse.at(para, child.i) and not with_share(child):
                 # "the national oil company KazMunayGas and CNPC": the name and those coordinated with it
                 named = [self.discourse.at(para, t.i) for t in (child, *child.conjuncts)]
                 return [n for n in named if n is not None]
@@ -362,6 +362,10 @@ class Resolver:
                     places = [p for p in places if p is not None and p.cls == "Region" and not p.demonym]
                     if places:
                         return places
+        if token.dep_ == "attr" and token.head.lemma_ == "be" and lemma in self.lex["company_descriptors"]:
+            subjects = [self.discourse.at(para, c.i) for c in token.head.children if c.dep_ == "nsubj"]
+            if subjects and subjects[0] is not None and not subjects[0].demonym:
+                return [subjects[0]]  # "Kolaka is a venture in which Huayou holds 53.5 percent": the venture is Kolaka
         if token.dep_ == "pobj" and token.head.lower_ in ("of", "among"):
             said_of = described(token)  # "one of Russia's largest producers"
             if said_of is not None and self.discourse.at(para, said_of.i):
