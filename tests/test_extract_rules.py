@@ -580,6 +580,19 @@ def test_produces(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- cooperatesWith
 
 COOPERATES = [
+    case(
+        "cooperates-a-partnership-formed-a-plant-built-with-talks-about-a-joint-plant",
+        "Siemens and Alstom formed a partnership to build trains. Acme Corp plans to open a forging shop with "
+        "France's Aubert & Duval. Kestrel Motors is in talks with Bravo Holdings about a joint cable factory. "
+        "Tornvik Trucks is in talks with Norvik Motor about a sale of its unit. Harlan Cranes built a plant with a "
+        "capacity of 400 cranes.",
+        [
+            C("Siemens", "cooperatesWith", "Alstom"),
+            C("Acme Corp", "cooperatesWith", "Aubert & Duval", "planned"),
+            C("Kestrel Motors", "cooperatesWith", "Bravo Holdings", ANY),
+        ],
+        [C("Tornvik Trucks", "cooperatesWith", ANY_NAME, ANY), C("Harlan Cranes", "cooperatesWith", ANY_NAME, ANY)],
+    ),
     case("cooperates-between", "Cooperation between MAZ and KAMAZ is growing.", [C("MAZ", "cooperatesWith", "KAMAZ")]),
     case("cooperates-verb-with", "MAZ cooperates with Weichai.", [C("MAZ", "cooperatesWith", "Weichai")]),
     case(
