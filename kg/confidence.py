@@ -30,7 +30,7 @@ from pathlib import Path
 from .errors import ModelError
 from .iri import normalize_name
 from .records import Candidate, Claim, Mention
-from .vocab import SUBPROPERTY_OF, SYMMETRIC
+from .vocab import ASYMMETRIC, SUBPROPERTY_OF, SYMMETRIC
 
 __all__ = [
     "ConfidenceModel",
@@ -137,18 +137,35 @@ def score_candidates(candidates: list[Candidate], model: ConfidenceModel) -> lis
 def published(claims: list[Claim], threshold: float) -> list[Claim]:
     """The claims at or above the threshold, less those a more specific one of them implies: "Ege makes cargo
     doors for the A350" states producesComponentsFor, and its super-property supplies goes without saying (the
-    ontology infers it), so the same ends, modality and sentence under supplies are left out."""
+    ontology infers it), so the same ends, modality and sentence under supplies are left out; and of an asymmetric
+    relation (``owl:AsymmetricProperty``: locatedIn, subsidiaryOf) read both ways in one sentence, the less probable
+    way."""
     kept = [c for c in claims if c.confidence >= threshold]
     implied = {
         (_identity(c.subject), SUBPROPERTY_OF[c.predicate], _identity(c.object), c.modality, c.sentence_start)
         for c in kept
         if c.predicate in SUBPROPERTY_OF
     }
-    return [
+    kept = [
         c
         for c in kept
         if (_identity(c.subject), c.predicate, _identity(c.object), c.modality, c.sentence_start) not in implied
     ]
+    # an asymmetric relation read both ways in one sentence ("Reno, Nevada" as Reno in Nevada and Nevada in Reno)
+    # holds one way at most: the way of its most probable claim stays (the first in text order on a tie)
+    way: dict[tuple, tuple[float, tuple]] = {}
+    for c in kept:
+        if c.predicate in ASYMMETRIC:
+            key, ends = _asymmetric_key(c)
+            if key not in way or c.confidence > way[key][0]:
+                way[key] = (c.confidence, ends)
+    return [c for c in kept if c.predicate not in ASYMMETRIC or way[_asymmetric_key(c)[0]][1] == _asymmetric_key(c)[1]]
+
+
+def _asymmetric_key(claim: Claim) -> tuple[tuple, tuple]:
+    """The two ends in either order with the predicate and sentence, and the ends in the claim's order."""
+    ends = (_identity(claim.subject), _identity(claim.object))
+    return (*sorted(ends), claim.predicate, claim.sentence_start), ends
 
 
 def _in_text_order(candidate: Candidate) -> Candidate:

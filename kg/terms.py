@@ -14,6 +14,7 @@ __all__ = [
     "DOMAIN",
     "RANGE",
     "SYMMETRIC",
+    "ASYMMETRIC",
     "SUBPROPERTY_OF",
     "INVERSE",
     "MODALITIES",
@@ -139,6 +140,8 @@ RANGE = {
 }
 # owl:SymmetricProperty
 SYMMETRIC = frozenset({"competesWith", "cooperatesWith", "metWith", "signedAgreementWith"})
+# owl:AsymmetricProperty (never both ways between two entities)
+ASYMMETRIC = frozenset({"locatedIn", "subsidiaryOf"})
 # rdfs:subPropertyOf
 SUBPROPERTY_OF = {
     "producesComponentsFor": "supplies",

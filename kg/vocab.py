@@ -24,6 +24,7 @@ from . import namespaces
 from .namespaces import PREFIXES, SPARQL_PREFIXES
 from .terms import (
     AGENT_CLASSES,
+    ASYMMETRIC,
     CLASSES,
     DOMAIN,
     INVERSE,
@@ -51,6 +52,7 @@ __all__ = [
     "DOMAIN",
     "RANGE",
     "SYMMETRIC",
+    "ASYMMETRIC",
     "SUBPROPERTY_OF",
     "INVERSE",
     "MODALITIES",

@@ -87,6 +87,23 @@ def test_a_claim_a_more_specific_one_implies_is_left_out():
     assert [c.predicate for c in published(claims, 0.8)] == ["supplies", "supplies", "supplies"]
 
 
+def test_an_asymmetric_relation_read_both_ways_keeps_its_more_probable_way():
+    from dataclasses import replace
+
+    model = ConfidenceModel(weights={"rule=a": 2.0, "rule=b": 1.0}, bias=0.0, threshold=0.5)
+    forward = replace(_candidate("a", ("rule=a",), subject="Reno", obj="Nevada"), predicate="locatedIn")
+    back = replace(_candidate("b", ("rule=b",), subject="Nevada", obj="Reno"), predicate="locatedIn")
+    elsewhere = replace(back, sentence_start=40, sentence_end=59)
+    mutual = [_candidate("a", ("rule=a",)), _candidate("b", ("rule=b",), subject="KAMAZ", obj="MAZ")]
+    kept = published(score_candidates([back, forward, elsewhere, *mutual], model), 0.5)
+    assert sorted((c.subject.name, c.predicate, c.object.name, c.sentence_start) for c in kept) == [
+        ("KAMAZ", "supplies", "MAZ", 0),  # two firms may supply each other: supplies is not asymmetric
+        ("MAZ", "supplies", "KAMAZ", 0),
+        ("Nevada", "locatedIn", "Reno", 40),  # another sentence: read on its own
+        ("Reno", "locatedIn", "Nevada", 0),  # the more probable way
+    ]
+
+
 def test_threshold_keeps_only_claims_at_or_above_it(extractor, candidate_extractor):
     from kg.pipeline import Extractor
 
