@@ -934,6 +934,13 @@ def test_signed_agreement_with(claims_of, text, must, must_not):
 
 LEADS = [
     case(
+        "leads-the-chair-of-a-firm-s-board",
+        "Acme Corp's Board of Directors is chaired by John Smith. Maria Lopez chairs the board of Bravo Holdings. "
+        "Ivan Petrov chairs the audit committee of Kestrel Motors.",
+        [C("John Smith", "leads", "Acme Corp"), C("Maria Lopez", "leads", "Bravo Holdings")],
+        [C("Ivan Petrov", "leads", ANY_NAME, ANY)],
+    ),
+    case(
         "leads-a-former-title-is-past",
         "Sabet was a long time aide to former Afghan Prime Minister Gulbuddin Hekmatyar. Ford lost the race to "
         "former Georgia Governor Jimmy Carter.",
