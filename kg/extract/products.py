@@ -217,6 +217,8 @@ def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer
             continue  # "ZURICH, Oct 8 (Reuters) - Swiss train maker": nothing of the dateline is made
         if child.tag_ in ("JJS", "JJR", "RBS") or child.lower_ in lex["not_products"] or len(child.text) < 2:
             continue  # "Russia's largest truck maker"; "a contract manufacturer" makes no contracts
+        if any(t.like_num or t.ent_type_ in ("QUANTITY", "CARDINAL", "MONEY", "PERCENT") for t in child.subtree):
+            continue  # "a 3 million tonne urea complex": a size, not a kind
         known = discourse.at(para, child.i)
         if known is not None:
             if known.cls == "Product":  # "truck maker": the category "trucks"
