@@ -1239,6 +1239,13 @@ def test_located_in(claims_of, text, must, must_not):
 
 SUBSIDIARY = [
     case(
+        "subsidiary-a-firm-sold-is-no-supply",
+        "Wintershall Dea was sold to Britain's Harbour Energy in 2024. The first BelAZ dump trucks were delivered "
+        "to Kazakhmys.",
+        [C("Wintershall Dea", "subsidiaryOf", "Harbour Energy"), C("BELAZ", "supplies", "Kazakhmys")],
+        [C("Wintershall Dea", "supplies", ANY_NAME, ANY)],
+    ),
+    case(
         "subsidiary-our-in-a-filing-that-defines-we",
         'Corvane Instruments, Inc. ("Corvane," the "Company," "we," "us" or "our") was incorporated in Ohio. '
         "Our wholly owned subsidiary Brightwell Optics LLC makes lenses in Dayton. Our principal operating "
