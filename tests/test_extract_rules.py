@@ -703,6 +703,15 @@ def test_competes_with(claims_of, text, must, must_not):
 
 TRADE = [
     case(
+        "trade-buyers-in-a-list-of-countries",
+        "Acme Corp intends to sell most of its lithium to battery makers in China, South Korea and Japan.",
+        [
+            C("Acme Corp", "exportsTo", "China", "planned"),
+            C("Acme Corp", "exportsTo", "South Korea", "planned"),
+            C("Acme Corp", "exportsTo", "Japan", "planned"),
+        ],
+    ),
+    case(
         "exports-markets-are-a-possessed-list",
         "Ostrava Cranes' largest overseas markets are Indonesia, Saudi Arabia and Peru.",
         [D("Ostrava Cranes", "Indonesia"), D("Ostrava Cranes", "Saudi Arabia"), D("Ostrava Cranes", "Peru")],

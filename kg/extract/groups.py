@@ -100,20 +100,23 @@ def group(r, token, para, want, depth):
         return []
     if any(c.dep_ == "nummod" for c in token.children) and not many(token):
         return []  # "three Indian companies" are some companies, "about 40 Belarusian enterprises" the country
-    country = None
+    countries = []
     for child in token.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod"):
             span = r.discourse.at(para, child.i)
             if span is not None and span.cls in ("Country", "Region") and (span.demonym or child.dep_ == "poss"):
-                country = span
+                countries = [span]
         elif child.dep_ == "prep" and child.lower_ == "in" and plural_group:
-            for obj in child.children:
-                span = r.discourse.at(para, obj.i)
-                if obj.dep_ == "pobj" and span is not None and span.cls == "Country":
-                    country = span
-    if country is None:
-        return []
-    return [_copy(country, via="group", first=token.i, last=token.i + 1, demonym=False, surface=_phrase_text(token))]
+            # "battery makers in China, South Korea and Japan": the group of each country listed
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                spans = [r.discourse.at(para, t.i) for t in (obj, *obj.conjuncts)]
+                spans = [s for s in spans if s is not None and s.cls == "Country"]
+                if spans:
+                    countries = spans
+    return [
+        _copy(country, via="group", first=token.i, last=token.i + 1, demonym=False, surface=_phrase_text(token))
+        for country in countries
+    ]
 
 
 def many(token) -> bool:
