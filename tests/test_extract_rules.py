@@ -827,6 +827,13 @@ def test_depends_on(claims_of, text, must, must_not):
 
 INVESTS = [
     case(
+        "invests-a-holder-after-and-with-its-own-verb-is-no-member",
+        "DMCI now owns 51 percent of Cemex Holdings Philippines and Dacon, a holding company of the Consunji "
+        "family, holds the remaining 49 percent.",
+        [C("Cemex Holdings Philippines", "subsidiaryOf", "DMCI")],
+        [C("Dacon", "subsidiaryOf", ANY_NAME, ANY)],
+    ),
+    case(
         "invests-the-holders-of-a-share-list-with-its-verb-left-out",
         "PT Kolaka Nickel Indonesia is a venture in which Huayou holds 53.5 percent, Vale Indonesia 30 percent and "
         "Ford 16.5 percent.",

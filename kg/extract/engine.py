@@ -644,7 +644,23 @@ def _gapped(member) -> bool:
     if member.i == 0 or doc[member.left_edge.i - 1].lower_ not in ("and", "while", "but") or end >= len(doc):
         return False
     after = doc[end]
-    return after.lower_ in ("the", "a", "an") or (after.like_num and end + 1 < len(doc) and doc[end + 1].text == "%")
+    if after.lower_ in ("the", "a", "an") or (after.like_num and end + 1 < len(doc) and doc[end + 1].text == "%"):
+        return True
+    # "... 51 percent of Cemex Holdings Philippines and Dacon, a holding company of the family, holds the remaining
+    # 49 percent": past an apposition, the member's own verb
+    j = end
+    while j < len(doc) and doc[j].is_punct:
+        j += 1
+    if j < len(doc) and doc[j].dep_ != "appos" and any(a.dep_ == "appos" for a in doc[j].ancestors):
+        appos = next(a for a in doc[j].ancestors if a.dep_ == "appos")
+        j = max(t.i for t in appos.subtree) + 1
+        while j < len(doc) and doc[j].is_punct:
+            j += 1
+    elif j < len(doc) and doc[j].dep_ == "appos":
+        j = max(t.i for t in doc[j].subtree) + 1
+        while j < len(doc) and doc[j].is_punct:
+            j += 1
+    return j < len(doc) and j > end and doc[j].tag_ in ("VBZ", "VBD", "VBP", "MD") and doc[j].dep_ == "conj"
 
 
 def _far(token, trigger) -> bool:
