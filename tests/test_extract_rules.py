@@ -950,6 +950,16 @@ def test_signed_agreement_with(claims_of, text, must, must_not):
 
 LEADS = [
     case(
+        "leads-name-title-firm-in-a-row",
+        "Park Soo-min, CEO, Seorim Steel, said the plant would open. Dragos Ionescu (general manager, Turnu Metal) "
+        "said demand was weak. Guven Ozyurt is the general manager of Ford Otosan.",
+        [
+            C("Park Soo-min", "leads", "Seorim Steel"),
+            C("Dragos Ionescu", "leads", "Turnu Metal"),
+            C("Guven Ozyurt", "leads", "Ford Otosan"),
+        ],
+    ),
+    case(
         "leads-the-chair-of-a-firm-s-board",
         "Acme Corp's Board of Directors is chaired by John Smith. Maria Lopez chairs the board of Bravo Holdings. "
         "Ivan Petrov chairs the audit committee of Kestrel Motors.",

@@ -30,6 +30,8 @@ Roles:
     modifier before it, however deep ("BelAZ" in "136-tonne BelAZ dump trucks").
 ``described``
     the entity a descriptor noun is said of.
+``apposed``
+    the names apposed to a noun trigger after it ("Park Soo-min, CEO, *Seorim Steel*").
 ``self``, ``head``, ``gov``, ``next``, ``acl``
     the trigger itself; the word the trigger modifies; the verb governing a noun
     trigger; the word after the trigger; the clause modifying a noun ("a
@@ -890,8 +892,14 @@ def _where(trigger):
     return []
 
 
+def _apposed(trigger):
+    """The names apposed to a noun: "Park Soo-min, CEO, Seorim Steel" -> Seorim Steel for "CEO"."""
+    return [c for c in trigger.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > trigger.i]
+
+
 ROLES = {
     "self": _self,
+    "apposed": _apposed,
     "partner": _purpose_partner,
     "where": _where,
     "head": _head,
