@@ -159,7 +159,14 @@ def published(claims: list[Claim], threshold: float) -> list[Claim]:
             key, ends = _asymmetric_key(c)
             if key not in way or c.confidence > way[key][0]:
                 way[key] = (c.confidence, ends)
-    return [c for c in kept if c.predicate not in ASYMMETRIC or way[_asymmetric_key(c)[0]][1] == _asymmetric_key(c)[1]]
+    out = []
+    for c in kept:
+        if c.predicate in ASYMMETRIC:
+            key, ends = _asymmetric_key(c)
+            if way[key][1] != ends:
+                continue
+        out.append(c)
+    return out
 
 
 def _asymmetric_key(claim: Claim) -> tuple[tuple, tuple]:

@@ -595,8 +595,8 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
 
 def _repeated_names(doc, spans):
     """ "CyberPower Systems CyberPower Systems was founded in 1997": a saved page's heading run into the sentence
-    under it makes one name of the same words twice; each is a name of its own (the same firm
-    twice). Places keep theirs ("Walla Walla")."""
+    under it makes one name of the same words twice; each half is a name of its own, the same firm's. Places
+    keep theirs ("Walla Walla"), and so do the gazetteer's names."""
     from spacy.tokens import Span
 
     out = []
@@ -605,6 +605,7 @@ def _repeated_names(doc, spans):
         texts = [t.lower_ for t in span]
         if (
             span.label_ not in ("GPE", "LOC", "FAC", "NORP")
+            and not span.id_
             and half
             and (span.end - span.start) % 2 == 0
             and texts[:half] == texts[half:]

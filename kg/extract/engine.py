@@ -648,19 +648,19 @@ def _gapped(member) -> bool:
         return True
     # "... 51 percent of Cemex Holdings Philippines and Dacon, a holding company of the family, holds the remaining
     # 49 percent": past an apposition, the member's own verb
-    j = end
-    while j < len(doc) and doc[j].is_punct:
-        j += 1
-    if j < len(doc) and doc[j].dep_ != "appos" and any(a.dep_ == "appos" for a in doc[j].ancestors):
-        appos = next(a for a in doc[j].ancestors if a.dep_ == "appos")
-        j = max(t.i for t in appos.subtree) + 1
-        while j < len(doc) and doc[j].is_punct:
-            j += 1
-    elif j < len(doc) and doc[j].dep_ == "appos":
-        j = max(t.i for t in doc[j].subtree) + 1
-        while j < len(doc) and doc[j].is_punct:
-            j += 1
-    return j < len(doc) and j > end and doc[j].tag_ in ("VBZ", "VBD", "VBP", "MD") and doc[j].dep_ == "conj"
+    j = _past_punct(doc, end)
+    if j < len(doc):
+        token = doc[j]
+        appos = token if token.dep_ == "appos" else next((a for a in token.ancestors if a.dep_ == "appos"), None)
+        if appos is not None:
+            j = _past_punct(doc, max(t.i for t in appos.subtree) + 1)
+    return end < j < len(doc) and doc[j].tag_ in ("VBZ", "VBD", "VBP", "MD") and doc[j].dep_ == "conj"
+
+
+def _past_punct(doc, i: int) -> int:
+    while i < len(doc) and doc[i].is_punct:
+        i += 1
+    return i
 
 
 def _far(token, trigger) -> bool:

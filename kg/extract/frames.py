@@ -285,6 +285,7 @@ def themes(verb):
 
 
 _SHARE_ADVERBS = {"half": 50.0, "partly": 25.0, "partially": 25.0, "jointly": 50.0}  # the share an adverb says
+_PERCENT_WORDS = ("percent", "%", "per cent", "pct")  # the nouns a share is counted in
 
 
 def _share(verb):
@@ -296,7 +297,7 @@ def _share(verb):
     for token in candidates:
         if token.dep_ == "advmod" and token.lower_ in _SHARE_ADVERBS:  # "half-owned by", "partly owned by"
             return token, _SHARE_ADVERBS[token.lower_]
-        if token.lemma_.lower() in ("percent", "%", "per cent", "pct"):
+        if token.lemma_.lower() in _PERCENT_WORDS:
             for number in token.children:
                 if number.dep_ == "nummod" and number.like_num:
                     try:
@@ -605,7 +606,7 @@ def with_share(name) -> bool:
     """ "a venture in which Huayou holds 53.5 percent, Vale Indonesia 30 percent and Ford 16.5 percent": a name the
     parser hung on the noun with a share of its own is a holder in a clause with its verb left out, not a name of
     the noun."""
-    return any(c.lemma_.lower() in ("percent", "%", "per cent", "pct") for c in name.children)
+    return any(c.lemma_.lower() in _PERCENT_WORDS for c in name.children)
 
 
 def _described(trigger):
@@ -714,9 +715,6 @@ def _minority(trigger):
     return [share[0]] if share is not None and share[1] <= 50 else []
 
 
-_PERCENT_WORDS = ("percent", "%", "per cent", "pct")
-
-
 def _co_holders(trigger):
     """The other holders of a list of shares with its verb left out: "in which Huayou holds 53.5 percent, Vale
     Indonesia 30 percent and Ford 16.5 percent" -> Vale Indonesia, Ford (each with half or less; the holder of
@@ -751,7 +749,7 @@ def _majority(trigger):
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in ("majority", "controlling"):
                 return [noun]
-            if child.dep_ in ("amod", "compound", "nmod", "nummod") and child.lemma_.lower() in ("percent", "%", "pct"):
+            if child.dep_ in ("amod", "compound", "nmod", "nummod") and child.lemma_.lower() in _PERCENT_WORDS:
                 numbers = [n for n in child.children if n.dep_ == "nummod" and n.like_num]
                 try:
                     if numbers and float(numbers[0].text.replace(",", ".")) > 50:

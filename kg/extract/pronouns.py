@@ -124,7 +124,7 @@ def _unread_speaker(r, subject) -> bool:
     )
 
 
-def they_antecedent(r, token, para, want):
+def they_antecedent(r, token, para, want, depth: int = 0):
     """The nearest plural group in the sentence before: a coordination, or a nationality group; where a
     product may stand, the nearest plural product named before ("its own charging cases; they are ...")."""
     doc = token.doc
@@ -158,8 +158,8 @@ def they_antecedent(r, token, para, want):
     subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")]
     if "Company" in want and len(subjects) == 1 and not subjects[0].conjuncts:
         subject = subjects[0]
-        if subject.lower_ == "they":  # "... They design ... Their products include ...": the same firm again
-            found = they_antecedent(r, subject, para, {"Company"})
+        if subject.lower_ == "they" and depth < 3:  # "... They design ... Their products include ...": the same firm
+            found = they_antecedent(r, subject, para, {"Company"}, depth + 1)
             named = found[0] if found else None
         else:
             named = r.discourse.at(para, subject.i)
