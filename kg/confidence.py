@@ -170,9 +170,10 @@ def published(claims: list[Claim], threshold: float) -> list[Claim]:
 
 
 def _asymmetric_key(claim: Claim) -> tuple[tuple, tuple]:
-    """The two ends in either order with the predicate and sentence, and the ends in the claim's order."""
+    """The two ends in either order with the predicate, modality and sentence, and the ends in the claim's order (a
+    past subsidiary of a firm that now owns it states both ways, each with its own modality)."""
     ends = (_identity(claim.subject), _identity(claim.object))
-    return (*sorted(ends), claim.predicate, claim.sentence_start), ends
+    return (*sorted(ends), claim.predicate, claim.modality, claim.sentence_start), ends
 
 
 def _in_text_order(candidate: Candidate) -> Candidate:

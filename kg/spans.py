@@ -595,8 +595,8 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
 
 def _repeated_names(doc, spans):
     """ "CyberPower Systems CyberPower Systems was founded in 1997": a saved page's heading run into the sentence
-    under it makes one name of the same words twice; each half is a name of its own, the same firm's. Places
-    keep theirs ("Walla Walla"), and so do the gazetteer's names."""
+    under it makes one name of the same words twice; each half is a name of its own, the same firm's. Places keep
+    theirs, and so do the gazetteer's names and one plain word said twice ("Walla Walla", "Wagga Wagga")."""
     from spacy.tokens import Span
 
     out = []
@@ -606,6 +606,7 @@ def _repeated_names(doc, spans):
         if (
             span.label_ not in ("GPE", "LOC", "FAC", "NORP")
             and not span.id_
+            and (half > 1 or not span[0].is_alpha)  # one plain word twice is a name: "Walla Walla", "Sirhan Sirhan"
             and half
             and (span.end - span.start) % 2 == 0
             and texts[:half] == texts[half:]

@@ -368,14 +368,21 @@ def test_supplies(claims_of, text, must, must_not):
 COMPONENTS = [
     case(
         "components-a-supply-of-parts-is-the-narrower-claim",
-        "Harlan Cranes buys its blades from Tien Li Offshore Wind Technology. Electric drives and motors are "
-        "purchased from Siemens AG by Harlan Cranes. Norvik Motor supplies engines to India.",
+        "Harlan Cranes buys its gearboxes from Tien Li Offshore Wind Technology. Electric drives and motors are "
+        "purchased from Siemens AG by Harlan Cranes. Norvik Motor supplies engines to India. Isuzu supplies light "
+        "trucks to DHL. Bosch supplies the battery producer Northvolt with nickel.",
         [
             C("Tien Li Offshore Wind Technology", "producesComponentsFor", "Harlan Cranes"),
             C("Siemens", "producesComponentsFor", "Harlan Cranes"),
             D("Norvik Motor", "India"),
+            C("Isuzu", "supplies", "DHL"),
+            C("Bosch", "supplies", "Northvolt"),
         ],
-        [C("Norvik Motor", "producesComponentsFor", "India", ANY)],
+        [
+            C("Norvik Motor", "producesComponentsFor", "India", ANY),
+            C("Isuzu", "producesComponentsFor", "DHL", ANY),
+            C("Bosch", "producesComponentsFor", "Northvolt", ANY),
+        ],
     ),
     case(
         "components-make-for-company",
@@ -470,9 +477,10 @@ PRODUCES = [
     ),
     case(
         "produces-a-page-heading-run-into-its-sentence",
-        "Eaton Eaton was established in 1911 and is headquartered in Dublin, Ireland.",
-        [C("Eaton", "locatedIn", "Dublin")],
-        [C("Eaton Eaton", None, ANY_NAME, ANY)],
+        "CyberPower Systems CyberPower Systems was founded in 1997 and is headquartered in Minnesota. Wagga Wagga "
+        "lies in New South Wales.",
+        [C("CyberPower Systems", "locatedIn", "Minnesota")],
+        [C("CyberPower Systems CyberPower Systems", None, ANY_NAME, ANY), C("Wagga", None, ANY_NAME, ANY)],
     ),
     case(
         "produces-active-coordinated-objects",
@@ -1790,6 +1798,22 @@ def test_quotes_and_coreference(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- out of domain
 
 OUT_OF_DOMAIN = [
+    case(
+        "ood-what-the-ninth-round-s-mechanisms-must-not-read",
+        "The company has plants in Texas, in Mexico and in Brazil. Ukraine held talks with Russia about the "
+        "Zaporizhzhia nuclear plant. Adani secured a $1 billion financing deal from Barclays. China awarded a "
+        "patent to Huawei. Huayou holds 53.5 percent of Kolaka Nickel, while Tesla's shares rose 5 percent and Ford "
+        "2 percent. Sukhoi, the Superjet 100 maker, cut output.",
+        [C("Sukhoi", "produces", "Superjet 100")],
+        [
+            C("Texas", "locatedIn", "Mexico", ANY),
+            C("Ukraine", "cooperatesWith", "Russia", ANY),
+            C(ANY_NAME, "supplies", "Barclays", ANY),
+            C("Adani Group", "supplies", ANY_NAME, ANY),
+            C("Huawei", "supplies", "China", ANY),
+            C("Ford", "investsIn", ANY_NAME, ANY),
+        ],
+    ),
     case(
         "ood-short-name-links-to-full",
         "Orvella Robotics opened a plant in Lyon. Orvella said it had signed a memorandum with Brightwave Telecom.",

@@ -9,7 +9,7 @@ from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from ..nlp import Paragraph
 from ..records import Article, Candidate, Mention
-from ..vocab import AGENT_CLASSES, DOMAIN, RANGE
+from ..vocab import AGENT_CLASSES, DOMAIN, RANGE, SUBPROPERTY_OF
 from . import speakers
 from .features import candidate_features
 from .frames import Frame, closes_apposition, hyphen_word
@@ -257,28 +257,33 @@ class _Run:
         speaker = self.resolver.speaker(trigger, para.index) if quoted else None
         if speaker is not None and speaker.cls != "Person":
             speaker = None  # a claim's speaker is a person (ontology/trade.ttl); a firm's statement has none
-        parts = rule.predicate == "supplies" and self._parts(frame, para.index)
+        narrower = _PARTS_PROPERTY.get(rule.predicate)
+        parts = narrower is not None and self._parts(frame, para.index)
         for subject, s_role, obj, o_role in pairs:
             subject, obj = self._we_in_focus(subject, obj, (para.index, trigger.i))
             if _same(subject, obj):
                 continue
             where = (trigger, para, sent, speaker, quoted)
-            # a supply of parts to a maker or for a product is the narrower claim: "buys its blades from X", "supplying
-            # catalytic converters to Zeller" (to a country it stays a supply)
-            predicate = "producesComponentsFor" if parts and obj.cls in ("Company", "Product") else rule.predicate
+            # a supply of parts to a firm or for a product is the narrower claim: "drives are purchased from Siemens",
+            # "supplying catalytic converters to Zeller" (to a country it stays a supply)
+            predicate = rule.predicate
+            if narrower is not None and parts and obj.cls in RANGE[narrower]:
+                predicate = narrower
             self._emit(rule, predicate, subject, s_role, obj, o_role, modality, where)
             for also in rule.also:
                 if subject.cls in also.subject_class and obj.cls in also.object_class:
                     self._emit(rule, also.predicate, subject, s_role, obj, o_role, modality, where)
 
     def _parts(self, frame, para: int) -> bool:
-        """Whether the goods of a supply are parts (the lexicon's ``components``): its theme, or what it supplies a
-        buyer with ("supplies Ford with engines")."""
+        """Whether the goods of a supply are parts: the head noun of its theme, or of what a buyer is supplied with
+        ("supplies Ford with engines"), is one of the lexicon's ``components`` (a theme that names a party is the
+        buyer, not goods: "supplies the battery producer Northvolt with nickel")."""
         components = self.ruleset.lexicon["components"]
         return any(
-            self._in_set(m, para, components, modifiers=True)
+            self._in_set(m, para, components, modifiers=False)
             for r in ("theme", "with")
             for t in frame.role(r)
+            if not self.resolver.resolve(t, para, _AGENT_CLASSES, strict=True)
             for m in (t, *t.conjuncts)
         )
 
@@ -634,6 +639,11 @@ def _conjuncts(token):
         and not any(c.dep_ == "amod" and c.lower_ in ("other", "similar") for c in t.children)
         and not _gapped(t)
     )
+
+
+# the ontology's narrower property of a supply when its goods are parts (producesComponentsFor, a sub-property of
+# supplies; ``kg.vocab.SUBPROPERTY_OF``)
+_PARTS_PROPERTY = {sup: sub for sub, sup in SUBPROPERTY_OF.items()}
 
 
 def _gapped(member) -> bool:

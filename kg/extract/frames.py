@@ -285,7 +285,7 @@ def themes(verb):
 
 
 _SHARE_ADVERBS = {"half": 50.0, "partly": 25.0, "partially": 25.0, "jointly": 50.0}  # the share an adverb says
-_PERCENT_WORDS = ("percent", "%", "per cent", "pct")  # the nouns a share is counted in
+_PERCENT_WORDS = ("percent", "%", "pct")  # the words a share is counted in
 
 
 def _share(verb):
@@ -625,8 +625,9 @@ def _described(trigger):
 
 
 def _after_semicolon(member) -> list:
-    """The head of a verbless noun phrase after the next semicolon of the sentence, if it is one: "... include A
-    and B; C, including D" -> C. [] when a clause follows ("...; it also makes C")."""
+    """The head of a verbless noun phrase after the next semicolon of the sentence that goes on with a list ("... include
+    A and B; C, including D" -> C; "...; D and E"). [] when a clause follows ("...; it also makes C") or a phrase
+    that lists nothing ("...; headquarters, Plano, Texas")."""
     sent = member.sent
     semi = next((t for t in sent if t.i > member.i and t.text == ";"), None)
     if semi is None:
@@ -637,7 +638,13 @@ def _after_semicolon(member) -> list:
     heads = [t for t in inside if not semi.i < t.head.i < end or t.head == t]
     if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("prep", "acl", "amod") for t in inside):
         return []
-    return [t for t in heads if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("ROOT", "appos", "dobj", "conj", "attr")][:1]
+    return [
+        t
+        for t in heads
+        if t.pos_ in ("NOUN", "PROPN")
+        and t.dep_ in ("ROOT", "appos", "dobj", "conj", "attr")
+        and any(c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ in ("including", "like", "as")) for c in t.children)
+    ][:1]
 
 
 def _poss(trigger):
@@ -723,7 +730,13 @@ def _co_holders(trigger):
         return []
     out = []
     for token in trigger.sent:
-        if token.i <= trigger.i or token.pos_ != "PROPN" or token.dep_ == "compound":
+        if token.i <= trigger.i:
+            continue
+        if token.lower_ in ("while", "whereas", "but", "although") or (
+            token.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        ):
+            break  # "..., while Tesla's shares rose 5 percent and Ford 2 percent": another clause
+        if token.pos_ != "PROPN" or token.dep_ == "compound":
             continue
         shares = [c for c in token.children if c.lemma_.lower() in _PERCENT_WORDS]  # "Vale Indonesia 30 percent"
         if not shares and token.head.lemma_.lower() in _PERCENT_WORDS and token.head.i > token.i:
@@ -1081,11 +1094,12 @@ def in_name(trigger):
     """The name after "in" right after the trigger's name, past its article, adjectives and a common noun with
     its "of" (the kind of place): "Democratic Republic of Congo" in "Lubumbashi in the Democratic Republic of
     Congo", "Assam" in "Jagiroad in the Indian state of Assam" (however the parser hung the second "in"), also after
-    a comma ("Cordoba, in Argentina"); the rule's classes keep only places."""
+    a comma ("Sacramento, California, in the United States"; but "plants in Texas, in Mexico and in Brazil" is a
+    list); the rule's classes keep only places."""
     doc = trigger.doc
     end = _name_end(trigger)
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "in":
-        end += 1  # "Sacramento, California, in the United States"; "Cordoba, in central Argentina"
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "in" and not _listed_in(doc[end + 1]):
+        end += 1  # "Sacramento, California, in the United States"; "Konin, in central Poland"
     if end >= len(doc) or doc[end].lower_ != "in":
         return []
     for k in range(end + 1, min(end + 7, len(doc))):
@@ -1095,6 +1109,11 @@ def in_name(trigger):
         if not (token.pos_ in ("DET", "ADJ", "NOUN") or token.lower_ == "of"):
             return []
     return []
+
+
+def _listed_in(prep) -> bool:
+    """An "in" coordinated with another: "in Texas, in Mexico and in Brazil"."""
+    return prep.dep_ == "conj" or any(c.dep_ == "conj" and c.lower_ == prep.lower_ for c in prep.children)
 
 
 def hyphen_pair(trigger):

@@ -126,7 +126,7 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
             named = discourse.at(para, child.i)
             if named is not None and named.cls in _AGENTS + ("Person",):
                 continue  # the maker or origin is not part of the product's name: "BelAZ mining equipment"
-            if any(t.like_num or t.ent_type_ in ("QUANTITY", "CARDINAL", "MONEY") for t in child.subtree):
+            if _is_size(child):
                 continue  # "136-tonne", "220-tonne": a size, not a kind
             if child.pos_ in ("ADJ", "NOUN", "PROPN", "VERB", "ADV"):
                 keep.extend(
@@ -217,13 +217,13 @@ def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer
             continue  # "ZURICH, Oct 8 (Reuters) - Swiss train maker": nothing of the dateline is made
         if child.tag_ in ("JJS", "JJR", "RBS") or child.lower_ in lex["not_products"] or len(child.text) < 2:
             continue  # "Russia's largest truck maker"; "a contract manufacturer" makes no contracts
-        if any(t.like_num or t.ent_type_ in ("QUANTITY", "CARDINAL", "MONEY", "PERCENT") for t in child.subtree):
-            continue  # "a 3 million tonne urea complex": a size, not a kind
         known = discourse.at(para, child.i)
         if known is not None:
-            if known.cls == "Product":  # "truck maker": the category "trucks"
+            if known.cls == "Product":  # "truck maker": the category "trucks"; "the Superjet 100 maker"
                 out.append(copy_span(known, via="made"))
             continue
+        if _is_size(child):
+            continue  # "a 3 million tonne urea complex": a size, not a kind
         if (
             child.pos_ not in ("NOUN", "PROPN")
             and not (child.pos_ == "ADJ" and "-" in "".join(t.text for t in child.subtree))
@@ -233,6 +233,11 @@ def made_products(trigger, para: int, discourse: Discourse, gazetteer: Gazetteer
         for words in _kinds(child):
             _add_made(out, words, trigger, para, discourse, gazetteer, lex, doc, offset)
     return out
+
+
+def _is_size(modifier) -> bool:
+    """A modifier that measures rather than names a kind: "136-tonne", "a 3 million tonne", "a $500 million"."""
+    return any(t.like_num or t.ent_type_ in ("QUANTITY", "CARDINAL", "MONEY", "PERCENT") for t in modifier.subtree)
 
 
 def _kinds(modifier) -> list[list]:

@@ -126,7 +126,9 @@ def _unread_speaker(r, subject) -> bool:
 
 def they_antecedent(r, token, para, want, depth: int = 0):
     """The nearest plural group in the sentence before: a coordination, or a nationality group; where a
-    product may stand, the nearest plural product named before ("its own charging cases; they are ...")."""
+    product may stand, the nearest plural product named before ("its own charging cases; they are ..."); else
+    the one firm the sentence before is about, spoken of in the plural ("CyberPower Systems was founded in 1997.
+    They design ..."), following a chain of such "they" back three sentences at most (``depth``)."""
     doc = token.doc
     sent = token.sent
     if "Product" in want:
@@ -158,11 +160,10 @@ def they_antecedent(r, token, para, want, depth: int = 0):
     subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")]
     if "Company" in want and len(subjects) == 1 and not subjects[0].conjuncts:
         subject = subjects[0]
+        firm = r.discourse.at(para, subject.i)
         if subject.lower_ == "they" and depth < 3:  # "... They design ... Their products include ...": the same firm
             found = they_antecedent(r, subject, para, {"Company"}, depth + 1)
-            named = found[0] if found else None
-        else:
-            named = r.discourse.at(para, subject.i)
-        if named is not None and named.cls == "Company" and not named.demonym:
-            return [_copy(named, surface=token.text, via="coref", **_at(token))]
+            firm = found[0] if len(found) == 1 else None  # (two firms before: "they" is not one firm)
+        if firm is not None and firm.cls == "Company" and not firm.demonym:
+            return [_copy(firm, surface=token.text, via="coref", **_at(token))]
     return []
