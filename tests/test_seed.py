@@ -70,16 +70,15 @@ def every(seed_every_build):
 def test_planned_attack_aircraft(every):
     """The rules read "is ready to launch the production of ... attack aircraft" as planned, never as
     asserted (whether the shipped model publishes the claim is the scorer test's business)."""
-    union = every
     planned = [
         c
-        for c in union.subjects(TRADE.modality, TRADE.planned)
-        if union.value(c, RDF.predicate) == TRADE.produces and union.value(c, RDF.subject) == ENT("belarus")
+        for c in every.subjects(TRADE.modality, TRADE.planned)
+        if every.value(c, RDF.predicate) == TRADE.produces and every.value(c, RDF.subject) == ENT("belarus")
     ]
     assert planned
-    product = union.value(planned[0], RDF.object)
-    assert "aircraft" in str(union.value(product, RDFS.label))
-    assert (ENT("belarus"), TRADE.produces, product) not in union
+    product = every.value(planned[0], RDF.object)
+    assert "aircraft" in str(every.value(product, RDFS.label))
+    assert (ENT("belarus"), TRADE.produces, product) not in every
 
 
 def test_entities_have_labels_and_aliases(union):

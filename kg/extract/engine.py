@@ -258,7 +258,7 @@ class _Run:
         if speaker is not None and speaker.cls != "Person":
             speaker = None  # a claim's speaker is a person (ontology/trade.ttl); a firm's statement has none
         narrower = _PARTS_PROPERTY.get(rule.predicate)
-        parts = narrower is not None and self._parts(frame, para.index)
+        parts = narrower is not None and bool(pairs) and self._parts(frame, para.index)
         for subject, s_role, obj, o_role in pairs:
             subject, obj = self._we_in_focus(subject, obj, (para.index, trigger.i))
             if _same(subject, obj):

@@ -77,6 +77,8 @@ __all__ = [
     "RESOLVED_ROLES",
     "unknown_role_part",
     "with_share",
+    "lists_members",
+    "percent_value",
 ]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -297,13 +299,19 @@ def _share(verb):
     for token in candidates:
         if token.dep_ == "advmod" and token.lower_ in _SHARE_ADVERBS:  # "half-owned by", "partly owned by"
             return token, _SHARE_ADVERBS[token.lower_]
-        if token.lemma_.lower() in _PERCENT_WORDS:
-            for number in token.children:
-                if number.dep_ == "nummod" and number.like_num:
-                    try:
-                        return token, float(number.text.replace(",", "."))
-                    except ValueError:
-                        return None
+        if token.lemma_.lower() in _PERCENT_WORDS and (value := percent_value(token)) is not None:
+            return token, value
+    return None
+
+
+def percent_value(share) -> float | None:
+    """The number a share word is counted with ("34 percent" -> 34.0, "16,5 %" -> 16.5), or None."""
+    for number in share.children:
+        if number.dep_ == "nummod" and number.like_num:
+            try:
+                return float(number.text.replace(",", "."))
+            except ValueError:
+                return None
     return None
 
 
@@ -624,6 +632,13 @@ def _described(trigger):
     return [found]
 
 
+def lists_members(prep) -> bool:
+    """ "including", "like", "such as": a preposition that lists members of the noun before it."""
+    return prep.lower_ in ("including", "like") or (
+        prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+    )
+
+
 def _after_semicolon(member) -> list:
     """The head of a verbless noun phrase after the next semicolon of the sentence that goes on with a list ("... include
     A and B; C, including D" -> C; "...; D and E"). [] when a clause follows ("...; it also makes C") or a phrase
@@ -643,7 +658,7 @@ def _after_semicolon(member) -> list:
         for t in heads
         if t.pos_ in ("NOUN", "PROPN")
         and t.dep_ in ("ROOT", "appos", "dobj", "conj", "attr")
-        and any(c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ in ("including", "like", "as")) for c in t.children)
+        and any(c.dep_ == "conj" or (c.dep_ == "prep" and lists_members(c)) for c in t.children)
     ][:1]
 
 
@@ -732,8 +747,10 @@ def _co_holders(trigger):
     for token in trigger.sent:
         if token.i <= trigger.i:
             continue
-        if token.lower_ in ("while", "whereas", "but", "although") or (
-            token.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        if (
+            token.pos_ == "SCONJ"
+            or token.lower_ == "but"
+            or (token.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
         ):
             break  # "..., while Tesla's shares rose 5 percent and Ford 2 percent": another clause
         if token.pos_ != "PROPN" or token.dep_ == "compound":
@@ -741,12 +758,9 @@ def _co_holders(trigger):
         shares = [c for c in token.children if c.lemma_.lower() in _PERCENT_WORDS]  # "Vale Indonesia 30 percent"
         if not shares and token.head.lemma_.lower() in _PERCENT_WORDS and token.head.i > token.i:
             shares = [token.head]  # "Ford 16.5 percent", the name hung on its share
-        numbers = [n for s in shares for n in s.children if n.dep_ == "nummod" and n.like_num]
-        try:
-            if numbers and float(numbers[0].text.replace(",", ".")) <= 50:
-                out.append(token)
-        except ValueError:
-            continue
+        values = [v for s in shares[:1] if (v := percent_value(s)) is not None]
+        if values and values[0] <= 50:
+            out.append(token)
     return out
 
 
@@ -763,12 +777,8 @@ def _majority(trigger):
             if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in ("majority", "controlling"):
                 return [noun]
             if child.dep_ in ("amod", "compound", "nmod", "nummod") and child.lemma_.lower() in _PERCENT_WORDS:
-                numbers = [n for n in child.children if n.dep_ == "nummod" and n.like_num]
-                try:
-                    if numbers and float(numbers[0].text.replace(",", ".")) > 50:
-                        return [noun]
-                except ValueError:
-                    continue
+                if (percent_value(child) or 0.0) > 50:
+                    return [noun]
     return []
 
 

@@ -19,6 +19,7 @@ from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from ..nlp import Paragraph
 from ..spans import plural_possessive, ticker_tokens
+from .frames import lists_members
 from .rules import RuleSet
 
 __all__ = [
@@ -894,16 +895,9 @@ def descriptor_beside(doc, first: int, last: int):
     while first_member.dep_ == "conj" and first_member.head.i < first_member.i:
         first_member = first_member.head
     prep = first_member.head
-    if first_member.dep_ == "pobj" and _listing(prep) and prep.head.pos_ == "NOUN" and prep.head.i < prep.i:
+    if first_member.dep_ == "pobj" and lists_members(prep) and prep.head.pos_ == "NOUN" and prep.head.i < prep.i:
         return prep.head  # "carmakers including Maruti Suzuki and Mahindra", "firms such as Kaya"
     return None
-
-
-def _listing(prep) -> bool:
-    """ "including", "like", "such as": a preposition that lists members of the noun before it."""
-    return prep.lower_ in ("including", "like") or (
-        prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
-    )
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,9}")  # "CNPC", "SFL", "L&F": a short name in brackets

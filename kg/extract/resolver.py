@@ -427,13 +427,15 @@ class Resolver:
     def main_country(self) -> Span | None:
         """The salient country, when the article is more about it than about any firm: named at least as often
         as the most often named company (a bare "President" in a firm's profile is the firm's)."""
-        country, company = self.salient_country, self.salient
-        if country is None or company is None:
-            return country
-        mentions = [s for s in self.discourse.spans if s.cls in ("Country", "Company")]
-        of_country = sum(1 for s in mentions if s.cls == "Country" and s.key == country.key)
-        of_company = sum(1 for s in mentions if same_entity(s, company))
-        return country if of_country >= of_company else None
+        if not hasattr(self, "_main_country"):
+            country, company = self.salient_country, self.salient
+            if country is not None and company is not None:
+                mentions = [s for s in self.discourse.spans if s.cls in ("Country", "Company")]
+                of_country = sum(1 for s in mentions if s.cls == "Country" and s.key == country.key)
+                of_company = sum(1 for s in mentions if same_entity(s, company))
+                country = country if of_country >= of_company else None
+            self._main_country = country
+        return self._main_country
 
     def _sentences_between(self, span: Span, token, para: int) -> int:
         """How many sentence starts lie between a mention and a token (a rough distance)."""
