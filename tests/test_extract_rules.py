@@ -452,6 +452,16 @@ PRODUCES = [
         [C("Asylum Research", "produces", "scanning probe microscopy")],
     ),
     case(
+        "produces-market-players-named-by-a-participle",
+        "The companies profiled in the IV equipment market are Angiolux Inc. and Terravita Medical. Vendors operating "
+        "in the Indian pump market include Kestrel Pumps.",
+        [
+            C("Terravita Medical", "produces", "IV equipment"),
+            C("Kestrel Pumps", "produces", "pump"),
+        ],
+        [C("Kestrel Pumps", "produces", ("Indian pump", "India"))],
+    ),
+    case(
         "produces-a-kind-and-its-listed-instances",
         "Voltrex makes power management devices, including converters and inverters.",
         [C("Voltrex", "produces", "power management devices"), C("Voltrex", "produces", "converters")],

@@ -227,6 +227,35 @@ def test_passive_relative_without_by_has_no_agent():
     assert role(doc, "assembled", "in") == ["Ruritania"]
 
 
+def test_participle_after_a_noun_carries_its_phrase():
+    # "the companies profiled in the pump market": the phrase hangs on the participle, said of the noun;
+    # a participle further off (a relative clause's verb) does not lend the noun its phrases
+    doc = parse("""
+        0 The       DET   DT  1 det
+        1 companies NOUN  NNS 6 nsubj    company
+        2 profiled  VERB  VBN 1 acl      profile
+        3 in        ADP   IN  2 prep
+        4 the       DET   DT  5 det
+        5 market    NOUN  NN  3 pobj
+        6 are       AUX   VBP 6 ROOT     be
+        7 Kestrel   PROPN NNP 6 attr
+        8 .         PUNCT .   6 punct
+    """)
+    assert role(doc, "companies", "in") == ["market"]
+    doc = parse("""
+        0 Kestrel   PROPN NNP 1 nsubj
+        1 sells     VERB  VBZ 1 ROOT     sell
+        2 trucks    NOUN  NNS 1 dobj     truck
+        3 that      PRON  WDT 5 nsubjpass
+        4 were      AUX   VBD 5 auxpass  be
+        5 assembled VERB  VBN 2 relcl    assemble
+        6 in        ADP   IN  5 prep
+        7 Ruritania PROPN NNP 6 pobj
+        8 .         PUNCT .   1 punct
+    """)
+    assert role(doc, "trucks", "in") == []
+
+
 def test_object_relative_that_theme_is_modified_noun():
     doc = parse("""
         0 The      DET   DT  1 det

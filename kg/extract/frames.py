@@ -870,6 +870,17 @@ def _preposition(trigger, role: str):
     if own:
         return own
     nominal = _nominal(trigger)
+    if nominal:
+        # "the companies profiled in the IV equipment market", "vendors operating in Europe": a participle
+        # after the noun carries the phrase the noun would
+        within = [
+            found
+            for c in trigger.children
+            if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and c.i == trigger.i + 1
+            for found in _preps(c).get(role, [])
+        ]
+        if within:
+            return within
     if nominal and role == "of":
         shared = _shared_of(trigger)
         if shared:

@@ -301,6 +301,14 @@ def _product(gazetteer: Gazetteer, name, para, first, last, start, end, surface)
     )
 
 
+def _not_named(discourse: Discourse, para: int, token) -> bool:
+    """Whether a word before a market noun is no name of its own: a place or firm says where or whose the market
+    is ("the Indian smart meter market"), but an abbreviation nobody knows as a place is part of the kind the
+    tagger took for one ("the IV equipment market", "the UV lamp market")."""
+    span = discourse.at(para, token.i)
+    return span is None or (span.key is None and token.is_upper and len(token.text) <= 3 and span.first == span.last - 1)
+
+
 def market_products(token, para: int, discourse: Discourse, gazetteer: Gazetteer, lex) -> list[Span]:
     """What a market trades: "the global smart meter market" -> smart meters' kind, "smart meter"; the
     words before a market noun, minus how large or where ("global", "Indian"). [] for another noun."""
@@ -314,7 +322,7 @@ def market_products(token, para: int, discourse: Discourse, gazetteer: Gazetteer
         and c.i < token.i
         and c.lower_ not in lex["not_kinds"]
         and c.lower_ not in lex["scope_words"]
-        and discourse.at(para, c.i) is None
+        and _not_named(discourse, para, c)
         and not c.like_num
     ]
     if not kinds:
@@ -328,7 +336,7 @@ def market_products(token, para: int, discourse: Discourse, gazetteer: Gazetteer
             and t.pos_ != "DET"  # "the" hung on a modifier: "the global scanning probe microscopy market"
             and t.lower_ not in lex["not_kinds"]
             and t.lower_ not in lex["scope_words"]
-            and discourse.at(para, t.i) is None
+            and _not_named(discourse, para, t)
             and t.i < token.i
         }
     )
