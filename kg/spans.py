@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from .terms import CLASSES
 
-__all__ = ["NameWords", "plural_possessive", "reconcile", "ticker_tokens"]
+__all__ = ["NameWords", "is_article", "is_particle", "letter_prefix", "plural_possessive", "reconcile", "ticker_tokens"]
 
 _NAME_LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "LAW"}
 _JOINERS = {"-", "&", "+", "/"}
@@ -154,6 +154,28 @@ def ticker_tokens(doc, words: NameWords) -> set[int]:
     return out
 
 
+def letter_prefix(token) -> bool:
+    """ "e" of "e-Mobility", "i" of "i-Tech": a lone lower-case letter glued by a hyphen to the capitalised word
+    after it opens that word, in a name as anywhere."""
+    doc = token.doc
+    return (
+        len(token.text) == 1
+        and token.is_lower
+        and token.is_alpha
+        and not token.whitespace_
+        and token.i < len(doc) - 2
+        and doc[token.i + 1].text == "-"
+        and not doc[token.i + 1].whitespace_
+        and doc[token.i + 2].text[:1].isupper()
+    )
+
+
+def is_article(token) -> bool:
+    """ "a" or "an" as the article, not a name's first word: in lower case, or opening the sentence ("An Binh
+    Industrial Gases" in mid-sentence is the firm's whole name)."""
+    return token.is_lower or token.is_sent_start
+
+
 def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int, int, str]:
     """A recogniser's span without the titles, descriptors and punctuation at its ends, and its label."""
     if label not in ("ORG", "PERSON", "PRODUCT", "FAC", "NORP", "GPE", "LOC"):
@@ -165,7 +187,7 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
     while (
         start < end - 1
         and (
-            doc[start].lower_ in ("the", "a", "an")
+            (doc[start].lower_ == "the" or (doc[start].lower_ in ("a", "an") and is_article(doc[start])))
             or doc[start].lower_ in words.dates
             or (doc[start].is_lower and doc[start].is_alpha and doc[start].lower_ in words.name_words)
             or (
@@ -353,10 +375,12 @@ def _whole_compound(doc, start: int, end: int, taken: set[int], words: NameWords
             and not token.is_sent_start
         )
 
+    if start > 1 and letter_prefix(doc[start - 2]):
+        start -= 2  # "SACL e-Mobility Private Limited" read from "Mobility": "e-", "i-" open the word
     while (
         start > 0
         and joinable(doc[start - 1])
-        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].dep_ in ("compound", "nmod")
         and start <= doc[start - 1].head.i < end + 1
     ):
         start -= 1
@@ -375,6 +399,34 @@ def _whole_compound(doc, start: int, end: int, taken: set[int], words: NameWords
     while end < len(doc) and joinable(doc[end]) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
         end += 1
     return start, end
+
+
+def is_particle(token, words: NameWords) -> bool:
+    """ "del", "do", "van": a lower-case particle inside a name (not a joiner, "of" or "and")."""
+    return token.is_lower and token.lower_ in words.connectors - _JOINERS - {"of", "'s", "and"}
+
+
+def _particle_opening(doc, start: int, end: int, taken: set[int], words: NameWords) -> int:
+    """ "Vidrios del Norte", "Banco do Brasil", "Cerveceria y Malteria Quilmes" where the recogniser read the name
+    from its particle on ("del Norte") or after it: a capitalised proper noun and a lower-case particle the parser
+    hangs inside the name open it."""
+    first = start
+    if is_particle(doc[first], words) and first < end - 1:
+        first += 1  # the name as read opens with the particle
+    elif not (first > 0 and is_particle(doc[first - 1], words)):
+        return start
+    k = first - 2
+    if (
+        k >= 0
+        and start <= doc[first - 1].head.i < end
+        and doc[k].pos_ == "PROPN"
+        and doc[k].text[:1].isupper()
+        and k not in taken
+        and doc[k].lower_ not in words.titles
+        and start <= doc[k].head.i < end
+    ):
+        return k
+    return start
 
 
 def _whole_code(doc, start: int, end: int, taken: set[int]) -> tuple[int, int]:
@@ -571,6 +623,8 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
     for start, end, label in [piece for winner in winners_ner for piece in _listed_firms(doc, *winner, words)]:
         if label in _NAME_LABELS:
             start, end, label = _trim(doc, start, end, label, words)
+            if label in ("ORG", "PRODUCT", "GPE", "LOC", "FAC", "PERSON", "NORP"):
+                start = _particle_opening(doc, start, end, known | tickers, words)
             if label in ("ORG", "PRODUCT", "GPE", "LOC", "FAC"):  # "Elk Grove Village", read as "Grove Village"
                 start, end = _whole_compound(doc, start, end, known | tickers, words)
             if label not in ("GPE", "LOC", "NORP", "PERSON"):
@@ -694,6 +748,8 @@ def _suffixed_names(doc, spans, tickers: set[int], words: NameWords):
                 break  # "Chief Executive Officer of Costa Crociere S.p.A.": the title is no part of the name
             if _namelike(before) and not before.is_stop:
                 start -= 1
+            elif start > 1 and letter_prefix(doc[start - 2]):
+                start -= 2  # "SACL e-Mobility Pvt Ltd"
             elif before.lower_ in words.connectors and start < suffix and start > 1 and _namelike(doc[start - 2]):
                 start -= 1  # "Abonos del Turia S.A.", "Van der Berg & Co"
             else:

@@ -3475,6 +3475,17 @@ GENERAL += [
         ],
     ),
     case(
+        "gen-names-with-a-particle-a-capital-a-and-a-letter-prefix",
+        "The suppliers include An Binh Industrial Gases, which produces nitrogen. Vidrios del Norte, which makes "
+        "float glass, grew. SACL e-Mobility Private Limited, Chennai, which produces electric traction motors, grew.",
+        [
+            C("An Binh Industrial Gases", "produces", "nitrogen"),
+            C("Vidrios del Norte", "produces", "float glass"),
+            C("SACL e-Mobility Private Limited", "produces", "electric traction motors"),
+        ],
+        [C("Binh Industrial Gases", ANY, ANY_NAME, ANY), C("Norte", ANY, ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-holding-read-as-a-gerund",
         "Almaty Vagon is a subsidiary of the state holding Samruk-Kazyna.",
         [C("Almaty Vagon", "subsidiaryOf", "Samruk-Kazyna")],

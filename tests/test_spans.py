@@ -267,3 +267,64 @@ def test_a_name_cut_at_its_hyphen_keeps_its_first_word_and_no_name_opens_in_lowe
         spaces=[False, False, True, True, True, True, True, True, True, True, False, False],
     )
     assert ents(reconcile(doc, WORDS)) == [("Saint-Gobain Sekurit", "ORG"), ("PFR", "ORG")]
+
+
+def _tagged(words, heads, deps, pos, ner=(), spaces=None):
+    doc = Doc(NLP.vocab, words=words, heads=heads, deps=deps, pos=pos, spaces=spaces)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ner]
+    doc.spans["gazetteer"] = []
+    return doc
+
+
+def test_a_name_read_from_its_particle_on_takes_the_word_before_it():
+    # "Vidrios del Norte makes glass", the recogniser's name "del Norte" (a person's, it thought)
+    doc = _tagged(
+        ["Vidrios", "del", "Norte", "makes", "glass"],
+        heads=[2, 2, 3, 3, 3],
+        deps=["compound", "compound", "nsubj", "ROOT", "dobj"],
+        pos=["PROPN", "PROPN", "PROPN", "VERB", "NOUN"],
+        ner=[(1, 3, "PERSON")],
+    )
+    assert ents(reconcile(doc, WORDS)) == [("Vidrios del Norte", "PERSON")]
+    # a particle after a word the name does not hang on opens nothing: "sold to Norte" stays "Norte"
+    doc = _tagged(
+        ["sold", "de", "Norte"],
+        heads=[0, 0, 1],
+        deps=["ROOT", "prep", "pobj"],
+        pos=["VERB", "ADP", "PROPN"],
+        ner=[(2, 3, "ORG")],
+    )
+    assert ents(reconcile(doc, WORDS)) == [("Norte", "ORG")]
+
+
+def test_a_letter_before_a_hyphen_opens_the_word_and_the_name():
+    # "makers use SACL e-Mobility Private Limited", read from "Mobility"
+    doc = _tagged(
+        ["makers", "use", "SACL", "e", "-", "Mobility", "Private", "Limited"],
+        heads=[1, 1, 7, 7, 7, 7, 7, 1],
+        deps=["nsubj", "ROOT", "nmod", "compound", "punct", "compound", "compound", "dobj"],
+        pos=["NOUN", "VERB", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN"],
+        ner=[(5, 8, "ORG")],
+        spaces=[True, True, True, False, False, True, True, False],
+    )
+    assert ents(reconcile(doc, WORDS)) == [("SACL e-Mobility Private Limited", "ORG")]
+
+
+def test_a_capitalised_a_in_mid_sentence_is_the_names_own_word():
+    # "suppliers include An Binh Industrial Gases": the firm's whole name; "A Kestrel unit ..." opens with the article
+    doc = _tagged(
+        ["suppliers", "include", "An", "Binh", "Gases"],
+        heads=[1, 1, 4, 4, 1],
+        deps=["nsubj", "ROOT", "compound", "compound", "dobj"],
+        pos=["NOUN", "VERB", "PROPN", "PROPN", "PROPN"],
+        ner=[(2, 5, "ORG")],
+    )
+    assert ents(reconcile(doc, WORDS)) == [("An Binh Gases", "ORG")]
+    doc = _tagged(
+        ["A", "Kestrel", "Gases", "unit", "grew"],
+        heads=[3, 2, 3, 4, 4],
+        deps=["det", "compound", "compound", "nsubj", "ROOT"],
+        pos=["DET", "PROPN", "PROPN", "NOUN", "VERB"],
+        ner=[(0, 3, "ORG")],
+    )
+    assert ents(reconcile(doc, WORDS)) == [("Kestrel Gases", "ORG")]

@@ -18,7 +18,7 @@ from itertools import islice
 from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from ..nlp import Paragraph
-from ..spans import plural_possessive, ticker_tokens
+from ..spans import is_article, is_particle, letter_prefix, plural_possessive, ticker_tokens
 from .frames import lists_members
 from .rules import RuleSet
 
@@ -172,7 +172,10 @@ def _clean_name(span) -> tuple[str, int, int]:
     inner = [t.i for t in span[1:-1] if t.tag_ == "POS" and not plural_possessive(t)] if len(span) > 2 else []
     if inner:
         last = inner[0]
-    while first < last and (doc[first].lower_ in _SKIP_WORDS or doc[first].is_punct):
+    while first < last and (
+        (doc[first].lower_ in _SKIP_WORDS and not (doc[first].lower_ in ("a", "an") and not is_article(doc[first])))
+        or doc[first].is_punct
+    ):
         first += 1
     while last > first and (
         doc[last - 1].tag_ == "POS"
@@ -252,10 +255,11 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
         alnum = t.text.isalnum() and any(ch.isalpha() for ch in t.text) and not t.like_num  # "Ładownia24"
         return alnum and t.ent_type_ not in _NOT_NAME_TYPES
 
-    def word(t) -> bool:  # a name's word, or the hyphen inside one ("SGT5-4000F", "Rolls-Royce")
+    def word(t) -> bool:  # a name's word, or the hyphen inside one ("SGT5-4000F", "Rolls-Royce", "e-Mobility")
         if t.text == "-" and 0 < t.i < len(t.doc) - 1 and not t.whitespace_ and not t.doc[t.i - 1].whitespace_:
-            return name_word(t.doc[t.i - 1]) and name_word(t.doc[t.i + 1])
-        return name_word(t)
+            before = t.doc[t.i - 1]
+            return (name_word(before) or letter_prefix(before)) and name_word(t.doc[t.i + 1])
+        return name_word(t) or letter_prefix(t)
 
     common = ruleset.common_words
     runs = []
@@ -511,7 +515,10 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
             demonym=demonym,
             surface=ent.text,
         )
-    cls = NER_CLASSES.get(ent.label_)
+    label = ent.label_
+    if label == "NORP" and any(is_particle(t, ruleset.name_policy) for t in ent[1:-1]):
+        label = "ORG"  # "Vidrios del Norte" read as a nationality: none holds a particle, a firm's name may
+    cls = NER_CLASSES.get(label)
     if cls is None:
         return None
     text, first, last = _clean_name(ent)
@@ -528,10 +535,10 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
         while last > first and not doc[last - 1].is_alpha:
             last -= 1
         text = doc[first:last].text
-    if ent.label_ in ("ORG", "FAC"):
+    if label in ("ORG", "FAC"):
         last = _of_continuation(doc, last, ruleset.lexicon)
         text = doc[first:last].text
-    if ent.label_ in ("ORG", "PRODUCT", "PERSON", "WORK_OF_ART"):
+    if label in ("ORG", "PRODUCT", "PERSON", "WORK_OF_ART"):
         while (
             last < len(doc)
             and doc[last].pos_ == "PROPN"
@@ -543,7 +550,7 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
         ):
             last += 1  # "the Arvo K7 earbuds" when the model labelled "Arvo" alone (not "Cemex Chief Executive")
         text = doc[first:last].text
-    if ent.label_ == "PERSON":
+    if label == "PERSON":
         while (
             first > 0
             and doc[first - 1].pos_ == "PROPN"
@@ -592,7 +599,7 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
             via="gazetteer",
             surface=text,
         )
-    inferred, weak = infer_class(doc, first, last, ent.label_, ruleset)
+    inferred, weak = infer_class(doc, first, last, label, ruleset)
     if inferred is None:
         return None
     surface = _with_product_noun(doc, first, last, ruleset.lexicon) if inferred == "Product" else text

@@ -306,7 +306,9 @@ def _not_named(discourse: Discourse, para: int, token) -> bool:
     is ("the Indian smart meter market"), but an abbreviation nobody knows as a place is part of the kind the
     tagger took for one ("the IV equipment market", "the UV lamp market")."""
     span = discourse.at(para, token.i)
-    return span is None or (span.key is None and token.is_upper and len(token.text) <= 3 and span.first == span.last - 1)
+    return span is None or (
+        span.key is None and token.is_upper and len(token.text) <= 3 and span.first == span.last - 1
+    )
 
 
 def market_products(token, para: int, discourse: Discourse, gazetteer: Gazetteer, lex) -> list[Span]:
