@@ -29,7 +29,16 @@ from dataclasses import dataclass
 
 from .terms import CLASSES
 
-__all__ = ["NameWords", "is_article", "is_particle", "letter_prefix", "plural_possessive", "reconcile", "ticker_tokens"]
+__all__ = [
+    "NameWords",
+    "is_article",
+    "is_legal_suffix",
+    "is_particle",
+    "letter_prefix",
+    "plural_possessive",
+    "reconcile",
+    "ticker_tokens",
+]
 
 _NAME_LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "LAW"}
 _JOINERS = {"-", "&", "+", "/"}
@@ -103,14 +112,14 @@ def _namelike(token) -> bool:
     )
 
 
-def _legal(token, words: NameWords) -> bool:
+def is_legal_suffix(token, words: NameWords) -> bool:
     """A legal suffix as firms write it: capitalised ("Inc.", "LLC", "L.P.", "S.A."), or abbreviated with dots,
     as Czech, Slovak and Balkan firms write theirs ("a.s.", "s.r.o.", "d.o.o.")."""
     return _legal_text(token.text, words)
 
 
 def _legal_text(text: str, words: NameWords) -> bool:
-    """:func:`_legal` on a token's text (which :func:`_legal_ends` reads without making Token objects)."""
+    """:func:`is_legal_suffix` on a token's text (which :func:`_legal_ends` reads without making Token objects)."""
     if not (text[:1].isupper() or ("." in text[1:-1] and text[:1].isalpha())):
         return False
     lower = text.lower()
@@ -228,7 +237,7 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
             or doc[end - 1].lower_ in ("and", "of", "&")  # "G J Steel and": no name ends so
         )
         and doc[end - 1].lower_ not in words.name_words
-        and not _legal(doc[end - 1], words)
+        and not is_legal_suffix(doc[end - 1], words)
     ):
         end -= 1  # "Hilton Hotels Acquired by ...": a headline's verb is no part of the name
     while start < end - 1 and doc[start].tag_ in ("VBD", "VBZ", "VBP") and _rest_is_name(doc, start + 1, end):
@@ -249,7 +258,7 @@ def _listed_firms(doc, start: int, end: int, label: str, words: NameWords) -> li
     def alike(i: int) -> bool:
         first, second = doc[i - 1], doc[end - 1]
         return (first.lower_ == second.lower_ and first.lower_ in words.name_words) or (
-            _legal(first, words) and _legal(second, words)
+            is_legal_suffix(first, words) and is_legal_suffix(second, words)
         )
 
     if label != "ORG":
@@ -282,11 +291,50 @@ def generic_name(doc, start: int, end: int, words: NameWords) -> bool:
     return bool(tokens) and all(t.lower_ in words.boards or t.lower_ in words.person_titles for t in tokens)
 
 
+def _around_place(doc, winners, places, glued: set[int]):
+    """ "New Kenya Co-operative Creameries" read as "New", the known "Kenya" and "Co-operative Creameries": two
+    pieces of the recogniser's firm name on both sides of a known place, the first and the place hung inside
+    the second (or on the head noun right after it, which the recogniser left out), are one name; the place's
+    match is dropped (``glued`` takes it)."""
+    starts = {start: (start, end, label) for start, end, label in winners}
+    at = {g.start: g for g in places}
+    out, joined = [], set()
+    for start, end, label in winners:
+        if start in joined:
+            continue
+        place = at.get(end)
+        right = starts.get(place.end) if place is not None else None
+        if label != "ORG" or right is None or right[2] != "ORG":
+            out.append((start, end, label))
+            continue
+        stop = right[1]
+        while (
+            stop < len(doc)
+            and doc[stop].pos_ == "PROPN"
+            and doc[stop].text[:1].isupper()
+            and any(doc[i].head.i == stop for i in range(start, stop))
+        ):
+            stop += 1  # the head noun the recogniser left out ("... Co-operative" + "Creameries")
+        if (
+            doc[end - 1].whitespace_
+            and doc[place.end - 1].whitespace_
+            and right[0] <= doc[place.end - 1].head.i < stop
+            and right[0] <= doc[end - 1].head.i < stop
+        ):
+            glued.add(id(place))
+            joined.add(right[0])
+            out.append((start, stop, "ORG"))
+        else:
+            out.append((start, end, label))
+    return out
+
+
 def _glue_name_words(doc, winners, kept_g, words: NameWords, demonyms):
     """ "Helsinki Stock Exchange", "Minsk Tractor Works": a known place's or firm's name followed right away by
     the recogniser's name made of name words ("Stock Exchange") is one name."""
     by_end = {g.end: g for g in kept_g if g.label_ in ("Region", "Country", "Company") and g.text not in demonyms}
     glued, out = set(), []
+    winners = _around_place(doc, winners, list(by_end.values()), glued)
     for start, end, label in winners:
         g = by_end.get(start)
         if (
@@ -328,7 +376,7 @@ def _longer_than_known(doc, kept_g, taken: set[int], words: NameWords):
             and (doc[k].is_title or doc[k].is_upper)
             and doc[k].lower_ not in words.name_words
             and doc[k].lower_ not in words.titles
-            and not _legal(doc[k], words)
+            and not is_legal_suffix(doc[k], words)
         ):
             k += 1
         last = doc[g.end - 1]
@@ -467,11 +515,11 @@ def _with_legal_suffix(doc, end: int, words: NameWords) -> int:
     """ "Green River Collieries, LLC", "Toyota Motor Corp.", "Alliance Resource Partners, L.P.": the legal
     suffix after a name (after a comma or not) belongs to it; returns the new end."""
     j = end
-    if j < len(doc) and doc[j].text == "," and j + 1 < len(doc) and _legal(doc[j + 1], words):
+    if j < len(doc) and doc[j].text == "," and j + 1 < len(doc) and is_legal_suffix(doc[j + 1], words):
         j += 1
-    if j < len(doc) and _legal(doc[j], words) and (j > end or doc[j - 1].whitespace_):
+    if j < len(doc) and is_legal_suffix(doc[j], words) and (j > end or doc[j - 1].whitespace_):
         k = j + 1
-        while k < len(doc) and _legal(doc[k], words):
+        while k < len(doc) and is_legal_suffix(doc[k], words):
             k += 1  # "Co. Ltd."
         return k
     return end
@@ -514,9 +562,9 @@ def _longer_wins(doc, ent, inside, words: NameWords, demonyms: frozenset[str]) -
         and ent.start > 0
         and doc[ent.start - 1].lower_ in ("the", "a", "an")
         and len(extra) > 1
-        and _legal(extra[-1], words)
+        and is_legal_suffix(extra[-1], words)
         and len(extra[-1].text.replace(".", "")) <= 4
-        and any(_namelike(t) and t.lower_ not in words.name_words and not _legal(t, words) for t in extra)
+        and any(_namelike(t) and t.lower_ not in words.name_words and not is_legal_suffix(t, words) for t in extra)
     ):
         return False  # "the German Ruhrfilz GmbH", "the Swedish Nordvik Invest AB": a nationality before a firm's
         # full name (but "the Russian Nanotechnology Corporation", "the African National Congress" are names)
@@ -527,7 +575,9 @@ def _longer_wins(doc, ent, inside, words: NameWords, demonyms: frozenset[str]) -
     ):
         return False  # "Russian MC-21", "German Volkswagen", "Chinese Wu Lan": a nationality before a name (but
         # "Russian Railways", "the Philippine Senate", "Ace European Group" are names)
-    if not all(_namelike(t) or t.lower_ in words.connectors or _legal(t, words) or plural_possessive(t) for t in extra):
+    if not all(
+        _namelike(t) or t.lower_ in words.connectors or is_legal_suffix(t, words) or plural_possessive(t) for t in extra
+    ):
         return False
     if len(extra) > 5 or any(t.is_stop and t.lower_ not in words.connectors for t in extra):
         return False  # "Uzbekistan Opens New Tractor Factory With Help From Belarus": a title-case headline
@@ -631,7 +681,7 @@ def reconcile(doc, words: NameWords, demonyms: frozenset[str] = frozenset()):
                 start, end = _whole_code(doc, start, end, known | tickers)
             if label in ("ORG", "FAC"):
                 start = _past_board(doc, start, end, words)
-            if all(_legal(doc[i], words) or doc[i].is_punct for i in range(start, end)):
+            if all(is_legal_suffix(doc[i], words) or doc[i].is_punct for i in range(start, end)):
                 continue  # "LLC", "L.P." alone: a suffix of the name before, no name
             if label in ("ORG", "FAC", "PERSON", "GPE") and generic_name(doc, start, end, words):
                 continue  # "the Company", "the Partnership", "Board of Directors": no names
@@ -701,7 +751,7 @@ def _of_place_after_suffix(doc, spans, gazetteer, words: NameWords):
 
 def _legal_end(doc, start: int, end: int, words: NameWords) -> bool:
     """The tokens before ``end`` close with a legal suffix ("GmbH", "S.A.", "A/S") after a word of a name."""
-    if end - start >= 2 and _legal(doc[end - 1], words):
+    if end - start >= 2 and is_legal_suffix(doc[end - 1], words):
         return True
     return end - start >= 4 and "".join(t.text for t in doc[end - 3 : end]).lower() in words.legal
 
@@ -728,7 +778,7 @@ def _suffixed_names(doc, spans, tickers: set[int], words: NameWords):
     for end in _legal_ends(doc, words):
         if end - 1 in taken:
             continue
-        suffix = end - 1 if _legal(doc[end - 1], words) else end - 3
+        suffix = end - 1 if is_legal_suffix(doc[end - 1], words) else end - 3
         start = suffix
         place = next((s for s in out if s.end == start and s.label_ in ("Country", "Region")), None)
         if (
@@ -795,11 +845,11 @@ def _one_firm(doc, first, second, words: NameWords) -> bool:
     if second.label_ not in ("ORG", "Company") or first.label_ not in ("ORG", "PERSON", "Company"):
         return False
     last = doc[second.end - 1]
-    if not (_legal(last, words) or last.lower_ in words.name_words):
+    if not (is_legal_suffix(last, words) or last.lower_ in words.name_words):
         return False  # the whole must end as a firm's name does
-    if _legal(doc[first.end - 1], words) or doc[first.end - 1].lower_ == last.lower_:
+    if is_legal_suffix(doc[first.end - 1], words) or doc[first.end - 1].lower_ == last.lower_:
         return False  # "Kestrel Corp and Nimbus Inc", "G J Steel and Millcon Steel": two firms
-    joined = first.end == second.start and first.label_ == "Company" and _legal(last, words)
+    joined = first.end == second.start and first.label_ == "Company" and is_legal_suffix(last, words)
     joined = joined or (
         first.end + 1 == second.start
         and doc[first.end].lower_ == "and"
@@ -834,13 +884,18 @@ def _bracketed_place_names(doc, spans, words: NameWords):
             and doc[place.end].text == ")"
         ):
             end = place.end + 1
-            while end < len(doc) and end - place.end <= 4 and _namelike(doc[end]) and not _legal(doc[end - 1], words):
+            while (
+                end < len(doc)
+                and end - place.end <= 4
+                and _namelike(doc[end])
+                and not is_legal_suffix(doc[end - 1], words)
+            ):
                 end += 1
             while end < len(doc) and (
-                doc[end].text in (",", ".") and end + 1 < len(doc) and _legal(doc[end + 1], words)
+                doc[end].text in (",", ".") and end + 1 < len(doc) and is_legal_suffix(doc[end + 1], words)
             ):
                 end += 2  # "Co., Ltd."
-            if _legal(doc[end - 1], words):
+            if is_legal_suffix(doc[end - 1], words):
                 absorbed.update(id(s) for s in spans if span.end <= s.start and s.end <= end)
                 out.append(Span(doc, span.start, end, label="ORG"))
                 continue

@@ -3486,6 +3486,13 @@ GENERAL += [
         [C("Binh Industrial Gases", ANY, ANY_NAME, ANY), C("Norte", ANY, ANY_NAME, ANY)],
     ),
     case(
+        "gen-a-firm-named-with-an-event-word",
+        "Philippine conglomerate JG Summit Holdings Inc owns Robina Foods. Ministers met at the Caspian Economic "
+        "Summit in Baku.",
+        [C("Robina Foods", "subsidiaryOf", "JG Summit Holdings Inc")],
+        [C("Caspian Economic Summit", ANY, ANY_NAME, ANY), C("Summit Holdings Inc", ANY, ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-holding-read-as-a-gerund",
         "Almaty Vagon is a subsidiary of the state holding Samruk-Kazyna.",
         [C("Almaty Vagon", "subsidiaryOf", "Samruk-Kazyna")],

@@ -328,3 +328,26 @@ def test_a_capitalised_a_in_mid_sentence_is_the_names_own_word():
         ner=[(0, 3, "ORG")],
     )
     assert ents(reconcile(doc, WORDS)) == [("Kestrel Gases", "ORG")]
+
+
+def test_two_pieces_of_a_firm_name_around_a_known_place_are_one_name():
+    # "New Kenya Cooperative Creameries imports milk": the recogniser's "New" and "Cooperative", the known "Kenya"
+    doc = _tagged(
+        ["New", "Kenya", "Cooperative", "Creameries", "imports", "milk"],
+        heads=[3, 3, 3, 4, 4, 4],
+        deps=["compound", "nmod", "amod", "nsubj", "ROOT", "dobj"],
+        pos=["PROPN", "PROPN", "PROPN", "PROPN", "VERB", "NOUN"],
+        ner=[(0, 1, "ORG"), (2, 3, "ORG")],
+    )
+    doc.spans["gazetteer"] = [Span(doc, 1, 2, label="Country", span_id="kenya")]
+    assert ents(reconcile(doc, WORDS)) == [("New Kenya Cooperative Creameries", "ORG")]
+    # two firms with a place between them, the parser hanging the place on neither, stay apart
+    doc = _tagged(
+        ["Acme", "Kenya", "Zeta", "Ndovu", "met"],
+        heads=[4, 0, 3, 4, 4],
+        deps=["nsubj", "appos", "compound", "nsubj", "ROOT"],
+        pos=["PROPN", "PROPN", "PROPN", "PROPN", "VERB"],
+        ner=[(0, 1, "ORG"), (2, 4, "ORG")],
+    )
+    doc.spans["gazetteer"] = [Span(doc, 1, 2, label="Country", span_id="kenya")]
+    assert ents(reconcile(doc, WORDS)) == [("Acme", "ORG"), ("Kenya", "Country"), ("Zeta Ndovu", "ORG")]

@@ -18,7 +18,7 @@ from itertools import islice
 from ..gazetteer import Gazetteer
 from ..iri import normalize_name
 from ..nlp import Paragraph
-from ..spans import is_article, is_particle, letter_prefix, plural_possessive, ticker_tokens
+from ..spans import is_article, is_legal_suffix, is_particle, letter_prefix, plural_possessive, ticker_tokens
 from .frames import lists_members
 from .rules import RuleSet
 
@@ -581,8 +581,12 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
         and ((last < len(doc) and doc[last].like_num) or (first > 0 and doc[first - 1].like_num))
     ):
         return None  # "a SEK 210 million contract", "12 billion RUB": an amount, not a firm
-    if any(doc[i].lower_ in ruleset.lexicon["event_words"] for i in range(first, last)):
-        return None  # "the Caspian Economic Forum", "Innoprom exhibition": events are not entities
+    if any(doc[i].lower_ in ruleset.lexicon["event_words"] for i in range(first, last)) and not (
+        doc[last - 1].lower_ in ruleset.lexicon["company_name_words"]
+        or is_legal_suffix(doc[last - 1], ruleset.name_policy)
+    ):
+        return None  # "the Caspian Economic Forum", "Innoprom exhibition": events are not entities (but "JG Summit
+        # Holdings Inc", a name ending as a firm's does, is one)
     known = gazetteer.lookup(text)
     start = para.offset + doc[first].idx
     end = para.offset + doc[last - 1].idx + len(doc[last - 1].text)
