@@ -304,7 +304,7 @@ def _around_place(doc, winners, places, glued: set[int]):
             continue
         place = at.get(end)
         right = starts.get(place.end) if place is not None else None
-        if label != "ORG" or right is None or right[2] != "ORG":
+        if label != "ORG" or place is None or right is None or right[2] != "ORG":
             out.append((start, end, label))
             continue
         stop = right[1]
@@ -333,7 +333,8 @@ def _glue_name_words(doc, winners, kept_g, words: NameWords, demonyms):
     """ "Helsinki Stock Exchange", "Minsk Tractor Works": a known place's or firm's name followed right away by
     the recogniser's name made of name words ("Stock Exchange") is one name."""
     by_end = {g.end: g for g in kept_g if g.label_ in ("Region", "Country", "Company") and g.text not in demonyms}
-    glued, out = set(), []
+    glued: set[int] = set()
+    out = []
     winners = _around_place(doc, winners, list(by_end.values()), glued)
     for start, end, label in winners:
         g = by_end.get(start)
