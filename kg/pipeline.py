@@ -175,36 +175,50 @@ class Extractor:
             found, number = [], number + 1
 
 
+# The modules an article's graph starts from (reading, parsing, extraction, resolution, mapping, scoring); the
+# fingerprint covers them and every kg module they import, so that a module added to the data flow is never left
+# out. Error messages and file locations decide no claim.
+_FLOW_ROOTS = ("extract/__init__.py", "articles.py", "nlp.py", "resolve.py", "rdf.py", "confidence.py")
+_NOT_FLOW = frozenset({"errors.py", "paths.py"})
+
+
+def flow_modules(package: Path) -> list[Path]:
+    """The modules of ``package`` that decide an article's graph: :data:`_FLOW_ROOTS` and what they import from
+    the package (relative imports, at any depth), sorted."""
+    import ast
+
+    seen: set[Path] = set()
+    todo = [package / name for name in _FLOW_ROOTS]
+    while todo:
+        path = todo.pop()
+        if path in seen or not path.is_file() or (path.name in _NOT_FLOW and path.parent == package):
+            continue
+        seen.add(path)
+        for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+            if not isinstance(node, ast.ImportFrom) or not node.level:
+                continue
+            base = path.parent
+            for _ in range(node.level - 1):
+                base = base.parent
+            if node.module:
+                target = base.joinpath(*node.module.split("."))
+                todo += [target.with_suffix(".py"), target / "__init__.py"]
+            else:
+                todo += [base / f"{alias.name}.py" for alias in node.names]
+    return sorted(seen)
+
+
 @cache
 def _code_fingerprint(folder: str | None = None) -> str:
-    """Hash of the modules that decide an article's graph (reading, parsing, extraction, resolution, mapping).
+    """Hash of the modules that decide an article's graph (:func:`flow_modules`).
 
     Of their syntax trees without docstrings, not their bytes: reformatting the code or editing a comment or
     docstring re-extracts nothing.
     """
     package = Path(folder) if folder else Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted(
-        [
-            *package.glob("extract/*.py"),
-            *(
-                package / n
-                for n in (
-                    "articles.py",
-                    "nlp.py",
-                    "resolve.py",
-                    "rdf.py",
-                    "records.py",
-                    "iri.py",
-                    "inflect.py",
-                    "gazetteer.py",
-                    "confidence.py",
-                    "terms.py",
-                )
-            ),
-        ]
-    ):
-        digest.update(path.name.encode())
+    for path in flow_modules(package):
+        digest.update(str(path.relative_to(package)).encode())
         digest.update(_code_tree(path).encode())
     return digest.hexdigest()[:16]
 
