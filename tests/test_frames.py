@@ -209,18 +209,21 @@ def test_subject_relative_which_active_and_passive():
     assert texts(themes(made)) == ["engines"]
 
 
+ASSEMBLED_IN = """
+    0 Kestrel    PROPN NNP 1 nsubj
+    1 sells      VERB  VBZ 1 ROOT    sell
+    2 trucks     NOUN  NNS 1 dobj    truck
+    3 that       PRON  WDT 5 nsubjpass
+    4 were       AUX   VBD 5 auxpass be
+    5 assembled  VERB  VBN 2 relcl   assemble
+    6 in         ADP   IN  5 prep
+    7 Ruritania  PROPN NNP 6 pobj
+    8 .          PUNCT .   1 punct
+"""  # "Kestrel sells trucks that were assembled in Ruritania."
+
+
 def test_passive_relative_without_by_has_no_agent():
-    doc = parse("""
-        0 Kestrel    PROPN NNP 1 nsubj
-        1 sells      VERB  VBZ 1 ROOT    sell
-        2 trucks     NOUN  NNS 1 dobj    truck
-        3 that       PRON  WDT 5 nsubjpass
-        4 were       AUX   VBD 5 auxpass be
-        5 assembled  VERB  VBN 2 relcl   assemble
-        6 in         ADP   IN  5 prep
-        7 Ruritania  PROPN NNP 6 pobj
-        8 .          PUNCT .   1 punct
-    """)
+    doc = parse(ASSEMBLED_IN)
     assembled = tok(doc, "assembled")
     assert agents(assembled) == []
     assert texts(themes(assembled)) == ["trucks"]
@@ -242,18 +245,7 @@ def test_participle_after_a_noun_carries_its_phrase():
         8 .         PUNCT .   6 punct
     """)
     assert role(doc, "companies", "in") == ["market"]
-    doc = parse("""
-        0 Kestrel   PROPN NNP 1 nsubj
-        1 sells     VERB  VBZ 1 ROOT     sell
-        2 trucks    NOUN  NNS 1 dobj     truck
-        3 that      PRON  WDT 5 nsubjpass
-        4 were      AUX   VBD 5 auxpass  be
-        5 assembled VERB  VBN 2 relcl    assemble
-        6 in        ADP   IN  5 prep
-        7 Ruritania PROPN NNP 6 pobj
-        8 .         PUNCT .   1 punct
-    """)
-    assert role(doc, "trucks", "in") == []
+    assert role(parse(ASSEMBLED_IN), "trucks", "in") == []
 
 
 def test_object_relative_that_theme_is_modified_noun():
