@@ -466,7 +466,62 @@ def repair_parse(
     participles = [t.i for t in doc if _misread_participle(t)]
     if participles:
         doc = _transplant(doc, {participles[0]: ("participle", participles)})  # one edit of the tree, no re-parse
+    series = [found for sent in doc.sents if (found := _verb_series(sent, verbs)) is not None]
+    if series:
+        doc = _transplant(doc, {found[0]: ("series", found) for found in series})  # one edit each, no re-parse
     return doc
+
+
+_SUBJECT_PRONOUNS = frozenset({"we", "it", "they", "he", "she"})
+
+
+def _verb_series(sent, verbs: frozenset[str]) -> list[int] | None:
+    """ "Kestrel Pumps Ltd designs, manufactures and sells pumps": a series of verbs after a subject, the last one
+    taking the object, that the tagger reads as nouns but the last (and the first as the sentence's root noun):
+    the token indices of the subject's head and of the series, or None. Every word of the series is a verb of the
+    rules (``verbs``), in lower case, none after a determiner or a possessive ("our designs, models ...")."""
+    doc = sent.doc
+    root = sent.root
+    token = None
+    for t in sent:
+        if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP", "VBD") and any(c.dep_ == "dobj" for c in t.children):
+            token = t
+            break
+    if token is None or token.i < sent.start + 2:
+        return None
+    i = token.i
+    members = [token]
+    while i - 2 >= sent.start:
+        sep, word = doc[i - 1], doc[i - 2]
+        if sep.lower_ == "and" and doc[i - 2].text == ",":  # "..., manufactures, and sells"
+            sep, word = doc[i - 2], doc[i - 3] if i - 3 >= sent.start else None
+            if word is None:
+                break
+        if sep.text not in (",", "and") or not _series_word(word, verbs):
+            break
+        members.insert(0, word)
+        i = word.i
+    if len(members) < 2 or all(m.pos_ == "VERB" for m in members):
+        return None
+    first = members[0]
+    subject = doc[first.i - 1]
+    if first.i - 1 < sent.start or not (
+        subject.pos_ == "PROPN" or subject.ent_type_ or subject.lower_ in _SUBJECT_PRONOUNS
+    ):
+        return None
+    if root not in members:
+        return None  # the series is the sentence's main clause, or the tagger's reading stands
+    return [subject.i, *(m.i for m in members)]
+
+
+def _series_word(token, verbs: frozenset[str]) -> bool:
+    return (
+        token.is_lower
+        and token.is_alpha
+        and token.tag_ in ("NNS", "NN", "VBZ", "VBP", "VBD")
+        and token.lemma_.lower() in verbs
+        and not any(c.dep_ in ("det", "poss") for c in token.children)
+    )
 
 
 def _ly_name(token) -> bool:
@@ -622,6 +677,23 @@ def _transplant(doc, patches):
                         heads[child.i] = verb.i
                 heads[noun.i], deps[noun.i] = verb.i, "dobj"
                 heads[i], deps[i], pos[i] = noun.i, "amod", "ADJ"
+            del patches[start]
+            continue
+        if patch[0] == "series":
+            subject, first, *rest = patch[1]
+            root = doc[first].sent.root
+            for child in root.children:  # what hung on the misread root hangs on the first verb
+                if child.i not in patch[1] and heads[child.i] == root.i:
+                    heads[child.i] = first
+            heads[first], deps[first], pos[first] = first, "ROOT", "VERB"
+            tags[first] = "VBZ" if doc[first].lower_.endswith("s") else "VBP"
+            heads[subject], deps[subject] = first, "nsubj"
+            before = first
+            for i in rest:  # "designs, manufactures and sells": each verb the conjunct of the one before
+                heads[i], deps[i], pos[i] = before, "conj", "VERB"
+                if doc[i].tag_.startswith("NN"):
+                    tags[i] = "VBZ" if doc[i].lower_.endswith("s") else "VBP"
+                before = i
             del patches[start]
             continue
         if patch[0] == "tickers":

@@ -3486,6 +3486,12 @@ GENERAL += [
         [C("Binh Industrial Gases", ANY, ANY_NAME, ANY), C("Norte", ANY, ANY_NAME, ANY)],
     ),
     case(
+        "gen-a-series-of-verbs-the-tagger-reads-as-nouns",
+        "Kestrel Pumps Ltd designs, manufactures and sells centrifugal pumps and valves.",
+        [C("Kestrel Pumps Ltd", "produces", "centrifugal pumps"), C("Kestrel Pumps Ltd", "produces", "valves")],
+        [],
+    ),
+    case(
         "gen-a-firm-named-with-an-event-word",
         "Philippine conglomerate JG Summit Holdings Inc owns Robina Foods. Ministers met at the Caspian Economic "
         "Summit in Baku.",

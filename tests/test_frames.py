@@ -248,6 +248,33 @@ def test_participle_after_a_noun_carries_its_phrase():
     assert role(parse(ASSEMBLED_IN), "trucks", "in") == []
 
 
+def test_verbs_in_a_series_share_the_last_ones_object():
+    # "Kestrel designs, makes and sells pumps": each verb takes "pumps"; a conjunct with a subject of its own
+    # ("Kestrel grew and Velmora sells pumps") lends the first verb nothing
+    doc = parse("""
+        0 Kestrel  PROPN NNP 1 nsubj
+        1 designs  VERB  VBZ 1 ROOT  design
+        2 ,        PUNCT ,   1 punct
+        3 makes    VERB  VBZ 1 conj  make
+        4 and      CCONJ CC  3 cc
+        5 sells    VERB  VBZ 3 conj  sell
+        6 pumps    NOUN  NNS 5 dobj  pump
+        7 .        PUNCT .   1 punct
+    """)
+    assert texts(themes(tok(doc, "designs"))) == ["pumps"]
+    assert texts(themes(tok(doc, "makes"))) == ["pumps"]
+    doc = parse("""
+        0 Kestrel  PROPN NNP 1 nsubj
+        1 grew     VERB  VBD 1 ROOT  grow
+        2 and      CCONJ CC  1 cc
+        3 Velmora  PROPN NNP 4 nsubj
+        4 sells    VERB  VBZ 1 conj  sell
+        5 pumps    NOUN  NNS 4 dobj  pump
+        6 .        PUNCT .   1 punct
+    """)
+    assert themes(tok(doc, "grew")) == []
+
+
 def test_object_relative_that_theme_is_modified_noun():
     doc = parse("""
         0 The      DET   DT  1 det

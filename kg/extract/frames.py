@@ -283,6 +283,16 @@ def themes(verb):
             inside = [c for c in clause.children if c.dep_ == "dobj" and c.ent_iob_ == "I"]
             if inside:
                 return inside
+    for conj in verb.children:
+        # "designs, manufactures and sells pumps": verbs in a series with one subject share the last one's object
+        if (
+            conj.dep_ == "conj"
+            and conj.pos_ == "VERB"
+            and conj.i > verb.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+            and not is_passive(conj)
+        ):
+            return themes(conj)
     return []
 
 
