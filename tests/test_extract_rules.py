@@ -3486,6 +3486,16 @@ GENERAL += [
         [C("Binh Industrial Gases", ANY, ANY_NAME, ANY), C("Norte", ANY, ANY_NAME, ANY)],
     ),
     case(
+        "gen-a-known-category-and-its-listed-kinds",
+        "Nexperia B.V. makes discrete semiconductors, including diodes, bipolar transistors and MOSFETs.",
+        [
+            C("Nexperia B.V.", "produces", "discrete semiconductors"),
+            C("Nexperia B.V.", "produces", "diodes"),
+            C("Nexperia B.V.", "produces", "MOSFETs"),
+        ],
+        [],
+    ),
+    case(
         "gen-a-series-of-verbs-the-tagger-reads-as-nouns",
         "Kestrel Pumps Ltd designs, manufactures and sells centrifugal pumps and valves.",
         [C("Kestrel Pumps Ltd", "produces", "centrifugal pumps"), C("Kestrel Pumps Ltd", "produces", "valves")],

@@ -100,7 +100,15 @@ class Resolver:
                 if origin:
                     return origin  # "Belarusian machinery": the country it comes from
                 phrase = self.phrase(token, para)
-                if phrase is not None and phrase.last - phrase.first > span.last - span.first:
+                longer = phrase is not None and phrase.last - phrase.first > span.last - span.first
+                listed = [
+                    m
+                    for m in self._fit(groups.members(self, token, para, want, depth), want)
+                    if not (m.para == span.para and m.first <= token.i < m.last)
+                ]
+                if listed:  # "steel products, including coils and rebar": the category and its listed kinds
+                    return self._fit([phrase if longer else _owned_model(span, token, want), *listed], want)
+                if longer:
                     return self._fit([phrase], want)
             return self._fit([_owned_model(span, token, want)], want)
         if token.text[:1].isupper() and token.lower_.replace(".", "") in self.lex["company_name_suffixes"]:
