@@ -3496,6 +3496,12 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-a-firm-named-after-its-country",
+        "PT Semen Indonesia said its subsidiary SIG Vietnam would expand. Investors in Greater China grew.",
+        [C("SIG Vietnam", "subsidiaryOf", "PT Semen Indonesia")],
+        [C(ANY_NAME, "subsidiaryOf", "Indonesia", ANY), C("Greater China", ANY, ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-series-of-verbs-the-tagger-reads-as-nouns",
         "Kestrel Pumps Ltd designs, manufactures and sells centrifugal pumps and valves.",
         [C("Kestrel Pumps Ltd", "produces", "centrifugal pumps"), C("Kestrel Pumps Ltd", "produces", "valves")],

@@ -219,7 +219,7 @@ def collect_mentions(paragraphs: list[Paragraph], gazetteer: Gazetteer, ruleset:
         for span in _named_by_descriptor(para, discourse, ruleset):
             discourse.add(span)
     discourse.spans.sort(key=lambda s: s.position)
-    merge_place_suffixes(discourse)
+    merge_place_suffixes(discourse, ruleset.lexicon)
     merge_place_prefixes(discourse, ruleset.lexicon)
     merge_of_places(discourse, ruleset.lexicon)
     link_short_names(discourse)
@@ -1156,9 +1156,16 @@ def _named_there(discourse: Discourse, place: Span, position) -> Span | None:
     return None
 
 
-def merge_place_suffixes(discourse: Discourse) -> None:
+def merge_place_suffixes(discourse: Discourse, lex) -> None:
     """ "Solvane Ohio", "Tesla Shanghai": a company name followed right away by a place names a company
-    (a subsidiary); the place there is part of that name, not a mention of the place."""
+    (a subsidiary); the place there is part of that name, not a mention of the place. So do capitalised words
+    nobody named that the parser joins to a known place as its compound ("its subsidiary SIG Vietnam", "PT Semen
+    Indonesia")."""
+    for place in list(discourse.spans):
+        opening = _unnamed_opening(discourse, place, lex)
+        if opening is not None:
+            _merge(discourse, [place], place.last, "Company", first_token=opening)
+    discourse.spans.sort(key=lambda s: s.position)
     for span in list(discourse.spans):
         if span.demonym or span.key is not None or not (span.cls == "Company" or span.weak):
             continue
@@ -1170,8 +1177,41 @@ def merge_place_suffixes(discourse: Discourse) -> None:
             continue  # "Renault Russia's plant" is fine, but "Renault's Russia ..." never merges
         if doc[span.last - 1].whitespace_ == "" or not doc[span.first].is_title:
             continue
-        _merge(discourse, [span, after], after.last, "Company")
+        part = all(doc[i].lower_ in lex["place_modifiers"] for i in range(span.first, span.last))
+        # "Greater China", "Southern Vietnam": a part of the place, no firm
+        _merge(discourse, [span, after], after.last, "Region" if part else "Company")
         discourse.spans.sort(key=lambda s: s.position)
+
+
+def _unnamed_opening(discourse: Discourse, place: Span, lex) -> int | None:
+    """Where the capitalised words before a known place that open a firm's name begin ("SIG" of "SIG Vietnam"),
+    or None: proper nouns no mention holds, hung on the place as its compounds, none a title, a direction or
+    scope word ("North", "Greater"), nor the first word of the sentence unless in capitals ("PT", "SIG")."""
+    if place.cls not in ("Region", "Country") or place.demonym or place.key is None:
+        return None
+    doc = discourse.paragraphs[place.para].doc
+    head = doc[place.last - 1]
+    k = place.first
+    while k > 0:
+        t = doc[k - 1]
+        if (
+            discourse.at(place.para, t.i) is not None
+            or t.pos_ != "PROPN"
+            or t.dep_ != "compound"
+            or not place.first <= t.head.i < place.last
+            and t.head.i not in range(k, place.last)
+            or not (t.is_title or (t.is_upper and len(t) > 1))
+            or (t.is_sent_start and not t.is_upper)
+            or t.lower_ in lex["title_words"]
+            or t.lower_ in lex["person_descriptors"]
+            or t.lower_ in lex["scope_words"]
+            or t.lower_ in lex["place_modifiers"]
+            or t.lower_ in lex["proper_stopwords"]
+            or not t.whitespace_
+        ):
+            break
+        k -= 1
+    return k if k < place.first and head.head.i != k else None
 
 
 def _merge(discourse: Discourse, parts: list[Span], last: int, cls: str, first_token: int | None = None) -> Span:
