@@ -1190,7 +1190,6 @@ def _unnamed_opening(discourse: Discourse, place: Span, lex) -> int | None:
     if place.cls not in ("Region", "Country") or place.demonym or place.key is None:
         return None
     doc = discourse.paragraphs[place.para].doc
-    head = doc[place.last - 1]
     k = place.first
     while k > 0:
         t = doc[k - 1]
@@ -1198,8 +1197,7 @@ def _unnamed_opening(discourse: Discourse, place: Span, lex) -> int | None:
             discourse.at(place.para, t.i) is not None
             or t.pos_ != "PROPN"
             or t.dep_ != "compound"
-            or not place.first <= t.head.i < place.last
-            and t.head.i not in range(k, place.last)
+            or t.head.i not in range(k, place.last)
             or not (t.is_title or (t.is_upper and len(t) > 1))
             or (t.is_sent_start and not t.is_upper)
             or t.lower_ in lex["title_words"]
@@ -1211,7 +1209,7 @@ def _unnamed_opening(discourse: Discourse, place: Span, lex) -> int | None:
         ):
             break
         k -= 1
-    return k if k < place.first and head.head.i != k else None
+    return k if k < place.first else None
 
 
 def _merge(discourse: Discourse, parts: list[Span], last: int, cls: str, first_token: int | None = None) -> Span:
