@@ -3502,6 +3502,18 @@ GENERAL += [
         [C(ANY_NAME, "subsidiaryOf", "Indonesia", ANY), C("Greater China", ANY, ANY_NAME, ANY)],
     ),
     case(
+        "gen-a-descriptor-opening-the-sentence",
+        "A member of the Haneul Group, Haneul Chemical is headquartered in Seoul.",
+        [C("Haneul Chemical", "subsidiaryOf", "Haneul Group")],
+        [],
+    ),
+    case(
+        "gen-a-descriptor-after-an-adverb-opening-the-sentence",
+        "Long a supplier to Toyota, Denso Corp makes parts.",
+        [C("Denso Corp", "supplies", "Toyota")],
+        [],
+    ),
+    case(
         "gen-a-series-of-verbs-the-tagger-reads-as-nouns",
         "Kestrel Pumps Ltd designs, manufactures and sells centrifugal pumps and valves.",
         [C("Kestrel Pumps Ltd", "produces", "centrifugal pumps"), C("Kestrel Pumps Ltd", "produces", "valves")],

@@ -275,6 +275,32 @@ def test_verbs_in_a_series_share_the_last_ones_object():
     assert themes(tok(doc, "grew")) == []
 
 
+def test_a_noun_phrase_opening_the_sentence_describes_the_name_after_its_comma():
+    # "A unit of Globex, Kestrel makes valves": the unit is Kestrel; with no comma after the phrase, nothing
+    doc = parse("""
+        0 A        DET   DT  1 det
+        1 unit     NOUN  NN  6 nsubj
+        2 of       ADP   IN  1 prep
+        3 Globex   PROPN NNP 2 pobj
+        4 ,        PUNCT ,   1 punct
+        5 Kestrel  PROPN NNP 6 nsubj
+        6 makes    VERB  VBZ 6 ROOT  make
+        7 valves   NOUN  NNS 6 dobj  valve
+        8 .        PUNCT .   6 punct
+    """)
+    assert described(tok(doc, "unit")).text == "Kestrel"
+    doc = parse("""
+        0 The      DET   DT  1 det
+        1 unit     NOUN  NN  4 nsubj
+        2 of       ADP   IN  1 prep
+        3 Globex   PROPN NNP 2 pobj
+        4 makes    VERB  VBZ 4 ROOT  make
+        5 valves   NOUN  NNS 4 dobj  valve
+        6 .        PUNCT .   4 punct
+    """)
+    assert described(tok(doc, "unit")) is None
+
+
 def test_object_relative_that_theme_is_modified_noun():
     doc = parse("""
         0 The      DET   DT  1 det

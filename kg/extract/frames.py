@@ -544,6 +544,8 @@ def described(noun, depth: int = 0):
         left = [t for t in noun.subtree if t.i < noun.i and t.pos_ == "PROPN" and t.dep_ == "compound"]
         if left and left[0].head != noun:
             return left[0]
+    if dep in ("nsubj", "nsubjpass", "dep", "npadvmod") and (fronted := _fronted_name(noun)) is not None:
+        return fronted  # "A unit of Globex Corp, Acme Pumps makes valves": the name after the opening phrase
     if dep in ("nsubj", "nsubjpass", "dobj", "pobj") and noun.i + 1 < len(doc):
         # "the elevator maker Liftmash": a name right after the noun, parsed as its sibling
         nxt = doc[noun.i + 1]
@@ -553,6 +555,29 @@ def described(noun, depth: int = 0):
 
 
 _RAISING_VERBS = ("promote", "appoint", "elevate", "elect", "name")
+
+
+def _fronted_name(noun):
+    """ "A member of the Haneul Group, Haneul Chemical is headquartered in Seoul", "Long a supplier to Toyota, Denso
+    makes parts": a noun phrase that opens the sentence (after an article, adverb or adjective only), closed by a
+    comma, says what the name right after the comma is; the head of that name, or None. The name is the subject
+    of the noun's verb, or the parser hung it inside the opening phrase."""
+    doc, sent = noun.doc, noun.sent
+    if any(doc[i].pos_ not in ("DET", "ADV", "ADJ") for i in range(sent.start, noun.i)):
+        return None
+    phrase = {t.i for t in noun.subtree}
+    comma = next((i for i in range(noun.i + 1, sent.end) if doc[i].text == ","), None)
+    if comma is None or any(i not in phrase for i in range(noun.i, comma)) or comma + 1 >= sent.end:
+        return None
+    last = comma + 1
+    if doc[last].pos_ != "PROPN":
+        return None
+    while last + 1 < sent.end and doc[last + 1].pos_ == "PROPN" and doc[last].dep_ == "compound":
+        last += 1
+    name = doc[last]
+    verb = noun.head
+    own = name.head == verb and name.dep_ in ("nsubj", "nsubjpass")
+    return name if own or name.i in phrase else None
 
 
 def closes_apposition(token, member) -> bool:
