@@ -514,6 +514,11 @@ def _verb_series(sent, verbs: frozenset[str]) -> list[int] | None:
     return [subject.i, *(m.i for m in members)]
 
 
+def _present_tag(word) -> str:
+    """The present-tense tag of a verb the tagger read as a noun: "designs" VBZ, "design" VBP."""
+    return "VBZ" if word.lower_.endswith("s") else "VBP"
+
+
 def _series_word(token, verbs: frozenset[str]) -> bool:
     return (
         token.is_lower
@@ -685,14 +690,13 @@ def _transplant(doc, patches):
             for child in root.children:  # what hung on the misread root hangs on the first verb
                 if child.i not in patch[1] and heads[child.i] == root.i:
                     heads[child.i] = first
-            heads[first], deps[first], pos[first] = first, "ROOT", "VERB"
-            tags[first] = "VBZ" if doc[first].lower_.endswith("s") else "VBP"
+            heads[first], deps[first], pos[first], tags[first] = first, "ROOT", "VERB", _present_tag(doc[first])
             heads[subject], deps[subject] = first, "nsubj"
             before = first
             for i in rest:  # "designs, manufactures and sells": each verb the conjunct of the one before
                 heads[i], deps[i], pos[i] = before, "conj", "VERB"
                 if doc[i].tag_.startswith("NN"):
-                    tags[i] = "VBZ" if doc[i].lower_.endswith("s") else "VBP"
+                    tags[i] = _present_tag(doc[i])
                 before = i
             del patches[start]
             continue

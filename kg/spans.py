@@ -335,7 +335,7 @@ def _glue_name_words(doc, winners, kept_g, words: NameWords, demonyms):
     by_end = {g.end: g for g in kept_g if g.label_ in ("Region", "Country", "Company") and g.text not in demonyms}
     glued: set[int] = set()
     out = []
-    winners = _around_place(doc, winners, list(by_end.values()), glued)
+    winners = _around_place(doc, winners, [g for g in by_end.values() if g.label_ in ("Region", "Country")], glued)
     for start, end, label in winners:
         g = by_end.get(start)
         if (

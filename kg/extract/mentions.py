@@ -164,6 +164,11 @@ class Discourse:
                     return
 
 
+def _leading_word(token) -> bool:
+    """An article or possessive before a name, no part of it ("the", "its"; "An" only as the article)."""
+    return token.lower_ in _SKIP_WORDS and (token.lower_ not in ("a", "an") or is_article(token))
+
+
 def _clean_name(span) -> tuple[str, int, int]:
     """Strip leading articles/possessives and a trailing "'s" from a span; return text and token bounds.
     A possessive inside ends the name: "Harrow's Tundra" names Harrow (what it owns is another name)."""
@@ -172,10 +177,7 @@ def _clean_name(span) -> tuple[str, int, int]:
     inner = [t.i for t in span[1:-1] if t.tag_ == "POS" and not plural_possessive(t)] if len(span) > 2 else []
     if inner:
         last = inner[0]
-    while first < last and (
-        (doc[first].lower_ in _SKIP_WORDS and not (doc[first].lower_ in ("a", "an") and not is_article(doc[first])))
-        or doc[first].is_punct
-    ):
+    while first < last and (_leading_word(doc[first]) or doc[first].is_punct):
         first += 1
     while last > first and (
         doc[last - 1].tag_ == "POS"
