@@ -3514,6 +3514,12 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-a-title-after-a-known-firm-opens-the-person-s-name",
+        "Airbus Chief Executive Guillaume Faury said demand was strong.",
+        [C("Guillaume Faury", "leads", "Airbus")],
+        [C("Chief Executive Guillaume Faury", ANY, ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-series-of-verbs-the-tagger-reads-as-nouns",
         "Kestrel Pumps Ltd designs, manufactures and sells centrifugal pumps and valves.",
         [C("Kestrel Pumps Ltd", "produces", "centrifugal pumps"), C("Kestrel Pumps Ltd", "produces", "valves")],

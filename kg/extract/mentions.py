@@ -278,13 +278,16 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
                 discourse.at(para.index, i - 1) is not None
                 or (doc[i - 1].text == "-" and i > 1 and discourse.at(para.index, i - 2) is not None)
             )
-            if glued:  # "Kazakhstan-China Pipeline", "Jizzakh Polytechnic Institute": part of a longer name
-                continue
+            if glued and doc[i].lower_ not in lex["title_words"]:
+                continue  # "Kazakhstan-China Pipeline", "Jizzakh Polytechnic Institute": part of a longer name
+                # (but "Airbus Chief Executive Guillaume Faury": a title after the name opens another)
             a = i
             while a < j and (
                 doc[a].is_stop or doc[a].lower_ in skip or (a == doc[a].sent.start and doc[a].lower_ in common)
             ):
                 a += 1  # "The", "Separately", "Existing investors", "Founder"
+            if glued and a == i:
+                continue
             if a > 1 and doc[a - 1].lower_ in ("of", "for") and doc[a - 2].lower_ in lex["person_descriptors"]:
                 while a < j - 1 and doc[a].lower_ in lex["portfolio_words"]:
                     a += 1  # "Minister of Economy Gevorg Papoyan": the portfolio is no part of the name
