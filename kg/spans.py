@@ -180,9 +180,9 @@ def letter_prefix(token) -> bool:
 
 
 def is_article(token) -> bool:
-    """ "a" or "an" as the article, not a name's first word: in lower case, or opening the sentence ("An Binh
+    """An article before a name, no word of it: "the", or "a" / "an" in lower case or opening the sentence ("An Binh
     Industrial Gases" in mid-sentence is the firm's whole name)."""
-    return token.is_lower or token.is_sent_start
+    return token.lower_ == "the" or (token.lower_ in ("a", "an") and (token.is_lower or token.is_sent_start))
 
 
 def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int, int, str]:
@@ -196,7 +196,7 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
     while (
         start < end - 1
         and (
-            (doc[start].lower_ == "the" or (doc[start].lower_ in ("a", "an") and is_article(doc[start])))
+            is_article(doc[start])
             or doc[start].lower_ in words.dates
             or (doc[start].is_lower and doc[start].is_alpha and doc[start].lower_ in words.name_words)
             or (

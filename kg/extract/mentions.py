@@ -47,7 +47,7 @@ NER_CLASSES = {
     "PRODUCT": "Product",
     "WORK_OF_ART": "Product",
 }
-_SKIP_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our"}
+_POSSESSIVES = {"its", "their", "his", "her", "our"}
 _TRAILING_WORDS = {"of", "and", "&", "the", "for", "in", "at"}
 
 
@@ -166,7 +166,7 @@ class Discourse:
 
 def _leading_word(token) -> bool:
     """An article or possessive before a name, no part of it ("the", "its"; "An" only as the article)."""
-    return token.lower_ in _SKIP_WORDS and (token.lower_ not in ("a", "an") or is_article(token))
+    return is_article(token) or token.lower_ in _POSSESSIVES
 
 
 def _clean_name(span) -> tuple[str, int, int]:
@@ -286,8 +286,6 @@ def _unlabelled_names(paragraphs: list[Paragraph], discourse: Discourse, ruleset
                 doc[a].is_stop or doc[a].lower_ in skip or (a == doc[a].sent.start and doc[a].lower_ in common)
             ):
                 a += 1  # "The", "Separately", "Existing investors", "Founder"
-            if glued and a == i:
-                continue
             if a > 1 and doc[a - 1].lower_ in ("of", "for") and doc[a - 2].lower_ in lex["person_descriptors"]:
                 while a < j - 1 and doc[a].lower_ in lex["portfolio_words"]:
                     a += 1  # "Minister of Economy Gevorg Papoyan": the portfolio is no part of the name
