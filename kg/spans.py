@@ -577,7 +577,12 @@ def _longer_wins(doc, ent, inside, words: NameWords, demonyms: frozenset[str]) -
         return False  # "Russian MC-21", "German Volkswagen", "Chinese Wu Lan": a nationality before a name (but
         # "Russian Railways", "the Philippine Senate", "Ace European Group" are names)
     if not all(
-        _namelike(t) or t.lower_ in words.connectors or is_legal_suffix(t, words) or plural_possessive(t) for t in extra
+        _namelike(t)
+        or t.lower_ in words.connectors
+        or is_legal_suffix(t, words)
+        or plural_possessive(t)
+        or (t.text == "," and t.i + 1 < ent.end and is_legal_suffix(doc[t.i + 1], words))  # "Piedmont Airlines, Inc."
+        for t in extra
     ):
         return False
     if len(extra) > 5 or any(t.is_stop and t.lower_ not in words.connectors for t in extra):

@@ -1283,6 +1283,13 @@ def test_located_in(claims_of, text, must, must_not):
 
 SUBSIDIARY = [
     case(
+        "subsidiary-a-firms-arm-is-a-firm-a-robots-a-product",
+        "Tarvo Group's fertiliser arm Fertiglobe will list shares. Fertiglobe, the leasing arm of Kolzam SA, "
+        "buys wagons. Brask Robotics sells the UR7 robotic arm.",
+        [C("Fertiglobe", "subsidiaryOf", "Tarvo Group"), C("Fertiglobe", "subsidiaryOf", "Kolzam SA")],
+        [C(ANY_NAME, "subsidiaryOf", "Brask Robotics")],
+    ),
+    case(
         "subsidiary-a-firm-sold-is-no-supply",
         "Wintershall Dea was sold to Britain's Harbour Energy in 2024. The first BelAZ dump trucks were delivered "
         "to Kazakhmys.",

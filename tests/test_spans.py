@@ -36,6 +36,27 @@ def test_the_longer_name_wins_over_a_gazetteer_place_inside_it():
     assert ents(reconcile(doc, WORDS)) == [("Bank of Kestrava", "ORG")]
 
 
+def test_a_place_opening_a_name_with_a_comma_before_its_legal_suffix_is_part_of_the_firm():
+    doc = doc_with(
+        ["units", "Piedmont", "Airlines", ",", "Inc.", "and", "Tarvo", "Air"],
+        ner=[(1, 5, "ORG")],
+        gazetteer=[(1, 2, "Region", "piedmont")],
+        spaces=[True, True, False, True, True, True, True, False],
+    )
+    assert ents(reconcile(doc, WORDS)) == [("Piedmont Airlines, Inc.", "ORG")]
+
+
+def test_a_place_and_a_name_after_its_comma_stay_two_when_no_suffix_follows():
+    doc = doc_with(
+        ["in", "Piedmont", ",", "Tarvo", "said", "."],
+        ner=[(1, 4, "ORG")],
+        gazetteer=[(1, 2, "Region", "piedmont")],
+        spaces=[True, False, True, True, False, False],
+    )
+    found = ents(reconcile(doc, WORDS))
+    assert ("Piedmont", "Region") in found and not any(text.startswith("Piedmont ,") for text, _ in found)
+
+
 def test_a_company_word_after_a_town_makes_one_firm_whatever_the_label():
     doc = doc_with(
         ["Ostrava", "Glassworks", "imports", "ash"], ner=[(0, 2, "PERSON")], gazetteer=[(0, 1, "Region", "ostrava")]

@@ -806,6 +806,12 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
         if premod and lemma in lex["site_descriptors"]:
             # "the Belshina plant" is Belshina's, "the Vsevolozhsk plant" is in Vsevolozhsk: other mentions decide
             return ("Region" if label in ("GPE", "LOC") else "Company"), True
+        if (
+            lemma in lex["unit_nouns"]
+            and lemma in lex["product_descriptors"]
+            and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in descriptor.children)
+        ):
+            return "Company", False  # "Adnoc's fertiliser arm Fertiglobe": a firm's arm is a firm, a robot's a product
         for cls, name in (
             ("Company", "company_descriptors"),
             ("Organization", "organization_descriptors"),
