@@ -174,6 +174,29 @@ def test_it_is_the_subject_of_the_sentence_before():
     assert resolve(r, 1, "It", AGENTS) == ["Velmora Systems"]
 
 
+# "Velmora Systems is a party in Georgia. Its leader spoke."
+PARTY_IN_GEORGIA = """
+0  Velmora    PROPN NNP  1  compound
+1  Systems    PROPN NNPS 2  nsubj
+2  is         AUX   VBZ  2  ROOT     be
+3  a          DET   DT   4  det
+4  party      NOUN  NN   2  attr
+5  in         ADP   IN   4  prep
+6  Georgia    PROPN NNP  5  pobj
+7  .          PUNCT .    2  punct
+8  Its        PRON  PRP$ 9  poss     its
+9  leader     NOUN  NN   10 nsubj
+10 spoke      VERB  VBD  10 ROOT     speak
+11 .          PUNCT .    10 punct
+"""
+
+
+def test_its_is_chosen_among_all_agents_before_it_must_fit_a_rule_that_wants_a_place():
+    r = resolver(article(paragraph(PARTY_IN_GEORGIA, [("Velmora Systems", "ORG"), ("Georgia", "georgia")])))
+    assert resolve(r, 1, "Its", AGENTS) == ["Velmora Systems"]
+    assert resolve(r, 1, "Its", COUNTRIES) == []  # the party's leader leads no country
+
+
 # "Brennholt Automation builds robots." / "Brennholt Automation hired 200 engineers."
 BRENNHOLT_BUILDS = """
 0 Brennholt  PROPN NNP 1 compound

@@ -43,7 +43,16 @@ def pronoun(r, token, para, want) -> list[Span]:
 
 def it_antecedent(r, token, para, want):
     """The subject of its own sentence when that comes first ("Integral has signed a contract under
-    which it will supply"), else the subject of the sentence before, else the nearest agent."""
+    which it will supply"), else the subject of the sentence before, else the nearest agent. The antecedent
+    is chosen among all agents first when a rule wants a place, and must then fit: "X is a party in Y. Its
+    leader N ...": N leads the party, not the country a rule for heads of state would take for "its"."""
+    if any(c in want for c in ("Country", "Region")) and not any(c in want for c in ("Company", "Organization")):
+        found = _it_antecedent(r, token, para, _AGENTS)
+        return [span for span in found if span.cls in want]
+    return _it_antecedent(r, token, para, want)
+
+
+def _it_antecedent(r, token, para, want):
     sent = token.sent
     classes = tuple(c for c in _AGENTS if c in want) or _AGENTS
     doc = token.doc
