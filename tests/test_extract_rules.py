@@ -1285,9 +1285,9 @@ SUBSIDIARY = [
     case(
         "subsidiary-a-firms-arm-is-a-firm-a-robots-a-product",
         "Tarvo Group's fertiliser arm Fertiglobe will list shares. Fertiglobe, the leasing arm of Kolzam SA, "
-        "buys wagons. Brask Robotics sells the UR7 robotic arm.",
+        "buys wagons. Brask Robotics's UR7 arm lifts 7 kg.",
         [C("Fertiglobe", "subsidiaryOf", "Tarvo Group"), C("Fertiglobe", "subsidiaryOf", "Kolzam SA")],
-        [C(ANY_NAME, "subsidiaryOf", "Brask Robotics")],
+        [C("UR7", "subsidiaryOf", "Brask Robotics", ANY)],
     ),
     case(
         "subsidiary-a-firm-sold-is-no-supply",

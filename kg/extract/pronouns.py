@@ -11,6 +11,8 @@ from .mentions import copy_span as _copy
 __all__ = ["pronoun"]
 
 _AGENTS = ("Country", "Region", "Company", "Organization")
+_PLACES = frozenset({"Country", "Region"})
+_FIRMS = frozenset({"Company", "Organization"})
 
 
 def pronoun(r, token, para, want) -> list[Span]:
@@ -46,7 +48,7 @@ def it_antecedent(r, token, para, want):
     which it will supply"), else the subject of the sentence before, else the nearest agent. The antecedent
     is chosen among all agents first when a rule wants a place, and must then fit: "X is a party in Y. Its
     leader N ...": N leads the party, not the country a rule for heads of state would take for "its"."""
-    if any(c in want for c in ("Country", "Region")) and not any(c in want for c in ("Company", "Organization")):
+    if not _PLACES.isdisjoint(want) and _FIRMS.isdisjoint(want):
         found = _it_antecedent(r, token, para, _AGENTS)
         return [span for span in found if span.cls in want]
     return _it_antecedent(r, token, para, want)
