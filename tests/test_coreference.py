@@ -174,6 +174,72 @@ def test_it_is_the_subject_of_the_sentence_before():
     assert resolve(r, 1, "It", AGENTS) == ["Velmora Systems"]
 
 
+# "Velmora Systems has plants in Korvan, Ildum, Sarvo, Brenn, Ostra and Velk. It supplies Dacia."
+PLANTS_IN_SIX_TOWNS = """
+0  Velmora    PROPN NNP  1  compound
+1  Systems    PROPN NNPS 2  nsubj
+2  has        VERB  VBZ  2  ROOT     have
+3  plants     NOUN  NNS  2  dobj     plant
+4  in         ADP   IN   3  prep
+5  Korvan       PROPN NNP  4  pobj
+6  ,          PUNCT ,    5  punct
+7  Ildum       PROPN NNP  5  conj
+8  ,          PUNCT ,    7  punct
+9  Sarvo      PROPN NNP  7  conj
+10 ,          PUNCT ,    9  punct
+11 Brenn     PROPN NNP  9  conj
+12 ,          PUNCT ,    11 punct
+13 Ostra       PROPN NNP  11 conj
+14 and        CCONJ CC   13 cc
+15 Velk       PROPN NNP  13 conj
+16 .          PUNCT .    2  punct
+17 It         PRON  PRP  18 nsubj    it
+18 supplies   VERB  VBZ  18 ROOT     supply
+19 Dacia      PROPN NNP  18 dobj
+20 .          PUNCT .    18 punct
+"""
+SIX_TOWNS = [(town, "GPE") for town in ("Korvan", "Ildum", "Sarvo", "Brenn", "Ostra", "Velk")]
+
+
+def test_it_is_the_subject_of_the_sentence_before_however_many_places_that_sentence_names():
+    # the six towns are the nearest agents before "It", and none is the subject: the firm is
+    names = [("Velmora Systems", "ORG"), *SIX_TOWNS, ("Dacia", "ORG")]
+    r = resolver(article(paragraph(PLANTS_IN_SIX_TOWNS, names)))
+    assert resolve(r, 1, "It", AGENTS) == ["Velmora Systems"]
+
+
+def test_it_is_nothing_when_the_subject_of_the_sentence_before_names_no_party():
+    # "New plants stand in Korvan, ... Velk. It supplies Dacia.": the subject is no party, and towns the recogniser
+    # only guessed are no antecedent: nothing (not the firm named after "It", not a plant)
+    table = PLANTS_IN_SIX_TOWNS.replace(
+        "0  Velmora    PROPN NNP  1  compound", "0  New        ADJ   JJ   1  amod"
+    ).replace("1  Systems    PROPN NNPS 2  nsubj", "1  plants     NOUN  NNS  2  nsubj    plant")
+    r = resolver(article(paragraph(table, [*SIX_TOWNS, ("Dacia", "ORG")])))
+    assert resolve(r, 1, "It", AGENTS) == []
+
+
+# "Veltrana opened a site in the canton of Aargau."
+CANTON_OF_AARGAU = """
+0 Veltrana PROPN NNP  1 nsubj
+1 opened   VERB  VBD  1 ROOT  open
+2 a        DET   DT   3 det
+3 site     NOUN  NN   1 dobj
+4 in       ADP   IN   3 prep
+5 the      DET   DT   6 det
+6 canton   PROPN NNP  4 pobj  canton
+7 of       ADP   IN   6 prep
+8 Aargau   PROPN NNP  7 pobj
+9 .        PUNCT .    1 punct
+"""
+
+
+@pytest.mark.parametrize("descriptor, cls", [("canton", "Region"), ("province", "Region"), ("head", "Company")])
+def test_the_canton_of_a_name_is_a_place_whatever_the_recogniser_says(descriptor, cls):
+    table = CANTON_OF_AARGAU.replace("canton   PROPN NNP  4 pobj  canton", f"{descriptor} NOUN NN 4 pobj {descriptor}")
+    discourse = article(paragraph(table, [("Veltrana", "ORG"), ("Aargau", "ORG")]))
+    assert [s.cls for s in discourse.spans if s.name == "Aargau"] == [cls]
+
+
 # "Velmora Systems is a party in Georgia. Its leader spoke."
 PARTY_IN_GEORGIA = """
 0  Velmora    PROPN NNP  1  compound

@@ -1153,6 +1153,13 @@ LOCATED = [
     ),
     case("located-based-in", "KAMAZ is based in Naberezhnye Chelny.", [C("KAMAZ", "locatedIn", "Naberezhnye Chelny")]),
     case(
+        "located-the-canton-of-a-place-the-recogniser-took-for-a-firm",
+        "Veltrana Pharma has plants in Switzerland, Germany, Italy, France and California, and is building a site in "
+        "Sisslerfeld, in the canton of Aargau, which opens in 2026. It also supplies Roche.",
+        [C("Veltrana Pharma", "supplies", "Roche")],
+        [C("Aargau", "supplies", "Roche"), C("Aargau", "competesWith", ANY_NAME, ANY)],
+    ),
+    case(
         "located-hyphen-based",
         "The Gomel-based harvester maker Gomselmash opened a plant.",
         [C("Gomselmash", "locatedIn", "Gomel"), C("Gomselmash", "produces", "harvesters")],

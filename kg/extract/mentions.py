@@ -734,6 +734,14 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
         and not any(w in lex["company_name_words"] or w in lex["organization_name_words"] for w in words)
     ):
         return "Region", False  # "a Hungarian company based in Gyöngyös": where a firm is based is a place
+    if (
+        first > 2
+        and doc[first - 1].lower_ == "of"
+        and doc[first - 2].lemma_.lower() in lex["region_descriptors"]
+        and doc[first - 2].is_lower
+        and doc[first - 3].lower_ == "the"
+    ):
+        return "Region", False  # "in the canton of Aargau", "the province of Chubut": the name is the place's
     head = name_head(doc, first, last) if "of" in words[1:] else None
     if head in lex["organization_name_words"] and head not in lex["company_name_words"]:
         return "Organization", False  # "Ministry of Energy", "the Armenian Ministry of Economy", "University of X"

@@ -103,6 +103,11 @@ def _it_antecedent(r, token, para, want):
             # the subject of an earlier sentence, or of a clause before "its" in this one ("Marrowby will close
             # its stores, its parent company said"), or the agent of a passive ("owned by MUFG through its unit")
             return [_copy(span, via="coref", surface=token.text, **_at(token))]
+    previous = _previous_subject(r, sent, para, quoted, antecedent)
+    if previous is not None:
+        # "Bachem has plants in ... and is building a site in the canton of Aargau. It also supplies Roche": the
+        # subject of the sentence before, however many places that sentence names after it
+        return [_copy(previous, via="coref", surface=token.text, **_at(token))]
     for span in candidates:
         if span.first < sent.start:
             return [_copy(span, via="coref", surface=token.text, **_at(token))]
@@ -111,6 +116,21 @@ def _it_antecedent(r, token, para, want):
         # "it" with no company named in the sentences before it in its paragraph: the article's main company
         return [_copy(main, via="coref", surface=token.text, **_at(token))]
     return []
+
+
+def _previous_subject(r, sent, para, quoted, antecedent):
+    """The subject of the main verb of the sentence before, in the same paragraph, as ``antecedent`` takes it;
+    None when it names nothing that fits (or is in a quote the pronoun is not in)."""
+    if sent.start == 0:
+        return None
+    previous = sent.doc[sent.start - 1].sent
+    for subject in (c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if not quoted and speakers.in_quote(r, subject, para):
+            continue
+        span = antecedent(r.discourse.at(para, subject.i))
+        if span is not None:
+            return span
+    return None
 
 
 def _agent_of_clause(name, pronoun) -> bool:
