@@ -845,6 +845,12 @@ def test_depends_on(claims_of, text, must, must_not):
 
 INVESTS = [
     case(
+        "invests-a-backer-named-before-a-hyphen",
+        "The Baiterek-backed battery maker Altyn Cells will open a plant. The state-backed maker Orda Cells will too.",
+        [C("Baiterek", "investsIn", "Altyn Cells")],
+        [C(ANY_NAME, "investsIn", "Orda Cells", ANY)],
+    ),
+    case(
         "invests-a-holder-after-and-with-its-own-verb-is-no-member",
         "DMCI now owns 51 percent of Cemex Holdings Philippines and Dacon, a holding company of the Consunji "
         "family, holds the remaining 49 percent.",
@@ -1289,6 +1295,13 @@ def test_located_in(claims_of, text, must, must_not):
 # ---------------------------------------------------------------------------------------------- subsidiaryOf
 
 SUBSIDIARY = [
+    case(
+        "subsidiary-a-firm-owned-by-the-name-before-a-hyphen",
+        "The Tata-owned carmaker Jaguar Land Rover buys steel. Paul Wurth, the SMS-owned engineering firm, builds "
+        "furnaces. The state-owned firm Rosatom built it.",
+        [C("Jaguar Land Rover", "subsidiaryOf", "Tata Group"), C("Paul Wurth", "subsidiaryOf", "SMS")],
+        [C("Rosatom", "subsidiaryOf", ANY_NAME, ANY)],
+    ),
     case(
         "subsidiary-a-firms-arm-is-a-firm-a-robots-a-product",
         "Tarvo Group's fertiliser arm Fertiglobe will list shares. Fertiglobe, the leasing arm of Kolzam SA, "
