@@ -437,6 +437,14 @@ def test_produces_components_for(claims_of, text, must, must_not):
 
 PRODUCES = [
     case(
+        "produces-a-kind-of-a-partys-noun-listed-with-products-is-a-product",
+        "Dokumsan's main products are brake discs, brake drums, cylinder heads and exhaust manifolds. Yenmar Yard "
+        "builds container ships and LNG carriers. Dokumsan sells castings to department heads and cylinder heads "
+        "to Yenmar Yard.",
+        [C("Dokumsan", "produces", "cylinder heads"), C("Yenmar Yard", "produces", "LNG carriers")],
+        [C(ANY_NAME, "produces", "department heads", ANY)],
+    ),
+    case(
         "produces-what-a-firm-specializes-in",
         "Harwell Castings Inc. specializes in precision castings. Corvane Systems, which specialises in BACnet "
         "integrations, won the deal. Tamsin Capital LLC specializes in acquisitions of small firms.",

@@ -65,8 +65,11 @@ def _is_product(span) -> bool:
     return span is not None and span.cls == "Product"
 
 
-def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazetteer, lex) -> Span | None:
-    """A product (or sector) named by the noun phrase headed by ``token``, or None."""
+def noun_phrase_product(
+    token, para: int, discourse: Discourse, gazetteer: Gazetteer, lex, *, listed: bool = True
+) -> Span | None:
+    """A product (or sector) named by the noun phrase headed by ``token``, or None. ``listed``: a kind of a noun
+    that names a party elsewhere ("cylinder heads", "LNG carriers") is a product in a list of products."""
     lemma = token.lemma_.lower()
     member = token.dep_ in ("compound", "amod", "nmod", "conj") and _split_member(token)
     as_noun = member or (
@@ -94,8 +97,10 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
         or lemma in lex["group_nouns"]
         or lemma in lex["relation_nouns"]
     ):
-        return None  # "food retailers", "European drug companies", "supplier Lumaveld": who, not what
-        # (but "cloud services", "payment platforms": a kind of generic goods is what is offered)
+        if not (listed and _kind_in_product_list(token, para, discourse, gazetteer, lex)):
+            return None  # "food retailers", "European drug companies", "supplier Lumaveld": who, not what
+        # (but "cloud services", "payment platforms": a kind of generic goods is what is offered; "brake drums,
+        # cylinder heads and exhaust manifolds": a kind listed with products is one)
     if token.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "DATE", "TIME", "CARDINAL"):
         return None
     dets = [c for c in token.children if c.dep_ in ("det", "poss")]
@@ -180,6 +185,30 @@ def noun_phrase_product(token, para: int, discourse: Discourse, gazetteer: Gazet
     offset = discourse.paragraphs[para].offset
     start, end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1].text)
     return _product_span(known, text, cls, para, first, last, start, end, "phrase", text)
+
+
+def _kind_in_product_list(token, para: int, discourse: Discourse, gazetteer: Gazetteer, lex) -> bool:
+    """A plural noun with a common-noun kind before it ("cylinder heads", "LNG carriers") coordinated with a
+    noun phrase that names a product by itself: "container ships and LNG carriers"."""
+    kind = any(
+        c.dep_ in ("compound", "nmod")
+        and c.i < token.i
+        and c.pos_ in ("NOUN", "PROPN")
+        and _is_kind(discourse.at(para, c.i))
+        for c in token.children
+    )
+    return (
+        kind
+        and token.tag_ == "NNS"
+        and any(
+            noun_phrase_product(c, para, discourse, gazetteer, lex, listed=False) is not None for c in token.conjuncts
+        )
+    )
+
+
+def _is_kind(span) -> bool:
+    """No mention, or one of a product or sector ("LNG" in "LNG carriers"), not of a party."""
+    return span is None or span.cls in ("Product", "Sector")
 
 
 def _text(doc, tokens) -> str:
