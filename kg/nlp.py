@@ -466,20 +466,18 @@ def repair_parse(
     participles = [t.i for t in doc if _misread_participle(t)]
     if participles:
         doc = _transplant(doc, {participles[0]: ("participle", participles)})  # one edit of the tree, no re-parse
-    series = [found for sent in doc.sents if (found := _verb_series(sent, verbs)) is not None]
+    series = [found for sent in doc.sents if (found := _verb_series(sent, verbs, words.subject_pronouns)) is not None]
     if series:
         doc = _transplant(doc, {found[0]: ("series", found) for found in series})  # one edit each, no re-parse
     return doc
 
 
-_SUBJECT_PRONOUNS = frozenset({"we", "it", "they", "he", "she"})
-
-
-def _verb_series(sent, verbs: frozenset[str]) -> list[int] | None:
+def _verb_series(sent, verbs: frozenset[str], pronouns: frozenset[str] = frozenset()) -> list[int] | None:
     """ "Kestrel Pumps Ltd designs, manufactures and sells pumps": a series of verbs after a subject, the last one
     taking the object, that the tagger reads as nouns but the last (and the first as the sentence's root noun):
     the token indices of the subject's head and of the series, or None. Every word of the series is a verb of the
-    rules (``verbs``), in lower case, none after a determiner or a possessive ("our designs, models ...")."""
+    rules (``verbs``), in lower case, none after a determiner or a possessive ("our designs, models ..."); the subject
+    is a name or one of the lexicon's subject ``pronouns`` ("They design, manufacture and sell ...")."""
     doc = sent.doc
     root = sent.root
     token = None
@@ -505,9 +503,7 @@ def _verb_series(sent, verbs: frozenset[str]) -> list[int] | None:
         return None
     first = members[0]
     subject = doc[first.i - 1]
-    if first.i - 1 < sent.start or not (
-        subject.pos_ == "PROPN" or subject.ent_type_ or subject.lower_ in _SUBJECT_PRONOUNS
-    ):
+    if first.i - 1 < sent.start or not (subject.pos_ == "PROPN" or subject.ent_type_ or subject.lower_ in pronouns):
         return None
     if root not in members:
         return None  # the series is the sentence's main clause, or the tagger's reading stands

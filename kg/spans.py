@@ -66,6 +66,7 @@ class NameWords:
     relations: frozenset[str] = frozenset()  # what a firm is to another ("rival", "partner"): no name's first word
     inner_prepositions: frozenset[str] = frozenset()  # in lower case, inside no firm's name ("Havyard for ...")
     honorifics: frozenset[str] = frozenset()  # "Dr", "Mrs": before a person's name, no part of it
+    subject_pronouns: frozenset[str] = frozenset()  # "it", "they": a subject a series of verbs may follow
 
     @classmethod
     def from_lexicon(cls, lex) -> NameWords:
@@ -100,6 +101,7 @@ class NameWords:
             relations=lex["relation_nouns"],
             inner_prepositions=lex["no_name_prepositions"],
             honorifics=lex["honorifics"],
+            subject_pronouns=lex["subject_pronouns"],
         )
 
 
