@@ -472,7 +472,7 @@ def repair_parse(
     return doc
 
 
-def _verb_series(sent, verbs: frozenset[str], pronouns: frozenset[str] = frozenset()) -> list[int] | None:
+def _verb_series(sent, verbs: frozenset[str], pronouns: frozenset[str]) -> list[int] | None:
     """ "Kestrel Pumps Ltd designs, manufactures and sells pumps": a series of verbs after a subject, the last one
     taking the object, that the tagger reads as nouns but the last (and the first as the sentence's root noun):
     the token indices of the subject's head and of the series, or None. Every word of the series is a verb of the

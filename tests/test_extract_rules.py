@@ -176,6 +176,13 @@ def check(claims_of, text, must, must_not):
 
 SUPPLIES = [
     case(
+        "supplies-it-is-the-subject-of-the-sentence-before-not-the-canton-named-after-it",
+        "Veltrana Pharma has plants in Switzerland, Germany, Italy, France and California, and is building a site in "
+        "Sisslerfeld, in the canton of Aargau, which opens in 2026. It also supplies Roche.",
+        [C("Veltrana Pharma", "supplies", "Roche")],
+        [C("Aargau", "supplies", ANY_NAME, ANY), C("Aargau", "competesWith", ANY_NAME, ANY)],
+    ),
+    case(
         "supplies-the-partner-of-a-contract-to-supply",
         "Acme Corp signed a contract with Bravo Holdings to supply eight cranes. Kestrel Motors reached an "
         "agreement with Tornvik Trucks to deliver 40 engines.",
@@ -437,10 +444,16 @@ def test_produces_components_for(claims_of, text, must, must_not):
 
 PRODUCES = [
     case(
+        "produces-offers-units-of-a-kind-not-a-unit-of-its-own",
+        "Kinetron Corp offers cabinet power distribution units. Kinetron Corp offers its Polish unit for sale.",
+        [C("Kinetron Corp", "produces", "cabinet power distribution units")],
+        [C("Kinetron Corp", "produces", "unit", ANY), C("Kinetron Corp", "produces", "Polish unit", ANY)],
+    ),
+    case(
         "produces-a-kind-of-a-partys-noun-listed-with-products-is-a-product",
         "Dokumsan's main products are brake discs, brake drums, cylinder heads and exhaust manifolds. Yenmar Yard "
         "builds container ships and LNG carriers. Dokumsan sells castings to department heads and cylinder heads "
-        "to Yenmar Yard.",
+        "to Yenmar Yard. Kovrin makes brake discs, cylinder heads and department heads.",
         [C("Dokumsan", "produces", "cylinder heads"), C("Yenmar Yard", "produces", "LNG carriers")],
         [C(ANY_NAME, "produces", "department heads", ANY)],
     ),
@@ -854,9 +867,14 @@ def test_depends_on(claims_of, text, must, must_not):
 INVESTS = [
     case(
         "invests-a-backer-named-before-a-hyphen",
-        "The Baiterek-backed battery maker Altyn Cells will open a plant. The state-backed maker Orda Cells will too.",
+        "The Baiterek-backed battery maker Altyn Cells will open a plant. The state-backed maker Orda Cells will too. "
+        "The Kremlin-backed carmaker Avtovaz cut output. The Gazprom-sponsored club Zenit won.",
         [C("Baiterek", "investsIn", "Altyn Cells")],
-        [C(ANY_NAME, "investsIn", "Orda Cells", ANY)],
+        [
+            C(ANY_NAME, "investsIn", "Orda Cells", ANY),
+            C(ANY_NAME, "investsIn", "AvtoVAZ", ANY),
+            C("Gazprom", "investsIn", ANY_NAME, ANY),
+        ],
     ),
     case(
         "invests-a-holder-after-and-with-its-own-verb-is-no-member",
@@ -1167,13 +1185,6 @@ LOCATED = [
     ),
     case("located-based-in", "KAMAZ is based in Naberezhnye Chelny.", [C("KAMAZ", "locatedIn", "Naberezhnye Chelny")]),
     case(
-        "located-the-canton-of-a-place-the-recogniser-took-for-a-firm",
-        "Veltrana Pharma has plants in Switzerland, Germany, Italy, France and California, and is building a site in "
-        "Sisslerfeld, in the canton of Aargau, which opens in 2026. It also supplies Roche.",
-        [C("Veltrana Pharma", "supplies", "Roche")],
-        [C("Aargau", "supplies", "Roche"), C("Aargau", "competesWith", ANY_NAME, ANY)],
-    ),
-    case(
         "located-hyphen-based",
         "The Gomel-based harvester maker Gomselmash opened a plant.",
         [C("Gomselmash", "locatedIn", "Gomel"), C("Gomselmash", "produces", "harvesters")],
@@ -1306,9 +1317,14 @@ SUBSIDIARY = [
     case(
         "subsidiary-a-firm-owned-by-the-name-before-a-hyphen",
         "The Tata-owned carmaker Jaguar Land Rover buys steel. Paul Wurth, the SMS-owned engineering firm, builds "
-        "furnaces. The state-owned firm Rosatom built it.",
+        "furnaces. The state-owned firm Rosatom built it. The partly Tata-owned firm Rallis makes pesticides. "
+        "Voltas, a 26 percent Tata-owned firm, makes air conditioners.",
         [C("Jaguar Land Rover", "subsidiaryOf", "Tata Group"), C("Paul Wurth", "subsidiaryOf", "SMS")],
-        [C("Rosatom", "subsidiaryOf", ANY_NAME, ANY)],
+        [
+            C("Rosatom", "subsidiaryOf", ANY_NAME, ANY),
+            C("Rallis", "subsidiaryOf", ANY_NAME, ANY),
+            C("Voltas", "subsidiaryOf", ANY_NAME, ANY),
+        ],
     ),
     case(
         "subsidiary-a-firms-arm-is-a-firm-a-robots-a-product",

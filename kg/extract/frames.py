@@ -306,6 +306,10 @@ def _share(verb):
     candidates = [c for c in verb.children if c.dep_ in ("npadvmod", "advmod", "dobj")]
     if verb.dep_ == "acl":
         candidates.append(verb.head)
+    if verb.dep_ == "amod":  # "a 26 percent Tata-owned firm": the percentage hangs on the noun
+        candidates += [
+            c for c in verb.head.children if c.dep_ in ("nmod", "npadvmod", "compound", "amod") and c.i < verb.i
+        ]
     for token in candidates:
         if token.dep_ == "advmod" and token.lower_ in _SHARE_ADVERBS:  # "half-owned by", "partly owned by"
             return token, _SHARE_ADVERBS[token.lower_]

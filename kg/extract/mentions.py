@@ -737,11 +737,19 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
     if (
         first > 2
         and doc[first - 1].lower_ == "of"
-        and doc[first - 2].lemma_.lower() in lex["region_descriptors"]
+        and (
+            doc[first - 2].lemma_.lower() in lex["region_name_words"]
+            or doc[first - 2].lemma_.lower() in lex["settlement_descriptors"]
+        )
         and doc[first - 2].is_lower
         and doc[first - 3].lower_ == "the"
+        and (label in ("GPE", "LOC") or last - first == 1)
+        and not any(w in lex["company_name_words"] or w in lex["organization_name_words"] for w in words)
+        and not any(w in lex["company_name_suffixes"] for w in words)
     ):
-        return "Region", False  # "in the canton of Aargau", "the province of Chubut": the name is the place's
+        return "Region", False  # "in the canton of Aargau", "the province of Chubut": the name is the place's (but
+        # "the capital of Kaspi Bank" is money; "the port of Zelandia Terminals", longer and no place to the
+        # recogniser, a firm's)
     head = name_head(doc, first, last) if "of" in words[1:] else None
     if head in lex["organization_name_words"] and head not in lex["company_name_words"]:
         return "Organization", False  # "Ministry of Energy", "the Armenian Ministry of Economy", "University of X"

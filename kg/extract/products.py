@@ -68,8 +68,10 @@ def _is_product(span) -> bool:
 def noun_phrase_product(
     token, para: int, discourse: Discourse, gazetteer: Gazetteer, lex, *, listed: bool = True
 ) -> Span | None:
-    """A product (or sector) named by the noun phrase headed by ``token``, or None. ``listed``: a kind of a noun
-    that names a party elsewhere ("cylinder heads", "LNG carriers") is a product in a list of products."""
+    """A product (or sector) named by the noun phrase headed by ``token``, or None. ``listed``: whether a noun that
+    names a party elsewhere may still name a product as a kind listed with products ("cylinder heads" beside
+    "brake drums", :func:`_kind_in_product_list`); False tests a list's other members without that, so that the
+    test does not recurse."""
     lemma = token.lemma_.lower()
     member = token.dep_ in ("compound", "amod", "nmod", "conj") and _split_member(token)
     as_noun = member or (
@@ -188,21 +190,28 @@ def noun_phrase_product(
 
 
 def _kind_in_product_list(token, para: int, discourse: Discourse, gazetteer: Gazetteer, lex) -> bool:
-    """A plural noun with a common-noun kind before it ("cylinder heads", "LNG carriers") coordinated with a
-    noun phrase that names a product by itself: "container ships and LNG carriers"."""
+    """A plural noun with a kind before it ("cylinder heads", "LNG carriers": a noun or a product's name, no
+    party and no word of one, as "department" is) coordinated with a noun phrase that names a product by
+    itself: "container ships and LNG carriers", "brake drums, cylinder heads and exhaust manifolds"."""
+    if token.tag_ != "NNS":
+        return False
+    party_words = (
+        lex["person_descriptors"]
+        | lex["company_descriptors"]
+        | lex["organization_descriptors"]
+        | lex["organization_name_words"]
+        | lex["group_nouns"]
+    )
     kind = any(
         c.dep_ in ("compound", "nmod")
         and c.i < token.i
         and c.pos_ in ("NOUN", "PROPN")
+        and c.lemma_.lower() not in party_words
         and _is_kind(discourse.at(para, c.i))
         for c in token.children
     )
-    return (
-        kind
-        and token.tag_ == "NNS"
-        and any(
-            noun_phrase_product(c, para, discourse, gazetteer, lex, listed=False) is not None for c in token.conjuncts
-        )
+    return kind and any(
+        noun_phrase_product(c, para, discourse, gazetteer, lex, listed=False) is not None for c in token.conjuncts
     )
 
 

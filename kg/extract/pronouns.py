@@ -120,7 +120,9 @@ def _it_antecedent(r, token, para, want):
 
 def _previous_subject(r, sent, para, quoted, antecedent):
     """The subject of the main verb of the sentence before, in the same paragraph, as ``antecedent`` takes it;
-    None when it names nothing that fits (or is in a quote the pronoun is not in)."""
+    None when it names nothing that fits (or is in a quote the pronoun is not in). A subject that is itself
+    "it" is not followed back: on the training batches following it chose as many wrong firms as right ones
+    (an earlier "it" resolved to the nearest name, not the firm the article is about)."""
     if sent.start == 0:
         return None
     previous = sent.doc[sent.start - 1].sent
