@@ -727,25 +727,27 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
         and not doc[last - 1].whitespace_
     ):
         return "Region", False  # "the Tartu-based Quillfeather Labs": a place, whatever the model says
+    body_word = any(w in lex["company_name_words"] or w in lex["organization_name_words"] for w in words)
+    suffixed = any(w in lex["company_name_suffixes"] for w in words)
     if (
         first > 1
         and doc[first - 1].lower_ == "in"
         and doc[first - 2].lower_ in ("based", "headquartered")
-        and not any(w in lex["company_name_words"] or w in lex["organization_name_words"] for w in words)
+        and not body_word
     ):
         return "Region", False  # "a Hungarian company based in Gyöngyös": where a firm is based is a place
+    place_word = first > 2 and (
+        doc[first - 2].lemma_.lower() in lex["region_name_words"]
+        or doc[first - 2].lemma_.lower() in lex["settlement_descriptors"]
+    )
     if (
-        first > 2
+        place_word
         and doc[first - 1].lower_ == "of"
-        and (
-            doc[first - 2].lemma_.lower() in lex["region_name_words"]
-            or doc[first - 2].lemma_.lower() in lex["settlement_descriptors"]
-        )
         and doc[first - 2].is_lower
         and doc[first - 3].lower_ == "the"
         and (label in ("GPE", "LOC") or last - first == 1)
-        and not any(w in lex["company_name_words"] or w in lex["organization_name_words"] for w in words)
-        and not any(w in lex["company_name_suffixes"] for w in words)
+        and not body_word
+        and not suffixed
     ):
         return "Region", False  # "in the canton of Aargau", "the province of Chubut": the name is the place's (but
         # "the capital of Kaspi Bank" is money; "the port of Zelandia Terminals", longer and no place to the
@@ -753,7 +755,7 @@ def infer_class(doc, first: int, last: int, label: str, ruleset: RuleSet) -> tup
     head = name_head(doc, first, last) if "of" in words[1:] else None
     if head in lex["organization_name_words"] and head not in lex["company_name_words"]:
         return "Organization", False  # "Ministry of Energy", "the Armenian Ministry of Economy", "University of X"
-    if words[-1] in lex["company_name_words"] or any(w in lex["company_name_suffixes"] for w in words):
+    if words[-1] in lex["company_name_words"] or suffixed:
         return "Company", False
     if (
         label == "PERSON"
