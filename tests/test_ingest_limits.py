@@ -48,7 +48,7 @@ def _graphs(path) -> dict[str, set[str]]:
     graphs: dict[str, set[str]] = {}
     for quad in store.quads_for_pattern(None, None, None, None):
         if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value != str(ONTOLOGY_GRAPH):
-            graphs.setdefault(str(quad.graph_name), set()).add(str(quad.triple))
+            graphs.setdefault(quad.graph_name.value, set()).add(str(quad.triple))  # the bare IRI, as the names compared
     del store
     return graphs
 
