@@ -469,6 +469,9 @@ def repair_parse(
     series = [found for sent in doc.sents if (found := _verb_series(sent, verbs, words.subject_pronouns)) is not None]
     if series:
         doc = _transplant(doc, {found[0]: ("series", found) for found in series})  # one edit each, no re-parse
+    after = [found for sent in doc.sents if (found := _series_after_verb(sent, verbs)) is not None]
+    if after:
+        doc = _transplant(doc, {found[0]: ("series after", found) for found in after})
     return doc
 
 
@@ -508,6 +511,42 @@ def _verb_series(sent, verbs: frozenset[str], pronouns: frozenset[str]) -> list[
     if root not in members:
         return None  # the series is the sentence's main clause, or the tagger's reading stands
     return [subject.i, *(m.i for m in members)]
+
+
+def _series_after_verb(sent, verbs: frozenset[str]) -> list[int] | None:
+    """ "Vattern develops, manufactures and markets forest machines", "Sika produces and markets paints": a verb
+    the tagger read right, followed by verbs of a series it read as nouns, the last one taking the object: the
+    token indices of the series (the verb first) and of the object's head, or None. Every later word of the
+    series is a verb of the rules (``verbs``) in lower case, after a comma or "and"; the verb has no object of its
+    own; the object is the noun phrase right after the series."""
+    doc = sent.doc
+    for token in sent:
+        if not (
+            token.pos_ == "VERB"
+            and token.tag_ in ("VBZ", "VBP", "VBD")
+            and token.lemma_.lower() in verbs
+            and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
+        ):
+            continue
+        members, i = [token.i], token.i + 1
+        while i + 1 < sent.end:
+            step = 2 if doc[i].text == "," and doc[i + 1].lower_ == "and" else 1  # "..., manufactures, and sells"
+            if doc[i].text not in (",", "and") or i + step >= sent.end:
+                break
+            word = doc[i + step]
+            if not _series_word(word, verbs) or word.pos_ == "VERB":
+                break
+            members.append(word.i)
+            i = word.i + 1
+        if len(members) < 2 or i >= sent.end:
+            continue
+        head = doc[i]
+        while head.i < sent.end and head.head.i > head.i and head.dep_ in ("compound", "amod", "nmod", "det", "nummod"):
+            head = head.head  # "forest machines": up to the phrase's noun
+        if head.pos_ not in ("NOUN", "PROPN") or not (head.head.i in members or doc[members[-1]].head == head):
+            continue  # the phrase after the series is not what the series was read with
+        return [*members, head.i]
+    return None
 
 
 def _present_tag(word) -> str:
@@ -694,6 +733,18 @@ def _transplant(doc, patches):
                 if doc[i].tag_.startswith("NN"):
                     tags[i] = _present_tag(doc[i])
                 before = i
+            del patches[start]
+            continue
+        if patch[0] == "series after":
+            *members, obj = patch[1]
+            for before, i in zip(members, members[1:]):  # "develops, manufactures and markets": each verb the
+                heads[i], deps[i], pos[i] = before, "conj", "VERB"  # conjunct of the one before
+                if doc[i].tag_.startswith("NN"):
+                    tags[i] = _present_tag(doc[i])
+            for t in doc[members[0] : doc[members[0]].sent.end]:
+                if t.i > obj and heads[t.i] in members[1:] and deps[t.i] == "conj" and t.pos_ in ("NOUN", "PROPN"):
+                    heads[t.i] = obj  # the other nouns of the object's list, read as conjuncts of a verb
+            heads[obj], deps[obj] = members[-1], "dobj"
             del patches[start]
             continue
         if patch[0] == "tickers":

@@ -3577,6 +3577,18 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-a-verb-read-right-then-a-series-the-tagger-reads-as-nouns",
+        "Vattern Industrier AB develops, manufactures and markets forest machines, loader cranes and hydraulic "
+        "cylinders. Orsola Vernici produces and markets paints and coatings.",
+        [
+            C("Vattern Industrier AB", "produces", "forest machines"),
+            C("Vattern Industrier AB", "produces", "hydraulic cylinders"),
+            C("Orsola Vernici", "produces", "paints"),
+            C("Orsola Vernici", "produces", "coatings"),
+        ],
+        [],
+    ),
+    case(
         "gen-a-firm-named-with-an-event-word",
         "Philippine conglomerate JG Summit Holdings Inc owns Robina Foods. Ministers met at the Caspian Economic "
         "Summit in Baku.",

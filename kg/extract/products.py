@@ -182,11 +182,27 @@ def noun_phrase_product(
         and not member
         and lemma not in lex["product_descriptors"]
         and lemma not in lex["mass_nouns"]
+        and not _material(token, dets, lex)
     ):
-        return None  # a lone singular common noun ("the factory's move") names no product
+        return None  # a lone singular common noun ("the factory's move") names no product; one with no determiner
+        # as an object or a list's member is a mass noun, a material ("produces fatty acids and glycerine")
     offset = discourse.paragraphs[para].offset
     start, end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1].text)
     return _product_span(known, text, cls, para, first, last, start, end, "phrase", text)
+
+
+def _material(token, dets, lex) -> bool:
+    """A singular noun with no determiner that a making verb takes as its object, alone or in a list ("produces
+    fatty acids and glycerine", "manufactures polypropylene"): a mass noun, so a material made (not "produces
+    most of its tyres", not "provides guidance")."""
+    if dets or token.pos_ != "NOUN" or token.tag_ != "NN" or not token.is_lower:
+        return False
+    if any(c.dep_ == "prep" for c in token.children):
+        return False  # "most of its tyres", "control of the plant"
+    first = token
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    return first.dep_ == "dobj" and first.head.lemma_.lower() in lex["making_verbs"]
 
 
 def _kind_in_product_list(token, para: int, discourse: Discourse, gazetteer: Gazetteer, lex) -> bool:
