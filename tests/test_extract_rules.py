@@ -3589,6 +3589,23 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-a-material-a-making-verb-takes-with-no-determiner",
+        "Emas Oleo Sdn Bhd produces fatty acids and glycerine. Halden Polymer manufactures polypropylene. Halden "
+        "Polymer makes progress on most of its projects and provides guidance to investors.",
+        [
+            C("Emas Oleo Sdn Bhd", "produces", "glycerine"),
+            C("Emas Oleo Sdn Bhd", "produces", "fatty acids"),
+            C("Halden Polymer", "produces", "polypropylene"),
+        ],
+        [C("Halden Polymer", "produces", "progress"), C("Halden Polymer", ANY, "most"), C(ANY_NAME, ANY, "guidance")],
+    ),
+    case(
+        "gen-a-processor-of-a-food-is-its-maker",
+        "Brookside Dairy, the country's largest dairy processor, raised prices.",
+        [C("Brookside Dairy", "produces", "dairy")],
+        [],
+    ),
+    case(
         "gen-a-firm-named-with-an-event-word",
         "Philippine conglomerate JG Summit Holdings Inc owns Robina Foods. Ministers met at the Caspian Economic "
         "Summit in Baku.",
