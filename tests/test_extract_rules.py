@@ -3606,6 +3606,17 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-a-participle-hung-on-the-object-of-a-maker-of",
+        "Hanaro Optics, a maker of camera modules headquartered in Suwon, cut prices. Tamsa Gears, a maker of "
+        "gearboxes owned by Daesan Group, cut prices too.",
+        [
+            C("Hanaro Optics", "locatedIn", "Suwon"),
+            C("Tamsa Gears", "subsidiaryOf", "Daesan Group"),
+            C("Tamsa Gears", "produces", "gearboxes"),
+        ],
+        [C("camera modules", ANY, ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-firm-named-with-an-event-word",
         "Philippine conglomerate JG Summit Holdings Inc owns Robina Foods. Ministers met at the Caspian Economic "
         "Summit in Baku.",

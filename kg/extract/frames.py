@@ -32,6 +32,9 @@ Roles:
     the entity a descriptor noun is said of.
 ``apposed``
     the names apposed to a noun trigger after it ("Park Soo-min, CEO, *Seorim Steel*").
+``of_head``
+    the noun an ``of`` phrase belongs to, for its object ("a *maker* of camera modules based in Suwon":
+    ``head.of_head`` of "based").
 ``self``, ``head``, ``gov``, ``next``, ``acl``
     the trigger itself; the word the trigger modifies; the verb governing a noun
     trigger; the word after the trigger; the clause modifying a noun ("a
@@ -963,6 +966,15 @@ def _where(trigger):
     return []
 
 
+def _of_head(trigger):
+    """ "a maker of camera modules based in Suwon": the noun an "of" phrase belongs to, for a word the parser hung
+    on the phrase's object."""
+    prep = trigger.head
+    if trigger.dep_ == "pobj" and prep.lower_ == "of" and prep.head != prep and prep.head.pos_ in ("NOUN", "PROPN"):
+        return [prep.head]
+    return []
+
+
 def _apposed(trigger):
     """The names apposed to a noun: "Park Soo-min, CEO, Seorim Steel" -> Seorim Steel for "CEO"."""
     return [c for c in trigger.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > trigger.i]
@@ -971,6 +983,7 @@ def _apposed(trigger):
 ROLES = {
     "self": _self,
     "apposed": _apposed,
+    "of_head": _of_head,
     "partner": _purpose_partner,
     "where": _where,
     "head": _head,
