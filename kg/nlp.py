@@ -296,7 +296,6 @@ def _windows(blocks: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 _LINKS = {",", "and", "&"}
 
 
-_PLACE_LABELS = frozenset({"Country", "Region", "GPE", "LOC"})
 _POSSESSIVE = ("'s", "\u2019s")
 
 
@@ -328,14 +327,13 @@ def _leading_names(sent, demonyms=frozenset(), name_words=frozenset(), adverbs=f
         owned = end + (doc[end - 1].text not in _POSSESSIVE)  # the recogniser may keep the "'s" in the place
         if (
             owned < sent.end
-            and doc[i].ent_type_ in _PLACE_LABELS
             and doc[owned - 1].text in _POSSESSIVE
             and doc[owned].ent_iob_ == "B"
             and doc[owned].ent_type_ not in _NOT_NAMES  # the small model calls many firms places ("Denso")
-            and (names or _listed_after(doc, owned, sent.end))
         ):
             # "Qilin Auto and Uzbekistan's Turon Avto set up ...", "Japan's Denso and South Korea's Hyundai
-            # Mobis supply ...": a place's firm is the member, not the possessor of the whole list
+            # Mobis supply ...", "Germany's Siemens supplies ...", "San Miguel Corp's Eagle Cement supplies ...":
+            # the possessed name is the member, not a name of a list after its possessor
             end = owned + 1
             while end < sent.end and doc[end].ent_iob_ == "I":
                 end += 1
@@ -346,14 +344,6 @@ def _leading_names(sent, demonyms=frozenset(), name_words=frozenset(), adverbs=f
         elif i + 2 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in _LINKS and doc[i + 2].ent_iob_ == "B":
             i += 2
     return names
-
-
-def _listed_after(doc, start: int, end: int) -> bool:
-    """The name at ``start`` is followed by "and" or a comma and another name (a list of names opens here)."""
-    k = start + 1
-    while k < end and doc[k].ent_iob_ == "I":
-        k += 1
-    return k + 1 < end and doc[k].text in _LINKS and doc[k + 1].ent_iob_ == "B"
 
 
 def _unlabelled_name(doc, i: int, end: int, name_words, adverbs=frozenset()) -> tuple[int, int] | None:
@@ -799,6 +789,13 @@ def _transplant(doc, patches):
             root = b - 1
             for i in range(a, root):
                 heads[i], deps[i] = root, "compound"
+            marks = [i for i in range(a + 1, root) if doc[i].text in _POSSESSIVE]
+            if marks:  # "Germany's Siemens": the possessor hangs on the name it owns, as the parser hangs it
+                owner = marks[0] - 1
+                deps[owner] = "poss"
+                heads[marks[0]], deps[marks[0]] = owner, "case"
+                for i in range(a, owner):
+                    heads[i] = owner
             if number:
                 heads[root], deps[root] = first_root, "conj"
             pos[root] = "PROPN"

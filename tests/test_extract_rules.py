@@ -3617,6 +3617,17 @@ GENERAL += [
         [C("camera modules", ANY, ANY_NAME, ANY)],
     ),
     case(
+        "gen-a-country-s-firm-opening-the-sentence-is-its-subject",
+        "Germany's Siemens supplies trains to Egypt. India's Tata Steel exports steel to Vietnam.",
+        [
+            C("Siemens", "exportsTo", "Egypt"),
+            C("Siemens", "locatedIn", "Germany"),
+            C("Tata Steel", "exportsTo", "Vietnam"),
+            C("Tata Steel", "locatedIn", "India"),
+        ],
+        [],
+    ),
+    case(
         "gen-a-firm-named-with-an-event-word",
         "Philippine conglomerate JG Summit Holdings Inc owns Robina Foods. Ministers met at the Caspian Economic "
         "Summit in Baku.",
