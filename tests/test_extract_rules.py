@@ -3628,6 +3628,12 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-a-firm-s-site-of-the-firm-receiving-goods-stands-for-it",
+        "CATL will supply battery cells to the new factory of BMW in Debrecen.",
+        [C("CATL", "producesComponentsFor", "BMW", "planned")],
+        [],
+    ),
+    case(
         "gen-a-firm-named-with-an-event-word",
         "Philippine conglomerate JG Summit Holdings Inc owns Robina Foods. Ministers met at the Caspian Economic "
         "Summit in Baku.",

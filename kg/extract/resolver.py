@@ -127,9 +127,17 @@ class Resolver:
             and token.dep_ == "pobj"
             and token.head.lower_ in ("to", "for", "into")
         ):
-            # "ammonia to Atlas's plants", "quinoa to Brannoch's factory": a firm's site receiving goods
-            # stands for the firm (but "Renault's own plant in Moscow" is a plant of its own)
-            for owner in (c for c in token.children if c.dep_ == "poss"):
+            # "ammonia to Atlas's plants", "quinoa to Brannoch's factory", "cells to the new factory of BMW": a
+            # firm's site receiving goods stands for the firm (but "Renault's own plant in Moscow" is a plant of
+            # its own)
+            owners = [c for c in token.children if c.dep_ == "poss"] + [
+                o
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+            for owner in owners:
                 found = [s for s in self.resolve(owner, para, want, depth + 1) if s.cls in ("Company", "Organization")]
                 if found:
                     return [_copy(f, via="coref", surface=_phrase_text(token), **_at(token)) for f in found]
