@@ -85,8 +85,11 @@ def definite(r, token, para, want, depth):
             called = [s for s in r.discourse.before(position, ("Company", "Organization")) if lemma in kinds(r, s)]
             return [_copy(called[0], via="coref", surface=_phrase_text(token), **_at(token))] if called else []
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if nxt is not None and nxt.pos_ == "PROPN" and (nxt.is_title or nxt.is_upper):
-            return []  # "the tyre maker Belshina", "the contractor NFC": the name that follows
+        if nxt is not None and (
+            (nxt.pos_ == "PROPN" and (nxt.is_title or nxt.is_upper)) or (nxt.is_upper and nxt.is_alpha and len(nxt) > 1)
+        ):
+            return []  # "the tyre maker Belshina", "the contractor NFC", "the Saudi company SABIC" (however tagged):
+            # the name that follows
         classes = ("Company",) if lemma in r.lex["company_descriptors"] else ("Organization",)
         if lemma in ("government", "authority", "authorities", "leadership"):
             return []
