@@ -453,6 +453,9 @@ def repair_parse(
         patches[sent.start] = (names, k, fresh)
     if patches:
         doc = _transplant(doc, patches)
+    attributions = [t.i for t in doc if _misread_attribution(t, words.reporting)]
+    if attributions:
+        doc = _transplant(doc, {attributions[0]: ("attribution", attributions)})  # one edit of the tree
     participles = [t.i for t in doc if _misread_participle(t)]
     if participles:
         doc = _transplant(doc, {participles[0]: ("participle", participles)})  # one edit of the tree, no re-parse
@@ -630,6 +633,31 @@ def _misread_particle(token, connectors) -> bool:
     )
 
 
+def _misread_attribution(token, reporting: frozenset[str]) -> bool:
+    """ "Renault supplies engines to Dacia, a spokesman for Renault said": the speaker of an attribution that the
+    parser hangs on the name before it as an apposition ("Dacia, a spokesman"), leaving the verb of saying with
+    no subject (and the name a person). The noun is the subject of that verb."""
+    doc = token.doc
+    if (
+        token.dep_ != "appos"
+        or token.pos_ != "NOUN"
+        or token.head.pos_ != "PROPN"
+        or token.right_edge.i + 1 >= len(doc)
+    ):
+        return False
+    if any(c.dep_ in ("conj", "appos") for c in token.children):
+        return False  # "Savanna Outfitters, Kenya's largest retailer, chief executive Meron Tadesse said": the
+        # speaker is the name listed after the apposition
+    verb = doc[token.right_edge.i + 1]
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in reporting
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and verb.i > token.head.i
+        and token.head in verb.subtree
+    )
+
+
 def _misread_participle(token) -> bool:
     """ "supplies breaded chicken to Arcos Dorados", "exports chilled lamb": a participle before the object of a
     verb that the tagger reads as a second verb taking that object (the first then has none)."""
@@ -699,6 +727,12 @@ def _transplant(doc, patches):
     tags = [t.tag_ for t in doc]
     lemmas = [t.lemma_ for t in doc]
     for start, patch in list(patches.items()):
+        if patch[0] == "attribution":
+            for i in patch[1]:  # "Dacia, a spokesman for Renault said": the speaker is the verb's subject
+                verb = doc[i].right_edge.i + 1
+                heads[i], deps[i] = verb, "nsubj"
+            del patches[start]
+            continue
         if patch[0] == "participle":
             for i in patch[1]:  # "supplies breaded chicken": the participle modifies the verb's object
                 noun, verb = doc[i + 1], doc[i - 1]

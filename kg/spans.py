@@ -67,6 +67,7 @@ class NameWords:
     inner_prepositions: frozenset[str] = frozenset()  # in lower case, inside no firm's name ("Havyard for ...")
     honorifics: frozenset[str] = frozenset()  # "Dr", "Mrs": before a person's name, no part of it
     subject_pronouns: frozenset[str] = frozenset()  # "it", "they": a subject a series of verbs may follow
+    reporting: frozenset[str] = frozenset()  # "say", "tell": the verbs of a speech attribution
 
     @classmethod
     def from_lexicon(cls, lex) -> NameWords:
@@ -102,6 +103,7 @@ class NameWords:
             inner_prepositions=lex["no_name_prepositions"],
             honorifics=lex["honorifics"],
             subject_pronouns=lex["subject_pronouns"],
+            reporting=lex["reporting_verbs"],
         )
 
 

@@ -3634,6 +3634,17 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-a-speaker-the-parser-hangs-on-the-name-before-as-an-apposition",
+        "Renault supplies engines to Dacia, a spokesman for Renault said. Abay Textiles supplies uniforms to Savanna "
+        "Outfitters, Kenya's largest clothing retailer, chief executive Meron Tadesse said.",
+        [
+            C("Renault", "producesComponentsFor", "Dacia"),
+            C("Abay Textiles", "supplies", "Savanna Outfitters"),
+            C("Savanna Outfitters", "locatedIn", "Kenya"),
+        ],
+        [],
+    ),
+    case(
         "gen-a-firm-named-with-an-event-word",
         "Philippine conglomerate JG Summit Holdings Inc owns Robina Foods. Ministers met at the Caspian Economic "
         "Summit in Baku.",
