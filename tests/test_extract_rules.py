@@ -3645,6 +3645,12 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-parts-made-in-a-town-are-made-there-not-for-it",
+        "Volvo Cars makes engines in Skovde.",
+        [C("Volvo Cars", "produces", "engines")],
+        [C("Volvo Cars", "producesComponentsFor", ANY_NAME, ANY), C(ANY_NAME, "supplies", ANY_NAME, ANY)],
+    ),
+    case(
         "gen-a-firm-named-with-an-event-word",
         "Philippine conglomerate JG Summit Holdings Inc owns Robina Foods. Ministers met at the Caspian Economic "
         "Summit in Baku.",
