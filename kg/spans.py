@@ -852,6 +852,18 @@ def _one_noun_phrase(doc, spans, words: NameWords):
 
 
 def _one_firm(doc, first, second, words: NameWords) -> bool:
+    head = doc[first.end - 1].head
+    if (
+        first.end == second.start
+        and first.label_ in ("ORG", "Company")
+        and second.label_ == "PERSON"
+        and doc[first.end - 1].dep_ == "compound"
+        and second.start <= head.i < second.end
+        and not is_legal_suffix(doc[first.end - 1], words)  # "Moog Inc. Eaton Corporation": two firms
+        and not any(doc[i].lower_ in words.person_titles for i in range(first.start, second.end))
+    ):
+        return True  # "Toyota Tsusho", "PGZ Stocznia Wojenna": a firm's name and a word the recogniser took for a
+        # person's, one noun phrase, are one firm's name (not two names of a list)
     if second.label_ not in ("ORG", "Company") or first.label_ not in ("ORG", "PERSON", "Company"):
         return False
     last = doc[second.end - 1]
@@ -868,7 +880,6 @@ def _one_firm(doc, first, second, words: NameWords) -> bool:
         and doc[second.start].lower_ in words.name_words
     )  # "Abu Qir Fertilizers and Chemical Industries Company": both sides of "and" words of a firm's name (but
     # "Tornvik Steel and Nimbus Optics", the second with a name of its own, are two)
-    head = doc[first.end - 1].head
     return joined and doc[first.end - 1].dep_ in ("compound", "nmod") and second.start <= head.i < second.end
 
 

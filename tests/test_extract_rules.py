@@ -3651,6 +3651,23 @@ GENERAL += [
         [C("Volvo Cars", "producesComponentsFor", ANY_NAME, ANY), C(ANY_NAME, "supplies", ANY_NAME, ANY)],
     ),
     case(
+        "gen-a-contract-won-to-supply-goods-to-a-buyer",
+        "Hyundai Rotem said on Tuesday it had won an order to supply 72 electric trains to ONCF.",
+        [C("Hyundai Rotem", "supplies", "ONCF", "planned")],
+        [],
+    ),
+    case(
+        "gen-a-firm-s-name-with-a-word-the-recogniser-took-for-a-person-s",
+        "Toyota Tsusho will buy a 51% stake in Kasapreko. Moog Inc. Eaton Corporation and Parker compete for the "
+        "contract.",
+        [C("Kasapreko", "subsidiaryOf", "Toyota Tsusho", "planned")],
+        [
+            C(ANY_NAME, ANY, "Toyota", ANY),
+            C(ANY_NAME, ANY, "Tsusho", ANY),
+            C("Moog Inc. Eaton Corporation", ANY, ANY_NAME, ANY),
+        ],
+    ),
+    case(
         "gen-a-firm-named-with-an-event-word",
         "Philippine conglomerate JG Summit Holdings Inc owns Robina Foods. Ministers met at the Caspian Economic "
         "Summit in Baku.",
