@@ -3668,6 +3668,16 @@ GENERAL += [
         ],
     ),
     case(
+        "gen-an-unknown-name-a-country-possesses-is-its-firm",
+        "Japan's Denso supplies Toyota. China's Tsingshan builds plants. India's Gujarat exports cotton.",
+        [
+            C("Denso", "supplies", "Toyota", classes=("Company", "Company")),
+            C("Tsingshan", "locatedIn", "China", classes=("Company", "Country")),
+            C("Gujarat", "locatedIn", "India", classes=("Region", "Country")),
+        ],
+        [],
+    ),
+    case(
         "gen-a-firm-named-with-an-event-word",
         "Philippine conglomerate JG Summit Holdings Inc owns Robina Foods. Ministers met at the Caspian Economic "
         "Summit in Baku.",

@@ -591,6 +591,9 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
         return None  # "the Caspian Economic Forum", "Innoprom exhibition": events are not entities (but "JG Summit
         # Holdings Inc", a name ending as a firm's does, is one)
     known = gazetteer.lookup(text)
+    if known is None and label in ("GPE", "LOC") and _possessed_by_country(doc, first, last, gazetteer):
+        label = "ORG"  # "Poland's Solaris", "China's Tsingshan": an unknown name a country possesses is its firm
+        # (a region the gazetteer knows, "China's Guangdong", or one with a region's word stays a place)
     start = para.offset + doc[first].idx
     end = para.offset + doc[last - 1].idx + len(doc[last - 1].text)
     if known is not None:
@@ -625,6 +628,18 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
         weak=weak,
         surface=surface,
     )
+
+
+def _possessed_by_country(doc, first: int, last: int, gazetteer: Gazetteer) -> bool:
+    """The name's head has a country's name as its possessor ("Poland's Solaris")."""
+    head = doc[last - 1]
+    for child in head.children:
+        if child.dep_ == "poss" and child.i < first:
+            possessor = doc[child.left_edge.i : child.i + 1].text
+            entry = gazetteer.lookup(possessor)
+            if entry is not None and entry.cls == "Country":
+                return True
+    return False
 
 
 def _with_product_noun(doc, first: int, last: int, lex) -> str:
