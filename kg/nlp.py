@@ -534,7 +534,7 @@ def _series_after_verb(sent, verbs: frozenset[str]) -> list[int] | None:
         if len(members) < 2 or i >= sent.end:
             continue
         head = doc[i]
-        while head.i < sent.end and head.head.i > head.i and head.dep_ in ("compound", "amod", "nmod", "det", "nummod"):
+        while head.head.i > head.i and head.dep_ in ("compound", "amod", "nmod", "det", "nummod"):
             head = head.head  # "forest machines": up to the phrase's noun
         if head.pos_ not in ("NOUN", "PROPN") or not (head.head.i in members or doc[members[-1]].head == head):
             continue  # the phrase after the series is not what the series was read with

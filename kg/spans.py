@@ -837,7 +837,8 @@ def _one_noun_phrase(doc, spans, words: NameWords):
     """Two names side by side that the parser reads as one noun phrase ending in a firm's name word or a legal
     suffix are one firm's name: a known firm's name right before such a name ("Ford Otomotiv Sanayi A.S.",
     Ford Otosan, not Ford), or a name the recogniser cut at "and" ("Abu Qir Fertilizers and Chemical Industries
-    Company"). Not two firms of a list: the first ends in a suffix of its own, or both end alike."""
+    Company"); or a firm's name with a word after it the recogniser took for a person's ("Toyota Tsusho"). Not
+    two firms of a list: the first ends in a suffix of its own, or both end alike."""
     from spacy.tokens import Span
 
     out = sorted(spans, key=lambda s: s.start)
