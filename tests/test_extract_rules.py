@@ -3718,3 +3718,22 @@ def test_every_rule_fires_on_a_test_sentence(candidate_extractor):
     fired = {c.rule_id for found in candidate_extractor.candidates_many(articles) for c in found}
     rules = {rule.id for rule in candidate_extractor.load()[1].rules}
     assert rules - fired == set(), f"rules no test sentence fires: {sorted(rules - fired)}"
+
+
+def test_a_contract_to_supply_is_read_by_its_own_rule(candidate_extractor):
+    """ "won an order to supply 72 electric trains to ONCF": the contract rule proposes the supply itself (the
+    general verb rule reads it too; the rule case above holds with either), and not for a contract to buy."""
+    from kg.records import Article
+
+    def found(text):
+        article = Article(id="t", title="Untitled report", date=None, text=text, path="t.txt")
+        return {
+            (c.subject.name, c.predicate, c.object.name)
+            for c in next(candidate_extractor.candidates_many([article]))
+            if c.rule_id == "supplies/contract-to-supply-to"
+        }
+
+    assert found("Hyundai Rotem said on Tuesday it had won an order to supply 72 electric trains to ONCF.") == {
+        ("Hyundai Rotem", "supplies", "ONCF")
+    }
+    assert found("Hyundai Rotem signed an agreement to supply 72 electric trains to ONCF.") == set()
