@@ -465,7 +465,79 @@ def repair_parse(
     after = [found for sent in doc.sents if (found := _series_after_verb(sent, verbs)) is not None]
     if after:
         doc = _transplant(doc, {found[0]: ("series after", found) for found in after})
+    lists = [found for sent in doc.sents if (found := _noun_list(sent, words.list_openers)) is not None]
+    if lists:
+        doc = _transplant(doc, {found[0]: ("list", *found) for found in lists})  # one edit each, no re-parse
     return doc
+
+
+_MEMBER_TAGS = frozenset({"DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG", "VBD", "VB", "VBP"})
+_MEMBER_TAGS |= {"HYPH", "CD"}
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_MISREAD_NOUN = frozenset({"VB", "VBP", "VBD", "VBZ"})  # a member's head (or a compound's first word) read as a verb
+
+
+def _noun_list(sent, openers: frozenset[str]) -> tuple[int, list[list[int]]] | None:
+    """ "Tripp Lite offers products such as thermal duct kits, cable managers, rack enclosures, IP console servers,
+    switched PDUs, open-frame racks and patch panels": a list of noun phrases after one of the lexicon's list
+    ``openers`` ("such as", "including", "include") running to the sentence's end, that the parser broke ("rack" and
+    "switched" read as verbs, the sentence's root among the members): the index of the opener's (last) word and each
+    member's token indices (its last word its head), or None. A member is one to five words a noun phrase holds
+    (determiners, adjectives, nouns, names, participles, numbers, hyphens) and ends in a noun; members are parted by
+    commas and by "and" or "or"; there are at least three; the parse does not already read each as a conjunct of the
+    first, hung on the opener."""
+    doc = sent.doc
+    end = sent.end
+    while end > sent.start and doc[end - 1].is_punct and doc[end - 1].text not in (",",):
+        end -= 1  # the closing full stop, quote mark or bracket
+    for opener in sent:
+        two = f"{doc[opener.i - 1].lower_} {opener.lower_}" if opener.i > sent.start else ""
+        if not (
+            two in openers
+            or (opener.lower_ in openers and " " not in opener.lower_)
+            or (opener.lemma_.lower() in openers and opener.pos_ in ("VERB", "AUX"))
+        ):
+            continue
+        members = _members(doc, opener.i + 1, end)
+        if members is None:
+            continue
+        for k, member in enumerate(members):
+            head = doc[member[-1]]
+            if head.dep_ == "conj" and head.head.i < opener.i and head.head.pos_ in ("NOUN", "PROPN"):
+                members = members[:k]  # "devices, including converters and controllers, and references": the
+                break  # outer list goes on
+        if len(members) < 3:
+            continue
+        heads = [m[-1] for m in members]
+        first = doc[heads[0]]
+        if first.head.i == opener.i and all(doc[h] in first.conjuncts for h in heads[1:]):
+            return None  # read right
+        return opener.i, members
+    return None
+
+
+def _members(doc, start: int, end: int) -> list[list[int]] | None:
+    """The members of a list from ``start`` to ``end`` (see :func:`_noun_list`), or None where a word is none."""
+    members: list[list[int]] = [[]]
+    for i in range(start, end):
+        token = doc[i]
+        if token.text == "," or token.lower_ in ("and", "or"):
+            if not members[-1]:
+                if token.text == "," or len(members) == 1:
+                    return None
+                continue  # ", and"
+            members.append([])
+            continue
+        if token.tag_ not in _MEMBER_TAGS or (token.tag_ == "DT" and members[-1]):
+            return None
+        if token.tag_ in _MISREAD_NOUN and any(doc[j].tag_ != "DT" for j in members[-1]):
+            return None  # a verb inside a phrase ("Gestamp and Antolin provide body parts"): a clause, no member
+        members[-1].append(i)
+    if not all(members) or any(len(m) > 5 or doc[m[-1]].tag_ not in _NOUN_TAGS | _MISREAD_NOUN for m in members):
+        return None
+    if any(doc[m[-1]].tag_ in _MISREAD_NOUN and not doc[m[-1]].lower_.endswith("s") for m in members):
+        return None  # a verb that is no plural noun: "... and sells them" is no member
+    return members
 
 
 def _verb_series(sent, verbs: frozenset[str], pronouns: frozenset[str]) -> list[int] | None:
@@ -757,6 +829,40 @@ def _transplant(doc, patches):
                 if doc[i].tag_.startswith("NN"):
                     tags[i] = _present_tag(doc[i])
                 before = i
+            del patches[start]
+            continue
+        if patch[0] == "list":
+            _, opener, members = patch
+            span = range(members[0][0], members[-1][-1] + 1)
+            first = members[0][-1]
+            top = opener
+            while heads[top] != top and heads[top] not in span:
+                top = heads[top]
+            if heads[top] in span:  # the opener's clause hung on a member: it is the sentence's root again
+                heads[top], deps[top] = top, "ROOT"
+            root = top if heads[top] == top else doc[opener].sent.root.i
+            for t in doc[doc[opener].sent.start : doc[opener].sent.end]:
+                if t.i not in span and heads[t.i] in span and t.i != top:
+                    heads[t.i] = root  # what hung on a misread member (the full stop) hangs on the root
+            heads[first], deps[first] = opener, "dobj" if doc[opener].pos_ in ("VERB", "AUX") else "pobj"
+            previous = None
+            for member in members:
+                head = member[-1]
+                if doc[head].tag_ in _MISREAD_NOUN:
+                    pos[head], tags[head] = "NOUN", "NNS"
+                for i in member[:-1]:
+                    if not (heads[i] in member and heads[i] > i):  # its phrase's own reading stands where it has one
+                        heads[i] = head
+                        deps[i] = {"DT": "det", "CD": "nummod", "HYPH": "punct"}.get(doc[i].tag_, "compound")
+                        if doc[i].tag_.startswith("JJ") or doc[i].tag_ in ("VBN", "VBG", "VBD"):
+                            deps[i] = "amod"
+                    if doc[i].tag_ in ("VB", "VBP"):
+                        pos[i], tags[i] = "NOUN", "NN"  # "rack enclosures"
+                if previous is not None:
+                    heads[head], deps[head] = previous, "conj"
+                    for i in range(previous + 1, member[0]):  # the commas and "and" between them
+                        heads[i], deps[i] = previous, "punct" if doc[i].is_punct else "cc"
+                previous = head
             del patches[start]
             continue
         if patch[0] == "series after":

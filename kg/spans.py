@@ -68,6 +68,7 @@ class NameWords:
     honorifics: frozenset[str] = frozenset()  # "Dr", "Mrs": before a person's name, no part of it
     subject_pronouns: frozenset[str] = frozenset()  # "it", "they": a subject a series of verbs may follow
     reporting: frozenset[str] = frozenset()  # "say", "tell": the verbs of a speech attribution
+    list_openers: frozenset[str] = frozenset()  # "such as", "including", "include": what a list of instances follows
 
     @classmethod
     def from_lexicon(cls, lex) -> NameWords:
@@ -104,6 +105,7 @@ class NameWords:
             honorifics=lex["honorifics"],
             subject_pronouns=lex["subject_pronouns"],
             reporting=lex["reporting_verbs"],
+            list_openers=frozenset(lex["instance_prepositions"] | lex["inclusion_verbs"]),
         )
 
 

@@ -3589,6 +3589,25 @@ GENERAL += [
         [],
     ),
     case(
+        "gen-a-list-after-such-as-the-parser-broke",
+        "Norvik Electric offers products such as junction boxes, cable glands, rack enclosures, switched PDUs, "
+        "open-frame racks and patch panels.",
+        [
+            C("Norvik Electric", "produces", "junction boxes"),
+            C("Norvik Electric", "produces", "rack enclosures"),
+            C("Norvik Electric", "produces", "switched PDUs"),
+            C("Norvik Electric", "produces", "open-frame racks"),
+            C("Norvik Electric", "produces", "patch panels"),
+        ],
+        [],
+    ),
+    case(
+        "gen-a-verb-of-a-series-is-no-part-of-the-product-s-name",
+        "Textron Aviation builds, sells and services Beechcraft and Cessna aircraft.",
+        [C("Textron Aviation", "produces", "Cessna")],
+        [C("Textron Aviation", "produces", "sells and services Beechcraft")],
+    ),
+    case(
         "gen-a-material-a-making-verb-takes-with-no-determiner",
         "Emas Oleo Sdn Bhd produces fatty acids and glycerine. Halden Polymer manufactures polypropylene. Halden "
         "Polymer makes progress on most of its projects and provides guidance to investors.",

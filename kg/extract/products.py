@@ -61,6 +61,10 @@ def _split_member(token) -> bool:
     return head != token and token.i < head.i and token in coordinated_modifiers(head)
 
 
+_FINITE = ("VBZ", "MD")  # a verb of the third person or a modal: never part of a noun phrase ("condensed",
+# "gear" may be tagged VBD, VBP)
+
+
 def _is_product(span) -> bool:
     return span is not None and span.cls == "Product"
 
@@ -135,6 +139,8 @@ def noun_phrase_product(
                 continue  # the maker or origin is not part of the product's name: "BelAZ mining equipment"
             if _is_size(child):
                 continue  # "136-tonne", "220-tonne": a size, not a kind
+            if child.tag_ in _FINITE:
+                continue  # "manufactures, sells and services Beechcraft aircraft": a misread verb, not a kind
             if child.pos_ in ("ADJ", "NOUN", "PROPN", "VERB", "ADV"):
                 keep.extend(
                     t for t in child.subtree if not (discourse.at(para, t.i) and discourse.at(para, t.i).cls in _AGENTS)

@@ -1,0 +1,102 @@
+"""Unit tests of the parse repairs of kg/nlp.py on hand-built parses (no statistical model).
+
+The parses are the misreadings ``en_core_web_sm`` gives (written out by hand, invented names), so that a
+repair is tested on the tree it meets, not on whatever the model does today.
+"""
+
+from __future__ import annotations
+
+from kg.nlp import _noun_list, _transplant
+
+from .docs import parse
+
+OPENERS = frozenset({"such as", "including", "include"})
+
+# "Norvik Electric offers products such as duct kits, cable glands, rack enclosures, console servers,
+# switched PDUs and patch panels.": "rack" read as a verb taking "enclosures", "switched" as the root.
+BROKEN_LIST = """
+0 Norvik PROPN NNP 1 compound
+1 Electric PROPN NNP 2 nsubj
+2 offers VERB VBZ 20 ccomp offer
+3 products NOUN NNS 2 dobj product
+4 such ADJ JJ 5 amod
+5 as ADP IN 3 prep
+6 duct NOUN NN 7 compound
+7 kits NOUN NNS 5 pobj kit
+8 , PUNCT , 7 punct
+9 cable NOUN NN 10 compound
+10 glands NOUN NNS 7 conj gland
+11 , PUNCT , 7 punct
+12 rack VERB VB 2 conj
+13 enclosures NOUN NNS 12 dobj enclosure
+14 , PUNCT , 20 punct
+15 console NOUN NN 16 compound
+16 servers NOUN NNS 20 nsubj server
+17 , PUNCT , 16 punct
+18 switched VERB VBD 20 amod switch
+19 PDUs NOUN NNS 20 dobj pdu
+20 and CCONJ CC 20 ROOT
+21 patch NOUN NN 22 compound
+22 panels NOUN NNS 20 conj panel
+23 . PUNCT . 20 punct
+"""
+
+
+def test_a_broken_list_after_such_as_is_found_with_its_members():
+    doc = parse(BROKEN_LIST, joined=(7, 10, 13, 16, 22))
+    found = _noun_list(doc[:], OPENERS)
+    assert found == (5, [[6, 7], [9, 10], [12, 13], [15, 16], [18, 19], [21, 22]])
+
+
+def test_the_repaired_list_hangs_every_member_on_the_first_and_the_clause_on_its_verb():
+    doc = parse(BROKEN_LIST, joined=(7, 10, 13, 16, 22))
+    opener, members = _noun_list(doc[:], OPENERS)
+    fixed = _transplant(doc, {opener: ("list", opener, members)})
+    kits = fixed[7]
+    assert [t.text for t in kits.conjuncts] == ["glands", "enclosures", "servers", "PDUs", "panels"]
+    assert kits.head.text == "as" and kits.dep_ == "pobj"
+    assert fixed[2].dep_ == "ROOT" and fixed[23].head.i == 2  # "offers" governs the sentence again
+    assert (fixed[12].pos_, fixed[12].dep_, fixed[12].head.i) == ("NOUN", "compound", 13)  # "rack enclosures"
+    assert (fixed[18].dep_, fixed[18].head.i) == ("amod", 19)  # "switched PDUs"
+    assert len(list(fixed.sents)) == 1
+
+
+def test_a_list_the_parser_read_right_is_left_alone():
+    doc = parse(
+        """
+        0 Norvik PROPN NNP 1 compound
+        1 Electric PROPN NNP 2 nsubj
+        2 sells VERB VBZ 2 ROOT sell
+        3 pumps NOUN NNS 2 dobj pump
+        4 including VERB VBG 3 prep include
+        5 valves NOUN NNS 4 pobj valve
+        6 , PUNCT , 5 punct
+        7 hoses NOUN NNS 5 conj hose
+        8 and CCONJ CC 7 cc
+        9 seals NOUN NNS 7 conj seal
+        10 . PUNCT . 2 punct
+        """,
+        joined=(5, 9),
+    )
+    assert _noun_list(doc[:], OPENERS) is None
+
+
+def test_a_clause_after_the_opener_is_no_list():
+    doc = parse(
+        """
+        0 suppliers NOUN NNS 5 nsubj supplier
+        1 such ADJ JJ 2 amod
+        2 as ADP IN 0 prep
+        3 Gestamp PROPN NNP 2 pobj
+        4 and CCONJ CC 3 cc
+        5 Antolin PROPN NNP 6 nsubj
+        6 provide VERB VBP 6 ROOT
+        7 body NOUN NN 8 compound
+        8 parts NOUN NNS 6 dobj part
+        9 and CCONJ CC 8 cc
+        10 interiors NOUN NNS 8 conj interior
+        11 . PUNCT . 6 punct
+        """,
+        joined=(10,),
+    )
+    assert _noun_list(doc[:], OPENERS) is None
