@@ -1113,6 +1113,18 @@ LEADS = [
         "Radiy Khabirov, head of Bashkortostan, toured the plant.",
         [C("Radiy Khabirov", "leads", "Bashkortostan")],
     ),
+    case(
+        "leads-a-relative-clause-on-a-descriptor-of-the-person",
+        "Hakainde Mwale was a Zambian economist who was the third President of Zambia. Tomas Lindqvist is an "
+        "engineer who served as chief executive of Volvo.",
+        [C("Hakainde Mwale", "leads", "Zambia"), C("Tomas Lindqvist", "leads", "Volvo")],
+        [C("economist", ANY, ANY_NAME, ANY), C("engineer", ANY, ANY_NAME, ANY)],
+    ),
+    case(
+        "leads-a-queen-and-a-chairperson",
+        "Juliana was Queen of the Netherlands from 1948. Orsted chairperson Anna Holm said sales rose.",
+        [C("Juliana", "leads", "Netherlands"), C("Anna Holm", "leads", "Orsted")],
+    ),
 ]
 
 

@@ -469,6 +469,15 @@ def apposed_to(noun):
     return head
 
 
+def _antecedent_described(verb, subject, depth: int):
+    """The subject of a relative clause's predicate: where it is the common noun the clause hangs on, what that
+    noun is said of ("Chiluba was a politician who was the President of Zambia", "a politician who served as mayor
+    of Calgary": Chiluba, the politician), else the subject itself."""
+    if verb.dep_ == "relcl" and subject == verb.head and subject.pos_ == "NOUN":
+        return described(subject, depth + 1) or subject
+    return subject
+
+
 def described(noun, depth: int = 0):
     """The entity a descriptor noun is said of, or None.
 
@@ -507,7 +516,7 @@ def described(noun, depth: int = 0):
         return described(head, depth + 1)
     if dep in ("attr", "acomp") and head.pos_ in ("AUX", "VERB"):
         subjects = agents(head) or [c for c in head.children if c.dep_ == "nsubj"]
-        return subjects[0] if subjects else None
+        return _antecedent_described(head, subjects[0], depth) if subjects else None
     if dep == "nsubj" and head.lemma_ in _COPULAS + ("include", "comprise", "feature", "encompass", "span"):
         # "Its largest customer is Kaufstern", "its main competitor remains Gomselmash", "its customers include
         # Kaufstern", "its products comprise X and Y": the noun is said of the predicate
@@ -520,7 +529,7 @@ def described(noun, depth: int = 0):
             return objects[0]
         found = agents(verb) if verb.pos_ in ("VERB", "AUX") else []
         if found:
-            return found[0]
+            return _antecedent_described(verb, found[0], depth)
         return described(verb, depth + 1) if verb.pos_ in ("NOUN", "PROPN") else None
     if dep == "pobj" and head.lower_ == "to" and head.head.lemma_ in _RAISING_VERBS:
         # "Adam Grogan has been promoted to president of Greenleaf Foods": the one promoted
