@@ -192,6 +192,13 @@ SUPPLIES = [
         ],
     ),
     case(
+        "supplies-the-partner-of-a-contract-to-supply-for-an-unnamed-site",
+        "Norska Cranes AS signed a contract with port operator Baltic Terminals to supply six cranes for a container "
+        "terminal in Gdansk. Acme Corp signed a contract with Bravo Holdings to supply eight cranes for Tornvik Ports.",
+        [C("Norska Cranes AS", "supplies", "Baltic Terminals", "planned")],
+        [C("Acme Corp", "supplies", "Bravo Holdings", ANY)],
+    ),
+    case(
         "supplies-a-won-or-awarded-order",
         "Siemens won a contract from Deutsche Bahn to supply 40 trains. Deutsche Bahn awarded a contract for 12 "
         "locomotives to Alstom. The jury awarded the prize to Skoda Transportation.",
