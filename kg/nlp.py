@@ -456,6 +456,9 @@ def repair_parse(
     attributions = [t.i for t in doc if _misread_attribution(t, words.reporting)]
     if attributions:
         doc = _transplant(doc, {attributions[0]: ("attribution", attributions)})  # one edit of the tree
+    reduced = [t.i for t in doc if _misread_reduced_relative(t) is not None]
+    if reduced:
+        doc = _transplant(doc, {reduced[0]: ("reduced", reduced)})  # one edit of the tree, no re-parse
     participles = [t.i for t in doc if _misread_participle(t)]
     if participles:
         doc = _transplant(doc, {participles[0]: ("participle", participles)})  # one edit of the tree, no re-parse
@@ -730,6 +733,29 @@ def _misread_attribution(token, reporting: frozenset[str]) -> bool:
     )
 
 
+def _misread_reduced_relative(token):
+    """ "Tarsa Chemicals, owned 50-50 by BASF and Sinopec, makes chemicals": a participle set off by commas after
+    its noun, with a "by" agent, that the tagger reads as the sentence's past-tense verb with the noun its subject
+    and the true verb its conjunct: ``(noun, verb)``, or None."""
+    if token.tag_ not in ("VBD", "VBN") or token.dep_ != "ROOT" or not any(c.dep_ == "agent" for c in token.children):
+        return None
+    doc = token.doc
+    subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i]
+    verbs = [
+        c
+        for c in token.children
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ in ("VBZ", "VBD", "VBP") and doc[c.i - 1].text == ","
+    ]
+    if len(subjects) != 1 or not verbs:
+        return None
+    noun, verb = subjects[0], verbs[0]
+    if doc[token.i - 1].text != "," or noun.right_edge.i not in (token.i - 2, token.i - 1):
+        return None  # the participle right after the noun's phrase and its comma
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return None  # the conjunct has a subject of its own: two clauses
+    return noun, verb
+
+
 def _misread_participle(token) -> bool:
     """ "supplies breaded chicken to Arcos Dorados", "exports chilled lamb": a participle before the object of a
     verb that the tagger reads as a second verb taking that object (the first then has none)."""
@@ -803,6 +829,17 @@ def _transplant(doc, patches):
             for i in patch[1]:  # "Dacia, a spokesman for Renault said": the speaker is the verb's subject
                 verb = doc[i].right_edge.i + 1
                 heads[i], deps[i] = verb, "nsubj"
+            del patches[start]
+            continue
+        if patch[0] == "reduced":
+            for i in patch[1]:  # "Tarsa Chemicals, owned by BASF, makes chemicals": the participle modifies the noun
+                noun, verb = _misread_reduced_relative(doc[i])
+                for child in doc[i].children:
+                    if child.i >= verb.i - 1 and child.i != verb.i:
+                        heads[child.i] = verb.i  # the comma before the verb, the full stop
+                heads[verb.i], deps[verb.i] = verb.i, "ROOT"
+                heads[noun.i], deps[noun.i] = verb.i, "nsubj"
+                heads[i], deps[i], tags[i] = noun.i, "acl", "VBN"
             del patches[start]
             continue
         if patch[0] == "participle":

@@ -891,6 +891,18 @@ INVESTS = [
         [C("Dacon", "subsidiaryOf", ANY_NAME, ANY)],
     ),
     case(
+        "invests-a-share-set-off-by-commas-after-the-name",
+        "Kestrel Nickel, 33.9 percent owned by Brazil's Vale SA, is also developing a smelter.",
+        [C("Vale SA", "investsIn", "Kestrel Nickel")],
+        [C("Kestrel Nickel", "subsidiaryOf", ANY_NAME, ANY)],
+    ),
+    case(
+        "invests-owned-50-50-by-two-the-participle-misread-as-the-verb",
+        "Tarsa Chemicals, owned 50-50 by BASF and Sinopec, makes solvents.",
+        [C("BASF", "investsIn", "Tarsa Chemicals"), C("Sinopec", "investsIn", "Tarsa Chemicals")],
+        [C("Tarsa Chemicals", "subsidiaryOf", ANY_NAME, ANY)],
+    ),
+    case(
         "invests-the-holders-of-a-share-list-with-its-verb-left-out",
         "PT Kolaka Nickel Indonesia is a venture in which Huayou holds 53.5 percent, Vale Indonesia 30 percent and "
         "Ford 16.5 percent.",

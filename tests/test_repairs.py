@@ -6,7 +6,7 @@ repair is tested on the tree it meets, not on whatever the model does today.
 
 from __future__ import annotations
 
-from kg.nlp import _noun_list, _transplant
+from kg.nlp import _misread_reduced_relative, _noun_list, _transplant
 
 from .docs import parse
 
@@ -100,3 +100,49 @@ def test_a_clause_after_the_opener_is_no_list():
         joined=(10,),
     )
     assert _noun_list(doc[:], OPENERS) is None
+
+
+# "Tarsa Chemicals, owned by Orlen, makes solvents.": the participle read as the past-tense root, the noun its
+# subject and the true verb its conjunct.
+REDUCED_RELATIVE = """
+0 Tarsa PROPN NNP 1 compound
+1 Chemicals PROPN NNPS 3 nsubj
+2 , PUNCT , 1 punct
+3 owned VERB VBD 3 ROOT own
+4 by ADP IN 3 agent
+5 Orlen PROPN NNP 4 pobj
+6 , PUNCT , 3 punct
+7 makes VERB VBZ 3 conj make
+8 solvents NOUN NNS 7 dobj solvent
+9 . PUNCT . 3 punct
+"""
+
+
+def test_a_participle_read_as_the_verb_becomes_the_noun_s_modifier():
+    doc = parse(REDUCED_RELATIVE, joined=(1, 5, 8))
+    assert _misread_reduced_relative(doc[3]) == (doc[1], doc[7])
+    fixed = _transplant(doc, {3: ("reduced", [3])})
+    assert (fixed[7].dep_, fixed[1].head.i, fixed[1].dep_) == ("ROOT", 7, "nsubj")
+    assert (fixed[3].head.i, fixed[3].dep_, fixed[3].tag_) == (1, "acl", "VBN")
+    assert fixed[9].head.i == 7 and fixed[4].head.i == 3  # the full stop on the verb, the agent on the participle
+    assert len(list(fixed.sents)) == 1
+
+
+def test_an_active_past_tense_verb_is_left_alone():
+    clause = parse(
+        """
+        0 Orlen PROPN NNP 1 nsubj
+        1 bought VERB VBD 1 ROOT buy
+        2 Tarsa PROPN NNP 1 dobj
+        3 , PUNCT , 1 punct
+        4 and CCONJ CC 1 cc
+        5 Sinopec PROPN NNP 6 nsubj
+        6 sold VERB VBD 1 conj sell
+        7 it PRON PRP 6 dobj
+        8 . PUNCT . 1 punct
+        """,
+        joined=(2, 7),
+    )
+    assert _misread_reduced_relative(clause[1]) is None  # no "by" agent: an active verb
+    doc = parse(REDUCED_RELATIVE.replace("2 , PUNCT , 1 punct", "2 , PUNCT , 3 punct"), joined=(1, 5, 8))
+    assert _misread_reduced_relative(doc[3]) == (doc[1], doc[7])  # the comma may hang on either

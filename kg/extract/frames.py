@@ -248,6 +248,10 @@ def themes(verb):
         if verb.dep_ == "acl" and _share(verb) is not None and verb.head.dep_ == "attr":
             copula = verb.head.head  # "Kallio, which is 34 percent owned by X": what the copula is said of
             return agents(copula) or []
+        if verb.dep_ == "acl" and (share := _share(verb)) is not None and share[0] == verb.head:
+            apposed = _apposed_share(verb.head)
+            if apposed is not None:
+                return [apposed]  # "Vale Indonesia, 33.9 percent owned by Vale SA": the firm the share is of
         if verb.dep_ in ("acl", "relcl"):
             head = verb.head
             if head.dep_ == "attr" and head.head.lemma_ == "be":
@@ -303,6 +307,20 @@ _SHARE_ADVERBS = {"half": 50.0, "partly": 25.0, "partially": 25.0, "jointly": 50
 _PERCENT_WORDS = ("percent", "%", "pct")  # the words a share is counted in
 
 
+def _apposed_share(share):
+    """The name a share phrase set off by commas follows ("Vale Indonesia, 33.9 percent owned by Vale SA, ..."),
+    however the parser hung the phrase (in apposition to the name, or on the sentence's verb), or None."""
+    if share.dep_ == "appos" and share.head != share and share.head.pos_ == "PROPN":
+        return share.head
+    comma = share.left_edge.i - 1
+    if comma < 1 or share.doc[comma].text != ",":
+        return None
+    name = share.doc[comma - 1]
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+        name = name.head
+    return name if name.pos_ == "PROPN" and name.dep_ in ("nsubj", "nsubjpass") else None
+
+
 def _share(verb):
     """The percentage token attached to an ownership verb and its value: "is 34 percent owned by" (the
     percentage as the verb's modifier, or as the noun the participle hangs on); None if there is none."""
@@ -318,7 +336,20 @@ def _share(verb):
             return token, _SHARE_ADVERBS[token.lower_]
         if token.lemma_.lower() in _PERCENT_WORDS and (value := percent_value(token)) is not None:
             return token, value
+        if _even_split(token):
+            return token, 50.0
     return None
+
+
+def _even_split(token) -> bool:
+    """ "owned 50-50 by X and Y", "50/50": two equal halves."""
+    doc = token.doc
+    return (
+        token.text == "50"
+        and token.i + 2 < len(doc)
+        and doc[token.i + 1].text in ("-", "/", ":")
+        and doc[token.i + 2].text == "50"
+    )
 
 
 def percent_value(share) -> float | None:
