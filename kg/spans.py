@@ -451,7 +451,13 @@ def _whole_compound(doc, start: int, end: int, taken: set[int], words: NameWords
         and doc[start - 1].lemma_.lower() not in words.relations
     ):  # but "Drugmaker Sanofi SA", "Rival Dow Inc"
         start -= 1  # the sentence's first word ("Business Services TWC offers ...")
-    while end < len(doc) and joinable(doc[end]) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
+    while (
+        end < len(doc)
+        and joinable(doc[end])
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+        and not is_legal_suffix(doc[end - 1], words)
+    ):  # "Northvale Drilling Systems Ltd. Annual Information Form": a firm's name ends at its legal suffix
         end += 1
     return start, end
 

@@ -183,6 +183,18 @@ SUPPLIES = [
         [C("Aargau", "supplies", ANY_NAME, ANY), C("Aargau", "competesWith", ANY_NAME, ANY)],
     ),
     case(
+        "supplies-goods-bought-from-or-coming-from-a-maker-go-to-the-company-the-text-is-about",
+        "Norvik Drives AB builds industrial gearboxes in Gothenburg. Norvik Drives employs 900 people. Large-diameter "
+        "bearings are bought from Schaeffler and SKF. Castings come from Georgsmarienhütte. The company's steel "
+        "is bought from SSAB by its Polish unit.",
+        [
+            C("Schaeffler", "producesComponentsFor", "Norvik Drives AB"),
+            C("SKF", "producesComponentsFor", "Norvik Drives AB"),
+            C("Georgsmarienhütte", "producesComponentsFor", "Norvik Drives AB"),
+        ],
+        [C("SSAB", ANY, "Norvik Drives AB", ANY)],
+    ),
+    case(
         "supplies-the-partner-of-a-contract-to-supply",
         "Acme Corp signed a contract with Bravo Holdings to supply eight cranes. Kestrel Motors reached an "
         "agreement with Tornvik Trucks to deliver 40 engines.",
@@ -2495,6 +2507,18 @@ OUT_OF_DOMAIN = [
 @pytest.mark.parametrize("text, must, must_not", OUT_OF_DOMAIN)
 def test_out_of_domain(claims_of, text, must, must_not):
     check(claims_of, text, must, must_not)
+
+
+def test_a_firm_s_name_ends_at_its_legal_suffix_in_a_title_case_headline(claims_of):
+    """ "Kestrel Pumps Ltd. Annual Information Form": the report's title after the suffix is no part of the name,
+    so the body's claims about the firm name it as the body does."""
+    claims = claims_of(
+        "Kestrel Pumps Ltd. makes centrifugal pumps in Leeds. Kestrel Pumps Ltd. employs 400 people.",
+        title="Kestrel Pumps Ltd. Annual Information Form: Description of the Business",
+    )
+    names = {c.subject.name for c in claims}
+    assert "Kestrel Pumps Ltd." in names, names
+    assert not any("Annual" in name for name in names), names
 
 
 def test_title_case_headline_words_are_no_name(extractor):

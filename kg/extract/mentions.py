@@ -550,8 +550,10 @@ def _from_ent(ent, para: Paragraph, gazetteer: Gazetteer, ruleset: RuleSet) -> S
             and doc[last].head == doc[last - 1].head
             and doc[last - 1].dep_ == "compound"
             and doc[last].lower_ not in ruleset.name_policy.person_titles
+            and not is_legal_suffix(doc[last - 1], ruleset.name_policy)
         ):
-            last += 1  # "the Arvo K7 earbuds" when the model labelled "Arvo" alone (not "Cemex Chief Executive")
+            last += 1  # "the Arvo K7 earbuds" when the model labelled "Arvo" alone (not "Cemex Chief Executive"; nor
+            # "Northvale Drilling Systems Ltd. Annual Information Form": a firm's name ends at its legal suffix)
         text = doc[first:last].text
     if label == "PERSON":
         while (
