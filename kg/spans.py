@@ -249,6 +249,16 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
     while start < end - 1 and doc[start].tag_ in ("VBD", "VBZ", "VBP") and _rest_is_name(doc, start + 1, end):
         start += 1  # "Opens Office in Bangalore"
     if label == "ORG":
+        suffix = next(
+            (i for i in range(start + 1, end - 1) if is_legal_suffix(doc[i], words) and doc[i].whitespace_), None
+        )  # (not "Co" in "Co-operative")
+        after = doc[suffix + 1] if suffix is not None else None
+        if after is not None and after.text in ("-", "–", "—", ":") and suffix + 2 < end:
+            after = doc[suffix + 2]  # "Abera Bioscience AB - Pipeline Review"
+        if after is not None and after.is_title and after.is_alpha and not is_legal_suffix(after, words):
+            if after.lower_ not in words.connectors and after.lower_ not in words.name_words:
+                end = suffix + 1  # "Abera Bioscience AB Pipeline Review", "Diodes Incorporated Achieves ...": a
+                # firm's name ends at its legal suffix (but "GmbH & Co. KG", "S.A. de C.V.")
         cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in words.inner_prepositions), None)
         if cut is not None and not any(doc[i].lower_ in words.name_words for i in range(start, cut)):
             end = cut  # "Havyard for North Sea offshore vessels" (but "Agency for International Development")

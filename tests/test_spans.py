@@ -57,6 +57,23 @@ def test_a_place_and_a_name_after_its_comma_stay_two_when_no_suffix_follows():
     assert ("Piedmont", "Region") in found and not any(text.startswith("Piedmont ,") for text, _ in found)
 
 
+def test_a_firm_s_name_ends_at_its_legal_suffix_before_more_title_case_words():
+    doc = doc_with(
+        ["Tessaro", "Bioscience", "AB", "-", "Pipeline", "Review", "2016"],
+        ner=[(0, 6, "ORG")],
+        spaces=[True, True, True, True, True, True, False],
+    )
+    assert ents(reconcile(doc, WORDS)) == [("Tessaro Bioscience AB", "ORG")]
+    doc = doc_with(["Norvik", "Holding", "GmbH", "&", "Co.", "KG", "said"], ner=[(0, 6, "ORG")])
+    assert ents(reconcile(doc, WORDS)) == [("Norvik Holding GmbH & Co. KG", "ORG")]  # suffixes run on
+    doc = doc_with(
+        ["Kilimanjaro", "Native", "Co", "-", "operative", "Union"],
+        ner=[(0, 6, "ORG")],
+        spaces=[True, True, False, False, True, False],
+    )
+    assert ents(reconcile(doc, WORDS)) == [("Kilimanjaro Native Co-operative Union", "ORG")]  # no suffix in a word
+
+
 def test_a_company_word_after_a_town_makes_one_firm_whatever_the_label():
     doc = doc_with(
         ["Ostrava", "Glassworks", "imports", "ash"], ner=[(0, 2, "PERSON")], gazetteer=[(0, 1, "Region", "ostrava")]
