@@ -468,9 +468,9 @@ def repair_parse(
     after = [found for sent in doc.sents if (found := _series_after_verb(sent, verbs)) is not None]
     if after:
         doc = _transplant(doc, {found[0]: ("series after", found) for found in after})
-    lists = [found for sent in doc.sents if (found := _noun_list(sent, words.list_openers)) is not None]
+    lists = [listed for sent in doc.sents if (listed := _noun_list(sent, words.list_openers)) is not None]
     if lists:
-        doc = _transplant(doc, {found[0]: ("list", *found) for found in lists})  # one edit each, no re-parse
+        doc = _transplant(doc, {listed[0]: ("list", *listed) for listed in lists})  # one edit each, no re-parse
     return doc
 
 

@@ -249,20 +249,32 @@ def _trim(doc, start: int, end: int, label: str, words: NameWords) -> tuple[int,
     while start < end - 1 and doc[start].tag_ in ("VBD", "VBZ", "VBP") and _rest_is_name(doc, start + 1, end):
         start += 1  # "Opens Office in Bangalore"
     if label == "ORG":
-        suffix = next(
-            (i for i in range(start + 1, end - 1) if is_legal_suffix(doc[i], words) and doc[i].whitespace_), None
-        )  # (not "Co" in "Co-operative")
-        after = doc[suffix + 1] if suffix is not None else None
-        if after is not None and after.text in ("-", "–", "—", ":") and suffix + 2 < end:
-            after = doc[suffix + 2]  # "Abera Bioscience AB - Pipeline Review"
-        if after is not None and after.is_title and after.is_alpha and not is_legal_suffix(after, words):
-            if after.lower_ not in words.connectors and after.lower_ not in words.name_words:
-                end = suffix + 1  # "Abera Bioscience AB Pipeline Review", "Diodes Incorporated Achieves ...": a
-                # firm's name ends at its legal suffix (but "GmbH & Co. KG", "S.A. de C.V.")
+        end = _end_at_suffix(doc, start, end, words)
         cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in words.inner_prepositions), None)
         if cut is not None and not any(doc[i].lower_ in words.name_words for i in range(start, cut)):
             end = cut  # "Havyard for North Sea offshore vessels" (but "Agency for International Development")
     return start, end, label
+
+
+def _end_at_suffix(doc, start: int, end: int, words: NameWords) -> int:
+    """Where a firm's name ends when title-case words follow its legal suffix: "Abera Bioscience AB - Pipeline
+    Review", "Diodes Incorporated Achieves ..." end at the suffix (but "GmbH & Co. KG", "S.A. de C.V." run on, and
+    "Co" in "Co-operative" is no suffix)."""
+    suffix = next((i for i in range(start + 1, end - 1) if is_legal_suffix(doc[i], words) and doc[i].whitespace_), None)
+    if suffix is None:
+        return end
+    after = doc[suffix + 1]
+    if after.text in ("-", "–", "—", ":") and suffix + 2 < end:
+        after = doc[suffix + 2]
+    if (
+        after.is_title
+        and after.is_alpha
+        and not is_legal_suffix(after, words)
+        and after.lower_ not in words.connectors
+        and after.lower_ not in words.name_words
+    ):
+        return suffix + 1
+    return end
 
 
 def _listed_firms(doc, start: int, end: int, label: str, words: NameWords) -> list[tuple[int, int, str]]:
