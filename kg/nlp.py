@@ -497,7 +497,7 @@ def _noun_list(sent, openers: frozenset[str]) -> tuple[int, list[list[int]]] | N
         two = f"{doc[opener.i - 1].lower_} {opener.lower_}" if opener.i > sent.start else ""
         if not (
             two in openers
-            or (opener.lower_ in openers and " " not in opener.lower_)
+            or opener.lower_ in openers
             or (opener.lemma_.lower() in openers and opener.pos_ in ("VERB", "AUX"))
         ):
             continue
@@ -881,7 +881,8 @@ def _transplant(doc, patches):
             for t in doc[doc[opener].sent.start : doc[opener].sent.end]:
                 if t.i not in span and heads[t.i] in span and t.i != top:
                     heads[t.i] = root  # what hung on a misread member (the full stop) hangs on the root
-            heads[first], deps[first] = opener, "dobj" if doc[opener].pos_ in ("VERB", "AUX") else "pobj"
+            verb = doc[opener].pos_ in ("VERB", "AUX") and doc[opener].dep_ != "prep"  # ("including" is a preposition)
+            heads[first], deps[first] = opener, "dobj" if verb else "pobj"
             previous = None
             for member in members:
                 head = member[-1]
