@@ -491,7 +491,7 @@ def _noun_list(sent, openers: frozenset[str]) -> tuple[int, list[list[int]]] | N
     first, hung on the opener."""
     doc = sent.doc
     end = sent.end
-    while end > sent.start and doc[end - 1].is_punct and doc[end - 1].text not in (",",):
+    while end > sent.start and doc[end - 1].is_punct and doc[end - 1].text != ",":
         end -= 1  # the closing full stop, quote mark or bracket
     for opener in sent:
         two = f"{doc[opener.i - 1].lower_} {opener.lower_}" if opener.i > sent.start else ""
@@ -514,7 +514,7 @@ def _noun_list(sent, openers: frozenset[str]) -> tuple[int, list[list[int]]] | N
         heads = [m[-1] for m in members]
         first = doc[heads[0]]
         if first.head.i == opener.i and all(doc[h] in first.conjuncts for h in heads[1:]):
-            return None  # read right
+            continue  # read right (a later opener may head a list read wrong)
         return opener.i, members
     return None
 
@@ -835,8 +835,8 @@ def _transplant(doc, patches):
             for i in patch[1]:  # "Tarsa Chemicals, owned by BASF, makes chemicals": the participle modifies the noun
                 noun, verb = _misread_reduced_relative(doc[i])
                 for child in doc[i].children:
-                    if child.i >= verb.i - 1 and child.i != verb.i:
-                        heads[child.i] = verb.i  # the comma before the verb, the full stop
+                    if (child.i >= verb.i - 1 and child.i != verb.i) or child.i < noun.left_edge.i:
+                        heads[child.i] = verb.i  # the comma before the verb, the full stop, an opening "In 2020,"
                 heads[verb.i], deps[verb.i] = verb.i, "ROOT"
                 heads[noun.i], deps[noun.i] = verb.i, "nsubj"
                 heads[i], deps[i], tags[i] = noun.i, "acl", "VBN"
@@ -875,10 +875,17 @@ def _transplant(doc, patches):
             top = opener
             while heads[top] != top and heads[top] not in span:
                 top = heads[top]
-            if heads[top] in span:  # the opener's clause hung on a member: it is the sentence's root again
-                heads[top], deps[top] = top, "ROOT"
-            root = top if heads[top] == top else doc[opener].sent.root.i
-            for t in doc[doc[opener].sent.start : doc[opener].sent.end]:
+            sentence = doc[opener].sent
+            if heads[top] in span:  # the opener's clause hung on a member
+                above = heads[top]
+                while above in span and heads[above] != above:
+                    above = heads[above]
+                if above in span:  # the sentence's root was a member: the opener's clause is the root again
+                    heads[top], deps[top] = top, "ROOT"
+                else:  # "Analysts say Norvik offers ...": the clause hangs where its member hung
+                    heads[top] = above
+            root = top if heads[top] == top else sentence.root.i
+            for t in sentence:
                 if t.i not in span and heads[t.i] in span and t.i != top:
                     heads[t.i] = root  # what hung on a misread member (the full stop) hangs on the root
             verb = doc[opener].pos_ in ("VERB", "AUX") and doc[opener].dep_ != "prep"  # ("including" is a preposition)

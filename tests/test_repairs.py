@@ -146,3 +146,34 @@ def test_an_active_past_tense_verb_is_left_alone():
     assert _misread_reduced_relative(clause[1]) is None  # no "by" agent: an active verb
     doc = parse(REDUCED_RELATIVE.replace("2 , PUNCT , 1 punct", "2 , PUNCT , 3 punct"), joined=(1, 5, 8))
     assert _misread_reduced_relative(doc[3]) == (doc[1], doc[7])  # the comma may hang on either
+
+
+def test_a_list_under_a_reporting_verb_keeps_one_root():
+    # "Analysts say Norvik offers products such as kits, glands, switched PDUs and panels.": "offers" read as
+    # hung on the misread "switched", which hangs on the true root "say".
+    doc = parse(
+        """
+        0 Analysts NOUN NNS 1 nsubj analyst
+        1 say VERB VBP 1 ROOT
+        2 Norvik PROPN NNP 3 nsubj
+        3 offers VERB VBZ 12 ccomp offer
+        4 products NOUN NNS 3 dobj product
+        5 such ADJ JJ 6 amod
+        6 as ADP IN 4 prep
+        7 kits NOUN NNS 6 pobj kit
+        8 , PUNCT , 7 punct
+        9 glands NOUN NNS 7 conj gland
+        10 , PUNCT , 7 punct
+        11 switched VERB VBD 1 ccomp switch
+        12 PDUs NOUN NNS 11 dobj pdu
+        13 and CCONJ CC 12 cc
+        14 panels NOUN NNS 12 conj panel
+        15 . PUNCT . 1 punct
+        """,
+        joined=(7, 9, 14),
+    )
+    opener, members = _noun_list(doc[:], OPENERS)
+    fixed = _transplant(doc, {opener: ("list", opener, members)})
+    assert len(list(fixed.sents)) == 1
+    assert fixed[3].head.i == 1 and fixed[1].dep_ == "ROOT"  # "offers" hangs on "say", the one root
+    assert [t.text for t in fixed[7].conjuncts] == ["glands", "PDUs", "panels"]

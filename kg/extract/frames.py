@@ -310,7 +310,7 @@ _PERCENT_WORDS = ("percent", "%", "pct")  # the words a share is counted in
 def _apposed_share(share):
     """The name a share phrase set off by commas follows ("Vale Indonesia, 33.9 percent owned by Vale SA, ..."),
     however the parser hung the phrase (in apposition to the name, or on the sentence's verb), or None."""
-    if share.dep_ == "appos" and share.head != share and share.head.pos_ == "PROPN":
+    if share.dep_ == "appos" and share.head.pos_ == "PROPN":
         return share.head
     comma = share.left_edge.i - 1
     if comma < 1 or share.doc[comma].text != ",":
@@ -342,13 +342,12 @@ def _share(verb):
 
 
 def _even_split(token) -> bool:
-    """ "owned 50-50 by X and Y", "50/50": two equal halves."""
+    """ "owned 50-50 by X and Y", "50/50": two equal halves (the tokenizer parts "50-50", not "50/50")."""
     doc = token.doc
+    if token.text in ("50/50", "50:50"):
+        return True
     return (
-        token.text == "50"
-        and token.i + 2 < len(doc)
-        and doc[token.i + 1].text in ("-", "/", ":")
-        and doc[token.i + 2].text == "50"
+        token.text == "50" and token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].text == "50"
     )
 
 
