@@ -468,7 +468,7 @@ def repair_parse(
     after = [found for sent in doc.sents if (found := _series_after_verb(sent, verbs)) is not None]
     if after:
         doc = _transplant(doc, {found[0]: ("series after", found) for found in after})
-    lists = [listed for sent in doc.sents if (listed := _noun_list(sent, words.list_openers)) is not None]
+    lists = [listed for sent in doc.sents if (listed := _noun_list(sent, words.list_openers, words.legal)) is not None]
     if lists:
         doc = _transplant(doc, {listed[0]: ("list", *listed) for listed in lists})  # one edit each, no re-parse
     return doc
@@ -480,7 +480,35 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _MISREAD_NOUN = frozenset({"VB", "VBP", "VBD", "VBZ"})  # a member's head (or a compound's first word) read as a verb
 
 
-def _noun_list(sent, openers: frozenset[str]) -> tuple[int, list[list[int]]] | None:
+def _member_head(doc, member: list[int]) -> int:
+    """A list member's head: its last word, or the word before a comma that a legal suffix follows ("Harwell
+    Sensors, Inc.": "Sensors", the name's own head, as the parser hangs "Inc." on it)."""
+    commas = [i for i in member if doc[i].text == ","]
+    return commas[0] - 1 if commas else member[-1]
+
+
+def _legal_after(doc, i: int, end: int, legal: frozenset[str]) -> bool:
+    """A legal suffix between the comma at ``i`` and the next comma, "and" or the list's end ("Inc.", "Ltd")."""
+    if i + 1 >= end or doc[i + 1].lower_.rstrip(".") not in legal and doc[i + 1].lower_ not in legal:
+        return False
+    return i + 2 >= end or doc[i + 2].text == "," or doc[i + 2].lower_ in ("and", "or")
+
+
+def _plural_copula(token) -> bool:
+    """A form of "be" whose subject is plural, itself or as what "some of" picks: "key players in the smart meter
+    market are X, Y and Z", "some of the vendors are X, Y and Z" (a list of instances follows it)."""
+    if token.lemma_ != "be" or token.pos_ != "AUX" or token.dep_ != "ROOT":
+        return False
+    for subject in (c for c in token.children if c.dep_ == "nsubj"):
+        picked = [g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if subject.tag_ in ("NNS", "NNPS") or any(g.tag_ in ("NNS", "NNPS") for g in picked):
+            return True
+    return False
+
+
+def _noun_list(
+    sent, openers: frozenset[str], legal: frozenset[str] = frozenset()
+) -> tuple[int, list[list[int]]] | None:
     """ "Tripp Lite offers products such as thermal duct kits, cable managers, rack enclosures, IP console servers,
     switched PDUs, open-frame racks and patch panels": a list of noun phrases after one of the lexicon's list
     ``openers`` ("such as", "including", "include") running to the sentence's end, that the parser broke ("rack" and
@@ -488,7 +516,8 @@ def _noun_list(sent, openers: frozenset[str]) -> tuple[int, list[list[int]]] | N
     member's token indices (its last word its head), or None. A member is one to five words a noun phrase holds
     (determiners, adjectives, nouns, names, participles, numbers, hyphens) and ends in a noun; members are parted by
     commas and by "and" or "or"; there are at least three; the parse does not already read each as a conjunct of the
-    first, hung on the opener."""
+    first, hung on the opener. A plural subject's "are" opens one too ("key players in the market are ..."), and a
+    ``legal`` suffix after a comma ends the name before it ("Honeywell International, Inc., Transurban")."""
     doc = sent.doc
     end = sent.end
     while end > sent.start and doc[end - 1].is_punct and doc[end - 1].text != ",":
@@ -499,31 +528,36 @@ def _noun_list(sent, openers: frozenset[str]) -> tuple[int, list[list[int]]] | N
             two in openers
             or opener.lower_ in openers
             or (opener.lemma_.lower() in openers and opener.pos_ in ("VERB", "AUX"))
+            or _plural_copula(opener)
         ):
             continue
-        members = _members(doc, opener.i + 1, end)
+        members = _members(doc, opener.i + 1, end, legal)
         if members is None:
             continue
         for k, member in enumerate(members):
-            head = doc[member[-1]]
+            head = doc[_member_head(doc, member)]
             if head.dep_ == "conj" and head.head.i < opener.i and head.head.pos_ in ("NOUN", "PROPN"):
                 members = members[:k]  # "devices, including converters and controllers, and references": the
                 break  # outer list goes on
         if len(members) < 3:
             continue
-        heads = [m[-1] for m in members]
+        heads = [_member_head(doc, m) for m in members]
         first = doc[heads[0]]
-        if first.head.i == opener.i and all(doc[h] in first.conjuncts for h in heads[1:]):
+        inside = range(members[0][0], members[-1][-1] + 1)
+        if first.head.i == opener.i and {t.i for t in first.conjuncts if t.i in inside} == set(heads[1:]):
             continue  # read right (a later opener may head a list read wrong)
         return opener.i, members
     return None
 
 
-def _members(doc, start: int, end: int) -> list[list[int]] | None:
+def _members(doc, start: int, end: int, legal: frozenset[str] = frozenset()) -> list[list[int]] | None:
     """The members of a list from ``start`` to ``end`` (see :func:`_noun_list`), or None where a word is none."""
     members: list[list[int]] = [[]]
     for i in range(start, end):
         token = doc[i]
+        if token.text == "," and members[-1] and _legal_after(doc, i, end, legal):
+            members[-1].append(i)  # "Honeywell International, Inc.": the comma inside one name
+            continue
         if token.text == "," or token.lower_ in ("and", "or"):
             if not members[-1]:
                 if token.text == "," or len(members) == 1:
@@ -871,7 +905,7 @@ def _transplant(doc, patches):
         if patch[0] == "list":
             _, opener, members = patch
             span = range(members[0][0], members[-1][-1] + 1)
-            first = members[0][-1]
+            first = _member_head(doc, members[0])
             top = opener
             while heads[top] != top and heads[top] not in span:
                 top = heads[top]
@@ -889,14 +923,16 @@ def _transplant(doc, patches):
                 if t.i not in span and heads[t.i] in span and t.i != top:
                     heads[t.i] = root  # what hung on a misread member (the full stop) hangs on the root
             verb = doc[opener].pos_ in ("VERB", "AUX") and doc[opener].dep_ != "prep"  # ("including" is a preposition)
-            heads[first], deps[first] = opener, "dobj" if verb else "pobj"
-            previous = None
+            heads[first], deps[first] = opener, ("attr" if doc[opener].lemma_ == "be" else "dobj") if verb else "pobj"
+            previous, ended = None, 0
             for member in members:
-                head = member[-1]
+                head = _member_head(doc, member)
                 if doc[head].tag_ in _MISREAD_NOUN:
                     pos[head], tags[head] = "NOUN", "NNS"
-                for i in member[:-1]:
-                    if not (heads[i] in member and heads[i] > i):  # its phrase's own reading stands where it has one
+                for i in (i for i in member if i > head):  # ", Inc." hangs on the name, as the parser hangs it
+                    heads[i], deps[i] = head, "punct" if doc[i].is_punct else "appos"
+                for i in (i for i in member if i < head):
+                    if not (heads[i] in member and head >= heads[i] > i):  # its phrase's own reading stands
                         heads[i] = head
                         deps[i] = {"DT": "det", "CD": "nummod", "HYPH": "punct"}.get(doc[i].tag_, "compound")
                         if doc[i].tag_.startswith("JJ") or doc[i].tag_ in ("VBN", "VBG", "VBD"):
@@ -905,9 +941,9 @@ def _transplant(doc, patches):
                         pos[i], tags[i] = "NOUN", "NN"  # "rack enclosures"
                 if previous is not None:
                     heads[head], deps[head] = previous, "conj"
-                    for i in range(previous + 1, member[0]):  # the commas and "and" between them
+                    for i in range(ended, member[0]):  # the commas and "and" between them
                         heads[i], deps[i] = previous, "punct" if doc[i].is_punct else "cc"
-                previous = head
+                previous, ended = head, member[-1] + 1
             del patches[start]
             continue
         if patch[0] == "series after":

@@ -492,6 +492,18 @@ PRODUCES = [
         [C("Asylum Research", "produces", "scanning probe microscopy")],
     ),
     case(
+        "produces-market-players-in-a-titled-market-with-suffixed-names",
+        "Some of the key players in the global Tyre Pressure Monitoring Market are Harwell Sensors, Inc., Dorvane, "
+        "Kestrel Pty Ltd. and Orvik AG. Major vendors in the atomic spectroscopy market include Tamsin Instruments.",
+        [
+            C(("Harwell Sensors, Inc.", "Harwell Sensors"), "produces", "Tyre Pressure Monitoring"),
+            C("Dorvane", "produces", "Tyre Pressure Monitoring"),
+            C("Orvik AG", "produces", "Tyre Pressure Monitoring"),
+            C("Tamsin Instruments", "produces", "atomic spectroscopy"),
+        ],
+        [C("Inc.", ANY, ANY_NAME, ANY)],
+    ),
+    case(
         "produces-market-players-named-by-a-participle",
         "The companies profiled in the IV equipment market are Angiolux Inc. and Terravita Medical. Vendors operating "
         "in the Indian pump market include Kestrel Pumps.",
@@ -3763,6 +3775,12 @@ GENERAL += [
         "Almaty Vagon is a subsidiary of the state holding Samruk-Kazyna.",
         [C("Almaty Vagon", "subsidiaryOf", "Samruk-Kazyna")],
         [],
+    ),
+    case(
+        "gen-a-plural-before-and-is-a-product-of-its-own",
+        "XJHI builds its own booms and hydraulic cylinders.",
+        [C("XJHI", "produces", "booms"), C("XJHI", "produces", "hydraulic cylinders")],
+        [C("XJHI", "produces", "booms cylinders")],
     ),
 ]
 

@@ -177,3 +177,75 @@ def test_a_list_under_a_reporting_verb_keeps_one_root():
     assert len(list(fixed.sents)) == 1
     assert fixed[3].head.i == 1 and fixed[1].dep_ == "ROOT"  # "offers" hangs on "say", the one root
     assert [t.text for t in fixed[7].conjuncts] == ["glands", "PDUs", "panels"]
+
+
+# "Some of the key players in the TPMS market are Harwell Sensors, Inc., Dorvane, Kestrel Pty Ltd., Tamsin Holdings
+# and Orvik AG.": the legal suffix after a comma read as a member of its own.
+SUFFIX_LIST = """
+0 Some PRON DT 9 nsubj some
+1 of ADP IN 0 prep
+2 the DET DT 4 det
+3 key ADJ JJ 4 amod
+4 players NOUN NNS 1 pobj player
+5 in ADP IN 4 prep
+6 the DET DT 8 det
+7 TPMS ADJ JJ 8 amod tpms
+8 market NOUN NN 5 pobj
+9 are AUX VBP 9 ROOT be
+10 Harwell PROPN NNP 11 compound
+11 Sensors PROPN NNP 9 attr
+12 , PUNCT , 11 punct
+13 Inc. PROPN NNP 11 conj
+14 , PUNCT , 13 punct
+15 Dorvane PROPN NNP 13 conj
+16 , PUNCT , 15 punct
+17 Kestrel PROPN NNP 19 compound
+18 Pty PROPN NNP 19 compound
+19 Ltd. PROPN NNP 15 conj
+20 , PUNCT , 19 punct
+21 Tamsin PROPN NNP 22 compound
+22 Holdings PROPN NNPS 19 conj
+23 and CCONJ CC 22 cc
+24 Orvik PROPN NNP 25 compound
+25 AG PROPN NNP 22 conj
+26 . PUNCT . 9 punct
+"""
+LEGAL = frozenset({"inc", "ltd", "pty", "ag"})
+
+
+def test_a_legal_suffix_after_a_comma_ends_the_member_before_it_in_a_list_after_a_plural_copula():
+    doc = parse(SUFFIX_LIST, joined=(11, 13, 15, 19, 25))
+    opener, members = _noun_list(doc[:], OPENERS, LEGAL)
+    assert opener == 9
+    assert members == [[10, 11, 12, 13], [15], [17, 18, 19], [21, 22], [24, 25]]
+    fixed = _transplant(doc, {opener: ("list", opener, members)})
+    assert (fixed[11].dep_, fixed[11].head.i) == ("attr", 9)  # "Harwell Sensors, Inc." the predicate
+    assert [t.text for t in fixed[11].conjuncts] == ["Dorvane", "Ltd.", "Holdings", "AG"]
+    assert [(fixed[i].dep_, fixed[i].head.i) for i in (12, 13)] == [("punct", 11), ("appos", 11)]
+    assert [(fixed[i].dep_, fixed[i].head.i) for i in (14, 16, 23)] == [("punct", 11), ("punct", 15), ("cc", 22)]
+
+
+def test_without_the_legal_suffixes_the_suffix_is_a_member_and_the_list_stands():
+    doc = parse(SUFFIX_LIST, joined=(11, 13, 15, 19, 25))
+    assert _noun_list(doc[:], OPENERS) is None  # read right: every member a conjunct of the first
+
+
+def test_a_singular_subject_s_copula_opens_no_list():
+    doc = parse(
+        """
+        0 The DET DT 1 det
+        1 leader NOUN NN 2 nsubj
+        2 is AUX VBZ 2 ROOT be
+        3 Harwell PROPN NNP 4 compound
+        4 Sensors PROPN NNP 2 attr
+        5 , PUNCT , 4 punct
+        6 Dorvane PROPN NNP 4 conj
+        7 , PUNCT , 6 punct
+        8 Kestrel PROPN NNP 6 appos
+        9 and CCONJ CC 8 cc
+        10 Orvik PROPN NNP 8 conj
+        11 . PUNCT . 2 punct
+        """,
+        joined=(4, 6, 10),
+    )
+    assert _noun_list(doc[:], OPENERS, LEGAL) is None

@@ -170,9 +170,10 @@ def noun_phrase_product(
     first, last = tokens[0], tokens[-1] + 1
     text = _text(doc, tokens)
     bare = last - first == 1
-    if member and bare and token.pos_ != "PROPN" and lemma not in lex["mass_nouns"]:
+    if member and bare and token.pos_ != "PROPN" and token.tag_ != "NNS" and lemma not in lex["mass_nouns"]:
         # "power and telecom cables": a bare noun before "and" is a kind of the head (power cables), where a
-        # material or a named phrase stands alone ("denim and home textiles", "reinforcing bar and wire rod")
+        # material or a named phrase stands alone ("denim and home textiles", "reinforcing bar and wire rod"),
+        # and so does a plural, which modifies no noun ("its own booms and hydraulic cylinders")
         text, bare = f"{text} {token.head.text}", False
     if bare and (lemma in lex["generic_goods"] or lemma in lex["generic_parts"]):
         return None
@@ -361,13 +362,16 @@ def _product(gazetteer: Gazetteer, name, para, first, last, start, end, surface)
     )
 
 
-def _not_named(discourse: Discourse, para: int, token) -> bool:
+def _not_named(discourse: Discourse, para: int, token, market) -> bool:
     """Whether a word before a market noun is no name of its own: a place or firm says where or whose the market
     is ("the Indian smart meter market"), but an abbreviation nobody knows as a place is part of the kind the
-    tagger took for one ("the IV equipment market", "the UV lamp market")."""
+    tagger took for one ("the IV equipment market", "the UV lamp market"), and a name that takes in the market
+    noun itself is the market's title ("the global Atomic Spectroscopy Market"), no firm's or place's."""
     span = discourse.at(para, token.i)
-    return span is None or (
-        span.key is None and token.is_upper and len(token.text) <= 3 and span.first == span.last - 1
+    return (
+        span is None
+        or (span.key is None and span.first <= market.i < span.last)
+        or (span.key is None and token.is_upper and len(token.text) <= 3 and span.first == span.last - 1)
     )
 
 
@@ -384,7 +388,7 @@ def market_products(token, para: int, discourse: Discourse, gazetteer: Gazetteer
         and c.i < token.i
         and c.lower_ not in lex["not_kinds"]
         and c.lower_ not in lex["scope_words"]
-        and _not_named(discourse, para, c)
+        and _not_named(discourse, para, c, token)
         and not c.like_num
     ]
     if not kinds:
@@ -398,18 +402,21 @@ def market_products(token, para: int, discourse: Discourse, gazetteer: Gazetteer
             and t.pos_ != "DET"  # "the" hung on a modifier: "the global scanning probe microscopy market"
             and t.lower_ not in lex["not_kinds"]
             and t.lower_ not in lex["scope_words"]
-            and _not_named(discourse, para, t)
+            and _not_named(discourse, para, t, token)
             and t.i < token.i
         }
     )
     if not words or words != list(range(words[0], words[-1] + 1)):
         return []  # the kind is the words right before the market noun, in one run
     first, last = words[0], words[-1] + 1
-    if doc[last - 1].pos_ not in ("NOUN", "PROPN") and not any(
-        doc[i].pos_ in ("NOUN", "PROPN") for i in range(first, last - 1)
+    if (
+        doc[last - 1].pos_ not in ("NOUN", "PROPN")
+        and doc[last - 1].dep_ != "compound"
+        and not any(doc[i].pos_ in ("NOUN", "PROPN") for i in range(first, last - 1))
     ):
         # a kind ends in a noun ("smart meter"); "primary markets", "key markets" name none (but after a noun
-        # the last word is one the tagger misread: "scanning probe microscopy")
+        # the last word is one the tagger misread: "scanning probe microscopy", and a word the parser hangs on
+        # the market noun as a compound is one: "the atomic spectroscopy market")
         return []
     text = doc[first:last].text.replace(" - ", "-")
     offset = discourse.paragraphs[para].offset
