@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from .gazetteer import Gazetteer
 from .records import Article
-from .spans import NameWords, reconcile
+from .spans import NameWords, legal_word, reconcile
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -488,16 +488,18 @@ def _member_head(doc, member: list[int]) -> int:
 
 
 def _legal_after(doc, i: int, end: int, legal: frozenset[str]) -> bool:
-    """A legal suffix between the comma at ``i`` and the next comma, "and" or the list's end ("Inc.", "Ltd")."""
-    if i + 1 >= end or doc[i + 1].lower_.rstrip(".") not in legal and doc[i + 1].lower_ not in legal:
+    """A legal suffix as firms write it (:func:`kg.spans.legal_word`: "Inc.", "Ltd", not the noun "spa") between
+    the comma at ``i`` and the next comma, "and" or the list's end."""
+    if i + 1 >= end or not legal_word(doc[i + 1].text, legal):
         return False
     return i + 2 >= end or doc[i + 2].text == "," or doc[i + 2].lower_ in ("and", "or")
 
 
 def _plural_copula(token) -> bool:
-    """A form of "be" whose subject is plural, itself or as what "some of" picks: "key players in the smart meter
-    market are X, Y and Z", "some of the vendors are X, Y and Z" (a list of instances follows it)."""
-    if token.lemma_ != "be" or token.pos_ != "AUX" or token.dep_ != "ROOT":
+    """A plural form of "be" whose subject is plural, itself or the noun it is "of": "key players in the smart
+    meter market are X, Y and Z", "some of the vendors are X, Y and Z" (a list of instances follows it; "one of
+    the vendors is X" names one)."""
+    if token.lemma_ != "be" or token.pos_ != "AUX" or token.dep_ != "ROOT" or token.tag_ == "VBZ":
         return False
     for subject in (c for c in token.children if c.dep_ == "nsubj"):
         picked = [g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -570,9 +572,12 @@ def _members(doc, start: int, end: int, legal: frozenset[str] = frozenset()) -> 
         if token.tag_ in _MISREAD_NOUN and any(doc[j].tag_ != "DT" for j in members[-1]):
             return None  # a verb inside a phrase ("Gestamp and Antolin provide body parts"): a clause, no member
         members[-1].append(i)
-    if not all(members) or any(len(m) > 5 or doc[m[-1]].tag_ not in _NOUN_TAGS | _MISREAD_NOUN for m in members):
+    if not all(members):
         return None
-    if any(doc[m[-1]].tag_ in _MISREAD_NOUN and not doc[m[-1]].lower_.endswith("s") for m in members):
+    heads = [_member_head(doc, m) for m in members]  # a name's legal suffix after a comma is no word of its phrase
+    if any(h - m[0] >= 5 or doc[h].tag_ not in _NOUN_TAGS | _MISREAD_NOUN for m, h in zip(members, heads)):
+        return None
+    if any(doc[h].tag_ in _MISREAD_NOUN and not doc[h].lower_.endswith("s") for h in heads):
         return None  # a verb that is no plural noun: "... and sells them" is no member
     return members
 

@@ -34,6 +34,7 @@ __all__ = [
     "is_article",
     "is_legal_suffix",
     "is_particle",
+    "legal_word",
     "letter_prefix",
     "plural_possessive",
     "reconcile",
@@ -126,10 +127,16 @@ def is_legal_suffix(token, words: NameWords) -> bool:
 
 def _legal_text(text: str, words: NameWords) -> bool:
     """:func:`is_legal_suffix` on a token's text (which :func:`_legal_ends` reads without making Token objects)."""
+    return legal_word(text, words.legal)
+
+
+def legal_word(text: str, legal: frozenset[str]) -> bool:
+    """Whether a word is one of the ``legal`` suffixes as firms write it: capitalised, or abbreviated with dots
+    ("Inc.", "Pty", "a.s."; not the noun "spa" or "limited" in running text)."""
     if not (text[:1].isupper() or ("." in text[1:-1] and text[:1].isalpha())):
         return False
     lower = text.lower()
-    return not {lower, lower.replace(".", ""), lower + "."}.isdisjoint(words.legal)  # "a.s" before its period
+    return not {lower, lower.replace(".", ""), lower + "."}.isdisjoint(legal)  # "a.s" before its period
 
 
 def _texts(doc) -> list[str]:

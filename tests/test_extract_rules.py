@@ -504,6 +504,12 @@ PRODUCES = [
         [C("Inc.", ANY, ANY_NAME, ANY)],
     ),
     case(
+        "produces-a-venue-named-market-is-no-market-s-title",
+        "Major vendors in the Kestrel Farmers Market include Harwell Foods.",
+        [],
+        [C("Harwell Foods", "produces", ANY_NAME)],
+    ),
+    case(
         "produces-market-players-named-by-a-participle",
         "The companies profiled in the IV equipment market are Angiolux Inc. and Terravita Medical. Vendors operating "
         "in the Indian pump market include Kestrel Pumps.",
@@ -3781,6 +3787,12 @@ GENERAL += [
         "XJHI builds its own booms and hydraulic cylinders.",
         [C("XJHI", "produces", "booms"), C("XJHI", "produces", "hydraulic cylinders")],
         [C("XJHI", "produces", "booms cylinders")],
+    ),
+    case(
+        "gen-a-plural-before-and-before-a-noun-is-a-kind-of-the-head",
+        "XJHI makes sports and leisure equipment.",
+        [C("XJHI", "produces", "sports equipment"), C("XJHI", "produces", "leisure equipment")],
+        [C("XJHI", "produces", "sports")],
     ),
 ]
 

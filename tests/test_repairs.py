@@ -249,3 +249,64 @@ def test_a_singular_subject_s_copula_opens_no_list():
         joined=(4, 6, 10),
     )
     assert _noun_list(doc[:], OPENERS, LEGAL) is None
+
+
+def test_a_lower_case_word_after_a_comma_is_no_legal_suffix():
+    # "... Harwell Sensors, inc., Dorvane ...": "inc." as a noun of running text would be ("spa", "limited")
+    doc = parse(SUFFIX_LIST.replace("13 Inc. PROPN NNP", "13 inc. NOUN NN"), joined=(11, 13, 15, 19, 25))
+    assert _noun_list(doc[:], OPENERS, LEGAL) is None  # no comma inside a name: every member a conjunct, read right
+
+
+# "Key players are Harwell Sensor Systems International, Inc., Dorvane and Orvik AG.": a four-word name and its
+# suffix, the suffix read as the predicate.
+LONG_NAME_LIST = """
+0 Key ADJ JJ 1 amod key
+1 players NOUN NNS 2 nsubj player
+2 are AUX VBP 2 ROOT be
+3 Harwell PROPN NNP 8 compound
+4 Sensor PROPN NNP 8 compound
+5 Systems PROPN NNPS 8 compound
+6 International PROPN NNP 8 nmod
+7 , PUNCT , 8 punct
+8 Inc. PROPN NNP 2 attr
+9 , PUNCT , 8 punct
+10 Dorvane PROPN NNP 8 conj
+11 and CCONJ CC 10 cc
+12 Orvik PROPN NNP 13 compound
+13 AG PROPN NNP 10 conj
+14 . PUNCT . 2 punct
+"""
+
+
+def test_a_member_s_words_are_counted_to_its_head_not_to_its_legal_suffix():
+    doc = parse(LONG_NAME_LIST, joined=(6, 8, 13))
+    opener, members = _noun_list(doc[:], OPENERS, LEGAL)
+    assert opener == 2 and members == [[3, 4, 5, 6, 7, 8], [10], [12, 13]]
+    fixed = _transplant(doc, {opener: ("list", opener, members)})
+    assert (fixed[6].dep_, fixed[6].head.i) == ("attr", 2)
+    assert [t.text for t in fixed[6].conjuncts] == ["Dorvane", "AG"]
+
+
+# "One of the vendors is Harwell, Dorvane, Kestrel and Orvik.", the names parsed as appositions.
+ONE_OF = """
+0 One NUM CD 4 nsubj one
+1 of ADP IN 0 prep
+2 the DET DT 3 det
+3 vendors NOUN NNS 1 pobj vendor
+4 is AUX VBZ 4 ROOT be
+5 Harwell PROPN NNP 4 attr
+6 , PUNCT , 5 punct
+7 Dorvane PROPN NNP 5 appos
+8 , PUNCT , 7 punct
+9 Kestrel PROPN NNP 7 appos
+10 and CCONJ CC 9 cc
+11 Orvik PROPN NNP 9 conj
+12 . PUNCT . 4 punct
+"""
+
+
+def test_a_singular_copula_after_one_of_a_plural_opens_no_list():
+    assert _noun_list(parse(ONE_OF, joined=(5, 7, 11))[:], OPENERS) is None
+    plural = ONE_OF.replace("0 One NUM CD", "0 Some PRON DT").replace("4 is AUX VBZ", "4 are AUX VBP")
+    opener, members = _noun_list(parse(plural, joined=(5, 7, 11))[:], OPENERS)
+    assert opener == 4 and members == [[5], [7], [9], [11]]

@@ -170,10 +170,10 @@ def noun_phrase_product(
     first, last = tokens[0], tokens[-1] + 1
     text = _text(doc, tokens)
     bare = last - first == 1
-    if member and bare and token.pos_ != "PROPN" and token.tag_ != "NNS" and lemma not in lex["mass_nouns"]:
+    if member and bare and token.pos_ != "PROPN" and not _plural_alone(token) and lemma not in lex["mass_nouns"]:
         # "power and telecom cables": a bare noun before "and" is a kind of the head (power cables), where a
         # material or a named phrase stands alone ("denim and home textiles", "reinforcing bar and wire rod"),
-        # and so does a plural, which modifies no noun ("its own booms and hydraulic cylinders")
+        # and so does a plural before a head that only adjectives modify ("its own booms and hydraulic cylinders")
         text, bare = f"{text} {token.head.text}", False
     if bare and (lemma in lex["generic_goods"] or lemma in lex["generic_parts"]):
         return None
@@ -362,17 +362,32 @@ def _product(gazetteer: Gazetteer, name, para, first, last, start, end, surface)
     )
 
 
-def _not_named(discourse: Discourse, para: int, token, market) -> bool:
+def _plural_alone(token) -> bool:
+    """A plural before "and" that is a product of its own: the head it shares a list with has no noun before it
+    ("booms and hydraulic cylinders"), where a noun there makes both kinds of the head ("sports and leisure
+    equipment", "graphics and video cards")."""
+    head = token.head
+    between = [c for c in (*token.conjuncts, *head.children) if token.i < c.i < head.i]
+    return token.tag_ == "NNS" and not any(c.pos_ in ("NOUN", "PROPN") for c in between)
+
+
+def _not_named(discourse: Discourse, para: int, token, market, scope: frozenset[str]) -> bool:
     """Whether a word before a market noun is no name of its own: a place or firm says where or whose the market
     is ("the Indian smart meter market"), but an abbreviation nobody knows as a place is part of the kind the
     tagger took for one ("the IV equipment market", "the UV lamp market"), and a name that takes in the market
-    noun itself is the market's title ("the global Atomic Spectroscopy Market"), no firm's or place's."""
+    noun itself, after a ``scope`` word, is the market's title ("the global Atomic Spectroscopy Market", "the
+    Global Smart Meter Market"), no firm's or place's (but "the Kestrel Farmers Market" is a venue)."""
     span = discourse.at(para, token.i)
     return (
         span is None
-        or (span.key is None and span.first <= market.i < span.last)
+        or (span.key is None and span.first <= market.i < span.last and _scoped(token.doc, span.first, scope))
         or (span.key is None and token.is_upper and len(token.text) <= 3 and span.first == span.last - 1)
     )
+
+
+def _scoped(doc, first: int, scope: frozenset[str]) -> bool:
+    """Whether a name at ``first`` opens with a scope word or follows one ("global", "worldwide")."""
+    return doc[first].lower_ in scope or (first > 0 and doc[first - 1].lower_ in scope)
 
 
 def market_products(token, para: int, discourse: Discourse, gazetteer: Gazetteer, lex) -> list[Span]:
@@ -388,7 +403,7 @@ def market_products(token, para: int, discourse: Discourse, gazetteer: Gazetteer
         and c.i < token.i
         and c.lower_ not in lex["not_kinds"]
         and c.lower_ not in lex["scope_words"]
-        and _not_named(discourse, para, c, token)
+        and _not_named(discourse, para, c, token, lex["scope_words"])
         and not c.like_num
     ]
     if not kinds:
@@ -402,7 +417,7 @@ def market_products(token, para: int, discourse: Discourse, gazetteer: Gazetteer
             and t.pos_ != "DET"  # "the" hung on a modifier: "the global scanning probe microscopy market"
             and t.lower_ not in lex["not_kinds"]
             and t.lower_ not in lex["scope_words"]
-            and _not_named(discourse, para, t, token)
+            and _not_named(discourse, para, t, token, lex["scope_words"])
             and t.i < token.i
         }
     )
